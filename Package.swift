@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "escala",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "escala", targets: ["bot"]),
+        .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
+        .library(name: "Engine", targets: ["Engine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(
+            name: "WorkflowDSL",
+            dependencies: ["CPCRE2"]
+        ),
+        .target(
+            name: "Engine",
+            dependencies: ["WorkflowDSL"]
+        ),
+        .executableTarget(
+            name: "bot",
+            dependencies: [
+                "WorkflowDSL",
+                "Engine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WorkflowDSLTests",
+            dependencies: ["WorkflowDSL"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine"]
+        ),
+        .testTarget(
+            name: "botTests",
+            dependencies: ["bot"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

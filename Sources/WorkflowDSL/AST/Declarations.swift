@@ -1,0 +1,95 @@
+/// One parsed `.flow` file. The parser always produces one, however broken
+/// the text: statements it could not read are simply absent, and the
+/// diagnostics say why.
+public struct WorkflowFile: Sendable {
+    public let source: SourceFile
+    public var title: StringLiteral?
+    public var locales: [Name] = []
+    public var rankLadders: [RankLadder] = []
+    public var roles: [RoleDeclaration] = []
+    public var channels: [ChannelDeclaration] = []
+    public var texts: [TextDeclaration] = []
+    public var forms: [FormDeclaration] = []
+    public var userLimit: LimitSetting?
+    public var defaults: TicketBody?
+    public var panels: [PanelDeclaration] = []
+    public var tickets: [TicketDeclaration] = []
+    public var offences: [OffenceDeclaration] = []
+
+    public init(source: SourceFile) { self.source = source }
+}
+
+/// `ranks cm < trainee < moderator`: lowest first.
+public struct RankLadder: Sendable {
+    public let ranks: [Name]
+    public let range: SourceRange
+}
+
+/// A side role outside the ladder, such as a programmer.
+public struct RoleDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral?
+}
+
+/// A Discord channel or channel category the workflow talks about; its id
+/// lives in the `.ids` file beside the workflow, not in the logic.
+public struct ChannelDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral?
+}
+
+public struct TextDeclaration: Sendable {
+    public let name: Name
+    /// Locale name → text. A text written without a locale has the
+    /// workflow's default locale (the first in `locales`).
+    public let translations: [Translation]
+
+    public struct Translation: Sendable {
+        public let locale: Name?
+        public let text: StringLiteral
+    }
+}
+
+/// A Discord modal: a title and at most five inputs.
+public struct FormDeclaration: Sendable {
+    public let name: Name
+    public let title: StringLiteral
+    public let questions: [QuestionDeclaration]
+    public let range: SourceRange
+}
+
+public struct QuestionDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral
+    public let isLong: Bool
+    public let isOptional: Bool
+    public let placeholder: StringLiteral?
+    public let range: SourceRange
+}
+
+/// `limit 2 per user`: open tickets one member may have.
+public struct LimitSetting: Sendable {
+    public let count: Int
+    public let range: SourceRange
+}
+
+public struct PanelDeclaration: Sendable {
+    public let name: Name
+    public let title: StringLiteral
+    public let channel: Name
+    public var message: TextReference?
+    public var usesMenu = false
+    public var categories: [Name] = []
+    public let range: SourceRange
+}
+
+/// A row of the sanctions table.
+public struct OffenceDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral
+    public var sanction: StringLiteral?
+    public var appliedBy: [Name] = []
+    public var evidenceRequired = false
+    public var warningRequired = false
+    public let range: SourceRange
+}

@@ -1,0 +1,112 @@
+/// `ticket reportes "Reportes" { ... }`.
+public struct TicketDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral
+    public var body: TicketBody
+    public let range: SourceRange
+}
+
+/// What a ticket block holds. `defaults { ... }` has the same body: every
+/// ticket starts from the defaults and overrides what it states itself.
+public struct TicketBody: Sendable {
+    public var emoji: StringLiteral?
+    public var description: StringLiteral?
+    public var receivers: [Name] = []
+    public var escalation: [Name] = []
+    public var escalationRange: SourceRange?
+    public var mode: Name?
+    public var place: Name?
+    public var overflow: Name?
+    public var limit: LimitSetting?
+    public var questions: [QuestionDeclaration] = []
+    public var evidence: [EvidenceRequirement] = []
+    public var greeting: TextReference?
+    public var farewell: TextReference?
+    public var claim: Name?
+    public var override: [Name] = []
+    public var takeover: TakeoverSetting?
+    public var userSpeaksFirst: SourceRange?
+    public var reminder: ReminderSetting?
+    public var closeReasonRequired: SourceRange?
+    public var rating: TextReference?
+    public var hours: SupportHours?
+    public var outsideHours: TextReference?
+    public var transcriptChannel: Name?
+    public var autoReplies: [AutoReply] = []
+    public var buttons: [ButtonDeclaration] = []
+    public var flags: [FlagDeclaration] = []
+    /// Transitions written outside any state: they apply in every state
+    /// that is not final, after the state's own transitions.
+    public var transitions: [Transition] = []
+    public var states: [StateDeclaration] = []
+
+    public init() {}
+}
+
+public struct EvidenceRequirement: Sendable {
+    public enum Kind: String, Sendable { case text, attachment, link, list }
+    public let kind: Kind
+    public let name: Name
+    public let label: StringLiteral
+    public let pattern: StringLiteral?
+    public let range: SourceRange
+}
+
+/// `takeover after 2h by same rank`: when the handler is inactive that long,
+/// a peer (`same`) or only a superior (`higher`) may take the ticket over.
+public struct TakeoverSetting: Sendable {
+    public let after: Duration
+    public let allowsPeers: Bool
+    public let range: SourceRange
+}
+
+/// `remind 1h before close "..."`: a warning before a timed close.
+public struct ReminderSetting: Sendable {
+    public let before: Duration
+    public let text: TextReference
+    public let range: SourceRange
+}
+
+/// `hours mon-fri 09:00-18:00, sat 10:00-14:00 in "Europe/Madrid"`.
+public struct SupportHours: Sendable {
+    public struct Window: Sendable {
+        public let firstDay: Int
+        public let lastDay: Int
+        public let opensAt: Int
+        public let closesAt: Int
+        public let range: SourceRange
+    }
+    public let windows: [Window]
+    public let timeZone: StringLiteral
+    public let range: SourceRange
+}
+
+/// `auto reply matching "precio|price" precios`: an answer the bot gives
+/// by itself when a user's message matches.
+public struct AutoReply: Sendable {
+    public let pattern: StringLiteral
+    public let text: TextReference
+    public let range: SourceRange
+}
+
+public struct ButtonDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral
+    public let style: Name?
+    public let range: SourceRange
+}
+
+/// A yes/no fact about a ticket that actions set and conditions read,
+/// such as "the reported person is staff".
+public struct FlagDeclaration: Sendable {
+    public let name: Name
+    public let label: StringLiteral?
+}
+
+public struct StateDeclaration: Sendable {
+    public let name: Name
+    public let isInitial: Bool
+    public let isFinal: Bool
+    public var transitions: [Transition]
+    public let range: SourceRange
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// E501: values that parse but mean nothing: an unknown mode, claim or
+/// button style, a time zone the system does not know, a language code
+/// that is not one, an overflow category with no main one.
+struct ValueCheck: Check {
+    static let modes = ["channel", "thread"]
+    static let claims = ["exclusive", "shared"]
+    static let buttonStyles = ["primary", "secondary", "success", "danger"]
+
+    static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
+        if let defaults = context.file.defaults { body(defaults, &diagnostics) }
+        for ticket in context.file.tickets { body(ticket.body, &diagnostics) }
+        for locale in context.file.locales where !isLocaleCode(locale.text) {
+            diagnostics.report(.invalidValue, "`\(locale.text)` is not a language code", at: locale.range,
+                               help: "use a code such as `es`, `en`, `fr` or `pt-BR`")
+        }
+    }
+
+    static func body(_ body: TicketBody, _ diagnostics: inout DiagnosticBag) {
+        oneOf(body.mode, modes, what: "mode", &diagnostics)
+        oneOf(body.claim, claims, what: "claim", &diagnostics)
+        for button in body.buttons { oneOf(button.style, buttonStyles, what: "button style", &diagnostics) }
+        if let hours = body.hours, TimeZone(identifier: hours.timeZone.value) == nil {
+            diagnostics.report(.invalidValue, "\"\(hours.timeZone.value)\" is not a time zone", at: hours.timeZone.range,
+                               help: "use a name from the tz database, such as \"Europe/Madrid\" or \"America/Mexico_City\"")
+        }
+        if let overflow = body.overflow, body.place == nil {
+            diagnostics.report(.invalidValue, "an overflow category needs a main one", at: overflow.range,
+                               help: "write `place in MAIN overflow \(overflow.text)`")
+        }
+    }
+
+    static func oneOf(_ name: Name?, _ allowed: [String], what: String, _ diagnostics: inout DiagnosticBag) {
+        guard let name, !allowed.contains(name.text) else { return }
+        let guess = Suggestions.closest(to: name.text, among: allowed)
+        diagnostics.report(.invalidValue, "`\(name.text)` is not a \(what)", at: name.range,
+                           help: guess.map { "did you mean `\($0)`?" } ?? "use " + allowed.map { "`\($0)`" }.joined(separator: " or "))
+    }
+
+    static func isLocaleCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (2...3).contains(parts[0].count),
+              parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.count == 1 || (parts[1].count == 2 && parts[1].allSatisfy { $0.isASCII && $0.isUppercase })
+    }
+}

@@ -1,0 +1,158 @@
+/// A ticket category, compiled: settings resolved against the defaults,
+/// names resolved, one state machine.
+public struct Category: Sendable, Hashable, Codable {
+    public enum Mode: String, Sendable, Hashable, Codable { case channel, thread }
+
+    public let name: String
+    public let label: String
+    public let emoji: String?
+    public let description: String?
+    public let receivers: [Actor]
+    public let escalation: [Actor]
+    public let mode: Mode
+    public let place: String?
+    public let overflow: String?
+    public let userLimit: Int?
+    /// The modal shown when the ticket opens; empty for none.
+    public let questions: [Question]
+    public let evidence: [Evidence]
+    public let greeting: LocalizedText?
+    public let farewell: LocalizedText?
+    public let exclusiveClaim: Bool
+    /// The lowest rank that may always intervene in someone else's ticket.
+    public let overrideRank: String?
+    public let takeover: Takeover?
+    public let userSpeaksFirst: Bool
+    public let reminder: Reminder?
+    public let closeReasonRequired: Bool
+    public let rating: LocalizedText?
+    public let hours: Hours?
+    public let outsideHours: LocalizedText?
+    public let transcriptChannel: String?
+    public let autoReplies: [AutoReplyRule]
+    public let buttons: [Button]
+    public let flags: [String]
+    /// Transitions written at the ticket level or in `defaults`: they apply
+    /// in every state that is not final, after the state's own.
+    public let sharedTransitions: [CompiledTransition]
+    public let initialState: String
+    public let states: [State]
+    public let location: SourceSpot
+
+    public func state(named name: String) -> State? { states.first { $0.name == name } }
+
+    /// The transitions tried in `state`, in order: the first whose event,
+    /// people and condition match fires.
+    public func transitions(in state: State) -> [CompiledTransition] {
+        state.isFinal ? state.transitions : state.transitions + sharedTransitions
+    }
+
+    public struct Evidence: Sendable, Hashable, Codable {
+        public let kind: String
+        public let name: String
+        public let label: String
+        public let pattern: String?
+    }
+
+    public struct Takeover: Sendable, Hashable, Codable {
+        public let afterSeconds: Int
+        public let allowsPeers: Bool
+    }
+
+    public struct Reminder: Sendable, Hashable, Codable {
+        public let beforeSeconds: Int
+        public let text: LocalizedText
+    }
+
+    public struct Hours: Sendable, Hashable, Codable {
+        public struct Window: Sendable, Hashable, Codable {
+            /// 0 is Monday.
+            public let firstDay: Int
+            public let lastDay: Int
+            /// Minutes since midnight.
+            public let opensAt: Int
+            public let closesAt: Int
+        }
+        public let windows: [Window]
+        public let timeZone: String
+    }
+
+    public struct AutoReplyRule: Sendable, Hashable, Codable {
+        public let pattern: String
+        public let text: LocalizedText
+    }
+
+    public struct Button: Sendable, Hashable, Codable {
+        public let name: String
+        public let label: String
+        public let style: String
+        public let customID: String
+    }
+}
+
+public struct State: Sendable, Hashable, Codable {
+    public let name: String
+    public let isFinal: Bool
+    /// The state's own transitions; see `Category.transitions(in:)` for
+    /// all that apply.
+    public let transitions: [CompiledTransition]
+    /// The buttons a ticket in this state shows, in order.
+    public let buttons: [String]
+}
+
+public struct CompiledTransition: Sendable, Hashable, Codable {
+    public enum Event: Sendable, Hashable, Codable {
+        case opened
+        case userMessage(pattern: String?)
+        case staffMessage
+        case anyMessage
+        case button(String)
+        case command(String)
+        case formSubmitted(String)
+        case evidenceComplete
+        case memberLeft
+        case channelDeleted
+        case timer(seconds: Int, since: String)
+    }
+
+    public indirect enum Guard: Sendable, Hashable, Codable {
+        case flag(String)
+        case contains(answer: String, text: String)
+        case matches(answer: String, pattern: String)
+        case handlerIs(String)
+        case sanctionIs(String)
+        case evidenceComplete
+        case not(Guard)
+        case and(Guard, Guard)
+        case or(Guard, Guard)
+    }
+
+    public enum Step: Sendable, Hashable, Codable {
+        case say(LocalizedText)
+        case ask(String)
+        case rename(Template)
+        case notify(channel: String, LocalizedText)
+        case publish(channel: String, LocalizedText)
+        case mention(Actor)
+        case grant(String, seconds: Int?)
+        case revoke(String)
+        case close(LocalizedText?)
+        case transcript(String?)
+        case escalateUp
+        case escalateTo(Actor)
+        case release
+        case claim
+        case set(String)
+        case clear(String)
+        case goTo(String)
+        case chooseSanction
+    }
+
+    public let event: Event
+    /// Empty: anyone.
+    public let actors: [Actor]
+    public let condition: Guard?
+    public let steps: [Step]
+    public let target: String?
+    public let location: SourceSpot
+}

@@ -1,0 +1,117 @@
+/// A checked, compiled workflow: what the engine runs.
+///
+/// Immutable and `Sendable`, so one value can be shared by every ticket
+/// task. `contentHash` identifies the version: running tickets keep the
+/// hash they started with, and a reload that changes only comments or
+/// layout keeps the same hash (source locations are left out of it).
+public struct Workflow: Sendable, Hashable, Codable {
+    public let title: String
+    /// The first is the default.
+    public let locales: [String]
+    /// Lowest first; a rank's level is its index.
+    public let ranks: [String]
+    public let roles: [String]
+    public let channels: [String]
+    public let texts: [String: LocalizedText]
+    public let forms: [String: Form]
+    /// Open tickets one member may have across all categories.
+    public let userLimit: Int?
+    public let panels: [Panel]
+    public let categories: [Category]
+    public let offences: [Offence]
+    /// SHA-256 of the canonical encoding, in lowercase hex.
+    public internal(set) var contentHash: String = ""
+
+    public func category(named name: String) -> Category? { categories.first { $0.name == name } }
+
+    public func level(of rank: String) -> Int? { ranks.firstIndex(of: rank) }
+}
+
+/// Where something was written, so a runtime error can say which line
+/// caused it. Left out of the content hash.
+public struct SourceSpot: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let column: Int
+
+    public var description: String { "\(path):\(line):\(column)" }
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if encoder.userInfo[SourceSpot.omitKey] as? Bool == true {
+            try container.encodeNil()
+        } else {
+            try container.encode(description)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.split(separator: ":")
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad source spot \(text)"))
+        }
+        self.init(path: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
+    }
+
+    static let omitKey = CodingUserInfoKey(rawValue: "escala.omitSourceSpots")!
+}
+
+/// A text in each of the workflow's languages, with placeholders.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    /// Locale → template.
+    public let translations: [String: Template]
+
+    public func template(for locale: String, default defaultLocale: String) -> Template? {
+        translations[locale] ?? translations[defaultLocale] ?? translations.values.first
+    }
+}
+
+public struct Form: Sendable, Hashable, Codable {
+    public let name: String
+    public let title: String
+    public let questions: [Question]
+}
+
+public struct Question: Sendable, Hashable, Codable {
+    public let name: String
+    public let label: String
+    public let isLong: Bool
+    public let isOptional: Bool
+    public let placeholder: String?
+}
+
+public struct Panel: Sendable, Hashable, Codable {
+    public let name: String
+    public let title: String
+    public let channel: String
+    public let message: LocalizedText?
+    public let usesMenu: Bool
+    public let categories: [String]
+}
+
+public struct Offence: Sendable, Hashable, Codable {
+    public let name: String
+    public let label: String
+    public let sanction: String?
+    public let appliedBy: [String]
+    public let evidenceRequired: Bool
+    public let warningRequired: Bool
+}
+
+/// Who may cause an event.
+public enum Actor: Sendable, Hashable, Codable {
+    case user
+    case anyStaff
+    case handler
+    /// This rank, and its superiors unless `exact`.
+    case rank(String, exact: Bool)
+    case role(String)
+    case sanctioner
+}

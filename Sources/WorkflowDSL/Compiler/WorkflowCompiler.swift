@@ -1,0 +1,38 @@
+import Foundation
+
+/// Source text in, diagnostics and (when there are no errors) a `Workflow`
+/// out. The single entry point of the module.
+public enum WorkflowCompiler {
+    public struct Result: Sendable {
+        public let diagnostics: [Diagnostic]
+        /// Nil when any diagnostic is an error.
+        public let workflow: Workflow?
+    }
+
+    public static func compile(_ source: SourceFile) -> Result {
+        let (file, parseDiagnostics) = Parser.parse(source)
+        var bag = DiagnosticBag(path: source.path)
+        let symbols = SymbolTable(file: file, diagnostics: &bag)
+        let tickets = file.tickets.map { EffectiveTicket($0, defaults: file.defaults) }
+        let context = CheckContext(file: file, symbols: symbols, tickets: tickets)
+        for check in CheckContext.checks { check.run(context, &bag) }
+        let diagnostics = (parseDiagnostics + bag.diagnostics).sorted { ($0.range.start, $0.code.rawValue) < ($1.range.start, $1.code.rawValue) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Result(diagnostics: diagnostics, workflow: nil)
+        }
+        var lowering = Lowering(context: context)
+        var workflow = lowering.workflow()
+        workflow.contentHash = contentHash(of: workflow)
+        return Result(diagnostics: diagnostics, workflow: workflow)
+    }
+
+    /// The hash of everything that changes behaviour, not of where it was
+    /// written: keys sorted, source spots left out.
+    static func contentHash(of workflow: Workflow) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.userInfo[SourceSpot.omitKey] = true
+        let data = (try? encoder.encode(workflow)) ?? Data()
+        return SHA256.hex(Array(data))
+    }
+}

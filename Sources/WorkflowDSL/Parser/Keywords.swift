@@ -1,0 +1,36 @@
+/// The words that start a statement in each kind of block. The parser uses
+/// them to tell a misspelt statement ("did you mean `receives`?") from a
+/// right statement in the wrong place ("`ranks` belongs at the top level").
+enum Keywords {
+    static let topLevel: [String] = [
+        "workflow", "locales", "ranks", "role", "channel", "text", "form", "limit",
+        "defaults", "panel", "ticket", "sanctions",
+    ]
+    /// Reserved for community operations (offers, automatic roles,
+    /// statistics): parsed as blocks and reported as not available yet, so
+    /// that adding them later breaks no workflow.
+    static let planned: [String] = ["offers", "offer", "autoroles", "autorole", "reputation", "statistics", "activity", "milestone"]
+    static let ticketBody: [String] = [
+        "emoji", "description", "receives", "escalation", "mode", "place", "limit", "question",
+        "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind",
+        "close", "rating", "hours", "outside", "transcript", "auto", "button", "flag", "on", "after", "state",
+    ]
+    static let stateBody: [String] = ["on", "after"]
+    static let panelBody: [String] = ["message", "menu", "buttons", "opens"]
+    static let offenceBody: [String] = ["sanction", "applied", "evidence", "warning"]
+    static let actions: [String] = [
+        "say", "ask", "rename", "notify", "publish", "mention", "grant", "revoke", "close", "transcript",
+        "escalate", "release", "claim", "set", "clear", "go", "choose",
+    ]
+    static let triggers: [String] = [
+        "opened", "user", "staff", "message", "button", "command", "form", "evidence", "member", "channel",
+    ]
+    /// Where a statement that is out of place belongs, for the help line.
+    static func home(of word: String) -> String? {
+        if topLevel.contains(word) && !ticketBody.contains(word) { return "at the top level of the file, outside any block" }
+        if ticketBody.contains(word) { return "inside a `ticket` or `defaults` block" }
+        if panelBody.contains(word) { return "inside a `panel` block" }
+        if offenceBody.contains(word) { return "inside an `offence` block of `sanctions`" }
+        return nil
+    }
+}

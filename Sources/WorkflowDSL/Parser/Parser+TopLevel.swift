@@ -1,0 +1,233 @@
+extension Parser {
+    mutating func parseFile() -> WorkflowFile {
+        var file = WorkflowFile(source: source)
+        while true {
+            skipSeparators()
+            if current.kind == .endOfFile { break }
+            let before = position
+            do {
+                try parseTopLevelStatement(into: &file)
+            } catch {
+                recover()
+            }
+            if current.kind == .rightBrace {
+                diagnostics.report(.syntax, "this `}` closes no block", at: current.range,
+                                   help: "remove it, or add the `{` it was meant to close")
+                advance()
+            }
+            if position == before { advance() }
+        }
+        return file
+    }
+
+    mutating func parseTopLevelStatement(into file: inout WorkflowFile) throws(StatementAbandoned) {
+        guard current.kind == .identifier else {
+            throw fail("expected a statement such as `ticket` or `ranks`, found \(current.spelling)")
+        }
+        let keyword = current
+        switch keyword.text {
+        case "workflow":
+            advance()
+            file.title = try expectString("the workflow's name", after: "after `workflow`")
+            try finishStatement("the workflow's name")
+        case "locales":
+            advance()
+            file.locales += try expectNameList("a language code such as `es`", after: "after `locales`")
+            try finishStatement("the list of languages")
+        case "ranks":
+            advance()
+            file.rankLadders.append(try parseRankLadder(start: keyword.range.start))
+        case "role":
+            advance()
+            let name = try expectName("the role's name", after: "after `role`")
+            let label = current.kind == .string ? decodeString(advance()) : nil
+            try finishStatement("the role")
+            file.roles.append(RoleDeclaration(name: name, label: label))
+        case "channel":
+            advance()
+            let name = try expectName("the channel's name", after: "after `channel`")
+            let label = current.kind == .string ? decodeString(advance()) : nil
+            try finishStatement("the channel")
+            file.channels.append(ChannelDeclaration(name: name, label: label))
+        case "text":
+            advance()
+            file.texts.append(try parseText())
+        case "form":
+            advance()
+            file.forms.append(try parseForm(start: keyword.range.start))
+        case "limit":
+            advance()
+            file.userLimit = try parseLimit(start: keyword.range.start)
+        case "defaults":
+            advance()
+            var body = file.defaults ?? TicketBody()
+            try parseBlock("the `defaults` block") { (parser: inout Parser) throws(StatementAbandoned) in
+                try parser.parseTicketStatement(into: &body, inDefaults: true)
+            }
+            file.defaults = body
+        case "panel":
+            advance()
+            file.panels.append(try parsePanel(start: keyword.range.start))
+        case "ticket":
+            advance()
+            file.tickets.append(try parseTicket(start: keyword.range.start))
+        case "sanctions":
+            advance()
+            try parseBlock("the `sanctions` block") { (parser: inout Parser) throws(StatementAbandoned) in
+                file.offences.append(try parser.parseOffence())
+            }
+        default:
+            if Keywords.planned.contains(keyword.text) {
+                advance()
+                diagnostics.report(.plannedFeature, "`\(keyword.text)` blocks are planned but not available yet",
+                                   at: keyword.range, help: "remove this block for now; it will be read by a later version of Escala")
+                throw StatementAbandoned()
+            }
+            throw unknownStatement(keyword, expected: Keywords.topLevel, in: "at the top level")
+        }
+    }
+
+    /// The diagnostic for a word that does not start a statement here.
+    mutating func unknownStatement(_ token: Token, expected: [String], in place: String) -> StatementAbandoned {
+        if let home = Keywords.home(of: token.text), !expected.contains(token.text) {
+            return fail("`\(token.text)` cannot be written \(place)", code: .misplacedStatement,
+                        at: token.range, help: "`\(token.text)` belongs \(home)")
+        }
+        let help = Suggestions.closest(to: token.text, among: expected).map { "did you mean `\($0)`?" }
+        return fail("unknown statement `\(token.text)` \(place)", at: token.range,
+                    help: help ?? "statements here are: " + expected.map { "`\($0)`" }.joined(separator: ", "))
+    }
+
+    mutating func parseRankLadder(start: Int) throws(StatementAbandoned) -> RankLadder {
+        var ranks = [try expectName("a rank name", after: "after `ranks`")]
+        while true {
+            if consume(.less) {
+                ranks.append(try expectName("a rank name", after: "after `<`"))
+            } else if current.kind == .greater {
+                throw fail("ranks are listed from lowest to highest with `<`",
+                           help: "write the ladder as `ranks cm < trainee < moderator`")
+            } else {
+                break
+            }
+        }
+        try finishStatement("the rank ladder")
+        return RankLadder(ranks: ranks, range: range(from: start))
+    }
+
+    mutating func parseText() throws(StatementAbandoned) -> TextDeclaration {
+        let name = try expectName("the text's name", after: "after `text`")
+        if current.kind == .string {
+            let text = decodeString(advance())
+            try finishStatement("the text")
+            return TextDeclaration(name: name, translations: [.init(locale: nil, text: text)])
+        }
+        var translations: [TextDeclaration.Translation] = []
+        try parseBlock("the text `\(name.text)`") { (parser: inout Parser) throws(StatementAbandoned) in
+            let locale = try parser.expectName("a language code such as `es`", after: "in a text block")
+            let text = try parser.expectString("the text in `\(locale.text)`", after: "after the language code")
+            try parser.finishStatement("the translation")
+            translations.append(.init(locale: locale, text: text))
+        }
+        return TextDeclaration(name: name, translations: translations)
+    }
+
+    mutating func parseForm(start: Int) throws(StatementAbandoned) -> FormDeclaration {
+        let name = try expectName("the form's name", after: "after `form`")
+        let title = try expectString("the form's title", after: "after the form's name")
+        var questions: [QuestionDeclaration] = []
+        try parseBlock("the form `\(name.text)`") { (parser: inout Parser) throws(StatementAbandoned) in
+            guard parser.isKeyword("question") else {
+                throw parser.unknownStatement(parser.current, expected: ["question"], in: "inside a form")
+            }
+            questions.append(try parser.parseQuestion())
+        }
+        return FormDeclaration(name: name, title: title, questions: questions, range: range(from: start))
+    }
+
+    /// `question NAME "Label" [long] [optional] [placeholder "..."]`.
+    mutating func parseQuestion() throws(StatementAbandoned) -> QuestionDeclaration {
+        let start = advance().range.start
+        let name = try expectName("the question's name", after: "after `question`")
+        let label = try expectString("the question", after: "after its name")
+        var isLong = false, isOptional = false
+        var placeholder: StringLiteral?
+        while !atStatementEnd {
+            if consumeKeyword("long") { isLong = true }
+            else if consumeKeyword("optional") { isOptional = true }
+            else if consumeKeyword("placeholder") {
+                placeholder = try expectString("the placeholder", after: "after `placeholder`")
+            } else {
+                throw fail("unexpected \(current.spelling) in a question",
+                           help: "a question may end with `long`, `optional` or `placeholder \"...\"`")
+            }
+        }
+        return QuestionDeclaration(name: name, label: label, isLong: isLong, isOptional: isOptional,
+                                   placeholder: placeholder, range: range(from: start))
+    }
+
+    /// `limit 2 per user`.
+    mutating func parseLimit(start: Int) throws(StatementAbandoned) -> LimitSetting {
+        let (count, numberRange) = try expectNumber("the number of open tickets", after: "after `limit`")
+        try expectKeyword("per", after: "after the number")
+        try expectKeyword("user", after: "after `per`")
+        try finishStatement("the limit")
+        if count < 1 {
+            diagnostics.report(.invalidValue, "a limit of 0 would stop everyone from opening tickets",
+                               at: numberRange, help: "use 1 or more, or remove the limit")
+        }
+        return LimitSetting(count: count, range: range(from: start))
+    }
+
+    mutating func parsePanel(start: Int) throws(StatementAbandoned) -> PanelDeclaration {
+        let name = try expectName("the panel's name", after: "after `panel`")
+        let title = try expectString("the panel's title", after: "after its name")
+        try expectKeyword("in", after: "after the panel's title (the channel it is posted in)")
+        let channel = try expectName("a channel name", after: "after `in`")
+        var panel = PanelDeclaration(name: name, title: title, channel: channel, range: range(from: start))
+        try parseBlock("the panel `\(name.text)`") { (parser: inout Parser) throws(StatementAbandoned) in
+            let word = parser.current
+            if parser.consumeKeyword("message") {
+                panel.message = try parser.expectTextReference(after: "after `message`")
+            } else if parser.consumeKeyword("menu") {
+                panel.usesMenu = true
+            } else if parser.consumeKeyword("buttons") {
+                panel.usesMenu = false
+            } else if parser.consumeKeyword("opens") {
+                panel.categories += try parser.expectNameList("a ticket category", after: "after `opens`")
+            } else {
+                throw parser.unknownStatement(word, expected: Keywords.panelBody, in: "inside a panel")
+            }
+            try parser.finishStatement("`\(word.text)`")
+        }
+        return panel
+    }
+
+    mutating func parseOffence() throws(StatementAbandoned) -> OffenceDeclaration {
+        let start = current.range.start
+        guard consumeKeyword("offence") else {
+            throw unknownStatement(current, expected: ["offence"], in: "inside `sanctions`")
+        }
+        let name = try expectName("the offence's name", after: "after `offence`")
+        let label = try expectString("the offence's description", after: "after its name")
+        var offence = OffenceDeclaration(name: name, label: label, range: range(from: start))
+        try parseBlock("the offence `\(name.text)`") { (parser: inout Parser) throws(StatementAbandoned) in
+            let word = parser.current
+            if parser.consumeKeyword("sanction") {
+                offence.sanction = try parser.expectString("the sanction", after: "after `sanction`")
+            } else if parser.consumeKeyword("applied") {
+                try parser.expectKeyword("by", after: "after `applied`")
+                offence.appliedBy = try parser.expectNameList("a rank", after: "after `applied by`")
+            } else if parser.consumeKeyword("evidence") {
+                try parser.expectKeyword("required", after: "after `evidence`")
+                offence.evidenceRequired = true
+            } else if parser.consumeKeyword("warning") {
+                try parser.expectKeyword("required", after: "after `warning`")
+                offence.warningRequired = true
+            } else {
+                throw parser.unknownStatement(word, expected: Keywords.offenceBody, in: "inside an offence")
+            }
+            try parser.finishStatement("`\(word.text)`")
+        }
+        return offence
+    }
+}

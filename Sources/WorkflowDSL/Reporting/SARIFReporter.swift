@@ -1,0 +1,81 @@
+import Foundation
+
+/// `--format sarif`: SARIF 2.1.0, which code-scanning dashboards import.
+/// Every rule of the catalogue is listed, so a result's `ruleIndex` is
+/// stable across runs.
+public enum SARIFReporter {
+    struct Log: Encodable {
+        let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        let version = "2.1.0"
+        let runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+    struct Run: Encodable {
+        let tool: Tool
+        let columnKind = "unicodeCodePoints"
+        let results: [Result]
+    }
+    struct Tool: Encodable { let driver: Driver }
+    struct Driver: Encodable {
+        let name = "escala"
+        let version: String
+        let rules: [Rule]
+    }
+    struct Rule: Encodable {
+        let id: String
+        let name: String
+        let shortDescription: Message
+        let defaultConfiguration: Configuration
+    }
+    struct Configuration: Encodable { let level: String }
+    struct Message: Encodable { let text: String }
+    struct Result: Encodable {
+        let ruleId: String
+        let ruleIndex: Int
+        let level: String
+        let message: Message
+        let locations: [Location]
+    }
+    struct Location: Encodable { let physicalLocation: PhysicalLocation }
+    struct PhysicalLocation: Encodable {
+        let artifactLocation: ArtifactLocation
+        let region: Region
+    }
+    struct ArtifactLocation: Encodable { let uri: String }
+    struct Region: Encodable {
+        let startLine: Int
+        let startColumn: Int
+        let endLine: Int
+        let endColumn: Int
+    }
+
+    public static func render(_ run: LintRun, toolVersion: String) -> String {
+        let codes = DiagnosticCode.allCases
+        let rules = codes.map { code in
+            Rule(id: code.rawValue, name: code.title, shortDescription: Message(text: code.summary),
+                 defaultConfiguration: Configuration(level: code.severity.rawValue))
+        }
+        let results = DiagnosticRecord.records(of: run).map { record in
+            Result(ruleId: record.code,
+                   ruleIndex: codes.firstIndex { $0.rawValue == record.code } ?? 0,
+                   level: record.severity.rawValue,
+                   message: Message(text: record.message + (record.help.map { " (\($0))" } ?? "")),
+                   locations: [Location(physicalLocation: PhysicalLocation(
+                       artifactLocation: ArtifactLocation(uri: uri(record.file)),
+                       region: Region(startLine: record.line, startColumn: record.column,
+                                      endLine: record.endLine, endColumn: record.endColumn)))])
+        }
+        let log = Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(log)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A relative path as a URI reference: spaces and the like escaped.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}

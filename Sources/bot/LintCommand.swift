@@ -1,0 +1,47 @@
+import ArgumentParser
+import WorkflowDSL
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check workflow files and report every problem.",
+        discussion: """
+        Exit status: 0 no errors (warnings allowed), 1 errors (or warnings \
+        with --strict), 2 a path could not be read or the command was misused.
+        """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    @Argument(help: "Workflow files, or folders to search for *.flow files.")
+    var paths: [String]
+
+    @Option(help: "text (default), json, sarif or github.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one workflow file or folder, e.g. `escala lint workflows/`") }
+    }
+
+    func run() throws {
+        let run: LintRun
+        do {
+            run = try LintRun.lint(paths: paths)
+        } catch {
+            printError("escala lint: \(error.description)")
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: print(TextReporter.render(run), terminator: "")
+        case .json: print(JSONReporter.render(run), terminator: "")
+        case .sarif: print(SARIFReporter.render(run, toolVersion: Escala.version), terminator: "")
+        case .github: print(GitHubReporter.render(run), terminator: "")
+        }
+        if run.errorCount > 0 || (strict && run.warningCount > 0) { throw ExitCode(1) }
+    }
+}
