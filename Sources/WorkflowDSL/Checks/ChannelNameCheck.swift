@@ -30,7 +30,12 @@ struct ChannelNameCheck: Check {
         if fixed.unicodeScalars.count > lengthLimit {
             return ("this channel name is longer than Discord's \(lengthLimit) characters", "shorten it")
         }
-        let suggested = String(fixed.lowercased().map { $0 == " " ? "-" : $0 })
+        let suggested = template.segments.map { segment -> String in
+            switch segment {
+            case .literal(let text): String(text.lowercased().map { $0 == " " ? "-" : $0 })
+            case .variable(let name): "{\(name)}"
+            }
+        }.joined()
         if fixed.contains(where: { $0.isUppercase || $0 == " " }) {
             return ("Discord would change this channel name", "write it as Discord stores it: lowercase, dashes for spaces (\"\(suggested)\")")
         }

@@ -72,7 +72,7 @@ private struct Resolver {
 
     func transition(_ transition: Transition, scope: Scope, _ diagnostics: inout DiagnosticBag) {
         for actor in transition.actors {
-            expectActor(actor, allowing: ["user", "staff", "handler"], &diagnostics)
+            expectActor(actor, allowing: ["user", "staff", "handler", "sanctioner"], &diagnostics)
         }
         switch transition.trigger {
         case .button(let name):

@@ -69,6 +69,14 @@ public enum GraphRenderer {
         }
     }
 
+    /// A rank or role by its name alone, for the escalation chain.
+    static func rankName(_ actor: Actor) -> String {
+        switch actor {
+        case .rank(let name, _), .role(let name): name
+        default: self.actor(actor)
+        }
+    }
+
     static func guardText(_ condition: CompiledTransition.Guard) -> String {
         switch condition {
         case .flag(let name): name
@@ -133,8 +141,9 @@ public enum GraphRenderer {
                 }
             }
             if !category.escalation.isEmpty {
-                let chain = category.escalation.map(actor).joined(separator: " → ")
-                out += "    \(quote(prefix + "escalation")) [shape=note, label=\(quote("receives: " + category.receivers.map(actor).joined(separator: ", ") + "\nescalation: " + chain))];\n"
+                let chain = category.escalation.map(rankName).joined(separator: " → ")
+                let receivers = category.receivers.map(rankName).joined(separator: ", ")
+                out += "    \(quote(prefix + "escalation")) [shape=note, label=\(quote("receives: \(receivers)\nescalation: \(chain)"))];\n"
             }
             out += "  }\n"
         }

@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`. Each installs
+# what is missing first, so they work on a machine that never saw Escala.
+
+SWIFT ?= swift
+ESCALA := .build/debug/escala
+RELEASE_ESCALA := .build/release/escala
+
+.PHONY: deps build run test lint sarif-check bench-lint graphs
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product escala
+
+# The bot. Without DISCORD_TOKEN it explains how to create one.
+run: build
+	$(ESCALA) run
+
+# Every test: unit, golden, robustness; the shipped workflows under
+# --strict; the SARIF output against the OASIS schema.
+test: build
+	$(SWIFT) test
+	$(ESCALA) lint --strict workflows/
+	@$(MAKE) --no-print-directory sarif-check
+
+lint: build
+	$(ESCALA) lint --strict workflows/
+
+# Lints the golden bad inputs as SARIF and validates the log.
+sarif-check:
+	@$(ESCALA) lint --format sarif Tests/WorkflowDSLTests/Golden > .build/golden.sarif; \
+	  status=$$?; if [ $$status -ne 1 ]; then echo "expected exit 1 from linting the golden files, got $$status"; exit 1; fi
+	python3 scripts/validate-sarif.py .build/golden.sarif Tests/Fixtures/sarif/sarif-schema-2.1.0.json
+
+# Benchmark (not a test): lint time on generated 50,000- and 100,000-line workflows.
+bench-lint: deps
+	$(SWIFT) build -c release --product escala
+	python3 scripts/bench-lint.py $(RELEASE_ESCALA)
+
+# The pictures in docs/, drawn with Graphviz (apt-get install graphviz).
+graphs: build
+	$(ESCALA) graph workflows/roleplay.flow --category reportes | dot -Tsvg > docs/reportes.svg
+	$(ESCALA) graph workflows/roleplay.flow --category apelaciones | dot -Tsvg > docs/apelaciones.svg

@@ -1,0 +1,38 @@
+import Foundation
+@testable import WorkflowDSL
+
+/// Compiles `text` as a file named `test.flow`.
+func compile(_ text: String, path: String = "test.flow") -> WorkflowCompiler.Result {
+    WorkflowCompiler.compile(SourceFile(path: path, text: text))
+}
+
+func codes(_ text: String) -> [DiagnosticCode] {
+    compile(text).diagnostics.map(\.code)
+}
+
+/// The shipped workflows, read from the repository.
+enum ShippedWorkflows {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("workflows")
+
+    static func all() throws -> [SourceFile] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".flow") }.sorted()
+        return try names.map { name in
+            SourceFile(path: "workflows/" + name, bytes: Array(try Data(contentsOf: folder.appendingPathComponent(name))))
+        }
+    }
+}
+
+/// A small valid workflow the tests change one thing in.
+let minimalWorkflow = """
+ranks cm < trainee < admin
+channel soporte
+panel p "Soporte" in soporte { opens t }
+ticket t "T" {
+  receives cm
+  button cerrar "Cerrar"
+  on button cerrar by staff: close
+}
+
+"""
