@@ -1,0 +1,72 @@
+import Testing
+@testable import WorkflowDSL
+
+@Suite("Parser recovery")
+struct ParserTests {
+    @Test("mistakes in separate statements are each reported, in one run")
+    func reportsEveryStatement() {
+        let text = """
+        ranks cm < trainee
+        channel soporte
+        panel p "Soporte" in soporte { opens t }
+        ticket t "T" {
+          receives
+          emoji 3
+          mode
+          button cerrar "Cerrar"
+          on button cerrar by staff: close
+        }
+        """
+        let result = compile(text)
+        #expect(result.diagnostics.map(\.code) == [.syntax, .syntax, .syntax])
+        let source = SourceFile(path: "", text: text)
+        #expect(result.diagnostics.map { source.location(of: $0.range.start).line } == [5, 6, 7])
+    }
+
+    @Test("a block that is never closed is reported at its opening brace")
+    func unclosedBlock() {
+        let text = minimalWorkflow + "ticket u \"U\" {\n  receives cm\n"
+        let diagnostics = compile(text).diagnostics.filter { $0.code == .syntax }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("never closed") == true)
+        let source = SourceFile(path: "t", text: text)
+        #expect(source.location(of: diagnostics[0].range.start).line == 9)
+    }
+
+    @Test("a stray closing brace does not hide the statements after it")
+    func strayBrace() {
+        let diagnostics = compile(minimalWorkflow + "}\nranks x < y\n").diagnostics
+        #expect(diagnostics.map(\.code).contains(.syntax))
+        #expect(diagnostics.map(\.code).contains(.duplicateName), "the second `ranks` line is still read")
+    }
+
+    @Test("a misspelt statement gets a suggestion")
+    func misspeltStatement() {
+        let diagnostics = compile(minimalWorkflow.replacingOccurrences(of: "receives cm", with: "recieves cm")).diagnostics
+        #expect(diagnostics.first?.code == .syntax)
+        #expect(diagnostics.first?.help == "did you mean `receives`?")
+    }
+
+    @Test("a statement in the wrong block says where it belongs")
+    func misplaced() {
+        let diagnostics = compile("receives cm\n" + minimalWorkflow).diagnostics
+        #expect(diagnostics.first?.code == .misplacedStatement)
+        #expect(diagnostics.first?.help?.contains("inside a `ticket`") == true)
+    }
+
+    @Test("actions after a colon, separated by semicolons, or in a block")
+    func actionForms() throws {
+        let text = minimalWorkflow.replacingOccurrences(of: "  on button cerrar by staff: close\n", with: """
+          on opened: say "Hola"; rename "t-{ticket.number}"
+          on button cerrar by staff {
+            say "Adiós"
+            close "Resuelto"
+          }
+
+        """)
+        let workflow = try #require(compile(text).workflow)
+        let transitions = try #require(workflow.categories.first?.sharedTransitions)
+        #expect(transitions.map(\.steps.count) == [2, 2])
+        #expect(transitions[1].target == "closed")
+    }
+}
