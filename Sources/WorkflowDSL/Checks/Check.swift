@@ -10,6 +10,15 @@ struct CheckContext {
     let file: WorkflowFile
     let symbols: SymbolTable
     let tickets: [EffectiveTicket]
+    /// Declared texts by name; the first declaration wins (a second is E102).
+    let texts: [String: TextDeclaration]
+
+    init(file: WorkflowFile, symbols: SymbolTable, tickets: [EffectiveTicket]) {
+        self.file = file
+        self.symbols = symbols
+        self.tickets = tickets
+        texts = Dictionary(file.texts.map { ($0.name.text, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The rules, in the order their diagnostics read best: names first,
     /// since a later rule may depend on a name being right.
@@ -76,7 +85,7 @@ struct CheckContext {
         case .literal(let literal):
             return [(symbols.locales[0], literal)]
         case .named(let name):
-            guard let declaration = file.texts.first(where: { $0.name.text == name.text }) else { return [] }
+            guard let declaration = texts[name.text] else { return [] }
             return declaration.translations.map { ($0.locale?.text ?? symbols.locales[0], $0.text) }
         }
     }

@@ -4,7 +4,7 @@ struct PatternCheck: Check {
     static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
         for pattern in patterns(in: context) {
             do {
-                _ = try Pattern(pattern.value)
+                _ = try Pattern(pattern.value, optimize: false)
             } catch {
                 let column = pattern.sourceOffset(ofByte: error.offset)
                 diagnostics.report(.invalidPattern, "this pattern does not compile: \(error.message)",

@@ -16,7 +16,9 @@ public final class Pattern: Sendable {
     private nonisolated(unsafe) let code: OpaquePointer
     public let source: String
 
-    public init(_ source: String) throws(CompileError) {
+    /// - Parameter optimize: JIT-compile for fast matching. Lint only needs
+    ///   to know that a pattern compiles, and JIT costs far more than that.
+    public init(_ source: String, optimize: Bool = true) throws(CompileError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let utf8 = Array(source.utf8)
@@ -29,7 +31,7 @@ public final class Pattern: Sendable {
         }
         // JIT is an optimisation: a pattern that cannot be JIT-compiled
         // still matches through the interpreter.
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        if optimize { _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) }
         self.code = compiled
         self.source = source
     }

@@ -37,7 +37,7 @@ public struct LintRun: Sendable {
                 throw InputError(path: path, reason: "cannot be read")
             }
             let source = SourceFile(path: path, bytes: Array(data))
-            results.append(FileResult(source: source, diagnostics: WorkflowCompiler.compile(source).diagnostics))
+            results.append(FileResult(source: source, diagnostics: WorkflowCompiler.check(source)))
         }
         return LintRun(files: results)
     }
