@@ -1,0 +1,49 @@
+import Engine
+import Testing
+import WorkflowDSL
+
+@Suite("Workflow versions")
+struct WorkflowCatalogTests {
+    static let version1 = """
+    ranks cm < admin
+    channel soporte
+    panel p "Soporte" in soporte { opens t }
+    ticket t "T" {
+      receives cm
+      button cerrar "Cerrar"
+      on button cerrar by staff: close
+    }
+
+    """
+    static let version2 = version1.replacingOccurrences(of: "receives cm", with: "receives admin")
+
+    @Test("a reload keeps old versions for running tickets and reports them")
+    func reloadKeepsOldVersions() throws {
+        var catalog = WorkflowCatalog()
+        guard case .added(let first) = catalog.load(SourceFile(path: "w.flow", text: Self.version1)) else {
+            Issue.record("first load should add"); return
+        }
+        #expect(catalog.load(SourceFile(path: "w.flow", text: "# comment\n" + Self.version1)) == .unchanged(hash: first))
+        guard case .replaced(let old, let new) = catalog.load(SourceFile(path: "w.flow", text: Self.version2)) else {
+            Issue.record("a changed rule should replace the version"); return
+        }
+        #expect(old == first && new != first)
+        #expect(catalog.workflow(hash: first)?.category(named: "t")?.receivers == [.rank("cm", exact: false)])
+        #expect(catalog.workflow(hash: new)?.category(named: "t")?.receivers == [.rank("admin", exact: false)])
+        #expect(catalog.outdated([first, first, new]) == [first: 2])
+    }
+
+    @Test("a broken reload changes nothing")
+    func brokenReload() {
+        var catalog = WorkflowCatalog()
+        catalog.load(SourceFile(path: "w.flow", text: Self.version1))
+        let before = catalog.current["w.flow"]
+        let change = catalog.load(SourceFile(path: "w.flow", text: Self.version1.replacingOccurrences(of: "receives cm", with: "receives cn")))
+        guard case .rejected(let keeping, let errors) = change else {
+            Issue.record("expected the reload to be rejected"); return
+        }
+        #expect(keeping == before)
+        #expect(errors.map(\.code) == [.undefinedName])
+        #expect(catalog.current["w.flow"] == before)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// Runs the real `escala` executable, as an admin or CI would.
+struct CLI {
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The built `escala`, beside the test bundle in the build folder.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("escala").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("escala")
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DISCORD_TOKEN")
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A temporary workflow file.
+    static func write(_ text: String, name: String = "test.flow") throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+}
+
+let cleanWorkflow = """
+ranks cm < trainee < admin
+channel soporte
+panel p "Soporte" in soporte { opens t }
+ticket t "T" {
+  receives cm
+  button cerrar "Cerrar"
+  on button cerrar by staff: close
+}
+
+"""
+
+@Suite("escala lint")
+struct LintCommandTests {
+    @Test("the shipped workflows lint clean, even with --strict")
+    func shippedWorkflows() throws {
+        let output = try CLI.run(["lint", "--strict", "workflows/"])
+        #expect(output.status == 0, "\(output.stdout)")
+        #expect(output.stdout.contains("no problems"))
+    }
+
+    @Test("three independent mistakes: three errors and exit 1")
+    func threeMistakes() throws {
+        let output = try CLI.run(["lint", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
+        #expect(output.status == 1)
+        let errors = output.stdout.split(separator: "\n").filter { $0.contains(": error[") }
+        #expect(errors.count == 3)
+        #expect(output.stdout.contains("three-mistakes.flow:6:12: error[E101]"))
+    }
+
+    @Test("warnings pass, unless --strict")
+    func warningsAndStrict() throws {
+        let file = try CLI.write(cleanWorkflow + "text sobra \"x\"\n")
+        #expect(try CLI.run(["lint", file.path]).status == 0)
+        #expect(try CLI.run(["lint", "--strict", file.path]).status == 1)
+    }
+
+    @Test("a missing path is named, with exit 2")
+    func missingPath() throws {
+        let output = try CLI.run(["lint", "no/such/file.flow"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("no/such/file.flow"))
+    }
+
+    @Test("usage errors exit 2, not ArgumentParser's 64")
+    func usageError() throws {
+        #expect(try CLI.run(["lint"]).status == 2)
+        #expect(try CLI.run(["lint", "--format", "xml", "workflows/"]).status == 2)
+    }
+
+    @Test("--format json parses and carries the documented fields")
+    func json() throws {
+        let output = try CLI.run(["lint", "--format", "json", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
+        #expect(output.status == 1)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(records.map { $0["code"] as? String } == ["E101", "E004", "E301"])
+    }
+
+    @Test("--format github prints one workflow command per problem")
+    func github() throws {
+        let output = try CLI.run(["lint", "--format", "github", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
+        #expect(output.stdout.split(separator: "\n").filter { $0.hasPrefix("::error file=") }.count == 3)
+    }
+}
+
+@Suite("escala graph and run")
+struct GraphAndRunTests {
+    @Test("graph draws a category in dot and in mermaid")
+    func graph() throws {
+        let dot = try CLI.run(["graph", "workflows/roleplay.flow", "--category", "reportes"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("digraph escala {"))
+        #expect(dot.stdout.contains("reportes__con_cm"))
+        #expect(!dot.stdout.contains("consultas__"), "only the category asked for")
+        let mermaid = try CLI.run(["graph", "workflows/roleplay.flow", "--format", "mermaid"])
+        #expect(mermaid.stdout.hasPrefix("stateDiagram-v2"))
+    }
+
+    @Test("graph of a broken file prints the errors and exits 1")
+    func graphOfBrokenFile() throws {
+        let output = try CLI.run(["graph", "Tests/WorkflowDSLTests/Golden/E101-undefined-name.flow"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("error[E101]"))
+    }
+
+    @Test("graph of an unknown category lists the real ones")
+    func graphUnknownCategory() throws {
+        let output = try CLI.run(["graph", "workflows/roleplay.flow", "--category", "nada"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("reportes"))
+    }
+
+    @Test("run without a token explains how to get one and exits 2")
+    func runWithoutToken() throws {
+        let output = try CLI.run(["run"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("DISCORD_TOKEN"))
+        #expect(output.stderr.contains("MESSAGE CONTENT INTENT"))
+    }
+
+    @Test("run refuses broken workflows before connecting, and never prints the token")
+    func runWithBrokenWorkflows() throws {
+        let file = try CLI.write("ticket t \"T\" { receives nadie }\n")
+        let token = "secret-token-value"
+        let output = try CLI.run(["run", "--workflows", file.deletingLastPathComponent().path],
+                                 environment: ["DISCORD_TOKEN": token])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("nothing was started"))
+        #expect(!(output.stdout + output.stderr).contains(token))
+    }
+}
