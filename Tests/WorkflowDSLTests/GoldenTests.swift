@@ -48,3 +48,37 @@ struct GoldenTests {
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
 }
+
+/// `Golden/fixed/` holds each golden file with its mistake corrected: the
+/// "fixed" examples of `docs/language.md`. Each must lint clean, warnings
+/// included, so the documented fix is known to work.
+@Suite("Golden fixes")
+struct GoldenFixTests {
+    static let folder = GoldenTests.folder.appendingPathComponent("fixed")
+
+    @Test("every golden mistake has a fix that lints clean", arguments: GoldenTests.names.filter { $0 != "three-mistakes" })
+    func fixLintsClean(name: String) throws {
+        let url = Self.folder.appendingPathComponent(name + ".flow")
+        let data = try #require(FileManager.default.contents(atPath: url.path), "add Golden/fixed/\(name).flow")
+        let diagnostics = WorkflowCompiler.check(SourceFile(path: name, bytes: Array(data)))
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
+    }
+}
+
+@Suite("Checks document")
+struct ChecksDocumentTests {
+    static let document = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/language.md")
+
+    @Test("docs/language.md has a section with a bad and a fixed example for every code", arguments: DiagnosticCode.allCases)
+    func documented(code: DiagnosticCode) throws {
+        let text = try String(contentsOf: Self.document, encoding: .utf8)
+        let heading = "### \(code.rawValue) \(code.title)"
+        let start = try #require(text.range(of: heading), "missing heading `\(heading)`")
+        let section = text[start.upperBound...].prefix { _ in true }
+        let end = section.range(of: "\n### ")?.lowerBound ?? section.endIndex
+        let body = section[..<end]
+        #expect(body.contains("Bad:") && body.contains("Fixed:"), "\(code.rawValue) needs a bad and a fixed example")
+    }
+}

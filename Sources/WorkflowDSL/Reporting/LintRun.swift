@@ -38,6 +38,13 @@ public struct LintRun: Sendable {
             }
             let source = SourceFile(path: path, bytes: Array(data))
             results.append(FileResult(source: source, diagnostics: WorkflowCompiler.check(source)))
+            let idsPath = IDBindings.path(forWorkflow: path)
+            if let idsData = FileManager.default.contents(atPath: idsPath) {
+                let idsSource = SourceFile(path: idsPath, bytes: Array(idsData))
+                let (bindings, syntax) = IDBindings.parse(idsSource)
+                let names = bindings.check(against: Parser.parse(source).file)
+                results.append(FileResult(source: idsSource, diagnostics: (syntax + names).sorted { $0.range.start < $1.range.start }))
+            }
         }
         return LintRun(files: results)
     }
