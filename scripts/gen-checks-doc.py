@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Writes the "Lint checks" catalogue of docs/language.md from the golden
+files: for each code, its summary, the lines of Golden/CODE-*.flow around the
+mistake, the first line of what lint prints, and the same lines from
+Golden/fixed/. Run after changing a golden file; the tests check the result.
+
+Usage: python3 scripts/gen-checks-doc.py .build/debug/escala
+"""
+import difflib
+import pathlib
+import re
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "Tests/WorkflowDSLTests/Golden"
+DOC = ROOT / "docs/language.md"
+escala = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / ".build/debug/escala")
+
+# Titles and summaries come from the tool itself, so they cannot drift.
+codes_source = (ROOT / "Sources/WorkflowDSL/Diagnostics/DiagnosticCode.swift").read_text()
+cases = dict(re.findall(r'case (\w+) = "([EW]\d{3})"', codes_source))
+titles = dict(re.findall(r'case \.(\w+): "([a-z-]+)"', codes_source))
+summaries = dict(re.findall(r'case \.(\w+): "([^"]*(?:\\"[^"]*)*)"\n', codes_source.split("var summary")[1]))
+
+
+def excerpt(lines, start, end, context=2):
+    lo, hi = max(0, start - context), min(len(lines), end + context)
+    shown = [l for l in lines[lo:hi] if not l.startswith("#")]
+    text = "\n".join(shown)
+    if len(text) > 1200:
+        text = text[:1200] + "\n..."
+    return text
+
+
+sections = []
+for case, code in sorted(cases.items(), key=lambda item: item[1][1:]):
+    bad_path = next(GOLDEN.glob(f"{code}-*.flow"))
+    fixed_path = GOLDEN / "fixed" / bad_path.name
+    bad = bad_path.read_text().splitlines()
+    fixed = fixed_path.read_text().splitlines()
+    matcher = difflib.SequenceMatcher(a=bad, b=fixed)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    a0, a1 = changes[0][1], changes[-1][2]
+    b0, b1 = changes[0][3], changes[-1][4]
+    output = subprocess.run([escala, "lint", str(bad_path)], capture_output=True, text=True, cwd=ROOT).stdout
+    first = output.splitlines()[0].replace(str(bad_path), bad_path.name)
+    why = bad[0].lstrip("# ").strip()
+    summary = summaries[case].replace('\\"', '"')
+    sections.append(
+        f"### {code} {titles[case]}\n\n{summary} {why}\n\n"
+        f"Bad:\n\n```\n{excerpt(bad, a0, max(a1, a0 + 1))}\n```\n\n"
+        f"```\n{first}\n```\n\n"
+        f"Fixed:\n\n```\n{excerpt(fixed, b0, max(b1, b0 + 1))}\n```\n"
+    )
+
+doc = DOC.read_text()
+begin, end = "<!-- checks:begin -->", "<!-- checks:end -->"
+head, rest = doc.split(begin)
+_, tail = rest.split(end)
+DOC.write_text(head + begin + "\n\n" + "\n".join(sections) + "\n" + end + tail)
+print(f"{len(sections)} checks written to {DOC.relative_to(ROOT)}")
