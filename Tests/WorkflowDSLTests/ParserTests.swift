@@ -70,3 +70,24 @@ struct ParserTests {
         #expect(transitions[1].target == "closed")
     }
 }
+
+@Suite("Names inside a ticket")
+struct LocalNamesTests {
+    @Test("two buttons, flags or answers with one name are reported")
+    func duplicates() {
+        let text = minimalWorkflow.replacingOccurrences(of: "  receives cm\n", with: """
+          receives cm
+          button cerrar "Otra vez"
+          flag f
+          flag f
+          question motivo "¿Por qué?"
+          require text motivo "Motivo"
+
+        """)
+        let found = compile(text).diagnostics.filter { $0.code == .duplicateName }.map(\.message)
+        #expect(found.count == 3, "\(found)")
+        #expect(found.contains { $0.contains("button `cerrar`") })
+        #expect(found.contains { $0.contains("flag `f`") })
+        #expect(found.contains { $0.contains("question or evidence item `motivo`") })
+    }
+}

@@ -24,6 +24,7 @@ struct CheckContext {
     /// since a later rule may depend on a name being right.
     static let checks: [any Check.Type] = [
         NameResolutionCheck.self,
+        LocalNamesCheck.self,
         MissingRanksCheck.self,
         InitialStateCheck.self,
         ReachabilityCheck.self,
