@@ -99,3 +99,27 @@ struct CompilerTests {
         #expect(workflow.offences.count == 6)
     }
 }
+
+@Suite("Languages")
+struct LocaleTests {
+    @Test("the community workflow speaks French first, then English")
+    func communityWorkflow() throws {
+        let source = try #require(try ShippedWorkflows.all().first { $0.path.hasSuffix("communaute.flow") })
+        let workflow = try #require(WorkflowCompiler.compile(source).workflow)
+        #expect(workflow.locales == ["fr", "en"])
+        let support = try #require(workflow.category(named: "support"))
+        let greeting = try #require(support.greeting)
+        #expect(Set(greeting.translations.keys) == ["fr", "en"])
+        #expect(greeting.template(for: "pt", default: "fr") == greeting.translations["fr"], "a missing language falls back to the default")
+        #expect(support.hours?.timeZone == "Europe/Paris")
+        #expect(support.hours?.windows.first?.opensAt == 9 * 60)
+        let appeals = try #require(workflow.category(named: "appel_ban"))
+        #expect(appeals.mode == .thread)
+    }
+
+    @Test("an inline text in a two-language workflow is flagged")
+    func inlineTextInTwoLanguages() {
+        let text = "locales es, en\n" + minimalWorkflow.replacingOccurrences(of: "  receives cm\n", with: "  receives cm\n  greeting \"Hola\"\n")
+        #expect(codes(text) == [.missingTranslation])
+    }
+}

@@ -79,7 +79,7 @@ public struct SymbolTable: Sendable {
             let line = source.location(of: existing.name.range.start).line
             diagnostics.report(.duplicateName,
                                "`\(name.text)` is already declared as \(existing.kind.article)",
-                               at: name.range, help: "rename one of them; the first is on line \(line)")
+                               at: name.range, help: "rename one of them; the other one is on line \(line)")
             return false
         }
         declarations[name.text] = (kind, name)
