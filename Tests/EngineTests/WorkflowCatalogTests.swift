@@ -1,20 +1,16 @@
 import Engine
+import Foundation
 import Testing
 import WorkflowDSL
 
 @Suite("Workflow versions")
 struct WorkflowCatalogTests {
-    static let version1 = """
-    ranks cm < admin
-    channel soporte
-    panel p "Soporte" in soporte { opens t }
-    ticket t "T" {
-      receives cm
-      button cerrar "Cerrar"
-      on button cerrar by staff: close
-    }
-
-    """
+    /// `Tests/Fixtures/minimal.flow`: a small valid workflow.
+    static let version1: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/minimal.flow")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
     static let version2 = version1.replacingOccurrences(of: "receives cm", with: "receives admin")
 
     @Test("a reload keeps old versions for running tickets and reports them")

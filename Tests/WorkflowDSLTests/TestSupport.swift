@@ -24,15 +24,10 @@ enum ShippedWorkflows {
     }
 }
 
-/// A small valid workflow the tests change one thing in.
-let minimalWorkflow = """
-ranks cm < trainee < admin
-channel soporte
-panel p "Soporte" in soporte { opens t }
-ticket t "T" {
-  receives cm
-  button cerrar "Cerrar"
-  on button cerrar by staff: close
-}
-
-"""
+/// A small valid workflow the tests change one thing in, shared by every
+/// test target: `Tests/Fixtures/minimal.flow`.
+let minimalWorkflow: String = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/minimal.flow")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+}()

@@ -51,17 +51,11 @@ struct CLI {
     }
 }
 
-let cleanWorkflow = """
-ranks cm < trainee < admin
-channel soporte
-panel p "Soporte" in soporte { opens t }
-ticket t "T" {
-  receives cm
-  button cerrar "Cerrar"
-  on button cerrar by staff: close
-}
-
-"""
+/// `Tests/Fixtures/minimal.flow`: a small valid workflow.
+let cleanWorkflow: String = {
+    let url = CLI.repository.appendingPathComponent("Tests/Fixtures/minimal.flow")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+}()
 
 @Suite("escala lint")
 struct LintCommandTests {

@@ -19,24 +19,24 @@ struct EscalationCheck: Check {
             }
             let lowestReceiver = body.receivers.compactMap { levels[$0.text] }.min()
             for transition in ticket.allTransitions {
-                    for action in transition.actions {
-                        switch action.kind {
-                        case .escalateTo(let target):
-                            if let level = levels[target.text], let lowestReceiver, level < lowestReceiver {
-                                diagnostics.report(.invalidEscalation,
-                                                   "`escalate to \(target.text)` goes below the rank that receives `\(ticket.name)`",
-                                                   at: target.range,
-                                                   help: "to hand a ticket back down, use `release` and say why with `say`")
-                            }
-                        case .escalateUp where body.escalation.isEmpty:
+                for action in transition.actions {
+                    switch action.kind {
+                    case .escalateTo(let target):
+                        if let level = levels[target.text], let lowestReceiver, level < lowestReceiver {
                             diagnostics.report(.invalidEscalation,
-                                               "`escalate up` in `\(ticket.name)`, which has no escalation chain",
-                                               at: action.range,
-                                               help: "add `escalation cm > trainee > ...` to the ticket, or use `escalate to RANK`")
-                        default:
-                            break
+                                               "`escalate to \(target.text)` goes below the rank that receives `\(ticket.name)`",
+                                               at: target.range,
+                                               help: "to hand a ticket back down, use `release` and say why with `say`")
                         }
+                    case .escalateUp where body.escalation.isEmpty:
+                        diagnostics.report(.invalidEscalation,
+                                           "`escalate up` in `\(ticket.name)`, which has no escalation chain",
+                                           at: action.range,
+                                           help: "add `escalation cm > trainee > ...` to the ticket, or use `escalate to RANK`")
+                    default:
+                        break
                     }
+                }
             }
         }
     }
