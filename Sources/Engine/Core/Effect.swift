@@ -1,0 +1,34 @@
+import WorkflowDSL
+
+/// What the engine wants done, as data. The store commits effects with the
+/// event that caused them, and the outbox hands them to the Discord adapter;
+/// nothing here performs I/O.
+public enum Effect: Sendable, Hashable, Codable {
+    /// Create the ticket's private channel (or thread), visible to the owner
+    /// and to `visibleTo`.
+    case createChannel(name: String, visibleTo: [Actor])
+    /// Post in the ticket. `pings` lists who may be pinged; user text never
+    /// pings anyone else (`allowed_mentions` is built from it).
+    case send(text: String, buttons: [String], pings: [Actor])
+    case deleteMessage(id: String)
+    case rename(String)
+    /// Change who can see the ticket (escalation): ranks and roles, plus
+    /// people by id (the staff member who applied a sanction).
+    case setVisibility(ranks: [Actor], people: [String])
+    /// Ping ranks, roles or people in the ticket.
+    case mention(ranks: [Actor], people: [String])
+    case notify(channel: String, text: String, pings: [Actor])
+    case publish(channel: String, text: String)
+    /// A private answer to whoever clicked, saying why nothing happened.
+    case refuse(person: String, reason: String)
+    case showForm(String, to: String)
+    case showSanctions(to: String)
+    case grantRole(String, to: String, forSeconds: Int?)
+    case revokeRole(String, from: String)
+    case transcript(channel: String?)
+    case close(reason: String?)
+    /// After closing, ask the owner to rate the help (a DM or the ticket).
+    case askRating(text: String, to: String)
+    case schedule(TicketTimer)
+    case cancelTimer(key: String)
+}

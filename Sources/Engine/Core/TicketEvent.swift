@@ -1,0 +1,56 @@
+import WorkflowDSL
+
+/// What happens to a ticket, as the engine sees it: Discord's events after
+/// the adapter has resolved who the people are.
+public enum TicketEvent: Sendable, Hashable, Codable {
+    case opened(by: Person, answers: [String: String])
+    case message(Message)
+    case button(name: String, by: Person)
+    case command(name: String, by: Person)
+    case formSubmitted(form: String, by: Person, answers: [String: String])
+    /// Staff picked a row of the sanctions table, and who applied it.
+    case sanctionChosen(offence: String, sanctioner: String?, by: Person)
+    case timerFired(TicketTimer)
+    case memberLeft
+    case channelDeleted
+
+    public struct Message: Sendable, Hashable, Codable {
+        public let id: String
+        public let author: Person
+        public let text: String
+        public let attachments: [String]
+        /// Whether the message mentions the ticket's owner.
+        public let mentionsOwner: Bool
+
+        public init(id: String, author: Person, text: String, attachments: [String] = [], mentionsOwner: Bool = false) {
+            self.id = id
+            self.author = author
+            self.text = text
+            self.attachments = attachments
+            self.mentionsOwner = mentionsOwner
+        }
+    }
+}
+
+/// A timer as the engine schedules it. The key is unique per ticket and
+/// purpose, so scheduling again replaces; `generation` ties it to one visit
+/// of a state.
+public struct TicketTimer: Sendable, Hashable, Codable {
+    public enum Purpose: Sendable, Hashable, Codable {
+        /// The `index`-th timed transition that applies in the state.
+        case transition(index: Int)
+        /// The warning `remind ... before close` for that transition.
+        case reminder(index: Int)
+    }
+
+    public let purpose: Purpose
+    public let generation: Int
+    public let dueAt: Int64
+
+    public var key: String {
+        switch purpose {
+        case .transition(let index): "t\(index)"
+        case .reminder(let index): "r\(index)"
+        }
+    }
+}

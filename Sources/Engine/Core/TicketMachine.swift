@@ -1,0 +1,571 @@
+import WorkflowDSL
+
+/// The engine's core: one ticket category's rules as a pure function.
+///
+/// `step(state, event, now)` returns the next state and the effects to
+/// carry out, and does nothing else: no clock (time is the `now` argument,
+/// in seconds), no I/O, no randomness, no dictionary iteration order in the
+/// output. The same workflow, events and times give the same states and
+/// effects, byte for byte, which is what lets the store replay and the
+/// simulator predict.
+public struct TicketMachine: Sendable {
+    public let workflow: Workflow
+    public let category: Category
+    /// Patterns of the category compiled once, by source.
+    private let patterns: [String: Pattern]
+
+    /// The name of the built-in form that asks for a close reason when the
+    /// category requires one and the workflow's `close` gives none.
+    public static let closeReasonForm = "close_reason"
+
+    public init?(workflow: Workflow, category name: String) {
+        guard let category = workflow.category(named: name) else { return nil }
+        self.workflow = workflow
+        self.category = category
+        var sources = category.autoReplies.map(\.pattern) + category.evidence.compactMap(\.pattern)
+        for state in category.states {
+            for transition in category.transitions(in: state) {
+                if case .userMessage(let pattern?) = transition.event { sources.append(pattern) }
+                sources += Self.patterns(in: transition.condition)
+            }
+        }
+        var compiled: [String: Pattern] = [:]
+        for source in sources where compiled[source] == nil {
+            // The workflow was linted; a pattern that fails here cannot match.
+            compiled[source] = try? Pattern(source)
+        }
+        patterns = compiled
+    }
+
+    private static func patterns(in condition: CompiledTransition.Guard?) -> [String] {
+        switch condition {
+        case .matches(_, let pattern)?: [pattern]
+        case .not(let inner)?: patterns(in: inner)
+        case .and(let left, let right)?, .or(let left, let right)?: patterns(in: left) + patterns(in: right)
+        default: []
+        }
+    }
+
+    // MARK: Opening
+
+    /// A new ticket: its first state, the channel, the greeting, its timers
+    /// and whatever the workflow does `on opened`.
+    public func open(number: Int, owner: Person, locale: String, answers: [String: String], now: Int64) -> (TicketState, [Effect]) {
+        var state = TicketState(number: number, category: category.name, workflowHash: workflow.contentHash,
+                                owner: owner.id, ownerName: owner.name, locale: locale,
+                                state: category.initialState, now: now)
+        state.answers = answers
+        var run = Run(machine: self, state: state, now: now)
+        run.effects.append(.createChannel(name: "\(category.name)-\(number)", visibleTo: category.receivers))
+        if let greeting = category.greeting {
+            run.effects.append(.send(text: run.render(greeting), buttons: run.buttons(), pings: [.user]))
+        } else {
+            run.effects.append(.send(text: "", buttons: run.buttons(), pings: []))
+        }
+        run.scheduleTimers()
+        run.fire(.opened, by: owner)
+        return (run.state, run.effects)
+    }
+
+    // MARK: Events
+
+    public func step(_ state: TicketState, _ event: TicketEvent, now: Int64) -> (TicketState, [Effect]) {
+        guard !state.isClosed else { return (state, []) }
+        var run = Run(machine: self, state: state, now: now)
+        switch event {
+        case .opened:
+            break // Handled by `open`; a repeat is ignored.
+        case .message(let message):
+            run.message(message)
+        case .button(let name, let person):
+            run.interaction(.button(name), by: person)
+        case .command(let name, let person):
+            run.interaction(.command(name), by: person)
+        case .formSubmitted(let form, let person, let answers):
+            run.formSubmitted(form, by: person, answers: answers)
+        case .sanctionChosen(let offence, let sanctioner, _):
+            run.state.sanction = offence
+            run.state.sanctioner = sanctioner ?? run.state.sanctioner
+        case .timerFired(let timer):
+            run.timerFired(timer)
+        case .memberLeft:
+            run.fire(.memberLeft, by: nil)
+        case .channelDeleted:
+            if !run.fire(.channelDeleted, by: nil) {
+                run.close(reason: "channel deleted")
+            }
+        }
+        return (run.state, run.effects)
+    }
+}
+
+/// One step in progress: the state being changed and the effects so far.
+private struct Run {
+    let machine: TicketMachine
+    var state: TicketState
+    let now: Int64
+    var effects: [Effect] = []
+
+    init(machine: TicketMachine, state: TicketState, now: Int64) {
+        self.machine = machine
+        self.state = state
+        self.now = now
+    }
+
+    var category: Category { machine.category }
+    var workflow: Workflow { machine.workflow }
+    var currentState: State? { category.state(named: state.state) }
+    var transitions: [CompiledTransition] { currentState.map { category.transitions(in: $0) } ?? [] }
+
+    // MARK: Messages
+
+    mutating func message(_ message: TicketEvent.Message) {
+        let author = message.author
+        if author.id == state.owner {
+            userMessage(message)
+        } else if author.isStaff {
+            staffMessage(message)
+        } else {
+            fire(.anyMessage, by: author)
+        }
+    }
+
+    mutating func userMessage(_ message: TicketEvent.Message) {
+        state.userHasSpoken = true
+        state.lastUserMessageAt = now
+        state.lastUserMentionAt = nil
+        let wasComplete = evidenceComplete
+        collectEvidence(from: message)
+        if let reply = category.autoReplies.first(where: { machine.matches($0.pattern, message.text) }) {
+            effects.append(.send(text: render(reply.text), buttons: [], pings: []))
+        }
+        let fired = fire(.userMessage(pattern: nil), by: message.author, text: message.text)
+        if !fired { fire(.anyMessage, by: message.author) }
+        if !wasComplete && evidenceComplete && !state.isClosed {
+            fire(.evidenceComplete, by: message.author)
+        }
+    }
+
+    mutating func staffMessage(_ message: TicketEvent.Message) {
+        let author = message.author
+        if category.userSpeaksFirst && !state.userHasSpoken {
+            effects.append(.deleteMessage(id: message.id))
+            effects.append(.send(text: EngineNotice.userSpeaksFirst(staff: author.id).text(locale: locale), buttons: [],
+                                 pings: []))
+            return
+        }
+        if category.exclusiveClaim {
+            guard claimOrIntervene(author) else {
+                effects.append(.deleteMessage(id: message.id))
+                effects.append(.send(text: EngineNotice.ticketOwned(staff: author.id, handler: state.handler ?? "").text(locale: locale),
+                                     buttons: [], pings: []))
+                return
+            }
+        } else if state.handler == nil {
+            take(author)
+        }
+        if state.handler == author.id {
+            state.lastHandlerMessageAt = now
+            scheduleTimers()
+        }
+        if message.mentionsOwner {
+            state.lastUserMentionAt = now
+            scheduleTimers()
+        }
+        let fired = fire(.staffMessage, by: author)
+        if !fired { fire(.anyMessage, by: author) }
+    }
+
+    /// The exclusive-claim rule of seed 001: the first staff member to answer
+    /// owns the ticket; superiors (from `override by`) may always write; a
+    /// peer (or only a superior) takes over after the owner's inactivity.
+    /// Returns whether the author may write.
+    mutating func claimOrIntervene(_ author: Person) -> Bool {
+        guard let handler = state.handler, handler != author.id else {
+            if state.handler == nil { take(author) }
+            return true
+        }
+        let level = author.level(in: workflow)
+        if let overrideRank = category.overrideRank, let minimum = workflow.level(of: overrideRank),
+           let level, level >= minimum {
+            return true
+        }
+        if let takeover = category.takeover {
+            let lastActive = state.lastHandlerMessageAt ?? state.enteredStateAt
+            let handlerLevel = state.handlerLevel ?? -1
+            let rankAllows = takeover.allowsPeers ? (level ?? -1) >= handlerLevel : (level ?? -1) > handlerLevel
+            if now - lastActive >= Int64(takeover.afterSeconds), rankAllows {
+                take(author)
+                return true
+            }
+        }
+        return false
+    }
+
+    mutating func take(_ person: Person) {
+        state.handler = person.id
+        state.handlerLevel = person.level(in: workflow)
+        state.lastHandlerMessageAt = now
+    }
+
+    // MARK: Evidence
+
+    var evidenceComplete: Bool {
+        !category.evidence.isEmpty && category.evidence.allSatisfy { !(state.evidence[$0.name] ?? []).isEmpty }
+    }
+
+    mutating func collectEvidence(from message: TicketEvent.Message) {
+        var textUsed = false
+        for item in category.evidence where (state.evidence[item.name] ?? []).isEmpty {
+            switch item.kind {
+            case "attachment":
+                if !message.attachments.isEmpty { state.evidence[item.name] = message.attachments }
+            case "link":
+                let links = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
+                    .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+                    .filter { link in item.pattern.map { machine.matches($0, link) } ?? true }
+                if !links.isEmpty { state.evidence[item.name] = links }
+            case "list":
+                guard !textUsed, !message.text.isEmpty else { continue }
+                let items = message.text.split(whereSeparator: \.isNewline).map { String($0).trimming(" -•*\t") }
+                    .filter { !$0.isEmpty }
+                if !items.isEmpty { state.evidence[item.name] = items; textUsed = true }
+            default: // text
+                guard !textUsed, !message.text.trimming(" \t\n").isEmpty else { continue }
+                state.evidence[item.name] = [message.text]
+                textUsed = true
+            }
+        }
+    }
+
+    // MARK: Interactions
+
+    mutating func interaction(_ event: CompiledTransition.Event, by person: Person) {
+        let candidates = transitions.filter { $0.event == event }
+        guard !candidates.isEmpty else {
+            effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
+            return
+        }
+        let allowed = candidates.filter { allows($0.actors, person) }
+        guard !allowed.isEmpty else {
+            let who = Set(candidates.flatMap(\.actors)).map(describe).sorted().joined(separator: ", ")
+            effects.append(.refuse(person: person.id, reason: EngineNotice.notAllowed(who: who).text(locale: locale)))
+            return
+        }
+        if !fire(event, by: person) {
+            effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
+        }
+    }
+
+    mutating func formSubmitted(_ form: String, by person: Person, answers: [String: String]) {
+        if form == TicketMachine.closeReasonForm {
+            close(reason: answers["reason"].flatMap { $0.isEmpty ? nil : $0 } ?? "—")
+            return
+        }
+        for (key, value) in answers { state.answers[key] = value }
+        fire(.formSubmitted(form), by: person)
+    }
+
+    // MARK: Timers
+
+    /// The timed transitions of the current state with when each is due, or
+    /// nil when its clock is not running (a silence timer with no mention).
+    func timerSchedule() -> [(index: Int, transition: CompiledTransition, due: Int64?)] {
+        transitions.enumerated().compactMap { index, transition in
+            guard case .timer(let seconds, let since) = transition.event else { return nil }
+            let delay = Int64(seconds)
+            let due: Int64? = switch since {
+            case "withoutReason": state.userHasSpoken ? nil : state.openedAt + delay
+            case "userSilence": state.lastUserMentionAt.map { $0 + delay }
+            case "handlerInactivity": state.handler == nil ? nil : (state.lastHandlerMessageAt ?? state.enteredStateAt) + delay
+            default: state.enteredStateAt + delay
+            }
+            return (index, transition, due)
+        }
+    }
+
+    /// (Re)schedules every timer of the current state; a timer whose clock
+    /// stopped is cancelled.
+    mutating func scheduleTimers() {
+        for (index, transition, due) in timerSchedule() {
+            let key = TicketTimer(purpose: .transition(index: index), generation: state.generation, dueAt: 0).key
+            guard let due else {
+                effects.append(.cancelTimer(key: key))
+                continue
+            }
+            effects.append(.schedule(TicketTimer(purpose: .transition(index: index), generation: state.generation, dueAt: max(due, now))))
+            if let reminder = category.reminder, transition.steps.contains(where: { if case .close = $0 { true } else { false } }),
+               due - Int64(reminder.beforeSeconds) > now {
+                effects.append(.schedule(TicketTimer(purpose: .reminder(index: index), generation: state.generation,
+                                               dueAt: due - Int64(reminder.beforeSeconds))))
+            }
+        }
+    }
+
+    mutating func cancelTimers() {
+        for (index, _, _) in timerSchedule() {
+            effects.append(.cancelTimer(key: TicketTimer(purpose: .transition(index: index), generation: 0, dueAt: 0).key))
+            effects.append(.cancelTimer(key: TicketTimer(purpose: .reminder(index: index), generation: 0, dueAt: 0).key))
+        }
+    }
+
+    mutating func timerFired(_ timer: TicketTimer) {
+        // A timer from an earlier visit of a state, or one whose clock was
+        // reset (the user answered, the handler wrote), does nothing.
+        guard timer.generation == state.generation else { return }
+        switch timer.purpose {
+        case .reminder(let index):
+            guard let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due,
+                  let reminder = category.reminder, due - Int64(reminder.beforeSeconds) <= now, due > now else { return }
+            effects.append(.send(text: render(reminder.text), buttons: [], pings: [.user]))
+        case .transition(let index):
+            guard let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due, due <= now else { return }
+            if let condition = entry.transition.condition, !holds(condition) { return }
+            run(entry.transition, by: nil)
+        }
+    }
+
+    // MARK: Transitions
+
+    /// Runs the first transition of the current state that matches the
+    /// event, the person and its condition. Returns whether one ran.
+    @discardableResult
+    mutating func fire(_ event: CompiledTransition.Event, by person: Person?, text: String = "") -> Bool {
+        for transition in transitions where matches(transition.event, event, text: text) {
+            if let person, !allows(transition.actors, person) { continue }
+            if person == nil, !transition.actors.isEmpty { continue }
+            if let condition = transition.condition, !holds(condition) { continue }
+            run(transition, by: person)
+            return true
+        }
+        return false
+    }
+
+    func matches(_ declared: CompiledTransition.Event, _ event: CompiledTransition.Event, text: String) -> Bool {
+        if case .userMessage(let pattern?) = declared, case .userMessage = event {
+            return machine.matches(pattern, text)
+        }
+        return declared == event
+    }
+
+    mutating func run(_ transition: CompiledTransition, by person: Person?) {
+        for step in transition.steps {
+            guard !state.isClosed else { return }
+            perform(step, by: person)
+        }
+        if let target = transition.target, target != "closed", target != state.state, !state.isClosed {
+            enter(target)
+        }
+    }
+
+    mutating func enter(_ target: String) {
+        cancelTimers()
+        state.state = target
+        state.enteredStateAt = now
+        state.generation += 1
+        if category.state(named: target)?.isFinal == true {
+            close(reason: nil)
+            return
+        }
+        effects.append(.send(text: "", buttons: buttons(), pings: []))
+        scheduleTimers()
+    }
+
+    mutating func perform(_ step: CompiledTransition.Step, by person: Person?) {
+        switch step {
+        case .say(let text):
+            effects.append(.send(text: render(text), buttons: [], pings: [.user]))
+        case .ask(let form):
+            if let person { effects.append(.showForm(form, to: person.id)) }
+        case .rename(let template):
+            effects.append(.rename(render(template)))
+        case .notify(let channel, let text):
+            effects.append(.notify(channel: channel, text: render(text), pings: []))
+        case .publish(let channel, let text):
+            effects.append(.publish(channel: channel, text: render(text)))
+        case .mention(let actor):
+            mention(actor)
+        case .grant(let role, let seconds):
+            effects.append(.grantRole(role, to: state.owner, forSeconds: seconds))
+        case .revoke(let role):
+            effects.append(.revokeRole(role, from: state.owner))
+        case .close(let reason):
+            if reason == nil, category.closeReasonRequired, let person, person.id != state.owner {
+                effects.append(.showForm(TicketMachine.closeReasonForm, to: person.id))
+                return
+            }
+            close(reason: reason.map(render) ?? "—")
+        case .transcript(let channel):
+            effects.append(.transcript(channel: channel ?? category.transcriptChannel))
+        case .escalateUp:
+            let next = min(state.escalationStep + 1, category.escalation.count - 1)
+            guard next >= 0, next < category.escalation.count, next != state.escalationStep || state.assignedTo == nil else { return }
+            state.escalationStep = next
+            assign(category.escalation[next])
+        case .escalateTo(let actor):
+            if let index = category.escalation.firstIndex(of: actor) { state.escalationStep = index }
+            assign(actor)
+        case .release:
+            state.handler = nil
+            state.handlerLevel = nil
+            scheduleTimers()
+        case .claim:
+            if let person { take(person) }
+        case .set(let flag):
+            if !state.flags.contains(flag) { state.flags.append(flag); state.flags.sort() }
+        case .clear(let flag):
+            state.flags.removeAll { $0 == flag }
+        case .goTo:
+            break // Applied after the steps, by `run`.
+        case .chooseSanction:
+            if let person { effects.append(.showSanctions(to: person.id)) }
+        }
+    }
+
+    /// Escalation: the ticket goes to `actor`, the previous handler lets go,
+    /// and the new rank is shown the channel and pinged.
+    mutating func assign(_ actor: Actor) {
+        state.assignedTo = actor
+        state.handler = nil
+        state.handlerLevel = nil
+        let people = actor == .sanctioner ? [state.sanctioner].compactMap { $0 } : []
+        let ranks = actor == .sanctioner ? [] : [actor]
+        effects.append(.setVisibility(ranks: category.receivers + ranks, people: people))
+        effects.append(.mention(ranks: ranks, people: people))
+    }
+
+    mutating func mention(_ actor: Actor) {
+        switch actor {
+        case .user: effects.append(.mention(ranks: [], people: [state.owner]))
+        case .handler: effects.append(.mention(ranks: [], people: [state.handler].compactMap { $0 }))
+        case .sanctioner: effects.append(.mention(ranks: [], people: [state.sanctioner].compactMap { $0 }))
+        default: effects.append(.mention(ranks: [actor], people: []))
+        }
+        if actor == .user {
+            state.lastUserMentionAt = now
+            scheduleTimers()
+        }
+    }
+
+    mutating func close(reason: String?) {
+        cancelTimers()
+        if let farewell = category.farewell {
+            effects.append(.send(text: render(farewell), buttons: [], pings: [.user]))
+        }
+        state.closeReason = reason ?? "—"
+        if category.transcriptChannel != nil {
+            effects.append(.transcript(channel: category.transcriptChannel))
+        }
+        effects.append(.close(reason: reason))
+        if let rating = category.rating {
+            effects.append(.askRating(text: render(rating), to: state.owner))
+        }
+        state.state = "closed"
+        state.generation += 1
+    }
+
+    // MARK: Judging people and conditions
+
+    func allows(_ actors: [Actor], _ person: Person) -> Bool {
+        guard !actors.isEmpty else { return true }
+        return actors.contains { actor in
+            switch actor {
+            case .user: person.id == state.owner
+            case .anyStaff: person.isStaff
+            case .handler: person.id == state.handler
+            case .sanctioner: person.id == state.sanctioner
+            case .role(let role): person.roles.contains(role)
+            case .rank(let rank, let exact):
+                exact ? person.ranks.contains(rank)
+                    : (person.level(in: workflow) ?? -1) >= (workflow.level(of: rank) ?? .max)
+            }
+        }
+    }
+
+    func describe(_ actor: Actor) -> String {
+        switch actor {
+        case .user: "the ticket's author"
+        case .anyStaff: "staff"
+        case .handler: "the ticket's handler"
+        case .sanctioner: "the sanctioner"
+        case .role(let role): role
+        case .rank(let rank, let exact): exact ? rank : "\(rank)+"
+        }
+    }
+
+    func holds(_ condition: CompiledTransition.Guard) -> Bool {
+        switch condition {
+        case .flag(let flag): state.flags.contains(flag)
+        case .contains(let answer, let text): self.answer(answer).lowercased().contains(text.lowercased())
+        case .matches(let answer, let pattern): machine.matches(pattern, self.answer(answer))
+        case .handlerIs(let rank): (state.handlerLevel ?? -1) >= (workflow.level(of: rank) ?? .max)
+        case .sanctionIs(let offence): state.sanction == offence
+        case .evidenceComplete: evidenceComplete
+        case .not(let inner): !holds(inner)
+        case .and(let left, let right): holds(left) && holds(right)
+        case .or(let left, let right): holds(left) || holds(right)
+        }
+    }
+
+    func answer(_ name: String) -> String {
+        state.answers[name] ?? (state.evidence[name] ?? []).joined(separator: "\n")
+    }
+
+    // MARK: Texts
+
+    var locale: String {
+        workflow.locales.contains(state.locale) ? state.locale
+            : workflow.locales.first { state.locale.hasPrefix($0) } ?? workflow.locales[0]
+    }
+
+    func buttons() -> [String] { currentState?.buttons ?? [] }
+
+    func render(_ text: LocalizedText) -> String {
+        guard let template = text.template(for: locale, default: workflow.locales[0]) else { return "" }
+        return render(template)
+    }
+
+    func render(_ template: Template) -> String {
+        template.segments.map { segment in
+            switch segment {
+            case .literal(let text): return text
+            case .variable(let name): return value(of: name)
+            }
+        }.joined()
+    }
+
+    func value(of variable: String) -> String {
+        switch variable {
+        case "ticket.number": return String(state.number)
+        case "ticket.category": return category.name
+        case "ticket.label": return category.label
+        case "user": return "<@\(state.owner)>"
+        case "user.name": return state.ownerName
+        case "handler": return state.handler.map { "<@\($0)>" } ?? "—"
+        case "rank": return state.assignedTo.map(describe) ?? category.receivers.map(describe).joined(separator: ", ")
+        case "reason": return state.closeReason ?? ""
+        case "sanction": return state.sanction.flatMap { name in workflow.offences.first { $0.name == name }?.label } ?? ""
+        case "server": return workflow.title
+        default:
+            if variable.hasPrefix(Template.answerPrefix) {
+                return answer(String(variable.dropFirst(Template.answerPrefix.count)))
+            }
+            return "{\(variable)}"
+        }
+    }
+}
+
+extension TicketMachine {
+    func matches(_ pattern: String, _ text: String) -> Bool {
+        patterns[pattern]?.matches(text) ?? false
+    }
+}
+
+private extension String {
+    func trimming(_ set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

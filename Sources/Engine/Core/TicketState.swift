@@ -1,0 +1,54 @@
+import WorkflowDSL
+
+/// Everything the engine knows about one ticket: a value, saved whole after
+/// every event, so that the step function needs nothing else to continue.
+public struct TicketState: Sendable, Hashable, Codable {
+    /// Per-server sequential number.
+    public let number: Int
+    public let category: String
+    /// The workflow version the ticket started with.
+    public let workflowHash: String
+    public let owner: String
+    public let ownerName: String
+    /// The owner's Discord locale; texts use it when the workflow has it.
+    public let locale: String
+    public internal(set) var state: String
+    public internal(set) var enteredStateAt: Int64
+    /// Bumped at every state change; timers carry it so that a timer set in
+    /// an earlier visit of a state is recognised as stale and ignored.
+    public internal(set) var generation: Int = 0
+    /// The staff member who owns the ticket, with their level when they
+    /// took it.
+    public internal(set) var handler: String?
+    public internal(set) var handlerLevel: Int?
+    /// Who may see and take the ticket now: an index into the escalation
+    /// chain, or a rank named by `escalate to`.
+    public internal(set) var assignedTo: Actor?
+    public internal(set) var escalationStep: Int = 0
+    public internal(set) var flags: [String] = []
+    public internal(set) var answers: [String: String] = [:]
+    public internal(set) var evidence: [String: [String]] = [:]
+    public internal(set) var sanction: String?
+    public internal(set) var sanctioner: String?
+    public internal(set) var userHasSpoken = false
+    public internal(set) var openedAt: Int64
+    public internal(set) var lastUserMessageAt: Int64?
+    public internal(set) var lastHandlerMessageAt: Int64?
+    public internal(set) var lastUserMentionAt: Int64?
+    public internal(set) var closeReason: String?
+
+    public var isClosed: Bool { closeReason != nil || state == "closed" }
+
+    public init(number: Int, category: String, workflowHash: String, owner: String, ownerName: String,
+                locale: String, state: String, now: Int64) {
+        self.number = number
+        self.category = category
+        self.workflowHash = workflowHash
+        self.owner = owner
+        self.ownerName = ownerName
+        self.locale = locale
+        self.state = state
+        self.enteredStateAt = now
+        self.openedAt = now
+    }
+}

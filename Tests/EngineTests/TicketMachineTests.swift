@@ -1,0 +1,187 @@
+import Engine
+import Foundation
+import Testing
+import WorkflowDSL
+
+/// Seed 001's rules, as the engine runs them from `workflows/roleplay.flow`.
+@Suite("Ticket machine: the role-play protocol")
+struct TicketMachineTests {
+    static let rolePlay = TicketHarness.workflow("roleplay")
+
+    func reportes() -> TicketHarness {
+        TicketHarness(Self.rolePlay, category: "reportes", owner: People.user,
+                      answers: ["reportado": "Pepe", "hechos": "Me insultó"])
+    }
+
+    @Test("opening creates the channel and greets in Spanish with the first state's buttons")
+    func opening() {
+        let ticket = reportes()
+        guard case .createChannel(let name, let visible) = ticket.log.first else {
+            Issue.record("the channel comes first"); return
+        }
+        #expect(name == "reportes-7")
+        #expect(visible == [.rank("cm", exact: false)])
+        #expect(ticket.log.texts.first?.hasPrefix("¡Buenos días!") == true)
+        let buttons = ticket.log.compactMap { if case .send(_, let buttons, _) = $0 { buttons } else { nil } }.first
+        #expect(buttons == ["es_staff", "a_trainee", "otro", "cerrar"])
+        #expect(ticket.state.state == "con_cm")
+    }
+
+    @Test("staff may not write before the user's first message")
+    func userSpeaksFirst() {
+        var ticket = reportes()
+        let effects = ticket.say(People.cm, "Hola", id: "m1")
+        #expect(effects.deletedMessages == ["m1"])
+        #expect(effects.texts.first?.contains("el usuario debe escribir primero") == true)
+        #expect(ticket.state.handler == nil)
+    }
+
+    @Test("the first staff member to answer owns the ticket; a third party is deleted and mentioned")
+    func exclusiveClaim() {
+        var ticket = reportes()
+        ticket.say(People.user, "Me insultaron en la plaza")
+        #expect(ticket.say(People.cm, "Hola, te ayudo").deletedMessages.isEmpty)
+        #expect(ticket.state.handler == People.cm.id)
+        let effects = ticket.say(People.cm2, "Yo también", id: "m9")
+        #expect(effects.deletedMessages == ["m9"])
+        #expect(effects.texts.first?.contains("<@\(People.cm2.id)>") == true)
+        #expect(ticket.state.handler == People.cm.id)
+    }
+
+    @Test("a superior rank may always intervene without taking the ticket")
+    func override() {
+        var ticket = reportes()
+        ticket.say(People.user, "Hola")
+        ticket.say(People.cm, "Hola")
+        #expect(ticket.say(People.admin, "Reviso yo también").deletedMessages.isEmpty)
+        #expect(ticket.state.handler == People.cm.id)
+    }
+
+    @Test("after 2 h of the handler's inactivity a peer may take over")
+    func takeover() {
+        var ticket = reportes()
+        ticket.say(People.user, "Hola")
+        ticket.say(People.cm, "Hola")
+        ticket.say(People.user, "¿Hay alguien?", mentionsOwner: false)
+        ticket.wait(3600)
+        #expect(ticket.say(People.cm2, "Te atiendo", id: "early").deletedMessages == ["early"])
+        ticket.wait(3600)
+        #expect(ticket.say(People.cm2, "Te atiendo yo").deletedMessages.isEmpty)
+        #expect(ticket.state.handler == People.cm2.id)
+    }
+
+    @Test("a ticket with no reason after 15 minutes is closed, and warned first when the reminder fits")
+    func closesWithoutReason() {
+        var ticket = reportes()
+        let effects = ticket.wait(15 * 60)
+        #expect(ticket.state.isClosed)
+        #expect(effects.closeReasons == ["Ticket cerrado: pasaron 15 minutos sin que se detallara el motivo."])
+        #expect(effects.contains(.transcript(channel: "registros")))
+    }
+
+    @Test("a user who writes in time keeps the ticket open")
+    func reasonGivenInTime() {
+        var ticket = reportes()
+        ticket.wait(10 * 60)
+        ticket.say(People.user, "Me robaron el coche")
+        ticket.wait(60 * 60)
+        #expect(!ticket.state.isClosed)
+    }
+
+    @Test("12 hours of silence after the last mention closes; an answer resets the clock")
+    func silenceAfterMention() {
+        var ticket = reportes()
+        ticket.say(People.user, "Hola")
+        ticket.say(People.cm, "<@100> ¿tienes pruebas?", mentionsOwner: true)
+        let reminder = ticket.wait(11 * 3600)
+        #expect(reminder.texts.contains { $0.contains("se cerrará en 1 hora") }, "the reminder 1 h before")
+        ticket.say(People.user, "Sí, aquí están")
+        ticket.wait(2 * 3600)
+        #expect(!ticket.state.isClosed, "the user answered: the 12 h clock stopped")
+        ticket.say(People.cm, "<@100> ¿algo más?", mentionsOwner: true)
+        let effects = ticket.wait(12 * 3600)
+        #expect(effects.closeReasons == ["Ticket cerrado: el usuario no respondió en 12 horas desde la última mención."])
+    }
+
+    @Test("a button only works for the ranks allowed to press it, and a refusal says why")
+    func buttonPermissions() {
+        var ticket = reportes()
+        ticket.say(People.user, "Hola")
+        let refused = ticket.press("a_trainee", by: People.user)
+        #expect(refused.refusals == ["Solo cm+ puede hacer esto."])
+        #expect(ticket.state.state == "con_cm")
+        let escalated = ticket.press("a_trainee", by: People.cm)
+        #expect(ticket.state.state == "con_trainee")
+        #expect(escalated.contains(.mention(ranks: [.rank("trainee", exact: false)], people: [])))
+        #expect(escalated.contains(.setVisibility(ranks: [.rank("cm", exact: false), .rank("trainee", exact: false)], people: [])))
+    }
+
+    @Test("a sanction on a staff member needs an administrator")
+    func staffReported() {
+        var ticket = reportes()
+        ticket.say(People.user, "Reporto a un moderador")
+        ticket.press("es_staff", by: People.cm)
+        ticket.press("a_trainee", by: People.cm)
+        #expect(!ticket.press("sancionar", by: People.trainee).refusals.isEmpty)
+        ticket.press("sancionar", by: People.admin)
+        #expect(ticket.state.state == "resuelto")
+    }
+
+    @Test("a user who disagrees sends the case one rank up, unless they withdraw")
+    func disagreeOrWithdraw() {
+        var ticket = reportes()
+        ticket.say(People.user, "Hola")
+        ticket.press("a_trainee", by: People.cm)
+        ticket.press("sancionar", by: People.trainee)
+        ticket.press("discrepo", by: People.user)
+        #expect(ticket.state.assignedTo == .rank("moderator", exact: false))
+        #expect(ticket.state.state == "con_trainee")
+        var other = reportes()
+        other.say(People.user, "Hola")
+        other.press("a_trainee", by: People.cm)
+        other.press("sancionar", by: People.trainee)
+        let effects = other.press("desisto", by: People.user)
+        #expect(effects.closeReasons == ["El usuario desistió del reporte"])
+    }
+
+    @Test("refunds are renamed dev_obj-<number> and escalated to an administrator; money goes to an administrator")
+    func refunds() {
+        let ticket = TicketHarness(Self.rolePlay, category: "devoluciones", owner: People.user, answers: ["tipo": "Dinero"])
+        #expect(ticket.log.contains(.rename("dev_obj-7")))
+        #expect(ticket.state.assignedTo == .rank("admin", exact: false))
+        var money = ticket
+        let effects = money.say(People.user, "- 50.000 de dinero\n- coche")
+        #expect(money.state.evidence["objetos"] == ["50.000 de dinero", "coche"])
+        #expect(effects.contains(.mention(ranks: [.rank("admin", exact: false)], people: [])))
+    }
+
+    @Test("a bug's evidence, once complete, goes to PROGRAMADOR NASH")
+    func bugToProgrammer() {
+        var ticket = TicketHarness(Self.rolePlay, category: "bug", owner: People.user)
+        ticket.say(People.user, "El coche atraviesa el suelo")
+        #expect(ticket.state.assignedTo == nil)
+        let effects = ticket.say(People.user, "", attachments: ["https://cdn.example/bug.png"])
+        #expect(ticket.state.assignedTo == .role("programador"))
+        #expect(effects.contains(.mention(ranks: [.role("programador")], people: [])))
+    }
+
+    @Test("the same events at the same times give the same states and effects, byte for byte")
+    func deterministic() throws {
+        func run() throws -> Data {
+            var ticket = reportes()
+            ticket.say(People.user, "Hola", id: "a")
+            ticket.say(People.cm, "<@100> hola", id: "b", mentionsOwner: true)
+            ticket.press("a_trainee", by: People.cm)
+            ticket.wait(40 * 60)
+            ticket.say(People.trainee, "Reviso", id: "c")
+            ticket.wait(13 * 3600)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return try encoder.encode([String(decoding: try encoder.encode(ticket.state), as: UTF8.self),
+                                       String(decoding: try encoder.encode(ticket.log), as: UTF8.self)])
+        }
+        let first = try run(), second = try run()
+        #expect(first == second)
+        #expect(first.count > 1000)
+    }
+}
