@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint sarif-check bench-lint graphs
+.PHONY: deps build run test lint sarif-check bench-lint bench-engine graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -42,3 +42,8 @@ bench-lint: deps
 graphs: build
 	$(ESCALA) graph workflows/roleplay.flow --category reportes | dot -Tsvg > docs/reportes.svg
 	$(ESCALA) graph workflows/roleplay.flow --category apelaciones | dot -Tsvg > docs/apelaciones.svg
+
+# Benchmark (not a test): the engine's pure step function.
+bench-engine: deps
+	$(SWIFT) build -c release --product escala-bench
+	.build/release/escala-bench workflows/roleplay.flow

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "escala", targets: ["bot"]),
+        .executable(name: "escala-bench", targets: ["bench"]),
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
     ],
@@ -33,6 +34,11 @@ let package = Package(
                 "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Benchmarks (not tests): `make bench-engine`.
+        .executableTarget(
+            name: "bench",
+            dependencies: ["WorkflowDSL", "Engine"]
         ),
         .testTarget(
             name: "WorkflowDSLTests",

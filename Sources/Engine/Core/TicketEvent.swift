@@ -47,10 +47,15 @@ public struct TicketTimer: Sendable, Hashable, Codable {
     public let generation: Int
     public let dueAt: Int64
 
+    public var key: String { purpose.key }
+}
+
+extension TicketTimer.Purpose {
+    /// Unique per ticket and purpose: scheduling the same key replaces.
     public var key: String {
-        switch purpose {
-        case .transition(let index): "t\(index)"
-        case .reminder(let index): "r\(index)"
+        switch self {
+        case .transition(let index): "t" + String(index)
+        case .reminder(let index): "r" + String(index)
         }
     }
 }

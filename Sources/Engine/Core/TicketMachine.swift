@@ -9,10 +9,33 @@ import WorkflowDSL
 /// effects, byte for byte, which is what lets the store replay and the
 /// simulator predict.
 public struct TicketMachine: Sendable {
-    public let workflow: Workflow
-    public let category: Category
-    /// Patterns of the category compiled once, by source.
-    private let patterns: [String: Pattern]
+    /// Everything derived from the workflow once, shared by reference: a
+    /// step copies one pointer, not a dozen arrays and dictionaries.
+    final class Tables: Sendable {
+        let workflow: Workflow
+        let category: Category
+        /// Patterns of the category compiled once, by source.
+        let patterns: [String: Pattern]
+        /// Per state, every transition that applies there, in order.
+        let transitionsByState: [String: [CompiledTransition]]
+        let statesByName: [String: State]
+        /// Rank name → level, for permission checks.
+        let levels: [String: Int]
+
+        init(workflow: Workflow, category: Category, patterns: [String: Pattern]) {
+            self.workflow = workflow
+            self.category = category
+            self.patterns = patterns
+            statesByName = Dictionary(category.states.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            transitionsByState = statesByName.mapValues { category.transitions(in: $0) }
+            levels = Dictionary(workflow.ranks.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    let tables: Tables
+    public var workflow: Workflow { tables.workflow }
+    public var category: Category { tables.category }
+    var levels: [String: Int] { tables.levels }
 
     /// The name of the built-in form that asks for a close reason when the
     /// category requires one and the workflow's `close` gives none.
@@ -20,8 +43,6 @@ public struct TicketMachine: Sendable {
 
     public init?(workflow: Workflow, category name: String) {
         guard let category = workflow.category(named: name) else { return nil }
-        self.workflow = workflow
-        self.category = category
         var sources = category.autoReplies.map(\.pattern) + category.evidence.compactMap(\.pattern)
         for state in category.states {
             for transition in category.transitions(in: state) {
@@ -34,7 +55,15 @@ public struct TicketMachine: Sendable {
             // The workflow was linted; a pattern that fails here cannot match.
             compiled[source] = try? Pattern(source)
         }
-        patterns = compiled
+        tables = Tables(workflow: workflow, category: category, patterns: compiled)
+    }
+
+    func level(of person: Person) -> Int? {
+        var best: Int?
+        for rank in person.ranks {
+            if let level = levels[rank], level > (best ?? -1) { best = level }
+        }
+        return best
     }
 
     private static func patterns(in condition: CompiledTransition.Guard?) -> [String] {
@@ -114,8 +143,8 @@ private struct Run {
 
     var category: Category { machine.category }
     var workflow: Workflow { machine.workflow }
-    var currentState: State? { category.state(named: state.state) }
-    var transitions: [CompiledTransition] { currentState.map { category.transitions(in: $0) } ?? [] }
+    var currentState: State? { machine.tables.statesByName[state.state] }
+    var transitions: [CompiledTransition] { machine.tables.transitionsByState[state.state] ?? [] }
 
     // MARK: Messages
 
@@ -185,8 +214,8 @@ private struct Run {
             if state.handler == nil { take(author) }
             return true
         }
-        let level = author.level(in: workflow)
-        if let overrideRank = category.overrideRank, let minimum = workflow.level(of: overrideRank),
+        let level = machine.level(of: author)
+        if let overrideRank = category.overrideRank, let minimum = machine.levels[overrideRank],
            let level, level >= minimum {
             return true
         }
@@ -204,7 +233,7 @@ private struct Run {
 
     mutating func take(_ person: Person) {
         state.handler = person.id
-        state.handlerLevel = person.level(in: workflow)
+        state.handlerLevel = machine.level(of: person)
         state.lastHandlerMessageAt = now
     }
 
@@ -268,11 +297,14 @@ private struct Run {
 
     // MARK: Timers
 
-    /// The timed transitions of the current state with when each is due, or
-    /// nil when its clock is not running (a silence timer with no mention).
-    func timerSchedule() -> [(index: Int, transition: CompiledTransition, due: Int64?)] {
-        transitions.enumerated().compactMap { index, transition in
-            guard case .timer(let seconds, let since) = transition.event else { return nil }
+    /// The timed transitions of the current state (by index) with when each
+    /// is due, or nil when its clock is not running (a silence timer with no
+    /// mention yet).
+    func timerSchedule() -> [(index: Int, due: Int64?)] {
+        var schedule: [(index: Int, due: Int64?)] = []
+        let all = transitions
+        for index in all.indices {
+            guard case .timer(let seconds, let since) = all[index].event else { continue }
             let delay = Int64(seconds)
             let due: Int64? = switch since {
             case "withoutReason": state.userHasSpoken ? nil : state.openedAt + delay
@@ -280,32 +312,35 @@ private struct Run {
             case "handlerInactivity": state.handler == nil ? nil : (state.lastHandlerMessageAt ?? state.enteredStateAt) + delay
             default: state.enteredStateAt + delay
             }
-            return (index, transition, due)
+            schedule.append((index, due))
         }
+        return schedule
+    }
+
+    func closes(_ index: Int) -> Bool {
+        transitions[index].steps.contains { if case .close = $0 { true } else { false } }
     }
 
     /// (Re)schedules every timer of the current state; a timer whose clock
     /// stopped is cancelled.
     mutating func scheduleTimers() {
-        for (index, transition, due) in timerSchedule() {
-            let key = TicketTimer(purpose: .transition(index: index), generation: state.generation, dueAt: 0).key
+        for (index, due) in timerSchedule() {
             guard let due else {
-                effects.append(.cancelTimer(key: key))
+                effects.append(.cancelTimer(key: TicketTimer.Purpose.transition(index: index).key))
                 continue
             }
             effects.append(.schedule(TicketTimer(purpose: .transition(index: index), generation: state.generation, dueAt: max(due, now))))
-            if let reminder = category.reminder, transition.steps.contains(where: { if case .close = $0 { true } else { false } }),
-               due - Int64(reminder.beforeSeconds) > now {
+            if let reminder = category.reminder, due - Int64(reminder.beforeSeconds) > now, closes(index) {
                 effects.append(.schedule(TicketTimer(purpose: .reminder(index: index), generation: state.generation,
-                                               dueAt: due - Int64(reminder.beforeSeconds))))
+                                                     dueAt: due - Int64(reminder.beforeSeconds))))
             }
         }
     }
 
     mutating func cancelTimers() {
-        for (index, _, _) in timerSchedule() {
-            effects.append(.cancelTimer(key: TicketTimer(purpose: .transition(index: index), generation: 0, dueAt: 0).key))
-            effects.append(.cancelTimer(key: TicketTimer(purpose: .reminder(index: index), generation: 0, dueAt: 0).key))
+        for (index, _) in timerSchedule() {
+            effects.append(.cancelTimer(key: TicketTimer.Purpose.transition(index: index).key))
+            effects.append(.cancelTimer(key: TicketTimer.Purpose.reminder(index: index).key))
         }
     }
 
@@ -320,8 +355,9 @@ private struct Run {
             effects.append(.send(text: render(reminder.text), buttons: [], pings: [.user]))
         case .transition(let index):
             guard let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due, due <= now else { return }
-            if let condition = entry.transition.condition, !holds(condition) { return }
-            run(entry.transition, by: nil)
+            let transition = transitions[index]
+            if let condition = transition.condition, !holds(condition) { return }
+            run(transition, by: nil)
         }
     }
 
@@ -331,11 +367,12 @@ private struct Run {
     /// event, the person and its condition. Returns whether one ran.
     @discardableResult
     mutating func fire(_ event: CompiledTransition.Event, by person: Person?, text: String = "") -> Bool {
-        for transition in transitions where matches(transition.event, event, text: text) {
-            if let person, !allows(transition.actors, person) { continue }
-            if person == nil, !transition.actors.isEmpty { continue }
-            if let condition = transition.condition, !holds(condition) { continue }
-            run(transition, by: person)
+        let candidates = transitions
+        for index in candidates.indices where matches(candidates[index].event, event, text: text) {
+            if let person, !allows(candidates[index].actors, person) { continue }
+            if person == nil, !candidates[index].actors.isEmpty { continue }
+            if let condition = candidates[index].condition, !holds(condition) { continue }
+            run(candidates[index], by: person)
             return true
         }
         return false
@@ -363,7 +400,7 @@ private struct Run {
         state.state = target
         state.enteredStateAt = now
         state.generation += 1
-        if category.state(named: target)?.isFinal == true {
+        if machine.tables.statesByName[target]?.isFinal == true {
             close(reason: nil)
             return
         }
@@ -477,7 +514,7 @@ private struct Run {
             case .role(let role): person.roles.contains(role)
             case .rank(let rank, let exact):
                 exact ? person.ranks.contains(rank)
-                    : (person.level(in: workflow) ?? -1) >= (workflow.level(of: rank) ?? .max)
+                    : (machine.level(of: person) ?? -1) >= (machine.levels[rank] ?? .max)
             }
         }
     }
@@ -498,7 +535,7 @@ private struct Run {
         case .flag(let flag): state.flags.contains(flag)
         case .contains(let answer, let text): self.answer(answer).lowercased().contains(text.lowercased())
         case .matches(let answer, let pattern): machine.matches(pattern, self.answer(answer))
-        case .handlerIs(let rank): (state.handlerLevel ?? -1) >= (workflow.level(of: rank) ?? .max)
+        case .handlerIs(let rank): (state.handlerLevel ?? -1) >= (machine.levels[rank] ?? .max)
         case .sanctionIs(let offence): state.sanction == offence
         case .evidenceComplete: evidenceComplete
         case .not(let inner): !holds(inner)
@@ -557,7 +594,7 @@ private struct Run {
 
 extension TicketMachine {
     func matches(_ pattern: String, _ text: String) -> Bool {
-        patterns[pattern]?.matches(text) ?? false
+        tables.patterns[pattern]?.matches(text) ?? false
     }
 }
 
