@@ -1,5 +1,3 @@
-import WorkflowDSL
-
 /// Someone who acts on a ticket, with what the workflow needs to judge them:
 /// their Discord user id and which of the workflow's ranks and roles they
 /// hold (the adapter maps Discord role ids to these names).
@@ -18,9 +16,4 @@ public struct Person: Sendable, Hashable, Codable {
 
     /// Staff is anyone holding a rank or a side role of the workflow.
     public var isStaff: Bool { !ranks.isEmpty || !roles.isEmpty }
-
-    /// The highest rank held, as a level of the workflow's ladder.
-    public func level(in workflow: Workflow) -> Int? {
-        ranks.compactMap { workflow.level(of: $0) }.max()
-    }
 }
