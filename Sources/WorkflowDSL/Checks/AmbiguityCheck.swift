@@ -3,11 +3,7 @@
 /// something the engine should guess.
 struct AmbiguityCheck: Check {
     static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
-        for ticket in context.tickets {
-            for state in ticket.declaration.body.states { report(state.transitions, context, &diagnostics) }
-            report(ticket.declaration.body.transitions, context, &diagnostics)
-        }
-        if let defaults = context.file.defaults { report(defaults.transitions, context, &diagnostics) }
+        for group in context.transitionGroups { report(group.transitions, context, &diagnostics) }
     }
 
     static func report(_ transitions: [Transition], _ context: CheckContext, _ diagnostics: inout DiagnosticBag) {

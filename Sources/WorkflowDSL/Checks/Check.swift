@@ -57,6 +57,20 @@ struct CheckContext {
         }
     }
 
+    /// The lists of transitions in which order matters, each once: every
+    /// declared state's own, every ticket's ticket-level ones, the defaults'.
+    /// Within a list the first match wins, so shadowing and ambiguity are
+    /// judged per list.
+    var transitionGroups: [(transitions: [Transition], inFinalState: Bool)] {
+        var groups: [(transitions: [Transition], inFinalState: Bool)] = []
+        if let defaults = file.defaults { groups.append((defaults.transitions, false)) }
+        for ticket in file.tickets {
+            groups.append((ticket.body.transitions, false))
+            groups += ticket.body.states.map { ($0.transitions, $0.isFinal) }
+        }
+        return groups
+    }
+
     /// Every text a person reads, with the ticket whose answers it may quote.
     func forEachMessage(_ body: (TextReference, EffectiveTicket?) -> Void) {
         func settings(_ own: TicketBody, _ ticket: EffectiveTicket?) {

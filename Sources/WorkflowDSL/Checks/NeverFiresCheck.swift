@@ -40,12 +40,11 @@ struct NeverFiresCheck: Check {
                     diagnostics.report(.transitionNeverFires, impossible, at: transition.headRange)
                 }
             }
-            for state in ticket.states where !state.isFinal {
-                reportShadowed(state.transitions, context, &diagnostics)
-            }
-            reportShadowed(ticket.declaration.body.transitions, context, &diagnostics)
         }
-        if let defaults = context.file.defaults { reportShadowed(defaults.transitions, context, &diagnostics) }
+        // A final state's transitions are already reported above, each once.
+        for group in context.transitionGroups where !group.inFinalState {
+            reportShadowed(group.transitions, context, &diagnostics)
+        }
     }
 
     /// Users write user messages; staff write staff messages.
