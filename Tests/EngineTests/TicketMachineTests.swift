@@ -185,3 +185,40 @@ struct TicketMachineTests {
         #expect(first.count > 1000)
     }
 }
+
+@Suite("Ticket machine: messages Discord accepts")
+struct EmptyMessageTests {
+    /// No greeting and no buttons anywhere: the case where an empty message
+    /// (no text, no components, which Discord refuses) could slip out.
+    static let bare = """
+    ranks cm < admin
+    channel soporte
+    panel p "Soporte" in soporte { opens t }
+    ticket t "T" {
+      receives cm
+      state nuevo initial {
+        on staff message: go to atendido
+      }
+      state atendido {
+        after 1h: close "Atendido"
+      }
+    }
+
+    """
+
+    @Test("no effect sends a message with neither text nor buttons")
+    func noEmptyMessages() throws {
+        let workflow = try #require(WorkflowCompiler.compile(SourceFile(path: "bare.flow", text: Self.bare)).workflow)
+        var ticket = TicketHarness(workflow, category: "t", owner: People.user)
+        ticket.say(People.user, "Hola")
+        ticket.say(People.cm, "Te atiendo")
+        #expect(ticket.state.state == "atendido")
+        ticket.wait(3600)
+        #expect(ticket.state.isClosed)
+        for effect in ticket.log {
+            if case .send(let text, let buttons, _) = effect {
+                #expect(!(text.isEmpty && buttons.isEmpty), "an empty message: \(effect)")
+            }
+        }
+    }
+}

@@ -89,7 +89,7 @@ public struct TicketMachine: Sendable {
         if let greeting = category.greeting {
             run.effects.append(.send(text: run.render(greeting), buttons: run.buttons(), pings: [.user]))
         } else {
-            run.effects.append(.send(text: "", buttons: run.buttons(), pings: []))
+            run.showButtons()
         }
         run.scheduleTimers()
         run.fire(.opened, by: owner)
@@ -404,7 +404,7 @@ private struct Run {
             close(reason: nil)
             return
         }
-        effects.append(.send(text: "", buttons: buttons(), pings: []))
+        showButtons()
         scheduleTimers()
     }
 
@@ -556,6 +556,13 @@ private struct Run {
     }
 
     func buttons() -> [String] { currentState?.buttons ?? [] }
+
+    /// Posts the current state's buttons. A state without buttons posts
+    /// nothing: Discord refuses a message with neither text nor components.
+    mutating func showButtons() {
+        let buttons = buttons()
+        if !buttons.isEmpty { effects.append(.send(text: "", buttons: buttons, pings: [])) }
+    }
 
     func render(_ text: LocalizedText) -> String {
         guard let template = text.template(for: locale, default: workflow.locales[0]) else { return "" }
