@@ -13,6 +13,14 @@ struct TicketMachineTests {
                       answers: ["reportado": "Pepe", "hechos": "Me insultó"])
     }
 
+    /// A Reportes ticket the user has written in and `cm` has taken.
+    func claimedByCM() -> TicketHarness {
+        var ticket = reportes()
+        ticket.say(People.user, "Hola")
+        ticket.say(People.cm, "Hola")
+        return ticket
+    }
+
     @Test("opening creates the channel and greets in Spanish with the first state's buttons")
     func opening() {
         let ticket = reportes()
@@ -50,18 +58,14 @@ struct TicketMachineTests {
 
     @Test("a superior rank may always intervene without taking the ticket")
     func override() {
-        var ticket = reportes()
-        ticket.say(People.user, "Hola")
-        ticket.say(People.cm, "Hola")
+        var ticket = claimedByCM()
         #expect(ticket.say(People.admin, "Reviso yo también").deletedMessages.isEmpty)
         #expect(ticket.state.handler == People.cm.id)
     }
 
     @Test("after 2 h of the handler's inactivity a peer may take over")
     func takeover() {
-        var ticket = reportes()
-        ticket.say(People.user, "Hola")
-        ticket.say(People.cm, "Hola")
+        var ticket = claimedByCM()
         ticket.say(People.user, "¿Hay alguien?", mentionsOwner: false)
         ticket.wait(3600)
         #expect(ticket.say(People.cm2, "Te atiendo", id: "early").deletedMessages == ["early"])
