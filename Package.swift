@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "escala",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "escala", targets: ["bot"]),
         .executable(name: "escala-bench", targets: ["bench"]),
@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "Engine",
-            dependencies: ["WorkflowDSL"]
+            dependencies: ["WorkflowDSL", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "bot",

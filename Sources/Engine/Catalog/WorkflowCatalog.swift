@@ -42,6 +42,19 @@ public struct WorkflowCatalog: Sendable {
         }
     }
 
+    /// Brings back a version that running tickets use, from the source the
+    /// store kept, without making it current. It is registered under the
+    /// hash the tickets recorded, even if this build of the compiler would
+    /// hash it differently, since those tickets ran on exactly that source.
+    /// Returns the errors if the source no longer compiles.
+    @discardableResult
+    public mutating func restore(_ source: SourceFile, as hash: String) -> [Diagnostic] {
+        let result = WorkflowCompiler.compile(source)
+        guard let workflow = result.workflow else { return result.diagnostics.filter { $0.severity == .error } }
+        versions[hash] = workflow
+        return []
+    }
+
     /// The version a ticket started with.
     public func workflow(hash: String) -> Workflow? { versions[hash] }
 

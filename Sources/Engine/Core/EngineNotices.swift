@@ -6,6 +6,23 @@ enum EngineNotice {
     case notAllowed(who: String)
     case notNow
     case closeReasonNeeded
+    case limitReached(Int)
+    case categoryLimitReached(Int, category: String)
+
+    /// An actor as a refusal names it, in the member's language.
+    static func name(_ actor: Actor, locale: String) -> String {
+        switch (actor, String(locale.prefix(2))) {
+        case (.user, "es"): "el autor del ticket"
+        case (.user, "fr"): "l'auteur du ticket"
+        case (.handler, "es"): "quien atiende el ticket"
+        case (.handler, "fr"): "la personne qui gère le ticket"
+        case (.anyStaff, "es"): "el staff"
+        case (.anyStaff, "fr"): "le staff"
+        case (.sanctioner, "es"): "quien aplicó la sanción"
+        case (.sanctioner, "fr"): "la personne qui a appliqué la sanction"
+        default: actor.description
+        }
+    }
 
     func text(locale: String) -> String {
         let language = String(locale.prefix(2))
@@ -25,6 +42,12 @@ enum EngineNotice {
         case (.closeReasonNeeded, "es"): return "Indica el motivo del cierre."
         case (.closeReasonNeeded, "fr"): return "Indiquez la raison de la fermeture."
         case (.closeReasonNeeded, _): return "Give the reason for closing."
+        case (.limitReached(let limit), "es"): return "Ya tienes \(limit) ticket(s) abierto(s): espera a que se cierre(n) antes de abrir otro."
+        case (.limitReached(let limit), "fr"): return "Vous avez déjà \(limit) ticket(s) ouvert(s) : attendez leur fermeture avant d'en ouvrir un autre."
+        case (.limitReached(let limit), _): return "You already have \(limit) open ticket(s): wait until one is closed before opening another."
+        case (.categoryLimitReached(let limit, let category), "es"): return "Ya tienes \(limit) ticket(s) de «\(category)» abierto(s)."
+        case (.categoryLimitReached(let limit, let category), "fr"): return "Vous avez déjà \(limit) ticket(s) « \(category) » ouvert(s)."
+        case (.categoryLimitReached(let limit, let category), _): return "You already have \(limit) open \"\(category)\" ticket(s)."
         }
     }
 }

@@ -59,3 +59,15 @@ extension TicketTimer.Purpose {
         }
     }
 }
+
+extension TicketTimer.Purpose {
+    /// The inverse of `key`: the store keeps only the key.
+    public init?(key: String) {
+        guard let kind = key.first, let index = Int(key.dropFirst()) else { return nil }
+        switch kind {
+        case "t": self = .transition(index: index)
+        case "r": self = .reminder(index: index)
+        default: return nil
+        }
+    }
+}

@@ -277,7 +277,7 @@ private struct Run {
         }
         let allowed = candidates.filter { allows($0.actors, person) }
         guard !allowed.isEmpty else {
-            let who = Set(candidates.flatMap(\.actors)).map(describe).sorted().joined(separator: ", ")
+            let who = Set(candidates.flatMap(\.actors)).map { EngineNotice.name($0, locale: locale) }.sorted().joined(separator: ", ")
             effects.append(.refuse(person: person.id, reason: EngineNotice.notAllowed(who: who).text(locale: locale)))
             return
         }
@@ -519,17 +519,6 @@ private struct Run {
         }
     }
 
-    func describe(_ actor: Actor) -> String {
-        switch actor {
-        case .user: "the ticket's author"
-        case .anyStaff: "staff"
-        case .handler: "the ticket's handler"
-        case .sanctioner: "the sanctioner"
-        case .role(let role): role
-        case .rank(let rank, let exact): exact ? rank : "\(rank)+"
-        }
-    }
-
     func holds(_ condition: CompiledTransition.Guard) -> Bool {
         switch condition {
         case .flag(let flag): state.flags.contains(flag)
@@ -550,10 +539,7 @@ private struct Run {
 
     // MARK: Texts
 
-    var locale: String {
-        workflow.locales.contains(state.locale) ? state.locale
-            : workflow.locales.first { state.locale.hasPrefix($0) } ?? workflow.locales[0]
-    }
+    var locale: String { workflow.locale(closestTo: state.locale) }
 
     func buttons() -> [String] { currentState?.buttons ?? [] }
 
@@ -586,7 +572,7 @@ private struct Run {
         case "user": return "<@\(state.owner)>"
         case "user.name": return state.ownerName
         case "handler": return state.handler.map { "<@\($0)>" } ?? "—"
-        case "rank": return state.assignedTo.map(describe) ?? category.receivers.map(describe).joined(separator: ", ")
+        case "rank": return state.assignedTo.map(\.description) ?? category.receivers.map(\.description).joined(separator: ", ")
         case "reason": return state.closeReason ?? ""
         case "sanction": return state.sanction.flatMap { name in workflow.offences.first { $0.name == name }?.label } ?? ""
         case "server": return workflow.title
@@ -602,6 +588,14 @@ private struct Run {
 extension TicketMachine {
     func matches(_ pattern: String, _ text: String) -> Bool {
         tables.patterns[pattern]?.matches(text) ?? false
+    }
+}
+
+extension Workflow {
+    /// The workflow's language nearest to a member's Discord locale
+    /// (`es-ES` → `es`), or its first language.
+    func locale(closestTo requested: String) -> String {
+        locales.contains(requested) ? requested : locales.first { requested.hasPrefix($0) } ?? locales[0]
     }
 }
 

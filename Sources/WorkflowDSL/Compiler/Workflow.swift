@@ -115,3 +115,18 @@ public enum Actor: Sendable, Hashable, Codable {
     case role(String)
     case sanctioner
 }
+
+extension Actor: CustomStringConvertible {
+    /// How refusals and the audit trail name an actor: `moderator+` for a
+    /// rank and its superiors, `moderator` for that rank only.
+    public var description: String {
+        switch self {
+        case .user: "the ticket's author"
+        case .anyStaff: "staff"
+        case .handler: "the ticket's handler"
+        case .sanctioner: "the sanctioner"
+        case .role(let role): role
+        case .rank(let rank, let exact): exact ? rank : "\(rank)+"
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import Synchronization
+import WorkflowDSL
+
+/// The engine as the bot and the simulator use it: compiled workflows, the
+/// pure ticket machines, and the store, put together so that every event is
+/// one transaction.
+///
+/// Time is always an argument (`now`, in seconds since 1970): the bot passes
+/// the wall clock, `escala simulate` a virtual one, and the engine never
+/// reads a clock of its own.
+public final class TicketEngine: Sendable {
+    public let store: TicketStore
+    private let memory: Mutex<Memory>
+
+    private struct Memory {
+        var catalog = WorkflowCatalog()
+        /// Built machines by "hash/category": building one compiles the
+        /// category's patterns, which is worth doing once.
+        var machines: [String: TicketMachine] = [:]
+    }
+
+    /// Opens the engine on a store, bringing back the workflow versions its
+    /// open tickets run on (the current versions are loaded with `load`).
+    public init(store: TicketStore) throws(EngineError) {
+        self.store = store
+        var catalog = WorkflowCatalog()
+        do {
+            let versions = try store.read { try Array($0.openTicketsByVersion().keys).sorted() }
+            for hash in versions {
+                guard let kept = try store.read({ try $0.versionSource(hash: hash) }) else { continue }
+                catalog.restore(SourceFile(path: kept.path, bytes: kept.source), as: hash)
+            }
+        } catch {
+            throw .store(error)
+        }
+        memory = Mutex(Memory(catalog: catalog))
+    }
+
+    // MARK: Workflows
+
+    /// What a reload did, and which tickets still run on older versions.
+    public struct ReloadReport: Sendable, Equatable {
+        public let path: String
+        public let change: WorkflowCatalog.Change
+        /// Open tickets per version that is no longer current.
+        public let ticketsOnOldVersions: [String: Int]
+    }
+
+    /// Loads (or reloads) a workflow file. A version with errors changes
+    /// nothing; a new version applies to tickets opened from now on, and its
+    /// source is kept in the database so that its tickets survive restarts
+    /// even after the file changes again.
+    public func load(_ source: SourceFile, now: Int64) throws(EngineError) -> ReloadReport {
+        let change = memory.withLock { $0.catalog.load(source) }
+        switch change {
+        case .added(let hash), .replaced(_, let hash), .unchanged(let hash):
+            do {
+                try store.transaction { try $0.saveVersion(hash: hash, path: source.path, source: source.bytes, now: now) }
+            } catch {
+                throw .store(error)
+            }
+        case .rejected:
+            break
+        }
+        return ReloadReport(path: source.path, change: change, ticketsOnOldVersions: try outdatedTickets())
+    }
+
+    /// Open tickets per workflow version that is no longer current.
+    public func outdatedTickets() throws(EngineError) -> [String: Int] {
+        let counts: [String: Int]
+        do { counts = try store.read { try $0.openTicketsByVersion() } } catch { throw .store(error) }
+        let expanded = counts.flatMap { hash, count in repeatElement(hash, count: count) }
+        return memory.withLock { $0.catalog.outdated(expanded) }
+    }
+
+    /// The current version of a workflow file.
+    public func currentWorkflow(_ path: String) -> Workflow? {
+        memory.withLock { memory in memory.catalog.current[path].flatMap { memory.catalog.workflow(hash: $0) } }
+    }
+
+    func machine(hash: String, category: String) -> TicketMachine? {
+        memory.withLock { memory in
+            let key = hash + "/" + category
+            if let machine = memory.machines[key] { return machine }
+            guard let workflow = memory.catalog.workflow(hash: hash),
+                  let machine = TicketMachine(workflow: workflow, category: category) else { return nil }
+            memory.machines[key] = machine
+            return machine
+        }
+    }
+
+    // MARK: Opening
+
+    public enum OpenOutcome: Sendable, Equatable {
+        case opened(StoredTicket, effects: [Effect])
+        /// The member may not open this ticket now; tell them why.
+        case refused(reason: String)
+        /// This open request (same `sourceID`) was already taken: the
+        /// ticket it opened, if it opened one.
+        case duplicate(ticketID: Int64?)
+    }
+
+    /// Opens a ticket, unless the member's limits forbid it. The limit check,
+    /// the number and the ticket are one transaction, which holds the write
+    /// lock from its first read: two opens at the same instant are
+    /// serialised, and the second sees the first.
+    public func open(guild: String, workflow path: String, category name: String, owner: Person, locale: String,
+                     answers: [String: String] = [:], sourceID: String? = nil, now: Int64) throws(EngineError) -> OpenOutcome {
+        guard let workflow = currentWorkflow(path) else { throw .unknownWorkflow(path) }
+        guard let category = workflow.category(named: name),
+              let machine = machine(hash: workflow.contentHash, category: name) else {
+            throw .unknownCategory(name, workflow: path)
+        }
+        let language = workflow.locale(closestTo: locale)
+        do {
+            return try store.transaction { transaction in
+                if let sourceID, try transaction.hasEvent(sourceID: sourceID) {
+                    return .duplicate(ticketID: try transaction.ticketID(sourceID: sourceID))
+                }
+                var refusal: String?
+                if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {
+                    refusal = EngineNotice.limitReached(limit).text(locale: language)
+                } else if let limit = category.userLimit,
+                          try transaction.openTicketCount(guild: guild, owner: owner.id, category: name) >= limit {
+                    refusal = EngineNotice.categoryLimitReached(limit, category: category.label).text(locale: language)
+                }
+                let event = TicketEvent.opened(by: owner, answers: answers)
+                if let refusal {
+                    let seq = try transaction.appendEvent(ticketID: nil, sourceID: sourceID, at: now, actor: owner.id,
+                                                          kind: "open refused", payload: try StoreCoding.encode(event),
+                                                          stateBefore: nil, stateAfter: nil)
+                    try transaction.appendAudit(AuditEntry(actor: owner.id, action: "refused", detail: "\(name): \(refusal)"),
+                                                ticketID: nil, eventSeq: seq, at: now)
+                    return .refused(reason: refusal)
+                }
+                let number = try transaction.nextNumber(guild: guild)
+                let (state, effects) = machine.open(number: number, owner: owner, locale: locale, answers: answers, now: now)
+                let id = try transaction.insertTicket(guild: guild, state: state, now: now)
+                let seq = try transaction.appendEvent(ticketID: id, sourceID: sourceID, at: now, actor: owner.id, kind: event.kind,
+                                                      payload: try StoreCoding.encode(event), stateBefore: nil, stateAfter: state.state)
+                try transaction.enqueue(effects, ticketID: id, eventSeq: seq)
+                for entry in AuditEntry.entries(actor: owner.id, before: nil, after: state, effects: effects) {
+                    try transaction.appendAudit(entry, ticketID: id, eventSeq: seq, at: now)
+                }
+                return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects)
+            }
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    // MARK: Events
+
+    public struct StepOutcome: Sendable, Equatable {
+        public let ticket: StoredTicket
+        public let effects: [Effect]
+        /// The state before the event.
+        public let previousState: String
+    }
+
+    /// Applies one event to one ticket. Returns nil when the event was
+    /// already taken (same `sourceID`, e.g. Discord re-sent it on resume).
+    @discardableResult
+    public func handle(_ event: TicketEvent, ticket id: Int64, sourceID: String? = nil, now: Int64) throws(EngineError) -> StepOutcome? {
+        var failure: EngineError?
+        let outcome: StepOutcome?
+        do {
+            outcome = try store.transaction { transaction -> StepOutcome? in
+                if let sourceID, try transaction.hasEvent(sourceID: sourceID) { return nil }
+                guard let stored = try transaction.ticket(id: id) else { failure = .unknownTicket(id); return nil }
+                return try apply(event, to: stored, sourceID: sourceID, now: now, in: transaction, failure: &failure)
+            }
+        } catch {
+            throw .store(error)
+        }
+        if let failure { throw failure }
+        return outcome
+    }
+
+    /// The event's step, saved: the log line, the new state, the timers and
+    /// effects, and the audit trail, all in the caller's transaction.
+    private func apply(_ event: TicketEvent, to stored: StoredTicket, sourceID: String?, now: Int64,
+                       in transaction: StoreTransaction, failure: inout EngineError?) throws -> StepOutcome? {
+        guard let machine = machine(hash: stored.state.workflowHash, category: stored.state.category) else {
+            failure = .missingVersion(hash: stored.state.workflowHash, ticket: stored.id)
+            return nil
+        }
+        let before = stored.state
+        let (after, effects) = machine.step(before, event, now: now)
+        let seq = try transaction.appendEvent(ticketID: stored.id, sourceID: sourceID, at: now, actor: event.actorID, kind: event.kind,
+                                              payload: try StoreCoding.encode(event), stateBefore: before.state, stateAfter: after.state)
+        if after != before {
+            try transaction.updateTicket(id: stored.id, state: after, wasClosed: before.isClosed, now: now)
+        }
+        try transaction.enqueue(effects, ticketID: stored.id, eventSeq: seq)
+        for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {
+            try transaction.appendAudit(entry, ticketID: stored.id, eventSeq: seq, at: now)
+        }
+        return StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
+                           effects: effects, previousState: before.state)
+    }
+
+    // MARK: Timers
+
+    /// Fires every timer due at or before `now`, in due order, each in its
+    /// own transaction with the event it causes: a timer is deleted in the
+    /// same commit that applies it, so it fires exactly once, even across a
+    /// crash. After a restart the first call fires what fell due meanwhile.
+    @discardableResult
+    public func fireDueTimers(now: Int64) throws(EngineError) -> [StepOutcome] {
+        var outcomes: [StepOutcome] = []
+        // A bound, not a loop forever: a workflow whose timer keeps
+        // re-arming at `now` must not hang the process.
+        for _ in 0..<1_000 {
+            let due: [DueTimer]
+            do { due = try store.read { try $0.dueTimers(upTo: now, limit: 256) } } catch { throw .store(error) }
+            if due.isEmpty { break }
+            for timer in due {
+                if let outcome = try fire(timer, now: now) { outcomes.append(outcome) }
+            }
+        }
+        return outcomes
+    }
+
+    private func fire(_ timer: DueTimer, now: Int64) throws(EngineError) -> StepOutcome? {
+        var failure: EngineError?
+        let outcome: StepOutcome?
+        do {
+            outcome = try store.transaction { transaction -> StepOutcome? in
+                guard try transaction.takeTimer(timer), let stored = try transaction.ticket(id: timer.ticketID) else { return nil }
+                return try apply(.timerFired(timer.timer), to: stored, sourceID: nil, now: now, in: transaction, failure: &failure)
+            }
+        } catch {
+            throw .store(error)
+        }
+        if let failure { throw failure }
+        return outcome
+    }
+
+    /// When the next timer falls due, if any.
+    public func nextTimerDue() throws(EngineError) -> Int64? {
+        do { return try store.read { try $0.nextTimer()?.timer.dueAt } } catch { throw .store(error) }
+    }
+
+    // MARK: Reading
+
+    public func ticket(id: Int64) throws(EngineError) -> StoredTicket? {
+        do { return try store.read { try $0.ticket(id: id) } } catch { throw .store(error) }
+    }
+
+    public func ticket(channel: String) throws(EngineError) -> StoredTicket? {
+        do { return try store.read { try $0.ticket(channel: channel) } } catch { throw .store(error) }
+    }
+
+    public func tickets(openOnly: Bool = false) throws(EngineError) -> [StoredTicket] {
+        do { return try store.read { try $0.tickets(openOnly: openOnly) } } catch { throw .store(error) }
+    }
+}

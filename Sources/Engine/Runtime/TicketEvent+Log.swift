@@ -1,0 +1,27 @@
+extension TicketEvent {
+    /// The event's name in the event log.
+    var kind: String {
+        switch self {
+        case .opened: "opened"
+        case .message(let message): message.author.isStaff ? "staff message" : "message"
+        case .button(let name, _): "button " + name
+        case .command(let name, _): "command " + name
+        case .formSubmitted(let form, _, _): "form " + form
+        case .sanctionChosen(let offence, _, _): "sanction " + offence
+        case .timerFired(let timer): "timer " + timer.key
+        case .memberLeft: "member left"
+        case .channelDeleted: "channel deleted"
+        }
+    }
+
+    /// Who caused it, by Discord user id; nil for the clock and Discord.
+    var actorID: String? {
+        switch self {
+        case .opened(let person, _), .button(_, let person), .command(_, let person),
+             .formSubmitted(_, let person, _), .sanctionChosen(_, _, let person):
+            person.id
+        case .message(let message): message.author.id
+        case .timerFired, .memberLeft, .channelDeleted: nil
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A scenario file: people, what they do, time passing, and what should
+/// have happened, in the order it happens. The format is documented in
+/// `docs/scenarios.md`.
+public struct Scenario: Sendable {
+    public let path: String
+    public let people: [Character]
+    public let steps: [Step]
+
+    /// Someone in the scenario: a member (no rank) or staff.
+    public struct Character: Sendable, Hashable {
+        public let name: String
+        /// Ranks and side roles, as the workflow names them.
+        public let titles: [String]
+        public let line: Int
+    }
+
+    public struct Step: Sendable {
+        public let line: Int
+        public let action: Action
+    }
+
+    public enum Action: Sendable {
+        case open(person: String, category: String, answers: [(String, String)])
+        case say(person: String, text: String, attachments: [String])
+        case press(person: String, button: String)
+        case run(person: String, command: String)
+        case submit(person: String, form: String, answers: [(String, String)])
+        case chooseSanction(person: String, offence: String, sanctioner: String?)
+        case leave(person: String)
+        case deleteChannel
+        case wait(seconds: Int)
+        case switchTicket(number: Int)
+        case expect(Expectation)
+    }
+
+    /// What must hold after the steps above it. Effect expectations look at
+    /// what the last action (or `wait`) caused.
+    public enum Expectation: Sendable {
+        case state(String)
+        case handler(String?)
+        case channel(String)
+        case sent(String, negated: Bool)
+        case buttons([String])
+        case deleted(negated: Bool)
+        case refused(String?)
+        case mentioned(String)
+        case visibleTo(String)
+        case notified(channel: String, text: String?)
+        case closed(reason: String?)
+        case open
+        case flag(String, negated: Bool)
+        case form(String)
+        case granted(String)
+        case revoked(String)
+        case transcript
+        case openTickets(Int)
+    }
+}

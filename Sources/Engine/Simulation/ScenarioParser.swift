@@ -1,0 +1,238 @@
+import WorkflowDSL
+
+/// A mistake in a scenario file, where it is and what to write instead.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let message: String
+
+    public var description: String { "\(path):\(line): error: \(message)" }
+}
+
+/// Reads scenario files. Every line is one statement; a bad line is
+/// reported and the rest of the file is still read, so one run shows every
+/// mistake.
+public enum ScenarioParser {
+    public static func parse(_ text: String, path: String) -> (Scenario, [ScenarioError]) {
+        var people: [Scenario.Character] = []
+        var steps: [Scenario.Step] = []
+        var errors: [ScenarioError] = []
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = offset + 1
+            let tokens: [Token]
+            do {
+                tokens = try tokenize(String(rawLine))
+            } catch {
+                errors.append(ScenarioError(path: path, line: line, message: error.message))
+                continue
+            }
+            guard !tokens.isEmpty else { continue }
+            do {
+                switch tokens[0] {
+                case .word("member"), .word("staff"):
+                    guard tokens.count >= 2, case .word(let name) = tokens[1] else {
+                        throw LineError("write `member NAME` or `staff NAME RANK`")
+                    }
+                    let titles = tokens.dropFirst(2).compactMap { if case .word(let word) = $0 { word } else { nil } }
+                    if tokens[0] == .word("staff") && titles.isEmpty {
+                        throw LineError("staff \(name) needs a rank or role, e.g. `staff \(name) moderator`")
+                    }
+                    if people.contains(where: { $0.name == name }) { throw LineError("\(name) is declared twice") }
+                    people.append(Scenario.Character(name: name, titles: titles, line: line))
+                default:
+                    steps.append(Scenario.Step(line: line, action: try statement(tokens, people: people)))
+                }
+            } catch let error as LineError {
+                errors.append(ScenarioError(path: path, line: line, message: error.message))
+            } catch {
+                errors.append(ScenarioError(path: path, line: line, message: String(describing: error)))
+            }
+        }
+        if steps.isEmpty && errors.isEmpty {
+            errors.append(ScenarioError(path: path, line: 1, message: "the scenario does nothing: add a line such as `ana opens soporte`"))
+        }
+        return (Scenario(path: path, people: people, steps: steps), errors)
+    }
+
+    // MARK: Statements
+
+    private static func statement(_ tokens: [Token], people: [Scenario.Character]) throws -> Scenario.Action {
+        switch tokens[0] {
+        case .word("wait"):
+            let spelling = tokens.dropFirst().compactMap { if case .word(let word) = $0 { word } else { nil } }.joined()
+            guard let seconds = DurationSyntax.seconds(spelling), seconds > 0 else {
+                throw LineError("`wait` needs a duration such as `wait 15m` or `wait 2h 30m`")
+            }
+            return .wait(seconds: seconds)
+        case .word("ticket"):
+            guard tokens.count == 2, case .word(let spelling) = tokens[1], let number = Int(spelling.trimmingPrefix("#")) else {
+                throw LineError("write `ticket 2` to act on ticket #2")
+            }
+            return .switchTicket(number: number)
+        case .word("channel"):
+            guard tokens.count == 2, tokens[1] == .word("deleted") else { throw LineError("did you mean `channel deleted`?") }
+            return .deleteChannel
+        case .word("expect"):
+            return .expect(try expectation(Array(tokens.dropFirst())))
+        case .word(let name):
+            guard people.contains(where: { $0.name == name }) else {
+                let known = people.map(\.name).joined(separator: ", ")
+                throw LineError("`\(name)` is not declared: add `member \(name)` or `staff \(name) RANK` above"
+                                + (known.isEmpty ? "" : " (declared: \(known))"))
+            }
+            return try action(by: name, Array(tokens.dropFirst()))
+        default:
+            throw LineError("a line starts with a name, `wait`, `ticket`, `channel deleted` or `expect`")
+        }
+    }
+
+    private static func action(by person: String, _ tokens: [Token]) throws -> Scenario.Action {
+        guard case .word(let verb)? = tokens.first else { throw LineError("what does \(person) do? e.g. `\(person) says \"hola\"`") }
+        let rest = Array(tokens.dropFirst())
+        switch verb {
+        case "opens":
+            guard case .word(let category)? = rest.first else { throw LineError("`opens` needs a category: `\(person) opens soporte`") }
+            return .open(person: person, category: category, answers: try pairs(after: rest.dropFirst()))
+        case "says":
+            guard case .string(let text)? = rest.first else { throw LineError("put the message in quotes: `\(person) says \"hola\"`") }
+            var attachments: [String] = []
+            if rest.count > 1 {
+                guard rest[1] == .word("with"), rest.count > 2, rest[2] == .word("attachment") || rest[2] == .word("attachments") else {
+                    throw LineError("after the message, only `with attachment \"URL\"` may follow")
+                }
+                attachments = rest.dropFirst(3).compactMap { if case .string(let url) = $0 { url } else { nil } }
+                if attachments.isEmpty { throw LineError("`with attachment` needs a quoted URL") }
+            }
+            return .say(person: person, text: text, attachments: attachments)
+        case "presses":
+            guard rest.count == 1, case .word(let button) = rest[0] else { throw LineError("`presses` needs one button name") }
+            return .press(person: person, button: button)
+        case "runs":
+            guard rest.count == 1, case .word(let command) = rest[0] else { throw LineError("`runs` needs one command name") }
+            return .run(person: person, command: String(command.trimmingPrefix("/")))
+        case "submits":
+            guard case .word(let form)? = rest.first else { throw LineError("`submits` needs a form name") }
+            return .submit(person: person, form: form, answers: try pairs(after: rest.dropFirst()))
+        case "chooses":
+            guard rest.count >= 2, rest[0] == .word("sanction"), case .word(let offence) = rest[1] else {
+                throw LineError("write `\(person) chooses sanction OFFENCE [applied by NAME]`")
+            }
+            var sanctioner: String?
+            if rest.count > 2 {
+                guard rest.count == 5, rest[2] == .word("applied"), rest[3] == .word("by"), case .word(let name) = rest[4] else {
+                    throw LineError("after the offence, only `applied by NAME` may follow")
+                }
+                sanctioner = name
+            }
+            return .chooseSanction(person: person, offence: offence, sanctioner: sanctioner)
+        case "leaves":
+            return .leave(person: person)
+        default:
+            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction or leaves")
+        }
+    }
+
+    /// `with motivo="robo", prueba="link"`.
+    private static func pairs(after tokens: ArraySlice<Token>) throws -> [(String, String)] {
+        guard let first = tokens.first else { return [] }
+        guard first == .word("with") else { throw LineError("answers follow `with`, as in `with motivo=\"robo\"`") }
+        return try tokens.dropFirst().map { token in
+            guard case .pair(let key, let value) = token else { throw LineError("answers are written name=\"value\"") }
+            return (key, value)
+        }
+    }
+
+    private static func expectation(_ tokens: [Token]) throws -> Scenario.Expectation {
+        func word(_ index: Int) -> String? {
+            guard index < tokens.count, case .word(let word) = tokens[index] else { return nil }
+            return word
+        }
+        func string(_ index: Int) -> String? {
+            guard index < tokens.count, case .string(let text) = tokens[index] else { return nil }
+            return text
+        }
+        let usage = LineError("unknown expectation; see docs/scenarios.md for the list (state, handler, channel, sent, deleted, refused, closed…)")
+        switch (word(0), word(1)) {
+        case ("state", let name?): return .state(name)
+        case ("handler", let name?): return .handler(name)
+        case ("no", "handler"): return .handler(nil)
+        case ("channel", _): guard let name = string(1) ?? word(1) else { throw usage }; return .channel(name)
+        case ("sent", _): guard let text = string(1) else { throw LineError("`expect sent \"TEXT\"`") }; return .sent(text, negated: false)
+        case ("not", "sent"): guard let text = string(2) else { throw LineError("`expect not sent \"TEXT\"`") }; return .sent(text, negated: true)
+        case ("not", "deleted"): return .deleted(negated: true)
+        case ("deleted", _): return .deleted(negated: false)
+        case ("buttons", _): return .buttons(tokens.dropFirst().compactMap { if case .word(let word) = $0 { word } else { nil } })
+        case ("refused", _): return .refused(string(1))
+        case ("mentioned", let name?): return .mentioned(name)
+        case ("visible", "to"): guard let rank = word(2) else { throw usage }; return .visibleTo(rank)
+        case ("notified", let channel?): return .notified(channel: channel, text: string(2))
+        case ("closed", _): return .closed(reason: string(1))
+        case ("open", "tickets"): guard let count = word(2).flatMap(Int.init) else { throw usage }; return .openTickets(count)
+        case ("open", nil): return .open
+        case ("flag", let flag?): return .flag(flag, negated: false)
+        case ("no", "flag"): guard let flag = word(2) else { throw usage }; return .flag(flag, negated: true)
+        case ("form", let form?): return .form(form)
+        case ("granted", let role?): return .granted(role)
+        case ("revoked", let role?): return .revoked(role)
+        case ("transcript", _): return .transcript
+        default: throw usage
+        }
+    }
+
+    // MARK: Tokens
+
+    enum Token: Equatable {
+        case word(String)
+        case string(String)
+        case pair(String, String)
+    }
+
+    struct LineError: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Words, "quoted strings" (with \" and \\), and name="value" pairs;
+    /// commas separate like spaces; `#` outside quotes starts a comment.
+    static func tokenize(_ line: String) throws(LineError) -> [Token] {
+        var tokens: [Token] = []
+        var characters = Array(line)[...]
+        func quoted() throws(LineError) -> String {
+            characters.removeFirst()
+            var text = ""
+            while let character = characters.popFirst() {
+                switch character {
+                case "\"": return text
+                case "\\":
+                    guard let next = characters.popFirst() else { break }
+                    text.append(next == "n" ? "\n" : next)
+                default: text.append(character)
+                }
+            }
+            throw LineError("a quoted text is not closed: add the final \"")
+        }
+        while let character = characters.first {
+            if character == " " || character == "\t" || character == "," || character == "\r" {
+                characters.removeFirst()
+            } else if character == "#" {
+                break
+            } else if character == "\"" {
+                tokens.append(.string(try quoted()))
+            } else {
+                var word = ""
+                while let next = characters.first, !" \t,\r\"".contains(next) {
+                    word.append(next)
+                    characters.removeFirst()
+                }
+                if word.hasSuffix("="), characters.first == "\"" {
+                    tokens.append(.pair(String(word.dropLast()), try quoted()))
+                } else if let equals = word.firstIndex(of: "="), equals != word.startIndex {
+                    tokens.append(.pair(String(word[..<equals]), String(word[word.index(after: equals)...])))
+                } else {
+                    tokens.append(.word(word))
+                }
+            }
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,457 @@
+import Foundation
+import WorkflowDSL
+
+/// Plays a scenario against the real engine and store with a virtual clock.
+///
+/// Each action is a real event through `TicketEngine` (one transaction),
+/// each `wait` fires the timers that fall due in it, in time order, and the
+/// outbox is drained into a `SimulatedDiscord` after every step. Events
+/// carry the scenario line as their source id, so playing a scenario again
+/// on the same database (after a crash) skips what was already applied.
+public struct ScenarioRunner: Sendable {
+    public let engine: TicketEngine
+    public let workflowPath: String
+    public let discord: SimulatedDiscord
+    public let guild: String
+    /// The virtual clock's start: Monday 5 January 2026, 09:00 UTC.
+    public static let start: Int64 = 1_767_603_600
+
+    public init(engine: TicketEngine, workflowPath: String, discord: SimulatedDiscord, guild: String = "simulation") {
+        self.engine = engine
+        self.workflowPath = workflowPath
+        self.discord = discord
+        self.guild = guild
+    }
+
+    /// Checks the scenario against the workflow before anything runs: every
+    /// name it uses must exist there.
+    public func validate(_ scenario: Scenario) -> [ScenarioError] {
+        guard let workflow = engine.currentWorkflow(workflowPath) else { return [] }
+        var errors: [ScenarioError] = []
+        func error(_ line: Int, _ message: String) { errors.append(ScenarioError(path: scenario.path, line: line, message: message)) }
+        for person in scenario.people {
+            for title in person.titles where !workflow.ranks.contains(title) && !workflow.roles.contains(title) {
+                error(person.line, "`\(title)` is neither a rank nor a role of the workflow (ranks: \(workflow.ranks.joined(separator: ", "))"
+                      + (workflow.roles.isEmpty ? "" : "; roles: \(workflow.roles.joined(separator: ", "))") + ")")
+            }
+        }
+        let buttons = Set(workflow.categories.flatMap { $0.buttons.map(\.name) })
+        let forms = Set(workflow.forms.keys).union([TicketMachine.closeReasonForm])
+        for step in scenario.steps {
+            switch step.action {
+            case .open(_, let category, _) where workflow.category(named: category) == nil:
+                error(step.line, "the workflow has no ticket category `\(category)` (it has: \(workflow.categories.map(\.name).joined(separator: ", ")))")
+            case .press(_, let button) where !buttons.contains(button):
+                error(step.line, "no category of the workflow has a button `\(button)`" + suggestion(button, among: buttons))
+            case .submit(_, let form, _) where !forms.contains(form):
+                error(step.line, "the workflow has no form `\(form)`" + suggestion(form, among: forms))
+            case .chooseSanction(_, let offence, _) where !workflow.offences.contains(where: { $0.name == offence }):
+                error(step.line, "the sanctions table has no offence `\(offence)`"
+                      + suggestion(offence, among: Set(workflow.offences.map(\.name))))
+            default: break
+            }
+        }
+        return errors
+    }
+
+    private func suggestion(_ name: String, among names: Set<String>) -> String {
+        names.isEmpty ? "" : " (known: \(names.sorted().joined(separator: ", ")))"
+    }
+
+    public func run(_ scenario: Scenario) async throws -> SimulationReport {
+        var play = Play(runner: self, scenario: scenario)
+        for step in scenario.steps {
+            try await play.perform(step)
+        }
+        return play.report
+    }
+}
+
+/// One run of a scenario in progress.
+private struct Play {
+    let runner: ScenarioRunner
+    let scenario: Scenario
+    let people: [String: Person]
+    let names: [String: String]
+    var report: SimulationReport
+    var now = ScenarioRunner.start
+    var currentTicket: Int64?
+    var ticketsByNumber: [Int: Int64] = [:]
+    /// Effects of the last action or wait, by ticket.
+    var lastEffects: [(ticketID: Int64, effect: Effect)] = []
+    var lastReplayed = false
+    var channelNames: [Int64: String] = [:]
+    var buttons: [Int64: [String]] = [:]
+    var visibility: [Int64: (ranks: [Actor], people: [String])] = [:]
+
+    init(runner: ScenarioRunner, scenario: Scenario) {
+        self.runner = runner
+        self.scenario = scenario
+        let workflow = runner.engine.currentWorkflow(runner.workflowPath)
+        var people: [String: Person] = [:]
+        var names: [String: String] = [:]
+        for (index, character) in scenario.people.enumerated() {
+            let id = String(1_000 + index + 1)
+            people[character.name] = Person(id: id, name: character.name,
+                                            ranks: character.titles.filter { workflow?.ranks.contains($0) ?? false },
+                                            roles: character.titles.filter { workflow?.roles.contains($0) ?? false })
+            names[id] = character.name
+        }
+        self.people = people
+        self.names = names
+        report = SimulationReport(scenario: scenario.path)
+    }
+
+    // MARK: Actions
+
+    mutating func perform(_ step: Scenario.Step) async throws {
+        let source = "\(scenario.path):\(step.line)"
+        switch step.action {
+        case .expect(let expectation):
+            try check(expectation, line: step.line)
+            return
+        case .switchTicket(let number):
+            guard let id = ticketsByNumber[number] else {
+                fail(step.line, "ticket \(number)", "no ticket #\(number) was opened in this scenario")
+                return
+            }
+            currentTicket = id
+            return
+        case .open(let name, let category, let answers):
+            let person = people[name]!
+            let outcome = try runner.engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
+                                                 locale: runner.engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
+                                                 answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
+                                                 sourceID: source, now: now)
+            var entry = entry(step.line, "\(name) opens \(category)")
+            switch outcome {
+            case .opened(let ticket, let effects):
+                select(ticket)
+                lastEffects = effects.map { (ticket.id, $0) }
+                lastReplayed = false
+                entry = self.entry(step.line, "\(name) opens \(category)", ticket: ticket.number)
+                entry.stateChange = "→ \(ticket.state.state)"
+            case .refused(let reason):
+                lastEffects = [(0, .refuse(person: person.id, reason: reason))]
+                lastReplayed = false
+            case .duplicate(let id):
+                if let id, let ticket = try runner.engine.ticket(id: id) { select(ticket) }
+                lastEffects = []
+                lastReplayed = true
+            }
+            try await finish(entry)
+        case .wait(let seconds):
+            let end = now + Int64(seconds)
+            var effects: [(Int64, Effect)] = []
+            var changes: [String] = []
+            while let due = try runner.engine.nextTimerDue(), due <= end {
+                now = max(now, due)
+                for outcome in try runner.engine.fireDueTimers(now: now) {
+                    effects += outcome.effects.map { (outcome.ticket.id, $0) }
+                    if outcome.previousState != outcome.ticket.state.state {
+                        changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
+                    }
+                }
+            }
+            now = end
+            lastEffects = effects
+            lastReplayed = false
+            var entry = entry(step.line, "wait \(Self.duration(seconds))")
+            if !changes.isEmpty { entry.stateChange = changes.joined(separator: ", ") }
+            try await finish(entry)
+        default:
+            guard let ticketID = currentTicket else {
+                fail(step.line, "action", "no ticket is open yet: start with a line such as `ana opens soporte`")
+                return
+            }
+            let (event, text) = event(for: step)
+            guard let event else { return }
+            var entry = entry(step.line, text)
+            if let outcome = try runner.engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
+                lastEffects = outcome.effects.map { (ticketID, $0) }
+                lastReplayed = false
+                if outcome.previousState != outcome.ticket.state.state {
+                    entry.stateChange = "\(outcome.previousState) → \(outcome.ticket.state.state)"
+                }
+            } else {
+                lastEffects = []
+                lastReplayed = true
+            }
+            try await finish(entry)
+        }
+    }
+
+    func event(for step: Scenario.Step) -> (TicketEvent?, String) {
+        switch step.action {
+        case .say(let name, let text, let attachments):
+            let (resolved, mentionsOwner) = resolveMentions(text)
+            let message = TicketEvent.Message(id: "m\(step.line)", author: people[name]!, text: resolved,
+                                              attachments: attachments, mentionsOwner: mentionsOwner)
+            return (.message(message), "\(name) says \"\(Self.oneLine(text))\"" + (attachments.isEmpty ? "" : " + \(attachments.count) attachment(s)"))
+        case .press(let name, let button):
+            return (.button(name: button, by: people[name]!), "\(name) presses \(button)")
+        case .run(let name, let command):
+            return (.command(name: command, by: people[name]!), "\(name) runs /\(command)")
+        case .submit(let name, let form, let answers):
+            return (.formSubmitted(form: form, by: people[name]!, answers: Dictionary(answers, uniquingKeysWith: { _, last in last })),
+                    "\(name) submits \(form)")
+        case .chooseSanction(let name, let offence, let sanctioner):
+            let sanctionerID = people[sanctioner ?? name]?.id
+            return (.sanctionChosen(offence: offence, sanctioner: sanctionerID, by: people[name]!),
+                    "\(name) chooses sanction \(offence)" + (sanctioner.map { " applied by \($0)" } ?? ""))
+        case .leave(let name):
+            return (.memberLeft, "\(name) leaves the server")
+        case .deleteChannel:
+            return (.channelDeleted, "the channel is deleted by hand")
+        default:
+            return (nil, "")
+        }
+    }
+
+    /// `@ana` in a scenario's text becomes Discord's `<@id>`; whether the
+    /// ticket's owner is among them is what the engine's silence rule needs.
+    func resolveMentions(_ text: String) -> (String, Bool) {
+        var resolved = text
+        var mentionsOwner = false
+        let owner = currentTicket.flatMap { id in try? runner.engine.ticket(id: id) }?.state.owner
+        for (name, person) in people.sorted(by: { $0.key.count > $1.key.count }) where resolved.contains("@" + name) {
+            resolved = resolved.replacingOccurrences(of: "@" + name, with: "<@\(person.id)>")
+            if person.id == owner { mentionsOwner = true }
+        }
+        return (resolved, mentionsOwner)
+    }
+
+    mutating func select(_ ticket: StoredTicket) {
+        currentTicket = ticket.id
+        ticketsByNumber[ticket.number] = ticket.id
+    }
+
+    /// Delivers the step's effects and records what they did to the
+    /// ticket's channel, then adds the trace entry.
+    mutating func finish(_ entry: SimulationReport.Entry) async throws {
+        var entry = entry
+        for (ticketID, effect) in lastEffects {
+            switch effect {
+            case .createChannel(let name, let visibleTo):
+                channelNames[ticketID] = name
+                visibility[ticketID] = (visibleTo, [])
+            case .rename(let name): channelNames[ticketID] = name
+            case .send(_, let shown, _) where !shown.isEmpty: buttons[ticketID] = shown
+            case .setVisibility(let ranks, let people): visibility[ticketID] = (ranks, people)
+            default: break
+            }
+            if let line = describe(effect) {
+                let prefix = ticketID == currentTicket || ticketID == 0 ? "" : "#\(ticketNumber(ticketID)) "
+                entry.effects.append(prefix + line)
+            }
+        }
+        report.entries.append(entry)
+        try await OutboxDrainer(store: runner.engine.store, executor: runner.discord).drain(now: { [now] in now })
+    }
+
+    func ticketNumber(_ id: Int64) -> Int {
+        ticketsByNumber.first { $0.value == id }?.key ?? Int(id)
+    }
+
+    func entry(_ line: Int, _ text: String, ticket: Int? = nil) -> SimulationReport.Entry {
+        SimulationReport.Entry(line: line, time: now - ScenarioRunner.start,
+                               ticket: ticket ?? currentTicket.map(ticketNumber), text: text)
+    }
+
+    // MARK: Expectations
+
+    mutating func check(_ expectation: Scenario.Expectation, line: Int) throws {
+        let ticket = try currentTicket.flatMap { try runner.engine.ticket(id: $0) }
+        let effects = lastEffects.filter { $0.ticketID == currentTicket || $0.ticketID == 0 }.map(\.effect)
+        let texts = effects.compactMap(Self.text(of:)).map(humanize)
+        var description = ""
+        var holds: Bool?
+        var detail: String?
+        func needTicket() -> TicketState? {
+            if ticket == nil { detail = "no ticket is open yet" }
+            return ticket?.state
+        }
+        /// Effect expectations cannot be judged on a step replayed after a
+        /// restart: its effects were produced by the earlier run.
+        func judgeEffects(_ result: Bool, _ failure: @autoclosure () -> String) {
+            if lastReplayed { holds = nil; detail = "skipped: the step was applied before a restart"; return }
+            holds = result
+            if !result { detail = failure() }
+        }
+        let saidNothing = texts.isEmpty ? "nothing was said" : "said: " + texts.map { "\"\(Self.oneLine($0))\"" }.joined(separator: "; ")
+        switch expectation {
+        case .state(let name):
+            description = "state \(name)"
+            if let state = needTicket() { holds = state.state == name; if holds == false { detail = "the state is \(state.state)" } }
+        case .handler(let name):
+            description = name.map { "handler \($0)" } ?? "no handler"
+            if let state = needTicket() {
+                holds = state.handler == name.flatMap { people[$0]?.id }
+                if holds == false { detail = "the handler is " + (state.handler.map { "@" + (names[$0] ?? $0) } ?? "nobody") }
+            }
+        case .channel(let name):
+            description = "channel \(name)"
+            let actual = currentTicket.flatMap { channelNames[$0] }
+            holds = actual == name
+            if holds == false { detail = "the channel is " + (actual ?? "not created") }
+        case .sent(let text, let negated):
+            description = (negated ? "not sent \"" : "sent \"") + text + "\""
+            let found = texts.contains { $0.localizedCaseInsensitiveContains(text) }
+            judgeEffects(found != negated, negated ? "it was sent" : saidNothing)
+        case .buttons(let expected):
+            description = "buttons " + expected.joined(separator: ", ")
+            let actual = currentTicket.flatMap { buttons[$0] } ?? []
+            holds = actual == expected
+            if holds == false { detail = "the buttons are " + (actual.isEmpty ? "none" : actual.joined(separator: ", ")) }
+        case .deleted(let negated):
+            description = negated ? "not deleted" : "deleted"
+            let deleted = effects.contains { if case .deleteMessage = $0 { true } else { false } }
+            judgeEffects(deleted != negated, negated ? "the message was deleted" : "no message was deleted")
+        case .refused(let text):
+            description = "refused" + (text.map { " \"\($0)\"" } ?? "")
+            let reasons = effects.compactMap { if case .refuse(_, let reason) = $0 { reason } else { nil } }
+            judgeEffects(reasons.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) },
+                         reasons.isEmpty ? "nothing was refused" : "refused: " + reasons.joined(separator: "; "))
+        case .mentioned(let name):
+            description = "mentioned \(name)"
+            let mentioned = effects.contains { effect in
+                switch effect {
+                case .mention(let ranks, let ids), .setVisibility(let ranks, let ids):
+                    ids.contains(people[name]?.id ?? "") || ranks.contains { Self.names($0, name) }
+                case .notify(_, _, let pings): pings.contains { Self.names($0, name) }
+                default: false
+                }
+            } || texts.contains { $0.contains("@" + name) }
+            judgeEffects(mentioned, "\(name) was not mentioned")
+        case .visibleTo(let name):
+            description = "visible to \(name)"
+            let seen = currentTicket.flatMap { visibility[$0] }
+            holds = seen.map { $0.ranks.contains { Self.names($0, name) } || $0.people.contains(people[name]?.id ?? "") } ?? false
+            if holds == false { detail = "visible to " + (seen.map { ($0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) }).joined(separator: ", ") } ?? "nobody") }
+        case .notified(let channel, let text):
+            description = "notified \(channel)" + (text.map { " \"\($0)\"" } ?? "")
+            let notes = effects.compactMap { effect -> String? in
+                if case .notify(channel, let said, _) = effect { humanize(said) } else { nil }
+            }
+            judgeEffects(notes.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }, "\(channel) was not notified")
+        case .closed(let reason):
+            description = "closed" + (reason.map { " \"\($0)\"" } ?? "")
+            if let state = needTicket() {
+                holds = state.isClosed && (reason == nil || (state.closeReason ?? "").localizedCaseInsensitiveContains(reason!))
+                if holds == false { detail = state.isClosed ? "closed with reason \"\(state.closeReason ?? "")\"" : "the ticket is open, in state \(state.state)" }
+            }
+        case .open:
+            description = "open"
+            if let state = needTicket() { holds = !state.isClosed; if holds == false { detail = "closed: \(state.closeReason ?? "")" } }
+        case .flag(let flag, let negated):
+            description = (negated ? "no flag " : "flag ") + flag
+            if let state = needTicket() { holds = state.flags.contains(flag) != negated; if holds == false { detail = "flags: " + state.flags.joined(separator: ", ") } }
+        case .form(let form):
+            description = "form \(form)"
+            judgeEffects(effects.contains { if case .showForm(form, _) = $0 { true } else { false } }, "the form \(form) was not shown")
+        case .granted(let role):
+            description = "granted \(role)"
+            judgeEffects(effects.contains { if case .grantRole(role, _, _) = $0 { true } else { false } }, "\(role) was not granted")
+        case .revoked(let role):
+            description = "revoked \(role)"
+            judgeEffects(effects.contains { if case .revokeRole(role, _) = $0 { true } else { false } }, "\(role) was not revoked")
+        case .transcript:
+            description = "transcript"
+            judgeEffects(effects.contains { if case .transcript = $0 { true } else { false } }, "no transcript was posted")
+        case .openTickets(let count):
+            description = "open tickets \(count)"
+            let actual = try runner.engine.tickets(openOnly: true).count
+            holds = actual == count
+            if holds == false { detail = "\(actual) open" }
+        }
+        var entry = entry(line, "expect " + description)
+        entry.passed = holds
+        if holds == nil && detail == nil { entry.passed = false }
+        entry.detail = detail
+        report.entries.append(entry)
+    }
+
+    mutating func fail(_ line: Int, _ text: String, _ detail: String) {
+        var entry = entry(line, text)
+        entry.passed = false
+        entry.detail = detail
+        report.entries.append(entry)
+    }
+
+    static func names(_ actor: Actor, _ name: String) -> Bool {
+        switch actor {
+        case .rank(let rank, _): rank == name
+        case .role(let role): role == name
+        default: false
+        }
+    }
+
+    // MARK: Describing effects
+
+    static func text(of effect: Effect) -> String? {
+        switch effect {
+        case .send(let text, _, _) where !text.isEmpty: text
+        case .notify(_, let text, _), .publish(_, let text), .askRating(let text, _): text
+        default: nil
+        }
+    }
+
+    /// Discord's `<@id>` back to the scenario's `@name`.
+    func humanize(_ text: String) -> String {
+        var result = text
+        for (id, name) in names where result.contains("<@\(id)>") {
+            result = result.replacingOccurrences(of: "<@\(id)>", with: "@" + name)
+        }
+        return result
+    }
+
+    func who(_ id: String) -> String { "@" + (names[id] ?? id) }
+
+    func describe(_ effect: Effect) -> String? {
+        switch effect {
+        case .createChannel(let name, let visibleTo):
+            return "creates channel \(name), visible to the member and \(visibleTo.map(\.description).joined(separator: ", "))"
+        case .send(let text, let buttons, _):
+            let shown = buttons.isEmpty ? "" : " [" + buttons.joined(separator: "] [") + "]"
+            return text.isEmpty ? "shows buttons" + shown : "says \"\(Self.oneLine(humanize(text)))\"" + shown
+        case .deleteMessage(let id):
+            let line = Int(id.dropFirst()) ?? 0
+            let author: String? = scenario.steps.first { $0.line == line }.flatMap {
+                if case .say(let name, _, _) = $0.action { name } else { nil }
+            }
+            return "deletes the message" + (author.map { " of @\($0)" } ?? "")
+        case .rename(let name): return "renames the channel to \(name)"
+        case .setVisibility(let ranks, let people):
+            return "shows the channel to " + (ranks.map(\.description) + people.map(who)).joined(separator: ", ")
+        case .mention(let ranks, let people):
+            return "mentions " + (ranks.map(\.description) + people.map(who)).joined(separator: ", ")
+        case .notify(let channel, let text, _): return "notifies #\(channel): \"\(Self.oneLine(humanize(text)))\""
+        case .publish(let channel, let text): return "publishes in #\(channel): \"\(Self.oneLine(humanize(text)))\""
+        case .refuse(let person, let reason): return "refuses \(who(person)): \"\(humanize(reason))\""
+        case .showForm(let form, let person): return "shows the form \(form) to \(who(person))"
+        case .showSanctions(let person): return "shows the sanctions table to \(who(person))"
+        case .grantRole(let role, let person, let seconds):
+            return "grants \(role) to \(who(person))" + (seconds.map { " for \(Self.duration($0))" } ?? "")
+        case .revokeRole(let role, let person): return "revokes \(role) from \(who(person))"
+        case .transcript(let channel): return "posts the transcript" + (channel.map { " in #\($0)" } ?? "")
+        case .close(let reason): return "closes the ticket" + (reason.map { ": \(humanize($0))" } ?? "")
+        case .askRating(let text, let person): return "asks \(who(person)) for a rating: \"\(Self.oneLine(humanize(text)))\""
+        case .schedule, .cancelTimer: return nil
+        }
+    }
+
+    static func oneLine(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        return flat.count > 120 ? String(flat.prefix(119)) + "…" : flat
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        var parts: [String] = []
+        var rest = seconds
+        for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
+            parts.append("\(rest / size)\(unit)")
+            rest %= size
+        }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,49 @@
+/// One line of a ticket's history as staff read it: who did what, and the
+/// detail that explains why. Derived from each event and what it changed,
+/// in the same transaction, so the trail can never disagree with the log.
+public struct AuditEntry: Sendable, Hashable {
+    public let actor: String?
+    public let action: String
+    public let detail: String
+
+    public init(actor: String?, action: String, detail: String) {
+        self.actor = actor
+        self.action = action
+        self.detail = detail
+    }
+
+    /// What an event did to a ticket, in the order it happened.
+    static func entries(actor: String?, before: TicketState?, after: TicketState, effects: [Effect]) -> [AuditEntry] {
+        var entries: [AuditEntry] = []
+        func add(_ action: String, _ detail: String) { entries.append(AuditEntry(actor: actor, action: action, detail: detail)) }
+        if before == nil {
+            add("opened", "\(after.category) #\(after.number) in state \(after.state)")
+        }
+        for effect in effects {
+            switch effect {
+            case .refuse(_, let reason): add("refused", reason)
+            case .deleteMessage(let id): add("deleted message", id)
+            case .setVisibility(let ranks, let people):
+                add("escalated", (ranks.map(\.description) + people.map { "<@\($0)>" }).joined(separator: ", "))
+            default: break
+            }
+        }
+        guard let before else { return entries }
+        if before.handler != after.handler {
+            if let handler = after.handler {
+                add("claimed", before.handler.map { "taken over from <@\($0)> by <@\(handler)>" } ?? "by <@\(handler)>")
+            } else if let previous = before.handler {
+                add("released", "<@\(previous)> let go")
+            }
+        }
+        if before.sanction != after.sanction, let sanction = after.sanction {
+            add("sanction", sanction + (after.sanctioner.map { " applied by <@\($0)>" } ?? ""))
+        }
+        if after.isClosed && !before.isClosed {
+            add("closed", after.closeReason ?? "—")
+        } else if before.state != after.state {
+            add("state", "\(before.state) → \(after.state)")
+        }
+        return entries
+    }
+}

@@ -1,0 +1,100 @@
+import GRDB
+
+/// The database layout, as a list of migrations: a database written by an
+/// older Escala is brought up to date on open, and one written by a newer
+/// Escala is refused rather than misread.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: tickets, events, timers, outbox, audit") { db in
+            // The source of every workflow version a ticket has run on, so
+            // that a restart can rebuild the exact rules of old tickets even
+            // after their file changed.
+            try db.execute(sql: """
+                CREATE TABLE workflow_version (
+                    hash TEXT PRIMARY KEY,
+                    path TEXT NOT NULL,
+                    source BLOB NOT NULL,
+                    loaded_at INTEGER NOT NULL
+                );
+                CREATE TABLE server (
+                    guild TEXT PRIMARY KEY,
+                    last_number INTEGER NOT NULL
+                );
+                CREATE TABLE ticket (
+                    id INTEGER PRIMARY KEY,
+                    guild TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    category TEXT NOT NULL,
+                    workflow_hash TEXT NOT NULL REFERENCES workflow_version(hash),
+                    owner TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    handler TEXT,
+                    handler_level INTEGER,
+                    channel_id TEXT,
+                    is_open INTEGER NOT NULL,
+                    snapshot BLOB NOT NULL,
+                    opened_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    closed_at INTEGER,
+                    close_reason TEXT,
+                    UNIQUE (guild, number)
+                );
+                CREATE INDEX ticket_open_by_owner ON ticket (guild, owner, category) WHERE is_open;
+                CREATE UNIQUE INDEX ticket_by_channel ON ticket (channel_id) WHERE channel_id IS NOT NULL;
+
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket_id INTEGER REFERENCES ticket(id),
+                    source_id TEXT UNIQUE,
+                    at INTEGER NOT NULL,
+                    actor TEXT,
+                    kind TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    state_before TEXT,
+                    state_after TEXT
+                );
+                CREATE INDEX event_by_ticket ON event (ticket_id, seq);
+                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+                CREATE TABLE timer (
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    key TEXT NOT NULL,
+                    generation INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    PRIMARY KEY (ticket_id, key)
+                ) WITHOUT ROWID;
+                CREATE INDEX timer_by_due ON timer (due_at, ticket_id, key);
+
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    event_seq INTEGER NOT NULL REFERENCES event(seq),
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    effect BLOB NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    result TEXT,
+                    done_at INTEGER
+                );
+                CREATE INDEX outbox_pending ON outbox (id) WHERE status = 'pending';
+
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ticket_id INTEGER REFERENCES ticket(id),
+                    event_seq INTEGER REFERENCES event(seq),
+                    at INTEGER NOT NULL,
+                    actor TEXT,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX audit_by_ticket ON audit (ticket_id, id);
+                """)
+        }
+        return migrator
+    }
+}

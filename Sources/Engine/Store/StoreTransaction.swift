@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+
+/// The store's operations inside one transaction. Only `TicketStore` makes
+/// these, so every write here is part of a transaction that commits whole.
+struct StoreTransaction {
+    let db: Database
+
+    // MARK: Workflow versions
+
+    func saveVersion(hash: String, path: String, source: [UInt8], now: Int64) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO workflow_version (hash, path, source, loaded_at) VALUES (?, ?, ?, ?)",
+                       arguments: [hash, path, Data(source), now])
+    }
+
+    func versionSource(hash: String) throws -> (path: String, source: [UInt8])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT path, source FROM workflow_version WHERE hash = ?", arguments: [hash]) else {
+            return nil
+        }
+        let source: Data = row["source"]
+        return (row["path"], Array(source))
+    }
+
+    /// Open tickets per workflow version.
+    func openTicketsByVersion() throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: "SELECT workflow_hash, count(*) AS n FROM ticket WHERE is_open GROUP BY workflow_hash")
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["workflow_hash"], $0["n"]) })
+    }
+
+    // MARK: Tickets
+
+    func nextNumber(guild: String) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO server (guild, last_number) VALUES (?, 1)
+            ON CONFLICT (guild) DO UPDATE SET last_number = last_number + 1
+            """, arguments: [guild])
+        return try Int.fetchOne(db, sql: "SELECT last_number FROM server WHERE guild = ?", arguments: [guild]) ?? 1
+    }
+
+    /// Open tickets of `owner`, in one category or in all.
+    func openTicketCount(guild: String, owner: String, category: String? = nil) throws -> Int {
+        if let category {
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ? AND category = ?",
+                                    arguments: [guild, owner, category]) ?? 0
+        }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ?",
+                                arguments: [guild, owner]) ?? 0
+    }
+
+    func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO ticket (guild, number, category, workflow_hash, owner, state, handler, handler_level,
+                                is_open, snapshot, opened_at, updated_at, closed_at, close_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [guild, state.number, state.category, state.workflowHash, state.owner, state.state,
+                             state.handler, state.handlerLevel, !state.isClosed, try StoreCoding.encode(state),
+                             state.openedAt, now, state.isClosed ? now : nil, state.closeReason])
+        return db.lastInsertedRowID
+    }
+
+    func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws {
+        let closedAt: Int64? = state.isClosed && !wasClosed ? now : nil
+        let statement = try db.cachedStatement(sql: """
+            UPDATE ticket SET state = ?, handler = ?, handler_level = ?, is_open = ?, snapshot = ?, updated_at = ?,
+                              closed_at = coalesce(closed_at, ?), close_reason = ?
+            WHERE id = ?
+            """)
+        try statement.execute(arguments: [state.state, state.handler, state.handlerLevel, !state.isClosed,
+                                          try StoreCoding.encode(state), now, closedAt, state.closeReason, id])
+    }
+
+    func ticket(id: Int64) throws -> StoredTicket? {
+        let statement = try db.cachedStatement(sql: "SELECT id, guild, channel_id, snapshot FROM ticket WHERE id = ?")
+        return try Row.fetchOne(statement, arguments: [id]).map(Self.ticket(from:))
+    }
+
+    func ticket(channel: String) throws -> StoredTicket? {
+        try Row.fetchOne(db, sql: "SELECT id, guild, channel_id, snapshot FROM ticket WHERE channel_id = ?",
+                         arguments: [channel]).map(Self.ticket(from:))
+    }
+
+    func tickets(openOnly: Bool) throws -> [StoredTicket] {
+        let sql = "SELECT id, guild, channel_id, snapshot FROM ticket" + (openOnly ? " WHERE is_open" : "") + " ORDER BY id"
+        return try Row.fetchAll(db, sql: sql).map(Self.ticket(from:))
+    }
+
+    static func ticket(from row: Row) throws -> StoredTicket {
+        let id: Int64 = row["id"]
+        let snapshot: Data = row["snapshot"]
+        let state = try StoreCoding.decode(TicketState.self, from: snapshot, what: "ticket \(id)")
+        return StoredTicket(id: id, guild: row["guild"], channelID: row["channel_id"], state: state)
+    }
+
+    func recordChannel(ticketID: Int64, channelID: String) throws {
+        try db.execute(sql: "UPDATE ticket SET channel_id = ? WHERE id = ?", arguments: [channelID, ticketID])
+    }
+
+    // MARK: The event log
+
+    func hasEvent(sourceID: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE source_id = ?", arguments: [sourceID]) ?? false
+    }
+
+    /// The ticket an already-logged event belongs to.
+    func ticketID(sourceID: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT ticket_id FROM event WHERE source_id = ?", arguments: [sourceID])
+    }
+
+    func appendEvent(ticketID: Int64?, sourceID: String?, at: Int64, actor: String?, kind: String,
+                     payload: Data, stateBefore: String?, stateAfter: String?) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO event (ticket_id, source_id, at, actor, kind, payload, state_before, state_after)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [ticketID, sourceID, at, actor, kind, payload, stateBefore, stateAfter])
+        return db.lastInsertedRowID
+    }
+
+    func appendAudit(_ entry: AuditEntry, ticketID: Int64?, eventSeq: Int64?, at: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO audit (ticket_id, event_seq, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [ticketID, eventSeq, at, entry.actor, entry.action, entry.detail])
+    }
+
+    // MARK: Effects and timers
+
+    /// Timers become rows of the timer table; every other effect becomes an
+    /// outbox row whose idempotency key names the event and the effect's
+    /// place in it, so a retried delivery can be recognised downstream.
+    func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64) throws {
+        for (index, effect) in effects.enumerated() {
+            switch effect {
+            case .schedule(let timer):
+                let statement = try db.cachedStatement(sql: """
+                    INSERT INTO timer (ticket_id, key, generation, due_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (ticket_id, key) DO UPDATE SET generation = excluded.generation, due_at = excluded.due_at
+                    """)
+                try statement.execute(arguments: [ticketID, timer.key, timer.generation, timer.dueAt])
+            case .cancelTimer(let key):
+                let statement = try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_id = ? AND key = ?")
+                try statement.execute(arguments: [ticketID, key])
+            default:
+                let statement = try db.cachedStatement(sql: """
+                    INSERT INTO outbox (ticket_id, event_seq, idempotency_key, effect) VALUES (?, ?, ?, ?)
+                    """)
+                try statement.execute(arguments: [ticketID, eventSeq, "\(ticketID)-\(eventSeq)-\(index)",
+                                                  try StoreCoding.encode(effect)])
+            }
+        }
+    }
+
+    /// The earliest due timers, in firing order.
+    func dueTimers(upTo now: Int64, limit: Int) throws -> [DueTimer] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT ticket_id, key, generation, due_at FROM timer WHERE due_at <= ? ORDER BY due_at, ticket_id, key LIMIT ?
+            """)
+        return try Row.fetchAll(statement, arguments: [now, limit]).compactMap(DueTimer.init(row:))
+    }
+
+    func nextTimer() throws -> DueTimer? {
+        try Row.fetchOne(db, sql: "SELECT ticket_id, key, generation, due_at FROM timer ORDER BY due_at, ticket_id, key LIMIT 1")
+            .flatMap(DueTimer.init(row:))
+    }
+
+    /// Deletes the timer if it is still the one that was due; false if it
+    /// was rescheduled or fired meanwhile.
+    func takeTimer(_ timer: DueTimer) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_id = ? AND key = ? AND generation = ? AND due_at = ?")
+        try statement.execute(arguments: [timer.ticketID, timer.timer.key, timer.timer.generation, timer.timer.dueAt])
+        return db.changesCount > 0
+    }
+
+    func timerCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM timer") ?? 0
+    }
+}
+
+/// A timer row: which ticket, and the timer to hand back to its machine.
+public struct DueTimer: Sendable, Hashable {
+    public let ticketID: Int64
+    public let timer: TicketTimer
+
+    init?(row: Row) {
+        guard let purpose = TicketTimer.Purpose(key: row["key"]) else { return nil }
+        ticketID = row["ticket_id"]
+        timer = TicketTimer(purpose: purpose, generation: row["generation"], dueAt: row["due_at"])
+    }
+}
