@@ -1,3 +1,5 @@
+import WorkflowDSL
+
 /// The few messages the engine writes itself (not the workflow): refusals
 /// and rule notices, in the languages Escala ships.
 enum EngineNotice {
@@ -10,7 +12,7 @@ enum EngineNotice {
     case categoryLimitReached(Int, category: String)
 
     /// An actor as a refusal names it, in the member's language.
-    static func name(_ actor: Actor, locale: String) -> String {
+    static func name(_ actor: WorkflowDSL.Actor, locale: String) -> String {
         switch (actor, String(locale.prefix(2))) {
         case (.user, "es"): "el autor del ticket"
         case (.user, "fr"): "l'auteur du ticket"
