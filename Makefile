@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint sarif-check bench-lint bench-engine graphs
+.PHONY: deps build run test lint scenarios sarif-check bench-lint bench-engine graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -22,10 +22,22 @@ run: build
 test: build
 	$(SWIFT) test
 	$(ESCALA) lint --strict workflows/
+	@$(MAKE) --no-print-directory scenarios
 	@$(MAKE) --no-print-directory sarif-check
 
 lint: build
 	$(ESCALA) lint --strict workflows/
+
+# Every scenario: workflows/scenarios/NAME/*.scenario runs against
+# workflows/NAME.flow; a failed expectation fails the target.
+scenarios: build
+	@set -e; for folder in workflows/scenarios/*/; do \
+	  name=$$(basename "$$folder"); \
+	  echo "escala simulate workflows/$$name.flow $$folder"; \
+	  $(ESCALA) simulate "workflows/$$name.flow" "$$folder" > .build/scenarios-$$name.log \
+	    || { cat .build/scenarios-$$name.log; exit 1; }; \
+	  tail -n 1 .build/scenarios-$$name.log; \
+	done
 
 # Lints the golden bad inputs as SARIF and validates the log.
 sarif-check:

@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine"]
+            dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "botTests",

@@ -1,0 +1,82 @@
+import Engine
+import Foundation
+import Testing
+import WorkflowDSL
+
+@Suite("Scenarios")
+struct ScenarioTests {
+    func run(_ text: String) async throws -> SimulationReport {
+        let (scenario, errors) = ScenarioParser.parse(text, path: "s.scenario")
+        #expect(errors.isEmpty, "\(errors)")
+        let engine = try StoreHarness.roleplay()
+        let runner = ScenarioRunner(engine: engine, workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        #expect(runner.validate(scenario).isEmpty)
+        return try await runner.run(scenario)
+    }
+
+    @Test("every mistake in a scenario file is reported with its line and a way out")
+    func parseErrors() {
+        let (_, errors) = ScenarioParser.parse("""
+            member ana
+            staff beto
+            ana opens reportes
+            carla says "hola"
+            ana says "sin cerrar
+            wait soon
+            expect nonsense
+            """, path: "bad.scenario")
+        #expect(errors.map(\.line) == [2, 4, 5, 6, 7])
+        #expect(errors[0].description == "bad.scenario:2: error: staff beto needs a rank or role, e.g. `staff beto moderator`")
+        #expect(errors[1].message.contains("`carla` is not declared: add `member carla`"))
+    }
+
+    @Test("names the workflow does not know are caught before anything runs")
+    func validation() throws {
+        let (scenario, _) = ScenarioParser.parse("""
+            staff beto moderador
+            beto opens reporte
+            beto presses cerar
+            """, path: "s.scenario")
+        let runner = ScenarioRunner(engine: try StoreHarness.roleplay(), workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        let messages = runner.validate(scenario).map(\.message)
+        #expect(messages.count == 3)
+        #expect(messages[0].hasPrefix("`moderador` is neither a rank nor a role of the workflow (ranks: cm, trainee, moderator"))
+        #expect(messages[1].hasPrefix("the workflow has no ticket category `reporte` (it has: reportes,"))
+        #expect(messages[2].contains("no category of the workflow has a button `cerar`"))
+    }
+
+    @Test("a failed expectation names its line and says what happened instead")
+    func failedExpectation() async throws {
+        let report = try await run("""
+            member jugador
+            staff ana cm
+            jugador opens consultas
+            expect state abierto
+            wait 16m
+            expect closed
+            expect open
+            """)
+        #expect(report.failures.map(\.line) == [4, 7])
+        #expect(report.failures.first?.detail == "the state is open")
+        #expect(report.failures.last?.detail?.hasPrefix("closed: ") == true)
+    }
+
+    @Test("time passes: the silence timer runs from the last mention of the user")
+    func silenceTimer() async throws {
+        let report = try await run("""
+            member jugador
+            staff ana cm
+            jugador opens consultas
+            jugador says "¿Cómo consigo el rol de streamer?"
+            ana says "@jugador, ¿sigues ahí?"
+            wait 10h
+            expect open
+            wait 1h
+            expect sent "se cerrará en 1 hora"
+            expect open
+            wait 1h
+            expect closed
+            """)
+        #expect(report.passed, "\(report.failures)")
+    }
+}
