@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "botTests",
-            dependencies: ["bot"]
+            dependencies: ["bot", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
