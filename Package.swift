@@ -39,7 +39,7 @@ let package = Package(
         // Benchmarks (not tests): `make bench-engine`.
         .executableTarget(
             name: "bench",
-            dependencies: ["WorkflowDSL", "Engine"]
+            dependencies: ["WorkflowDSL", "Engine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WorkflowDSLTests",

@@ -48,6 +48,12 @@ public struct TicketTimer: Sendable, Hashable, Codable {
     public let dueAt: Int64
 
     public var key: String { purpose.key }
+
+    public init(purpose: Purpose, generation: Int, dueAt: Int64) {
+        self.purpose = purpose
+        self.generation = generation
+        self.dueAt = dueAt
+    }
 }
 
 extension TicketTimer.Purpose {

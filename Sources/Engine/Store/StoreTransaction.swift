@@ -132,11 +132,7 @@ struct StoreTransaction {
         for (index, effect) in effects.enumerated() {
             switch effect {
             case .schedule(let timer):
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO timer (ticket_id, key, generation, due_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (ticket_id, key) DO UPDATE SET generation = excluded.generation, due_at = excluded.due_at
-                    """)
-                try statement.execute(arguments: [ticketID, timer.key, timer.generation, timer.dueAt])
+                try schedule(timer, ticketID: ticketID)
             case .cancelTimer(let key):
                 let statement = try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_id = ? AND key = ?")
                 try statement.execute(arguments: [ticketID, key])
@@ -148,6 +144,15 @@ struct StoreTransaction {
                                                   try StoreCoding.encode(effect)])
             }
         }
+    }
+
+    /// Sets a ticket's timer; one of the same key is replaced.
+    func schedule(_ timer: TicketTimer, ticketID: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO timer (ticket_id, key, generation, due_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (ticket_id, key) DO UPDATE SET generation = excluded.generation, due_at = excluded.due_at
+            """)
+        try statement.execute(arguments: [ticketID, timer.key, timer.generation, timer.dueAt])
     }
 
     /// The earliest due timers, in firing order.
@@ -180,6 +185,11 @@ struct StoreTransaction {
 public struct DueTimer: Sendable, Hashable {
     public let ticketID: Int64
     public let timer: TicketTimer
+
+    public init(ticketID: Int64, timer: TicketTimer) {
+        self.ticketID = ticketID
+        self.timer = timer
+    }
 
     init?(row: Row) {
         guard let purpose = TicketTimer.Purpose(key: row["key"]) else { return nil }
