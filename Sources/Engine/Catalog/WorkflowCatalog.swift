@@ -58,12 +58,11 @@ public struct WorkflowCatalog: Sendable {
     /// The version a ticket started with.
     public func workflow(hash: String) -> Workflow? { versions[hash] }
 
-    /// Of the given ticket versions, those that are no longer current:
-    /// after a reload, what the operator is told is still running old rules.
-    public func outdated(_ ticketHashes: some Sequence<String>) -> [String: Int] {
+    /// Of the given open-ticket counts per version, those on versions that
+    /// are no longer current: after a reload, what the operator is told is
+    /// still running old rules.
+    public func outdated(_ ticketsByVersion: [String: Int]) -> [String: Int] {
         let currentHashes = Set(current.values)
-        return ticketHashes.reduce(into: [:]) { counts, hash in
-            if !currentHashes.contains(hash) { counts[hash, default: 0] += 1 }
-        }
+        return ticketsByVersion.filter { !currentHashes.contains($0.key) }
     }
 }

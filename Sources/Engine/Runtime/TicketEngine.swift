@@ -70,8 +70,7 @@ public final class TicketEngine: Sendable {
     public func outdatedTickets() throws(EngineError) -> [String: Int] {
         let counts: [String: Int]
         do { counts = try store.read { try $0.openTicketsByVersion() } } catch { throw .store(error) }
-        let expanded = counts.flatMap { hash, count in repeatElement(hash, count: count) }
-        return memory.withLock { $0.catalog.outdated(expanded) }
+        return memory.withLock { $0.catalog.outdated(counts) }
     }
 
     /// The current version of a workflow file.
