@@ -51,8 +51,10 @@ struct SimulateCommand: AsyncParsableCommand {
             for report in reports { print(TraceFormatter.text(report)) }
             let failed = reports.filter { !$0.passed }
             print("scenarios: \(reports.count - failed.count) passed, \(failed.count) failed")
-            for failure in failed.flatMap(\.failures) {
-                print("  \(failed.first { $0.failures.contains { $0.line == failure.line } }?.scenario ?? ""):\(failure.line): \(failure.text): \(failure.detail ?? "")")
+            for report in failed {
+                for failure in report.failures {
+                    print("  \(report.scenario):\(failure.line): \(failure.text): \(failure.detail ?? "")")
+                }
             }
         }
         if reports.contains(where: { !$0.passed }) { throw ExitCode(1) }

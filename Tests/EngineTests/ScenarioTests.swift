@@ -61,6 +61,17 @@ struct ScenarioTests {
         #expect(report.failures.last?.detail?.hasPrefix("closed: ") == true)
     }
 
+    @Test("an expectation about a ticket fails when no ticket was opened")
+    func expectationWithoutTicket() async throws {
+        let report = try await run("""
+            member jugador
+            expect state open
+            jugador opens consultas
+            """)
+        #expect(report.failures.map(\.line) == [2])
+        #expect(report.failures.first?.detail == "no ticket is open yet")
+    }
+
     @Test("time passes: the silence timer runs from the last mention of the user")
     func silenceTimer() async throws {
         let report = try await run("""

@@ -77,35 +77,6 @@ extension TicketStore {
         }
     }
 
-    /// Sets many timers in one transaction (an import, or a benchmark of
-    /// the timer table at scale), through the same statement as events use.
-    public func schedule(_ timers: [DueTimer]) throws(StoreError) {
-        try transaction { transaction in
-            for due in timers { try transaction.schedule(due.timer, ticketID: due.ticketID) }
-        }
-    }
-
-    /// Pending timers in the database.
-    public func timerCount() throws(StoreError) -> Int {
-        try read { try $0.timerCount() }
-    }
-
-    /// The baseline for `escala-bench`: `count` single-row inserts, each
-    /// its own transaction, into a scratch table of this database, with the
-    /// very settings events are committed with. Returns the seconds taken.
-    public func measureSingleRowCommits(count: Int) throws(StoreError) -> Double {
-        try transaction { try $0.db.execute(sql: "CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, at INTEGER, payload BLOB)") }
-        let payload = Data(repeating: 0x61, count: 200)
-        let start = DispatchTime.now().uptimeNanoseconds
-        for index in 0..<count {
-            try transaction { transaction in
-                try transaction.db.cachedStatement(sql: "INSERT INTO bench_baseline (at, payload) VALUES (?, ?)")
-                    .execute(arguments: [index, payload])
-            }
-        }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
     /// Outbox rows by status, for reports and tests.
     public func outboxCounts() throws(StoreError) -> [String: Int] {
         try read { transaction in
