@@ -92,7 +92,17 @@ public struct TicketMachine: Sendable {
             run.showButtons()
         }
         run.scheduleTimers()
+        let outsideHours = category.hours.map { !$0.contains(now) } ?? false
+        if outsideHours, let notice = category.outsideHours {
+            run.effects.append(.send(text: run.render(notice), buttons: [], pings: []))
+        }
+        let beforeOpened = run.effects.count
         run.fire(.opened, by: owner)
+        if outsideHours {
+            // Nobody is on duty: the ticket waits for the morning without
+            // waking the staff whose rank `on opened` would ping.
+            run.effects[beforeOpened...].removeAll { if case .mention(let ranks, _) = $0 { !ranks.isEmpty } else { false } }
+        }
         return (run.state, run.effects)
     }
 

@@ -11,6 +11,9 @@ public struct Scenario: Sendable {
         public let name: String
         /// Ranks and side roles, as the workflow names them.
         public let titles: [String]
+        /// The Discord locale the person's client reports (`speaks en`);
+        /// nil for the workflow's first language.
+        public let locale: String?
         public let line: Int
     }
 

@@ -33,12 +33,20 @@ public enum ScenarioParser {
                     guard tokens.count >= 2, case .word(let name) = tokens[1] else {
                         throw LineError("write `member NAME` or `staff NAME RANK`")
                     }
-                    let titles = tokens.dropFirst(2).compactMap { if case .word(let word) = $0 { word } else { nil } }
+                    var titles = tokens.dropFirst(2).compactMap { if case .word(let word) = $0 { word } else { nil } }
+                    var locale: String?
+                    if let speaks = titles.firstIndex(of: "speaks") {
+                        guard speaks + 1 < titles.count else {
+                            throw LineError("write the language after `speaks`, e.g. `member \(name) speaks en`")
+                        }
+                        locale = titles[speaks + 1]
+                        titles.removeSubrange(speaks...(speaks + 1))
+                    }
                     if tokens[0] == .word("staff") && titles.isEmpty {
                         throw LineError("staff \(name) needs a rank or role, e.g. `staff \(name) moderator`")
                     }
                     if people.contains(where: { $0.name == name }) { throw LineError("\(name) is declared twice") }
-                    people.append(Scenario.Character(name: name, titles: titles, line: line))
+                    people.append(Scenario.Character(name: name, titles: titles, locale: locale, line: line))
                 default:
                     steps.append(Scenario.Step(line: line, action: try statement(tokens, people: people)))
                 }

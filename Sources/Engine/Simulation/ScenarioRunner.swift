@@ -120,7 +120,8 @@ private struct Play {
         case .open(let name, let category, let answers):
             let person = people[name]!
             let outcome = try runner.engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
-                                                 locale: runner.engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
+                                                 locale: scenario.people.first { $0.name == name }?.locale
+                                                     ?? runner.engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                                  answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
                                                  sourceID: source, now: now)
             var entry = entry(step.line, "\(name) opens \(category)")
