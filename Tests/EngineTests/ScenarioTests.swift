@@ -51,13 +51,13 @@ struct ScenarioTests {
             member jugador
             staff ana cm
             jugador opens consultas
-            expect state abierto
+            expect state cerrado
             wait 16m
             expect closed
             expect open
             """)
         #expect(report.failures.map(\.line) == [4, 7])
-        #expect(report.failures.first?.detail == "the state is open")
+        #expect(report.failures.first?.detail == "the state is abierta")
         #expect(report.failures.last?.detail?.hasPrefix("closed: ") == true)
     }
 

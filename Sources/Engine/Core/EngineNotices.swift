@@ -10,6 +10,9 @@ enum EngineNotice {
     case closeReasonNeeded
     case limitReached(Int)
     case categoryLimitReached(Int, category: String)
+    /// The evidence a category requires, listed when the ticket opens so
+    /// that the member knows what to send without waiting for staff.
+    case evidenceNeeded([String])
 
     /// An actor as a refusal names it, in the member's language.
     static func name(_ actor: WorkflowDSL.Actor, locale: String) -> String {
@@ -24,6 +27,10 @@ enum EngineNotice {
         case (.sanctioner, "fr"): "la personne qui a appliqué la sanction"
         default: actor.description
         }
+    }
+
+    private static func bullets(_ items: [String]) -> String {
+        items.map { "\n• " + $0 }.joined()
     }
 
     func text(locale: String) -> String {
@@ -50,6 +57,9 @@ enum EngineNotice {
         case (.categoryLimitReached(let limit, let category), "es"): return "Ya tienes \(limit) ticket(s) de «\(category)» abierto(s)."
         case (.categoryLimitReached(let limit, let category), "fr"): return "Vous avez déjà \(limit) ticket(s) « \(category) » ouvert(s)."
         case (.categoryLimitReached(let limit, let category), _): return "You already have \(limit) open \"\(category)\" ticket(s)."
+        case (.evidenceNeeded(let items), "es"): return "Para continuar, envía en este canal:" + Self.bullets(items)
+        case (.evidenceNeeded(let items), "fr"): return "Pour continuer, envoyez dans ce salon :" + Self.bullets(items)
+        case (.evidenceNeeded(let items), _): return "To continue, send in this channel:" + Self.bullets(items)
         }
     }
 }

@@ -91,6 +91,10 @@ public struct TicketMachine: Sendable {
         } else {
             run.showButtons()
         }
+        if !category.evidence.isEmpty {
+            let needed = EngineNotice.evidenceNeeded(category.evidence.map(\.label)).text(locale: run.locale)
+            run.effects.append(.send(text: needed, buttons: [], pings: []))
+        }
         run.scheduleTimers()
         let outsideHours = category.hours.map { !$0.contains(now) } ?? false
         if outsideHours, let notice = category.outsideHours {
@@ -200,7 +204,7 @@ private struct Run {
                                      buttons: [], pings: []))
                 return
             }
-        } else if state.handler == nil {
+        } else if state.handler == nil, mayTake(author) {
             take(author)
         }
         if state.handler == author.id {
@@ -221,7 +225,7 @@ private struct Run {
     /// Returns whether the author may write.
     mutating func claimOrIntervene(_ author: Person) -> Bool {
         guard let handler = state.handler, handler != author.id else {
-            if state.handler == nil { take(author) }
+            if state.handler == nil, mayTake(author) { take(author) }
             return true
         }
         let level = machine.level(of: author)
@@ -239,6 +243,15 @@ private struct Run {
             }
         }
         return false
+    }
+
+    /// Whether `person` becomes the owner by answering an unowned ticket.
+    /// Once escalated, only the rank (or role, or sanctioner) it went to
+    /// may take it: the CM who escalated may still write, in support, but
+    /// does not win the ticket back by doing so.
+    func mayTake(_ person: Person) -> Bool {
+        guard let assigned = state.assignedTo else { return true }
+        return allows([assigned], person)
     }
 
     mutating func take(_ person: Person) {
@@ -285,9 +298,16 @@ private struct Run {
             effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
             return
         }
-        let allowed = candidates.filter { allows($0.actors, person) }
-        guard !allowed.isEmpty else {
-            let who = Set(candidates.flatMap(\.actors)).map { EngineNotice.name($0, locale: locale) }.sorted().joined(separator: ", ")
+        // The refusal names who could act now: a rule whose condition does
+        // not hold (a sanction reserved to admins when the reported person is
+        // staff) must not make the button look open to everyone it lists.
+        let applicable = candidates.filter { $0.condition.map(holds) ?? true }
+        guard !applicable.isEmpty else {
+            effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
+            return
+        }
+        guard applicable.contains(where: { allows($0.actors, person) }) else {
+            let who = Set(applicable.flatMap(\.actors)).map { EngineNotice.name($0, locale: locale) }.sorted().joined(separator: ", ")
             effects.append(.refuse(person: person.id, reason: EngineNotice.notAllowed(who: who).text(locale: locale)))
             return
         }
@@ -536,6 +556,7 @@ private struct Run {
         case .matches(let answer, let pattern): machine.matches(pattern, self.answer(answer))
         case .handlerIs(let rank): (state.handlerLevel ?? -1) >= (machine.levels[rank] ?? .max)
         case .sanctionIs(let offence): state.sanction == offence
+        case .sanctionChosen: state.sanction != nil
         case .evidenceComplete: evidenceComplete
         case .not(let inner): !holds(inner)
         case .and(let left, let right): holds(left) && holds(right)

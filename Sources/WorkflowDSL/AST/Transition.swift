@@ -69,6 +69,8 @@ public indirect enum Condition: Sendable {
     case matches(Name, StringLiteral)
     case handlerIs(Name)
     case sanctionIs(Name)
+    /// A row of the sanctions table has been chosen, whichever it is.
+    case sanctionChosen(SourceRange)
     case evidenceComplete(SourceRange)
     case not(Condition)
     case and(Condition, Condition)
@@ -82,6 +84,7 @@ public indirect enum Condition: Sendable {
         case .matches(let name, let text): "\(name.text) matches \(text.value)"
         case .handlerIs(let rank): "handler is \(rank.text)"
         case .sanctionIs(let offence): "sanction is \(offence.text)"
+        case .sanctionChosen: "sanction chosen"
         case .evidenceComplete: "evidence complete"
         case .not(let inner): "not (\(inner.canonical))"
         case .and(let left, let right): "(\(left.canonical)) and (\(right.canonical))"

@@ -96,7 +96,7 @@ private struct Resolver {
             expect(rank, [.rank], "a rank", &diagnostics)
         case .sanctionIs(let offence):
             expect(offence, [.offence], "an offence of the sanctions table", &diagnostics)
-        case .evidenceComplete:
+        case .evidenceComplete, .sanctionChosen:
             break
         case .not(let inner):
             self.condition(inner, scope: scope, &diagnostics)

@@ -121,6 +121,7 @@ public struct CompiledTransition: Sendable, Hashable, Codable {
         case matches(answer: String, pattern: String)
         case handlerIs(String)
         case sanctionIs(String)
+        case sanctionChosen
         case evidenceComplete
         case not(Guard)
         case and(Guard, Guard)

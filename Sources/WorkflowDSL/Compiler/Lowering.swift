@@ -160,6 +160,7 @@ struct Lowering {
         case .matches(let name, let pattern): .matches(answer: name.text, pattern: pattern.value)
         case .handlerIs(let rank): .handlerIs(rank.text)
         case .sanctionIs(let offence): .sanctionIs(offence.text)
+        case .sanctionChosen: .sanctionChosen
         case .evidenceComplete: .evidenceComplete
         case .not(let inner): .not(self.condition(inner))
         case .and(let left, let right): .and(self.condition(left), self.condition(right))

@@ -84,6 +84,7 @@ public enum GraphRenderer {
         case .matches(let answer, let pattern): "\(answer) ~ \(pattern)"
         case .handlerIs(let rank): "handler is \(rank)"
         case .sanctionIs(let offence): "sanction is \(offence)"
+        case .sanctionChosen: "sanction chosen"
         case .evidenceComplete: "evidence complete"
         case .not(let inner): "not \(guardText(inner))"
         case .and(let left, let right): "\(guardText(left)) and \(guardText(right))"

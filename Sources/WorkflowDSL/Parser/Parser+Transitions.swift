@@ -132,7 +132,7 @@ extension Parser {
             return inner
         }
         let subject = try expectName("a condition", after: "after `if`",
-                                     help: "a condition is a flag's name, `ANSWER contains \"...\"`, `handler is RANK` or `sanction is OFFENCE`")
+                                     help: "a condition is a flag's name, `ANSWER contains \"...\"`, `handler is RANK`, `sanction is OFFENCE` or `sanction chosen`")
         switch subject.text {
         case "evidence" where isKeyword("complete"):
             advance()
@@ -143,6 +143,9 @@ extension Parser {
         case "sanction" where isKeyword("is"):
             advance()
             return .sanctionIs(try expectName("an offence", after: "after `sanction is`"))
+        case "sanction" where isKeyword("chosen"):
+            advance()
+            return .sanctionChosen(range(from: subject.range.start))
         default:
             if consumeKeyword("contains") {
                 return .contains(subject, try expectString("the text to look for", after: "after `contains`"))
