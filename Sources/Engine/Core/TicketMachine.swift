@@ -266,27 +266,38 @@ private struct Run {
         !category.evidence.isEmpty && category.evidence.allSatisfy { !(state.evidence[$0.name] ?? []).isEmpty }
     }
 
+    /// One message answers one kind of request: a file or a link fills the
+    /// items that ask for them, and only a message that gave neither counts
+    /// as a written answer, so that "my photo" sent with the photo does not
+    /// become the member's description.
     mutating func collectEvidence(from message: TicketEvent.Message) {
-        var textUsed = false
+        var gaveFileOrLink = false
         for item in category.evidence where (state.evidence[item.name] ?? []).isEmpty {
             switch item.kind {
-            case "attachment":
-                if !message.attachments.isEmpty { state.evidence[item.name] = message.attachments }
+            case "attachment" where !message.attachments.isEmpty:
+                state.evidence[item.name] = message.attachments
+                gaveFileOrLink = true
             case "link":
                 let links = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
                     .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
                     .filter { link in item.pattern.map { machine.matches($0, link) } ?? true }
-                if !links.isEmpty { state.evidence[item.name] = links }
-            case "list":
-                guard !textUsed, !message.text.isEmpty else { continue }
-                let items = message.text.split(whereSeparator: \.isNewline).map { String($0).trimming(" -•*\t") }
-                    .filter { !$0.isEmpty }
-                if !items.isEmpty { state.evidence[item.name] = items; textUsed = true }
-            default: // text
-                guard !textUsed, !message.text.trimming(" \t\n").isEmpty else { continue }
-                state.evidence[item.name] = [message.text]
-                textUsed = true
+                if !links.isEmpty {
+                    state.evidence[item.name] = links
+                    gaveFileOrLink = true
+                }
+            default:
+                continue
             }
+        }
+        guard !gaveFileOrLink, !message.text.trimming(" \t\n").isEmpty,
+              let item = category.evidence.first(where: { ($0.kind == "text" || $0.kind == "list") && (state.evidence[$0.name] ?? []).isEmpty })
+        else { return }
+        if item.kind == "list" {
+            let items = message.text.split(whereSeparator: \.isNewline).map { String($0).trimming(" -•*\t") }
+                .filter { !$0.isEmpty }
+            if !items.isEmpty { state.evidence[item.name] = items }
+        } else {
+            state.evidence[item.name] = [message.text]
         }
     }
 
