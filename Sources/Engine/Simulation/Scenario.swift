@@ -56,6 +56,7 @@ public struct Scenario: Sendable {
         case granted(String)
         case revoked(String)
         case transcript
+        case sanctionsShown
         case openTickets(Int)
     }
 }

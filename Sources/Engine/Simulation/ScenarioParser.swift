@@ -183,6 +183,7 @@ public enum ScenarioParser {
         case ("granted", let role?): return .granted(role)
         case ("revoked", let role?): return .revoked(role)
         case ("transcript", _): return .transcript
+        case ("sanctions", "shown"): return .sanctionsShown
         default: throw usage
         }
     }

@@ -360,6 +360,9 @@ private struct Play {
         case .transcript:
             description = "transcript"
             judgeEffects(effects.contains { if case .transcript = $0 { true } else { false } }, "no transcript was posted")
+        case .sanctionsShown:
+            description = "sanctions shown"
+            judgeEffects(effects.contains { if case .showSanctions = $0 { true } else { false } }, "the sanctions table was not shown")
         case .openTickets(let count):
             description = "open tickets \(count)"
             let actual = try runner.engine.tickets(openOnly: true).count
