@@ -96,6 +96,7 @@ struct CompilerTests {
         let devoluciones = try #require(workflow.category(named: "devoluciones"))
         let opened = try #require(devoluciones.sharedTransitions.first { $0.event == .opened })
         #expect(opened.steps.contains(.rename(Template(segments: [.literal("dev_obj-"), .variable("ticket.number")]))))
+        #expect(workflow.milestones.map(\.count) == [70])
         #expect(workflow.offences.map(\.name) == ["desconectarse", "mentir", "troll", "falta_respeto", "multiple_antirol", "cheating", "abuso_bug"])
     }
 }
@@ -121,5 +122,36 @@ struct LocaleTests {
     func inlineTextInTwoLanguages() {
         let text = "locales es, en\n" + minimalWorkflow.replacingOccurrences(of: "  receives cm\n", with: "  receives cm\n  greeting \"Hola\"\n")
         #expect(codes(text) == [.missingTranslation])
+    }
+}
+
+@Suite("Milestones")
+struct MilestoneTests {
+    @Test("a milestone compiles to a staff-channel notice that pings the ranks it names")
+    func compiles() throws {
+        let text = minimalWorkflow + """
+        channel staff
+        milestone 70 tickets handled: notify staff "{handler} llegó a 70" pinging trainee
+        milestone 10 tickets handled: notify staff "{handler} llegó a 10"
+        """
+        let result = compile(text)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+        let workflow = try #require(result.workflow)
+        #expect(workflow.milestones.map(\.count) == [10, 70], "lowest first")
+        guard case .notify("staff", _, let pings) = workflow.milestones[1].notice else {
+            Issue.record("a milestone is a notice"); return
+        }
+        #expect(pings == [.rank("trainee", exact: false)])
+    }
+
+    @Test("a milestone only notifies, names a real channel and rank, and needs a goal of 1 or more")
+    func mistakes() {
+        let said = compile(minimalWorkflow + "milestone 70 tickets handled: say \"Bien\"\n").diagnostics
+        #expect(said.map(\.code) == [.syntax])
+        #expect(said.first?.message.contains("can only `notify`") == true)
+        let names = compile(minimalWorkflow + "milestone 70 tickets handled: notify nowhere \"Bien\" pinging jefe\n").diagnostics
+        #expect(names.map(\.code) == [.undefinedName, .undefinedName])
+        let zero = compile(minimalWorkflow + "channel staff\nmilestone 0 tickets handled: notify staff \"Bien\"\n").diagnostics
+        #expect(zero.map(\.code) == [.invalidValue])
     }
 }

@@ -457,8 +457,8 @@ private struct Run {
             if let person { effects.append(.showForm(form, to: person.id)) }
         case .rename(let template):
             effects.append(.rename(render(template)))
-        case .notify(let channel, let text):
-            effects.append(.notify(channel: channel, text: render(text), pings: []))
+        case .notify(let channel, let text, let pings):
+            effects.append(.notify(channel: channel, text: render(text), pings: pings))
         case .publish(let channel, let text):
             effects.append(.publish(channel: channel, text: render(text)))
         case .mention(let actor):
@@ -628,6 +628,16 @@ private struct Run {
 }
 
 extension TicketMachine {
+    /// The notice of the workflow's milestone reached when `state`, just
+    /// closed, is its handler's `handled`-th closed ticket, if any. Texts are
+    /// rendered against that ticket, so `{handler}` is the staff member.
+    public func milestoneNotice(closing state: TicketState, handled: Int) -> Effect? {
+        guard let milestone = workflow.milestones.first(where: { $0.count == handled }) else { return nil }
+        var run = Run(machine: self, state: state, now: 0)
+        run.perform(milestone.notice, by: nil)
+        return run.effects.first
+    }
+
     func matches(_ pattern: String, _ text: String) -> Bool {
         tables.patterns[pattern]?.matches(text) ?? false
     }

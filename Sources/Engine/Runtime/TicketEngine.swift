@@ -186,11 +186,15 @@ public final class TicketEngine: Sendable {
             return nil
         }
         let before = stored.state
-        let (after, effects) = machine.step(before, event, now: now)
+        var (after, effects) = machine.step(before, event, now: now)
         let seq = try transaction.appendEvent(ticketID: stored.id, sourceID: sourceID, at: now, actor: event.actorID, kind: event.kind,
                                               payload: try StoreCoding.encode(event), stateBefore: before.state, stateAfter: after.state)
         if after != before {
             try transaction.updateTicket(id: stored.id, state: after, wasClosed: before.isClosed, now: now)
+        }
+        if after.isClosed, !before.isClosed, let handler = after.handler,
+           let notice = machine.milestoneNotice(closing: after, handled: try transaction.closedTickets(guild: stored.guild, handler: handler)) {
+            effects.append(notice)
         }
         try transaction.enqueue(effects, ticketID: stored.id, eventSeq: seq)
         for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {

@@ -20,6 +20,9 @@ public struct Scenario: Sendable {
     public struct Step: Sendable {
         public let line: Int
         public let action: Action
+        /// Which pass of a `repeat` block this is (1, 2, ...), or 0 outside
+        /// one: a repeated line is a new event each time, not a re-send.
+        public var iteration = 0
     }
 
     public enum Action: Sendable {

@@ -17,6 +17,7 @@ public enum ScenarioParser {
         var people: [Scenario.Character] = []
         var steps: [Scenario.Step] = []
         var errors: [ScenarioError] = []
+        var openRepeat: (count: Int, line: Int, firstStep: Int)?
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = offset + 1
             let tokens: [Token]
@@ -29,6 +30,20 @@ public enum ScenarioParser {
             guard !tokens.isEmpty else { continue }
             do {
                 switch tokens[0] {
+                case .word("repeat"):
+                    guard openRepeat == nil else { throw LineError("a `repeat` cannot hold another: close the first with `end`") }
+                    guard tokens.count == 2, case .word(let word) = tokens[1], let count = Int(word), count >= 1 else {
+                        throw LineError("write `repeat N` (N at least 1), the lines to repeat, then `end`")
+                    }
+                    openRepeat = (count, line, steps.count)
+                case .word("end") where tokens.count == 1:
+                    guard let block = openRepeat else { throw LineError("`end` closes no `repeat`") }
+                    let body = Array(steps[block.firstStep...])
+                    steps.removeSubrange(block.firstStep...)
+                    for iteration in 1...block.count {
+                        steps += body.map { var step = $0; step.iteration = iteration; return step }
+                    }
+                    openRepeat = nil
                 case .word("member"), .word("staff"):
                     guard tokens.count >= 2, case .word(let name) = tokens[1] else {
                         throw LineError("write `member NAME` or `staff NAME RANK`")
@@ -55,6 +70,9 @@ public enum ScenarioParser {
             } catch {
                 errors.append(ScenarioError(path: path, line: line, message: String(describing: error)))
             }
+        }
+        if let block = openRepeat {
+            errors.append(ScenarioError(path: path, line: block.line, message: "this `repeat` is never closed: add `end` after the lines to repeat"))
         }
         if steps.isEmpty && errors.isEmpty {
             errors.append(ScenarioError(path: path, line: 1, message: "the scenario does nothing: add a line such as `ana opens soporte`"))

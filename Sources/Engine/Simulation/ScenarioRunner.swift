@@ -105,7 +105,7 @@ private struct Play {
     // MARK: Actions
 
     mutating func perform(_ step: Scenario.Step) async throws {
-        let source = "\(scenario.path):\(step.line)"
+        let source = "\(scenario.path):\(step.line)" + (step.iteration > 0 ? "#\(step.iteration)" : "")
         switch step.action {
         case .expect(let expectation):
             try check(expectation, line: step.line)
@@ -430,7 +430,9 @@ private struct Play {
             return "shows the channel to " + (ranks.map(\.description) + people.map(who)).joined(separator: ", ")
         case .mention(let ranks, let people):
             return "mentions " + (ranks.map(\.description) + people.map(who)).joined(separator: ", ")
-        case .notify(let channel, let text, _): return "notifies #\(channel): \"\(Self.oneLine(humanize(text)))\""
+        case .notify(let channel, let text, let pings):
+            return "notifies #\(channel): \"\(Self.oneLine(humanize(text)))\""
+                + (pings.isEmpty ? "" : ", pinging " + pings.map(\.description).joined(separator: ", "))
         case .publish(let channel, let text): return "publishes in #\(channel): \"\(Self.oneLine(humanize(text)))\""
         case .refuse(let person, let reason): return "refuses \(who(person)): \"\(humanize(reason))\""
         case .showForm(let form, let person): return "shows the form \(form) to \(who(person))"

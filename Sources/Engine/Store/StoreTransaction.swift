@@ -91,6 +91,13 @@ struct StoreTransaction {
         return StoredTicket(id: id, guild: row["guild"], channelID: row["channel_id"], state: state)
     }
 
+    /// Closed tickets of one server that were in `handler`'s hands when
+    /// they closed: the count a `milestone` compares with its goal.
+    func closedTickets(guild: String, handler: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE guild = ? AND handler = ? AND NOT is_open",
+                         arguments: [guild, handler]) ?? 0
+    }
+
     func recordChannel(ticketID: Int64, channelID: String) throws {
         try db.execute(sql: "UPDATE ticket SET channel_id = ? WHERE id = ?", arguments: [channelID, ticketID])
     }

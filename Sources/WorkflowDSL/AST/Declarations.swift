@@ -15,6 +15,7 @@ public struct WorkflowFile: Sendable {
     public var panels: [PanelDeclaration] = []
     public var tickets: [TicketDeclaration] = []
     public var offences: [OffenceDeclaration] = []
+    public var milestones: [MilestoneDeclaration] = []
 
     public init(source: SourceFile) { self.source = source }
 }
@@ -91,5 +92,16 @@ public struct OffenceDeclaration: Sendable {
     public var appliedBy: [Name] = []
     public var evidenceRequired = false
     public var warningRequired = false
+    public let range: SourceRange
+}
+
+/// `milestone 70 tickets handled: notify CHANNEL TEXT [pinging RANK, ...]`:
+/// a notice when a staff member's count of handled tickets reaches a goal.
+public struct MilestoneDeclaration: Sendable {
+    public let count: Int
+    public let countRange: SourceRange
+    /// Always a `notify`: a milestone happens when a ticket closes, so there
+    /// is no ticket left to speak in.
+    public let notice: Action
     public let range: SourceRange
 }

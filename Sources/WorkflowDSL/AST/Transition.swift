@@ -101,7 +101,8 @@ public struct Action: Sendable {
         case say(TextReference)
         case ask(Name)
         case rename(StringLiteral)
-        case notify(Name, TextReference)
+        /// `notify CHANNEL TEXT [pinging RANK, ...]`.
+        case notify(Name, TextReference, pinging: [Name])
         case publish(Name, TextReference)
         case mention(Name)
         case grant(Name, Duration?)

@@ -82,10 +82,13 @@ struct CheckContext {
         if let defaults = file.defaults { settings(defaults, nil) }
         for ticket in tickets { settings(ticket.declaration.body, ticket) }
         for panel in file.panels { if let message = panel.message { body(message, nil) } }
+        for milestone in file.milestones {
+            if case .notify(_, let text, _) = milestone.notice.kind { body(text, nil) }
+        }
         forEachTransition { transition, ticket, _ in
             for action in transition.actions {
                 switch action.kind {
-                case .say(let text), .notify(_, let text), .publish(_, let text): body(text, ticket)
+                case .say(let text), .notify(_, let text, _), .publish(_, let text): body(text, ticket)
                 case .close(let reason?): body(reason, ticket)
                 default: break
                 }

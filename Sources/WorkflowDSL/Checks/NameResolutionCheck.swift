@@ -20,6 +20,9 @@ struct NameResolutionCheck: Check {
         for offence in file.offences {
             for rank in offence.appliedBy { resolver.expect(rank, [.rank], "a rank", &diagnostics) }
         }
+        for milestone in file.milestones {
+            resolver.action(milestone.notice, scope: .defaults(TicketBody()), &diagnostics)
+        }
     }
 }
 
@@ -110,7 +113,11 @@ private struct Resolver {
         switch action.kind {
         case .say(let text):
             if case .named(let name) = text { expect(name, [.text], "a text", &diagnostics) }
-        case .notify(let channel, let text), .publish(let channel, let text):
+        case .notify(let channel, let text, let pings):
+            expect(channel, [.channel], "a channel", &diagnostics)
+            if case .named(let name) = text { expect(name, [.text], "a text", &diagnostics) }
+            for rank in pings { expect(rank, [.rank, .role], "a rank or role", &diagnostics) }
+        case .publish(let channel, let text):
             expect(channel, [.channel], "a channel", &diagnostics)
             if case .named(let name) = text { expect(name, [.text], "a text", &diagnostics) }
         case .close(let reason?):

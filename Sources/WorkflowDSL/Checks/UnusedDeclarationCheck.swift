@@ -14,6 +14,9 @@ struct UnusedDeclarationCheck: Check {
         if let defaults = context.file.defaults { body(defaults) }
         for ticket in context.file.tickets { body(ticket.body) }
         for panel in context.file.panels { used.insert(panel.channel.text) }
+        for milestone in context.file.milestones {
+            if case .notify(let channel, _, _) = milestone.notice.kind { used.insert(channel.text) }
+        }
         context.forEachTransition { transition, _, _ in
             switch transition.trigger {
             case .button(let name): usedButtons.insert(name.text)
@@ -24,7 +27,7 @@ struct UnusedDeclarationCheck: Check {
             for action in transition.actions {
                 switch action.kind {
                 case .ask(let form): used.insert(form.text)
-                case .notify(let channel, _), .publish(let channel, _): used.insert(channel.text)
+                case .notify(let channel, _, _), .publish(let channel, _): used.insert(channel.text)
                 case .transcript(let channel?): used.insert(channel.text)
                 case .set(let flag), .clear(let flag): usedFlags.insert(flag.text)
                 default: break

@@ -132,7 +132,7 @@ public struct CompiledTransition: Sendable, Hashable, Codable {
         case say(LocalizedText)
         case ask(String)
         case rename(Template)
-        case notify(channel: String, LocalizedText)
+        case notify(channel: String, LocalizedText, pings: [Actor])
         case publish(channel: String, LocalizedText)
         case mention(Actor)
         case grant(String, seconds: Int?)

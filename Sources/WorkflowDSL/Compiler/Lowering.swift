@@ -38,7 +38,10 @@ struct Lowering {
                 Offence(name: offence.name.text, label: offence.label.value, sanction: offence.sanction?.value,
                         appliedBy: offence.appliedBy.map(\.text), evidenceRequired: offence.evidenceRequired,
                         warningRequired: offence.warningRequired)
-            }
+            },
+            milestones: file.milestones.map { milestone in
+                Milestone(count: milestone.count, notice: step(milestone.notice), location: spot(milestone.range))
+            }.sorted { $0.count < $1.count }
         )
     }
 
@@ -173,7 +176,7 @@ struct Lowering {
         case .say(let reference): .say(text(reference))
         case .ask(let form): .ask(form.text)
         case .rename(let name): .rename(Template.parse(name.value).0)
-        case .notify(let channel, let reference): .notify(channel: channel.text, text(reference))
+        case .notify(let channel, let reference, let pings): .notify(channel: channel.text, text(reference), pings: pings.map { actor($0) })
         case .publish(let channel, let reference): .publish(channel: channel.text, text(reference))
         case .mention(let who): .mention(actor(who))
         case .grant(let role, let duration): .grant(role.text, seconds: duration?.seconds)

@@ -19,6 +19,8 @@ public struct Workflow: Sendable, Hashable, Codable {
     public let panels: [Panel]
     public let categories: [Category]
     public let offences: [Offence]
+    /// Goals of handled tickets per staff member, lowest first.
+    public let milestones: [Milestone]
     /// SHA-256 of the canonical encoding, in lowercase hex.
     public internal(set) var contentHash: String = ""
 
@@ -129,4 +131,13 @@ extension Actor: CustomStringConvertible {
         case .rank(let rank, let exact): exact ? rank : "\(rank)+"
         }
     }
+}
+
+/// `milestone 70 tickets handled: notify ...`: reached by a staff member
+/// when the ticket that closes in their hands is their `count`-th.
+public struct Milestone: Sendable, Hashable, Codable {
+    public let count: Int
+    /// A `notify` step; `{handler}` in its text is the staff member.
+    public let notice: CompiledTransition.Step
+    public let location: SourceSpot
 }

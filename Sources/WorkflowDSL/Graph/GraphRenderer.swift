@@ -106,7 +106,7 @@ public enum GraphRenderer {
         case .claim: "claim"
         case .set(let flag): "set \(flag)"
         case .clear(let flag): "clear \(flag)"
-        case .notify(let channel, _): "notify #\(channel)"
+        case .notify(let channel, _, let pings): "notify #\(channel)" + (pings.isEmpty ? "" : " @" + pings.map(\.description).joined(separator: ", @"))
         case .mention(let who): "mention \(actor(who))"
         case .chooseSanction: "choose sanction"
         case .transcript: "transcript"

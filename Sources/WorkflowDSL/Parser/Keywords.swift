@@ -4,12 +4,12 @@
 enum Keywords {
     static let topLevel: [String] = [
         "workflow", "locales", "ranks", "role", "channel", "text", "form", "limit",
-        "defaults", "panel", "ticket", "sanctions",
+        "defaults", "panel", "ticket", "sanctions", "milestone",
     ]
     /// Reserved for community operations (offers, automatic roles,
     /// statistics): parsed as blocks and reported as not available yet, so
     /// that adding them later breaks no workflow.
-    static let planned: [String] = ["offers", "offer", "autoroles", "autorole", "reputation", "statistics", "activity", "milestone"]
+    static let planned: [String] = ["offers", "offer", "autoroles", "autorole", "reputation", "statistics", "activity"]
     static let ticketBody: [String] = [
         "emoji", "description", "receives", "escalation", "mode", "place", "limit", "question",
         "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind",

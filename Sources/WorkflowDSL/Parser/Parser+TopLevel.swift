@@ -71,6 +71,9 @@ extension Parser {
         case "ticket":
             advance()
             file.tickets.append(try parseTicket(start: keyword.range.start))
+        case "milestone":
+            advance()
+            file.milestones.append(try parseMilestone(start: keyword.range.start))
         case "sanctions":
             advance()
             try parseBlock("the `sanctions` block") { (parser: inout Parser) throws(StatementAbandoned) in
@@ -176,6 +179,25 @@ extension Parser {
                                at: numberRange, help: "use 1 or more, or remove the limit")
         }
         return LimitSetting(count: count, range: range(from: start))
+    }
+
+    /// `milestone 70 tickets handled: notify chat_staff premio pinging owner`.
+    mutating func parseMilestone(start: Int) throws(StatementAbandoned) -> MilestoneDeclaration {
+        let (count, countRange) = try expectNumber("the number of tickets", after: "after `milestone`")
+        try expectKeyword("tickets", after: "after the number")
+        try expectKeyword("handled", after: "after `tickets`")
+        try expect(.colon, "`:`", after: "before the notice")
+        guard isKeyword("notify") else {
+            throw fail("a milestone can only `notify` a staff channel, found \(current.spelling)",
+                       help: "write `milestone \(count) tickets handled: notify CHANNEL TEXT pinging RANK`")
+        }
+        let notice = try parseAction()
+        try finishStatement("the milestone")
+        if count < 1 {
+            diagnostics.report(.invalidValue, "a milestone of 0 tickets is reached before anyone handles one",
+                               at: countRange, help: "use 1 or more")
+        }
+        return MilestoneDeclaration(count: count, countRange: countRange, notice: notice, range: range(from: start))
     }
 
     mutating func parsePanel(start: Int) throws(StatementAbandoned) -> PanelDeclaration {

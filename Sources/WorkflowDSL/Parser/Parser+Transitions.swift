@@ -172,7 +172,12 @@ extension Parser {
         case "rename": kind = .rename(try expectString("the new channel name", after: "after `rename`"))
         case "notify":
             let channel = try expectName("a channel", after: "after `notify`")
-            kind = .notify(channel, try expectTextReference(after: "after the channel"))
+            let text = try expectTextReference(after: "after the channel")
+            var pings: [Name] = []
+            if consumeKeyword("pinging") {
+                pings = try expectNameList("the ranks or roles to ping", after: "after `pinging`")
+            }
+            kind = .notify(channel, text, pinging: pings)
         case "publish":
             let channel = try expectName("a channel", after: "after `publish`")
             kind = .publish(channel, try expectTextReference(after: "after the channel"))
