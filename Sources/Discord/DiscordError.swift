@@ -1,0 +1,32 @@
+/// What can go wrong talking to Discord, each with what to do about it.
+public enum DiscordError: Error, Sendable, CustomStringConvertible {
+    /// Discord answered with an error: status, Discord's JSON error code
+    /// (50035 invalid form body, 50013 missing permissions...) and message.
+    case http(status: Int, code: Int?, message: String, route: String)
+    /// The request failed, or timed out, on every attempt.
+    case unreachable(route: String, attempts: Int, underlying: String)
+    /// An answer (or a body of ours) that is not the JSON expected.
+    case unreadableAnswer(route: String, detail: String)
+    /// We stopped sending to stay clear of Discord's invalid-request ban.
+    case tooManyInvalidRequests(Int)
+    case cancelled
+    /// The gateway closed with a code that must not be retried.
+    case fatalClose(code: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .http(let status, let code, let message, let route):
+            "Discord refused \(route): HTTP \(status)" + (code.map { ", code \($0)" } ?? "") + ": \(message)"
+        case .unreachable(let route, let attempts, let underlying):
+            "Discord could not be reached for \(route) after \(attempts) attempts: \(underlying)"
+        case .unreadableAnswer(let route, let detail):
+            "an answer from Discord for \(route) could not be read: \(detail)"
+        case .tooManyInvalidRequests(let count):
+            "stopped sending: \(count) requests were refused (401/403/429) in the last 10 minutes; Discord bans an IP at 10,000. Check the bot's token and permissions."
+        case .cancelled:
+            "cancelled"
+        case .fatalClose(let code, let reason):
+            "the Discord gateway closed with \(code): \(reason)"
+        }
+    }
+}

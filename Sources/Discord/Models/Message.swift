@@ -1,0 +1,77 @@
+/// A message, as Discord returns it (the fields Escala reads).
+public struct Message: Sendable, Hashable, Codable {
+    public var id: Snowflake
+    public var channelID: Snowflake
+    public var content: String
+    public var author: User?
+    public var attachments: [Attachment]?
+    public var timestamp: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, content, author, attachments, timestamp
+        case channelID = "channel_id"
+    }
+}
+
+public struct User: Sendable, Hashable, Codable {
+    public var id: Snowflake
+    public var username: String
+    public var globalName: String?
+    public var bot: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case id, username, bot
+        case globalName = "global_name"
+    }
+}
+
+public struct Attachment: Sendable, Hashable, Codable {
+    public var id: Snowflake
+    public var filename: String
+    public var url: String
+}
+
+/// The body of "create message" and "edit message".
+public struct MessageBody: Sendable, Hashable, Codable {
+    public var content: String?
+    public var components: [Component]?
+    /// Who the message may ping. Always set: without it, Discord pings
+    /// everything the text mentions, `@everyone` included.
+    public var allowedMentions: AllowedMentions
+    /// With `enforce_nonce`, Discord creates the message once per nonce even
+    /// if the request is sent twice (a retry after a timeout).
+    public var nonce: String?
+    public var enforceNonce: Bool?
+
+    public init(content: String?, components: [Component]? = nil, allowedMentions: AllowedMentions, nonce: String? = nil) {
+        self.content = content
+        self.components = components
+        self.allowedMentions = allowedMentions
+        self.nonce = nonce
+        enforceNonce = nonce == nil ? nil : true
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case content, components, nonce
+        case allowedMentions = "allowed_mentions"
+        case enforceNonce = "enforce_nonce"
+    }
+}
+
+/// Who a message may ping, whatever its text says.
+public struct AllowedMentions: Sendable, Hashable, Codable {
+    /// Kinds pinged by parsing the text: never `everyone`, so user text can
+    /// never ping `@everyone` or `@here`.
+    public var parse: [String]
+    public var roles: [Snowflake]
+    public var users: [Snowflake]
+
+    public init(roles: [Snowflake] = [], users: [Snowflake] = []) {
+        parse = []
+        self.roles = roles
+        self.users = users
+    }
+
+    /// Pings nobody.
+    public static let none = AllowedMentions()
+}

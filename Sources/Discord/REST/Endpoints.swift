@@ -1,0 +1,81 @@
+/// The REST endpoints Escala uses, typed. Each is one line over `request`,
+/// so the route templates read like Discord's documentation.
+extension RESTClient {
+    // MARK: Channels
+
+    /// The body of "create guild channel".
+    public struct ChannelCreation: Sendable, Encodable {
+        public var name: String
+        public var type: ChannelType
+        public var parentID: Snowflake?
+        public var topic: String?
+        public var permissionOverwrites: [PermissionOverwrite]
+
+        public init(name: String, type: ChannelType = .guildText, parentID: Snowflake? = nil, topic: String? = nil,
+                    permissionOverwrites: [PermissionOverwrite] = []) {
+            self.name = name
+            self.type = type
+            self.parentID = parentID
+            self.topic = topic
+            self.permissionOverwrites = permissionOverwrites
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, type, topic
+            case parentID = "parent_id"
+            case permissionOverwrites = "permission_overwrites"
+        }
+    }
+
+    public func createChannel(guild: Snowflake, _ body: ChannelCreation, reason: String? = nil) async throws(DiscordError) -> Channel {
+        try await request(Route(.post, "/guilds/{guild_id}/channels", ["guild_id": guild.rawValue]), json: body, reason: reason)
+    }
+
+    public func guildChannels(guild: Snowflake) async throws(DiscordError) -> [Channel] {
+        try await request(Route(.get, "/guilds/{guild_id}/channels", ["guild_id": guild.rawValue]))
+    }
+
+    public func renameChannel(_ channel: Snowflake, to name: String, reason: String? = nil) async throws(DiscordError) -> Channel {
+        struct Body: Encodable, Sendable { let name: String }
+        return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]), json: Body(name: name), reason: reason)
+    }
+
+    public func deleteChannel(_ channel: Snowflake, reason: String? = nil) async throws(DiscordError) {
+        try await request(Route(.delete, "/channels/{channel_id}", ["channel_id": channel.rawValue]), reason: reason)
+    }
+
+    /// Sets one role's or member's overwrite on a channel.
+    public func setPermissions(_ channel: Snowflake, _ overwrite: PermissionOverwrite, reason: String? = nil) async throws(DiscordError) {
+        struct Body: Encodable, Sendable { let type: PermissionOverwrite.Kind; let allow: Permissions; let deny: Permissions }
+        try await request(Route(.put, "/channels/{channel_id}/permissions/{overwrite_id}",
+                                ["channel_id": channel.rawValue, "overwrite_id": overwrite.id.rawValue]),
+                          json: Body(type: overwrite.type, allow: overwrite.allow, deny: overwrite.deny), reason: reason)
+    }
+
+    // MARK: Messages
+
+    public func createMessage(_ channel: Snowflake, _ body: MessageBody) async throws(DiscordError) -> Message {
+        try await request(Route(.post, "/channels/{channel_id}/messages", ["channel_id": channel.rawValue]), json: body)
+    }
+
+    public func editMessage(_ channel: Snowflake, _ message: Snowflake, _ body: MessageBody) async throws(DiscordError) -> Message {
+        try await request(Route(.patch, "/channels/{channel_id}/messages/{message_id}",
+                                ["channel_id": channel.rawValue, "message_id": message.rawValue]), json: body)
+    }
+
+    public func deleteMessage(_ channel: Snowflake, _ message: Snowflake, reason: String? = nil) async throws(DiscordError) {
+        try await request(Route(.delete, "/channels/{channel_id}/messages/{message_id}",
+                                ["channel_id": channel.rawValue, "message_id": message.rawValue]), reason: reason)
+    }
+
+    // MARK: Gateway
+
+    public struct GatewayBot: Sendable, Decodable {
+        public var url: String
+        public var shards: Int
+    }
+
+    public func gatewayBot() async throws(DiscordError) -> GatewayBot {
+        try await request(Route(.get, "/gateway/bot"))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+
+/// Discord's REST API v10: requests queued behind the rate limits, 429s
+/// honoured, 5xx answers and timeouts retried with backoff, errors decoded.
+///
+/// Safe to share: every request may be sent from any task; the limits are
+/// kept in one actor.
+public struct RESTClient: Sendable {
+    public let configuration: DiscordConfiguration
+    let transport: any HTTPTransport
+    let limiter: RateLimiter
+    let logger: Logger
+    /// Attempts for one request when the answer is a 5xx or a timeout.
+    public var maxAttempts = 5
+    /// 429s tolerated for one request before giving up: each is waited out,
+    /// so this only ends a request whose bucket never refills.
+    public var maxRateLimitRetries = 10
+    /// First backoff after a 5xx or timeout; doubled each time, up to 16×.
+    public var retryBaseDelay: Duration = .milliseconds(500)
+
+    public init(configuration: DiscordConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+                logger: Logger = Logger(label: "escala.discord.rest"), invalidRequestLimit: Int = 1_000) {
+        self.configuration = configuration
+        self.transport = transport
+        self.logger = logger
+        limiter = RateLimiter(invalidRequestLimit: invalidRequestLimit)
+    }
+
+    /// Sends a request and decodes the answer.
+    public func request<Response: Decodable>(_ route: Route, json body: (any Encodable & Sendable)? = nil,
+                                             reason: String? = nil) async throws(DiscordError) -> Response {
+        let data = try await sendRaw(route, body: try encode(body, route), reason: reason)
+        do {
+            return try JSONCoding.decoder.decode(Response.self, from: data)
+        } catch {
+            throw .unreadableAnswer(route: route.description, detail: String(describing: error))
+        }
+    }
+
+    /// Sends a request whose answer is not needed (204, or ignored).
+    public func request(_ route: Route, json body: (any Encodable & Sendable)? = nil, reason: String? = nil) async throws(DiscordError) {
+        _ = try await sendRaw(route, body: try encode(body, route), reason: reason)
+    }
+
+    private func encode(_ body: (any Encodable & Sendable)?, _ route: Route) throws(DiscordError) -> Data? {
+        guard let body else { return nil }
+        do { return try JSONCoding.encoder.encode(body) } catch {
+            throw .unreadableAnswer(route: route.description, detail: "the request body cannot be encoded: \(error)")
+        }
+    }
+
+    func sendRaw(_ route: Route, body: Data?, reason: String?) async throws(DiscordError) -> Data {
+        var headers = [
+            "Authorization": configuration.token.authorization,
+            "User-Agent": configuration.userAgent,
+        ]
+        if body != nil { headers["Content-Type"] = "application/json" }
+        // The audit-log reason is a header; Discord wants it URL-encoded.
+        if let reason { headers["X-Audit-Log-Reason"] = reason.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) }
+        let request = HTTPRequest(method: route.method.rawValue, url: URL(string: configuration.apiBaseURL.absoluteString + route.path)!,
+                                  headers: headers, body: body, timeout: configuration.requestTimeout)
+        var failures = 0
+        var rateLimited = 0
+        var lastFailure = ""
+        while true {
+            try await limiter.acquire(route)
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(request)
+            } catch {
+                if Task.isCancelled { throw .cancelled }
+                failures += 1
+                lastFailure = String(describing: error)
+                logger.warning("request failed", metadata: ["route": "\(route)", "attempt": "\(failures)", "error": "\(lastFailure)"])
+                guard failures < maxAttempts else { throw .unreachable(route: route.description, attempts: failures, underlying: lastFailure) }
+                try await backoff(after: failures)
+                continue
+            }
+            let retryAfter = await limiter.record(route, response)
+            switch response.status {
+            case 200..<300:
+                return response.body
+            case 429:
+                rateLimited += 1
+                logger.notice("rate limited", metadata: ["route": "\(route)", "retry_after": "\(retryAfter ?? .zero)"])
+                guard rateLimited <= maxRateLimitRetries else { throw Self.error(response, route) }
+                // The limiter now holds the bucket (or everyone) until the
+                // retry time; `acquire` waits it out.
+                continue
+            case 500, 502, 503, 504:
+                failures += 1
+                lastFailure = "HTTP \(response.status)"
+                logger.warning("server error", metadata: ["route": "\(route)", "status": "\(response.status)", "attempt": "\(failures)"])
+                guard failures < maxAttempts else { throw .unreachable(route: route.description, attempts: failures, underlying: lastFailure) }
+                try await backoff(after: failures)
+            default:
+                throw Self.error(response, route)
+            }
+        }
+    }
+
+    private func backoff(after failures: Int) async throws(DiscordError) {
+        let factor = 1 << min(failures - 1, 4)
+        // Up to a quarter more, so that many requests failing together do
+        // not all come back at the same instant.
+        let jitter = Double.random(in: 1...1.25)
+        do { try await Task.sleep(for: retryBaseDelay * factor * jitter) } catch { throw .cancelled }
+    }
+
+    static func error(_ response: HTTPResponse, _ route: Route) -> DiscordError {
+        struct Body: Decodable { let code: Int?; let message: String? }
+        let body = try? JSONCoding.decoder.decode(Body.self, from: response.body)
+        return .http(status: response.status, code: body?.code, message: body?.message ?? String(decoding: response.body.prefix(200), as: UTF8.self),
+                     route: route.description)
+    }
+}

@@ -1,0 +1,34 @@
+/// One REST endpoint with its parameters filled in.
+///
+/// Discord limits requests per route *template* and per top-level resource
+/// (channel, guild, webhook): `POST /channels/1/messages` and
+/// `POST /channels/2/messages` have separate limits, `POST` and `PATCH` on
+/// the same path may not. `rateLimitKey` is that identity, known before the
+/// first response tells us the bucket's real name.
+public struct Route: Sendable, Hashable, CustomStringConvertible {
+    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE" }
+
+    public let method: Method
+    /// The path after the API base, with ids filled in: `/channels/123/messages`.
+    public let path: String
+    /// The same path with `{…}` for each id: `/channels/{channel_id}/messages`.
+    public let template: String
+    /// The top-level resource's id, when the path has one.
+    public let majorParameter: String?
+
+    /// `Route(.post, "/channels/{channel_id}/messages", ["channel_id": id])`.
+    public init(_ method: Method, _ template: String, _ parameters: [String: String] = [:]) {
+        self.method = method
+        self.template = template
+        var path = template
+        for (name, value) in parameters {
+            path = path.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        self.path = path
+        majorParameter = ["channel_id", "guild_id", "webhook_id"].lazy.compactMap { parameters[$0] }.first
+    }
+
+    var rateLimitKey: String { "\(method.rawValue) \(template) \(majorParameter ?? "-")" }
+
+    public var description: String { "\(method.rawValue) \(template)" }
+}

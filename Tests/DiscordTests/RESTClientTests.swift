@@ -1,0 +1,194 @@
+import Discord
+import Foundation
+import Testing
+
+/// The real REST client against the local Discord-speaking server.
+@Suite("REST client")
+struct RESTClientTests {
+    static let guild: Snowflake = "100000000000000001"
+    static let channel: Snowflake = "200000000000000001"
+
+    func client(_ server: LocalDiscord, invalidRequestLimit: Int = 1_000) -> RESTClient {
+        var client = RESTClient(configuration: DiscordConfiguration(token: BotToken("test-token-123"), apiBaseURL: server.apiBaseURL),
+                                invalidRequestLimit: invalidRequestLimit)
+        client.retryBaseDelay = .milliseconds(50)
+        return client
+    }
+
+    func withServer(_ body: (LocalDiscord) async throws -> Void) async throws {
+        let server = try await LocalDiscord.start()
+        do { try await body(server) } catch { await server.stop(); throw error }
+        await server.stop()
+    }
+
+    @Test("the contract check knows Discord's API: the spec is loaded and a wrong body is caught")
+    func contractCatchesMistakes() {
+        let contract = OpenAPIContract.shared
+        #expect(contract.isLoaded)
+        #expect(contract.violations(method: "POST", path: "/channels/1/messages", body: Data(#"{"content":"hi","allowed_mentions":{"parse":[]}}"#.utf8)).isEmpty)
+        let misspelt = contract.violations(method: "POST", path: "/channels/1/messages", body: Data(#"{"content":"hi","allowed_mention":{"parse":[]}}"#.utf8))
+        #expect(misspelt.contains { $0.contains("allowed_mention is not a field") })
+        #expect(!contract.violations(method: "POST", path: "/channels/1/messages", body: Data(#"{"content":"\#(String(repeating: "a", count: 2_001))"}"#.utf8)).isEmpty)
+        #expect(!contract.violations(method: "GET", path: "/channels/1/nothing", body: nil).isEmpty)
+        #expect(!contract.violations(method: "PUT", path: "/channels/1/permissions/2", body: Data(#"{"type":0,"allow":"abc"}"#.utf8)).isEmpty)
+    }
+
+    @Test("every endpoint the bot uses sends what Discord's API accepts")
+    func endpointsMatchTheSpec() async throws {
+        try await withServer { server in
+            let rest = client(server)
+            let overwrites = [PermissionOverwrite(id: Self.guild, type: .role, deny: .viewChannel),
+                              PermissionOverwrite(id: "300000000000000001", type: .member, allow: .ticketParticipant)]
+            let channel = try await rest.createChannel(guild: Self.guild, .init(name: "reportes-1", parentID: "400000000000000001",
+                                                                               topic: "escala:ticket-1", permissionOverwrites: overwrites),
+                                                       reason: "Ticket #1")
+            #expect(channel.name == "reportes-1")
+            _ = try await rest.renameChannel(channel.id, to: "dev_obj-1")
+            try await rest.setPermissions(channel.id, PermissionOverwrite(id: "500000000000000001", type: .role, allow: .ticketParticipant))
+            let body = MessageBody(content: "¡Hola <@300000000000000001>! @everyone",
+                                   components: [.actionRow([.button("t:1:cerrar", label: "Cerrar", style: 4)])],
+                                   allowedMentions: AllowedMentions(users: ["300000000000000001"]), nonce: "ticket-1-1-0")
+            let message = try await rest.createMessage(channel.id, body)
+            #expect(message.content.hasPrefix("¡Hola"))
+            _ = try await rest.editMessage(channel.id, message.id, MessageBody(content: "editado", allowedMentions: .none))
+            try await rest.deleteMessage(channel.id, message.id, reason: "Mensaje de un tercero")
+            try await rest.deleteChannel(channel.id)
+            _ = try await rest.gatewayBot()
+            #expect(server.violations == [])
+            #expect(server.received.count == 8)
+            let sent = try JSONValue.parse(try #require(server.received[3].body))
+            #expect(sent["allowed_mentions"]?["parse"] == .array([]), "user text never pings @everyone")
+            #expect(server.received.allSatisfy { $0.headers["authorization"] == "Bot test-token-123" })
+            #expect(server.received[0].headers["x-audit-log-reason"] == "Ticket%20%231")
+        }
+    }
+
+    @Test("a 429 is waited out for its retry_after and the request is sent again, not lost")
+    func honoursRetryAfter() async throws {
+        try await withServer { server in
+            server.script("POST", "/messages", [.init(status: 429, headers: ["X-RateLimit-Scope": "user"],
+                                                      json: #"{"message":"You are being rate limited.","retry_after":0.3,"global":false}"#)])
+            let message = try await client(server).createMessage(Self.channel, MessageBody(content: "hola", allowedMentions: .none))
+            #expect(message.content == "hola")
+            let posts = server.received.filter { $0.method == "POST" }
+            #expect(posts.count == 2)
+            #expect(posts[1].at - posts[0].at >= .milliseconds(300))
+            #expect(server.violations == [])
+        }
+    }
+
+    @Test("a global 429 holds back every route until it passes")
+    func globalRateLimit() async throws {
+        try await withServer { server in
+            server.script("POST", "/messages", [.init(status: 429, headers: ["X-RateLimit-Global": "true", "X-RateLimit-Scope": "global"],
+                                                      json: #"{"message":"You are being rate limited.","retry_after":0.3,"global":true}"#)])
+            let rest = client(server)
+            async let first = rest.createMessage(Self.channel, MessageBody(content: "uno", allowedMentions: .none))
+            // The other route starts once the 429 has been answered.
+            while server.received.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+            try await Task.sleep(for: .milliseconds(50))
+            async let second = rest.renameChannel("200000000000000002", to: "otro")
+            _ = try await (first, second)
+            let received = server.received
+            let limited = try #require(received.first)
+            let rename = try #require(received.first { $0.method == "PATCH" })
+            #expect(rename.at - limited.at >= .milliseconds(300), "another route waited for the global limit")
+        }
+    }
+
+    @Test("answers 500, 502 are retried with backoff; the third attempt succeeds")
+    func retriesServerErrors() async throws {
+        try await withServer { server in
+            server.script("PATCH", "/channels/\(Self.channel)", [.init(status: 500, json: #"{"message":"500: Internal Server Error","code":0}"#),
+                                                                 .init(status: 502, json: "{}")])
+            let channel = try await client(server).renameChannel(Self.channel, to: "dev_obj-7")
+            #expect(channel.name == "dev_obj-7")
+            let patches = server.received.filter { $0.method == "PATCH" }
+            #expect(patches.count == 3)
+            #expect(patches[1].at - patches[0].at >= .milliseconds(50))
+            #expect(patches[2].at - patches[1].at >= .milliseconds(100), "the backoff doubles")
+        }
+    }
+
+    @Test("a request that times out is sent again")
+    func retriesTimeouts() async throws {
+        try await withServer { server in
+            server.script("PATCH", "/channels/\(Self.channel)", [.init(status: 200, json: "{}", delay: .seconds(3))])
+            var rest = client(server)
+            rest = RESTClient(configuration: {
+                var configuration = rest.configuration
+                configuration.requestTimeout = .seconds(1)
+                return configuration
+            }())
+            rest.retryBaseDelay = .milliseconds(50)
+            let channel: Channel
+            do { channel = try await rest.renameChannel(Self.channel, to: "tras-espera") } catch {
+                Issue.record("\(error); the server received \(server.received.map { "\($0.method) at \($0.at)" })"); return
+            }
+            #expect(channel.name == "tras-espera")
+            #expect(server.received.filter { $0.method == "PATCH" }.count == 2)
+        }
+    }
+
+    @Test("an empty bucket holds its route until the reset, and only its route")
+    func perRouteBuckets() async throws {
+        try await withServer { server in
+            server.script("POST", "/messages", [.init(status: 200, headers: ["X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
+                                                                             "X-RateLimit-Reset-After": "0.4", "X-RateLimit-Bucket": "abcd1234"],
+                                                      json: #"{"id":"1","channel_id":"\#(Self.channel)","content":"a"}"#)])
+            let rest = client(server)
+            _ = try await rest.createMessage(Self.channel, MessageBody(content: "a", allowedMentions: .none))
+            let other: Snowflake = "200000000000000009"
+            _ = try await rest.createMessage(other, MessageBody(content: "otro canal", allowedMentions: .none))
+            _ = try await rest.createMessage(Self.channel, MessageBody(content: "b", allowedMentions: .none))
+            let received = server.received
+            #expect(received[1].at - received[0].at < .milliseconds(300), "another channel has its own limit")
+            #expect(received[2].at - received[0].at >= .milliseconds(400))
+        }
+    }
+
+    @Test("a refusal is an error that names the route, the status and Discord's code")
+    func refusals() async throws {
+        try await withServer { server in
+            server.script("DELETE", "/messages/600000000000000001", [.init(status: 403, json: #"{"message":"Missing Permissions","code":50013}"#)])
+            do throws(DiscordError) {
+                try await client(server).deleteMessage(Self.channel, "600000000000000001")
+                Issue.record("a 403 must throw")
+            } catch {
+                guard case .http(403, 50013, let message, let route) = error else { Issue.record("unexpected \(error)"); return }
+                #expect(message == "Missing Permissions")
+                #expect(route == "DELETE /channels/{channel_id}/messages/{message_id}")
+                #expect(!String(describing: error).contains("test-token-123"))
+            }
+            #expect(server.received.count == 1, "a 403 is not retried")
+        }
+    }
+
+    @Test("requests stop, with a reason, long before Discord's invalid-request ban")
+    func invalidRequestGuard() async throws {
+        try await withServer { server in
+            let forbidden = LocalDiscord.Scripted(status: 403, json: #"{"message":"Missing Access","code":50001}"#)
+            server.script("DELETE", "/messages/1", [forbidden, forbidden, forbidden])
+            let rest = client(server, invalidRequestLimit: 3)
+            for _ in 0..<3 { try? await rest.deleteMessage(Self.channel, "1") }
+            do throws(DiscordError) {
+                try await rest.deleteMessage(Self.channel, "1")
+                Issue.record("the fourth request must be stopped")
+            } catch {
+                guard case .tooManyInvalidRequests(3) = error else { Issue.record("unexpected \(error)"); return }
+            }
+            #expect(server.received.count == 3, "the stopped request never left")
+        }
+    }
+
+    @Test("fields and channel types Discord adds later do not break decoding; the token never prints")
+    func tolerantDecoding() throws {
+        let json = #"{"id":"1","type":99,"name":"nuevo","guild_id":"2","brand_new_field":{"x":[1,2]},"permission_overwrites":[{"id":"3","type":0,"allow":"1024","deny":"0"}]}"#
+        let channel = try JSONDecoder().decode(Channel.self, from: Data(json.utf8))
+        #expect(channel.type == ChannelType(rawValue: 99))
+        #expect(channel.permissionOverwrites?.first?.allow == .viewChannel)
+        let configuration = DiscordConfiguration(token: BotToken("secret-xyz"))
+        #expect(!"\(configuration)".contains("secret-xyz"))
+        #expect(!String(reflecting: configuration.token).contains("secret-xyz"))
+    }
+}
