@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import Synchronization
@@ -55,7 +57,13 @@ final class LocalDiscord: Sendable {
         }
         var quiet = Logger(label: "local-discord")
         quiet.logLevel = .critical // stopping the server logs a cancellation as an error
-        let app = Application(responder: responder,
+        let upgrade = HTTPServerBuilder.http1WebSocketUpgrade(configuration: .init(ws: .init(maxFrameSize: 1 << 24, autoPing: .disabled))) { _, channel, _ in
+            .upgrade([:]) { inbound, outbound, _ in
+                guard let server = box.withLock({ $0 }) else { return }
+                await server.gateway.serve(inbound: inbound, outbound: outbound, channel: channel)
+            }
+        }
+        let app = Application(responder: responder, server: upgrade,
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
                               logger: quiet)
@@ -70,7 +78,12 @@ final class LocalDiscord: Sendable {
     private init(task: Task<Void, any Error>, port: Int) {
         self.task = task
         self.port = port
+        gateway = LocalGateway(port: port)
     }
+
+    /// The gateway, at `ws://127.0.0.1:port/`.
+    let gateway: LocalGateway
+    var gatewayURL: String { "ws://127.0.0.1:\(port)" }
 
     func stop() async {
         task.cancel()

@@ -1,0 +1,181 @@
+import Foundation
+import HummingbirdWebSocket
+import NIOCore
+import Synchronization
+
+/// The gateway half of `LocalDiscord`: speaks Discord's gateway JSON (hello,
+/// identify → READY, resume → replay + RESUMED, heartbeat → ACK) and lets a
+/// test misbehave on purpose: drop the connection, ask for a reconnect,
+/// invalidate the session, withhold ACKs, close with a fatal code.
+final class LocalGateway: Sendable {
+    struct Command: Sendable {
+        let op: Int
+        let json: JSONValue
+    }
+
+    private struct Event {
+        let sequence: Int
+        let name: String
+        let data: String
+    }
+
+    private struct State {
+        var heartbeatIntervalMilliseconds = 45_000
+        var withholdAcks = false
+        var closeOnIdentify: UInt16?
+        /// Bytes of padding in the GUILD_CREATE sent after READY, 0 for none.
+        var guildCreatePadding = 0
+        var sessionNumber = 0
+        var sessionID: String?
+        var sequence = 0
+        var log: [Event] = []
+        var outbound: WebSocketOutboundWriter?
+        var channel: (any Channel)?
+        var ready = false
+        var commands: [Command] = []
+        var connections = 0
+        var closes: [UInt16] = []
+    }
+
+    private let state = Mutex(State())
+    let port: Int
+
+    init(port: Int) { self.port = port }
+
+    // MARK: What tests set and read
+
+    func configure(heartbeatMilliseconds: Int? = nil, withholdAcks: Bool? = nil, closeOnIdentify: UInt16? = nil, guildCreatePadding: Int? = nil) {
+        state.withLock { state in
+            if let heartbeatMilliseconds { state.heartbeatIntervalMilliseconds = heartbeatMilliseconds }
+            if let withholdAcks { state.withholdAcks = withholdAcks }
+            if let closeOnIdentify { state.closeOnIdentify = closeOnIdentify }
+            if let guildCreatePadding { state.guildCreatePadding = guildCreatePadding }
+        }
+    }
+
+    /// Every command the client sent, in order.
+    var commands: [Command] { state.withLock { $0.commands } }
+    var connections: Int { state.withLock { $0.connections } }
+    var isReady: Bool { state.withLock { $0.ready } }
+
+    /// Dispatches an event to the session: sent now if the client is
+    /// connected, else replayed when it resumes, as Discord does.
+    func dispatch(_ name: String, _ data: String) async {
+        let (event, writer): (Event, WebSocketOutboundWriter?) = state.withLock { state in
+            state.sequence += 1
+            let event = Event(sequence: state.sequence, name: name, data: data)
+            state.log.append(event)
+            return (event, state.ready ? state.outbound : nil)
+        }
+        try? await writer?.writeTextMessage(Self.frame(event))
+    }
+
+    /// Closes the TCP connection with no close frame, as a network failure would.
+    func dropConnection() {
+        let channel = state.withLock { state in
+            state.ready = false
+            state.outbound = nil
+            return state.channel
+        }
+        channel?.close(promise: nil)
+    }
+
+    func sendReconnect() async { await send(#"{"op":7,"d":null}"#) }
+    func sendInvalidSession(resumable: Bool) async { await send(#"{"op":9,"d":\#(resumable)}"#) }
+
+    func close(code: UInt16) async {
+        let writer = state.withLock { $0.outbound }
+        try? await writer?.close(.unknown(code), reason: "closed by the test")
+    }
+
+    private func send(_ text: String) async {
+        let writer = state.withLock { $0.outbound }
+        try? await writer?.writeTextMessage(text)
+    }
+
+    private static func frame(_ event: Event) -> String {
+        #"{"op":0,"s":\#(event.sequence),"t":"\#(event.name)","d":\#(event.data)}"#
+    }
+
+    // MARK: Serving one connection
+
+    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, channel: any Channel) async {
+        let interval = state.withLock { state in
+            state.connections += 1
+            state.outbound = outbound
+            state.channel = channel
+            state.ready = false
+            return state.heartbeatIntervalMilliseconds
+        }
+        do {
+            try await outbound.writeTextMessage(#"{"op":10,"d":{"heartbeat_interval":\#(interval)}}"#)
+            for try await message in inbound.messages(maxSize: 1 << 24) {
+                guard case .text(let text) = message, let json = try? JSONValue.parse(Data(text.utf8)),
+                      let op = json["op"]?.number.map(Int.init) else { continue }
+                state.withLock { $0.commands.append(Command(op: op, json: json)) }
+                switch op {
+                case 1:
+                    if !state.withLock({ $0.withholdAcks }) { try await outbound.writeTextMessage(#"{"op":11}"#) }
+                case 2:
+                    try await identify(json, outbound)
+                case 6:
+                    try await resume(json, outbound)
+                default:
+                    break
+                }
+            }
+        } catch {
+            // The client went away; the next connection starts afresh.
+        }
+        state.withLock { state in
+            if state.channel === channel { state.ready = false; state.outbound = nil }
+        }
+    }
+
+    private func identify(_ json: JSONValue, _ outbound: WebSocketOutboundWriter) async throws {
+        if let code = state.withLock({ $0.closeOnIdentify }) {
+            try await outbound.close(.unknown(code), reason: code == 4004 ? "Authentication failed." : "closed")
+            return
+        }
+        let (ready, padding) = state.withLock { state -> (Event, Int) in
+            state.sessionNumber += 1
+            state.sessionID = "session-\(state.sessionNumber)"
+            state.sequence = 1
+            state.log = []
+            let data = """
+                {"v":10,"user":{"id":"1","username":"escala","bot":true,"discriminator":"0"},"guilds":[{"id":"100000000000000001","unavailable":true}],"session_id":"\(state.sessionID!)","resume_gateway_url":"ws://127.0.0.1:\(port)/resume","shard":[0,1],"application":{"id":"1","flags":0}}
+                """
+            let event = Event(sequence: 1, name: "READY", data: data)
+            state.log.append(event)
+            state.ready = true
+            return (event, state.guildCreatePadding)
+        }
+        try await outbound.writeTextMessage(Self.frame(ready))
+        if padding > 0 {
+            let description = String(repeating: "x", count: padding)
+            await dispatch("GUILD_CREATE", #"{"id":"100000000000000001","name":"Servidor","description":"\#(description)","channels":[],"roles":[],"members":[]}"#)
+        }
+    }
+
+    private func resume(_ json: JSONValue, _ outbound: WebSocketOutboundWriter) async throws {
+        let session = json["d"]?["session_id"]?.string
+        let after = json["d"]?["seq"]?.number.map(Int.init) ?? 0
+        let missed: [Event]? = state.withLock { state in
+            guard let current = state.sessionID, current == session else { return nil }
+            return state.log.filter { $0.sequence > after }
+        }
+        guard let missed else {
+            try await outbound.writeTextMessage(#"{"op":9,"d":false}"#)
+            return
+        }
+        for event in missed { try await outbound.writeTextMessage(Self.frame(event)) }
+        let resumed: Event = state.withLock { state in
+            state.sequence += 1
+            let event = Event(sequence: state.sequence, name: "RESUMED", data: "{}")
+            state.log.append(event)
+            state.ready = true
+            return event
+        }
+        try await outbound.writeTextMessage(Self.frame(resumed))
+    }
+}
