@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
-  echo "Swift 6.1 or later is needed: https://www.swift.org/install/linux/" >&2
+  echo "Swift 6.2 or later is needed: https://www.swift.org/install/linux/" >&2
   exit 1
 fi
 
