@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
+        .library(name: "DiscordAdapter", targets: ["DiscordAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,12 +46,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Discord events → engine events; engine effects → REST calls.
+        .target(
+            name: "DiscordAdapter",
+            dependencies: ["WorkflowDSL", "Engine", "Discord", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "bot",
             dependencies: [
                 "WorkflowDSL",
                 "Engine",
+                "Discord",
+                "DiscordAdapter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Benchmarks (not tests): `make bench-engine`.
@@ -67,17 +76,27 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(
-            name: "DiscordTests",
+        // The local Discord-speaking server the client and the adapter are
+        // tested against (REST checked against Discord's OpenAPI, and the gateway).
+        .target(
+            name: "LocalDiscord",
             dependencies: [
-                "Discord",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            path: "Tests/LocalDiscord"
+        ),
+        .testTarget(
+            name: "DiscordTests",
+            dependencies: ["Discord", "LocalDiscord"]
+        ),
+        .testTarget(
+            name: "DiscordAdapterTests",
+            dependencies: ["DiscordAdapter", "Discord", "Engine", "WorkflowDSL", "LocalDiscord"]
         ),
         .testTarget(
             name: "botTests",

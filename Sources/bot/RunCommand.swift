@@ -1,8 +1,11 @@
 import ArgumentParser
+import Discord
+import DiscordAdapter
 import Foundation
+import Logging
 import WorkflowDSL
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Check the workflows and serve the Discord server."
@@ -13,6 +16,26 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "The folder for Escala's database (env: ESCALA_DATA).")
     var data = ProcessInfo.processInfo.environment["ESCALA_DATA"] ?? "data"
+
+    @Option(help: "The Discord server's id (env: ESCALA_GUILD_ID).")
+    var guild = ProcessInfo.processInfo.environment["ESCALA_GUILD_ID"] ?? ""
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (env: ESCALA_LOG_LEVEL).")
+    var logLevel = ProcessInfo.processInfo.environment["ESCALA_LOG_LEVEL"] ?? "info"
+
+    /// Where Discord's REST API is; tests point it at a local server.
+    @Option(help: .hidden)
+    var apiURL = ProcessInfo.processInfo.environment["ESCALA_DISCORD_API"] ?? DiscordConfiguration.discordAPI.absoluteString
+
+    /// The gateway to use instead of asking Discord for it (tests); empty
+    /// asks Discord.
+    @Option(help: .hidden)
+    var gatewayURL = ProcessInfo.processInfo.environment["ESCALA_DISCORD_GATEWAY"] ?? ""
+
+    static let guildHelp = """
+    escala run needs the id of the Discord server to serve: --guild ID or ESCALA_GUILD_ID.
+    In Discord: User Settings > Advanced > Developer Mode, then right-click the server's icon and choose "Copy Server ID".
+    """
 
     static let tokenHelp = """
     escala run needs a Discord bot token in the environment variable DISCORD_TOKEN.
@@ -30,7 +53,7 @@ struct RunCommand: ParsableCommand {
       5. Run again:  DISCORD_TOKEN=your-token make run
     """
 
-    func run() throws {
+    func run() async throws {
         let token = ProcessInfo.processInfo.environment["DISCORD_TOKEN"] ?? ""
         guard !token.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             printError(RunCommand.tokenHelp)
@@ -47,10 +70,57 @@ struct RunCommand: ParsableCommand {
             printError(TextReporter.render(lint) + "escala run: the workflows have errors; nothing was started")
             throw ExitCode(1)
         }
-        print("escala: \(lint.files.count) workflow file(s) checked")
-        // The gateway client and the engine land with the Discord and
-        // engine issues; until then say so plainly rather than pretend.
-        printError("escala run: the Discord connection is not available in this version yet")
-        throw ExitCode(1)
+        guard guild.count >= 17, guild.allSatisfy(\.isNumber) else {
+            printError(RunCommand.guildHelp)
+            throw ExitCode(2)
+        }
+        guard let api = URL(string: apiURL) else {
+            printError("escala run: \(apiURL) is not a URL")
+            throw ExitCode(2)
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var discord = DiscordConfiguration(token: BotToken(token.trimmingCharacters(in: .whitespacesAndNewlines)), apiBaseURL: api)
+        discord.gatewayURL = gatewayURL.isEmpty ? nil : URL(string: gatewayURL)
+        let configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
+        let desk: TicketDesk
+        do {
+            desk = try TicketDesk(configuration: configuration)
+        } catch {
+            printError("escala run: \(error.description)")
+            throw ExitCode(1)
+        }
+        print("escala: \(lint.files.count) workflow file(s) checked; serving server \(guild)")
+        let signals = ShutdownSignals { await desk.stop() }
+        defer { signals.cancel() }
+        do {
+            try await desk.run()
+        } catch {
+            printError("escala run: \(error.description)")
+            throw ExitCode(1)
+        }
+        print("escala: stopped")
     }
+}
+
+/// SIGTERM and SIGINT start a graceful shutdown instead of killing the
+/// process mid-effect.
+final class ShutdownSignals {
+    private let sources: [any DispatchSourceSignal]
+
+    init(_ shutdown: @escaping @Sendable () async -> Void) {
+        sources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { Task { await shutdown() } }
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
 }

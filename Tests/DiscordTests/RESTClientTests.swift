@@ -1,4 +1,5 @@
 import Discord
+import LocalDiscord
 import Foundation
 import Testing
 

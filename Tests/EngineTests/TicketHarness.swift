@@ -78,7 +78,12 @@ extension Array where Element == Effect {
         compactMap { if case .deleteMessage(let id) = $0 { id } else { nil } }
     }
     var texts: [String] {
-        compactMap { if case .send(let text, _, _) = $0, !text.isEmpty { text } else { nil } }
+        compactMap { effect in
+            switch effect {
+            case .send(let text, _, _) where !text.isEmpty, .notice(let text, _): text
+            default: nil
+            }
+        }
     }
     var refusals: [String] {
         compactMap { if case .refuse(_, let reason) = $0 { reason } else { nil } }

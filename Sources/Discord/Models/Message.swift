@@ -6,10 +6,15 @@ public struct Message: Sendable, Hashable, Codable {
     public var author: User?
     public var attachments: [Attachment]?
     public var timestamp: String?
+    /// In MESSAGE_CREATE from a server: the author's roles.
+    public var guildID: Snowflake?
+    public var member: GuildMember?
+    public var mentions: [User]?
 
     enum CodingKeys: String, CodingKey {
-        case id, content, author, attachments, timestamp
+        case id, content, author, attachments, timestamp, member, mentions
         case channelID = "channel_id"
+        case guildID = "guild_id"
     }
 }
 
@@ -42,6 +47,17 @@ public struct MessageBody: Sendable, Hashable, Codable {
     /// if the request is sent twice (a retry after a timeout).
     public var nonce: String?
     public var enforceNonce: Bool?
+    /// The files sent with the message, by their index in the upload.
+    public var attachments: [AttachmentReference]?
+
+    public struct AttachmentReference: Sendable, Hashable, Codable {
+        public var id: String
+        public var filename: String
+        public init(index: Int, filename: String) {
+            id = String(index)
+            self.filename = filename
+        }
+    }
 
     public init(content: String?, components: [Component]? = nil, allowedMentions: AllowedMentions, nonce: String? = nil) {
         self.content = content
@@ -52,7 +68,7 @@ public struct MessageBody: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case content, components, nonce
+        case content, components, nonce, attachments
         case allowedMentions = "allowed_mentions"
         case enforceNonce = "enforce_nonce"
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The REST endpoints Escala uses, typed. Each is one line over `request`,
 /// so the route templates read like Discord's documentation.
 extension RESTClient {
@@ -58,6 +60,14 @@ extension RESTClient {
         try await request(Route(.post, "/channels/{channel_id}/messages", ["channel_id": channel.rawValue]), json: body)
     }
 
+    /// A message with one file attached (a transcript).
+    public func createMessage(_ channel: Snowflake, _ body: MessageBody, file: (name: String, data: Data, contentType: String))
+        async throws(DiscordError) -> Message {
+        var body = body
+        body.attachments = [.init(index: 0, filename: file.name)]
+        return try await request(Route(.post, "/channels/{channel_id}/messages", ["channel_id": channel.rawValue]), json: body, file: file)
+    }
+
     public func editMessage(_ channel: Snowflake, _ message: Snowflake, _ body: MessageBody) async throws(DiscordError) -> Message {
         try await request(Route(.patch, "/channels/{channel_id}/messages/{message_id}",
                                 ["channel_id": channel.rawValue, "message_id": message.rawValue]), json: body)
@@ -77,5 +87,63 @@ extension RESTClient {
 
     public func gatewayBot() async throws(DiscordError) -> GatewayBot {
         try await request(Route(.get, "/gateway/bot"))
+    }
+}
+
+extension RESTClient {
+    // MARK: Interactions
+
+    public func respond(to interaction: Interaction, _ response: InteractionResponse) async throws(DiscordError) {
+        try await request(Route(.post, "/interactions/{interaction_id}/{interaction_token}/callback",
+                                ["interaction_id": interaction.id.rawValue, "interaction_token": interaction.token]), json: response)
+    }
+
+    /// Replaces the deferred answer of an interaction.
+    public func editOriginalResponse(_ interaction: Interaction, _ body: MessageBody) async throws(DiscordError) {
+        try await request(Route(.patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+                                ["webhook_id": interaction.applicationID.rawValue, "webhook_token": interaction.token]), json: body)
+    }
+
+    // MARK: Members
+
+    public func addRole(_ role: Snowflake, to user: Snowflake, guild: Snowflake, reason: String? = nil) async throws(DiscordError) {
+        try await request(Route(.put, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+                                ["guild_id": guild.rawValue, "user_id": user.rawValue, "role_id": role.rawValue]), reason: reason)
+    }
+
+    public func removeRole(_ role: Snowflake, from user: Snowflake, guild: Snowflake, reason: String? = nil) async throws(DiscordError) {
+        try await request(Route(.delete, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+                                ["guild_id": guild.rawValue, "user_id": user.rawValue, "role_id": role.rawValue]), reason: reason)
+    }
+
+    /// A DM channel with a user.
+    public func directMessageChannel(with user: Snowflake) async throws(DiscordError) -> Channel {
+        struct Body: Encodable, Sendable { let recipient_id: Snowflake }
+        return try await request(Route(.post, "/users/@me/channels"), json: Body(recipient_id: user))
+    }
+
+    /// Up to 100 messages of a channel, newest first, before `before`.
+    public func messages(in channel: Snowflake, before: Snowflake? = nil) async throws(DiscordError) -> [Message] {
+        var route = Route(.get, "/channels/{channel_id}/messages", ["channel_id": channel.rawValue])
+        route.query = "limit=100" + (before.map { "&before=\($0.rawValue)" } ?? "")
+        return try await request(route)
+    }
+
+    // MARK: Commands
+
+    public struct SlashCommand: Sendable, Encodable {
+        public var name: String
+        public var description: String
+        public var type = 1
+        public init(name: String, description: String) {
+            self.name = name
+            self.description = description
+        }
+    }
+
+    /// Replaces the server's slash commands of this application.
+    public func setGuildCommands(_ commands: [SlashCommand], application: Snowflake, guild: Snowflake) async throws(DiscordError) {
+        try await request(Route(.put, "/applications/{application_id}/guilds/{guild_id}/commands",
+                                ["application_id": application.rawValue, "guild_id": guild.rawValue]), json: commands)
     }
 }

@@ -50,15 +50,37 @@ public struct RESTClient: Sendable {
         }
     }
 
-    func sendRaw(_ route: Route, body: Data?, reason: String?) async throws(DiscordError) -> Data {
+    /// Sends a message body with one file (a transcript), as
+    /// `multipart/form-data`: the JSON in `payload_json`, the file in `files[0]`.
+    public func request<Response: Decodable>(_ route: Route, json body: some Encodable & Sendable, file: (name: String, data: Data, contentType: String))
+        async throws(DiscordError) -> Response {
+        let boundary = "escala-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        var data = Data()
+        func part(_ headers: String, _ content: Data) {
+            data.append(Data("--\(boundary)\r\n\(headers)\r\n\r\n".utf8))
+            data.append(content)
+            data.append(Data("\r\n".utf8))
+        }
+        part("Content-Disposition: form-data; name=\"payload_json\"\r\nContent-Type: application/json", try encode(body, route) ?? Data())
+        part("Content-Disposition: form-data; name=\"files[0]\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.contentType)", file.data)
+        data.append(Data("--\(boundary)--\r\n".utf8))
+        let answer = try await sendRaw(route, body: data, reason: nil, contentType: "multipart/form-data; boundary=\(boundary)")
+        do {
+            return try JSONCoding.decoder.decode(Response.self, from: answer)
+        } catch {
+            throw .unreadableAnswer(route: route.description, detail: String(describing: error))
+        }
+    }
+
+    func sendRaw(_ route: Route, body: Data?, reason: String?, contentType: String = "application/json") async throws(DiscordError) -> Data {
         var headers = [
             "Authorization": configuration.token.authorization,
             "User-Agent": configuration.userAgent,
         ]
-        if body != nil { headers["Content-Type"] = "application/json" }
+        if body != nil { headers["Content-Type"] = contentType }
         // The audit-log reason is a header; Discord wants it URL-encoded.
         if let reason { headers["X-Audit-Log-Reason"] = reason.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) }
-        let request = HTTPRequest(method: route.method.rawValue, url: URL(string: configuration.apiBaseURL.absoluteString + route.path)!,
+        let request = HTTPRequest(method: route.method.rawValue, url: URL(string: configuration.apiBaseURL.absoluteString + route.path + (route.query.map { "?" + $0 } ?? ""))!,
                                   headers: headers, body: body, timeout: configuration.requestTimeout)
         var failures = 0
         var rateLimited = 0

@@ -15,6 +15,8 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
     public let template: String
     /// The top-level resource's id, when the path has one.
     public let majorParameter: String?
+    /// A query string, without the `?`; not part of the rate-limit identity.
+    public var query: String?
 
     /// `Route(.post, "/channels/{channel_id}/messages", ["channel_id": id])`.
     public init(_ method: Method, _ template: String, _ parameters: [String: String] = [:]) {

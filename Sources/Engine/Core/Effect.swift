@@ -10,6 +10,9 @@ public enum Effect: Sendable, Hashable, Codable {
     /// Post in the ticket. `pings` lists who may be pinged; user text never
     /// pings anyone else (`allowed_mentions` is built from it).
     case send(text: String, buttons: [String], pings: [Actor])
+    /// A rule notice the engine writes itself, pinging exactly the staff it
+    /// addresses ("@beto, this ticket is @ana's"), and nobody else.
+    case notice(text: String, pinging: [String])
     case deleteMessage(id: String)
     case rename(String)
     /// Change who can see the ticket (escalation): ranks and roles, plus

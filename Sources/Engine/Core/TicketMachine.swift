@@ -193,15 +193,14 @@ private struct Run {
         let author = message.author
         if category.userSpeaksFirst && !state.userHasSpoken {
             effects.append(.deleteMessage(id: message.id))
-            effects.append(.send(text: EngineNotice.userSpeaksFirst(staff: author.id).text(locale: locale), buttons: [],
-                                 pings: []))
+            effects.append(.notice(text: EngineNotice.userSpeaksFirst(staff: author.id).text(locale: locale), pinging: [author.id]))
             return
         }
         if category.exclusiveClaim {
             guard claimOrIntervene(author) else {
                 effects.append(.deleteMessage(id: message.id))
-                effects.append(.send(text: EngineNotice.ticketOwned(staff: author.id, handler: state.handler ?? "").text(locale: locale),
-                                     buttons: [], pings: []))
+                effects.append(.notice(text: EngineNotice.ticketOwned(staff: author.id, handler: state.handler ?? "").text(locale: locale),
+                                       pinging: [author.id]))
                 return
             }
         } else if state.handler == nil, mayTake(author) {

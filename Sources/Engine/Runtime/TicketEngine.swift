@@ -78,6 +78,12 @@ public final class TicketEngine: Sendable {
         memory.withLock { memory in memory.catalog.current[path].flatMap { memory.catalog.workflow(hash: $0) } }
     }
 
+    /// The version of the workflow a ticket runs on (its buttons, texts,
+    /// bindings' names), which may be older than the file's current one.
+    public func workflow(of ticket: TicketState) -> Workflow? {
+        memory.withLock { $0.catalog.workflow(hash: ticket.workflowHash) }
+    }
+
     func machine(hash: String, category: String) -> TicketMachine? {
         memory.withLock { memory in
             let key = hash + "/" + category

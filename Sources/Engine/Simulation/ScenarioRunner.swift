@@ -396,6 +396,7 @@ private struct Play {
     static func text(of effect: Effect) -> String? {
         switch effect {
         case .send(let text, _, _) where !text.isEmpty: text
+        case .notice(let text, _): text
         case .notify(_, let text, _), .publish(_, let text), .askRating(let text, _): text
         default: nil
         }
@@ -419,6 +420,8 @@ private struct Play {
         case .send(let text, let buttons, _):
             let shown = buttons.isEmpty ? "" : " [" + buttons.joined(separator: "] [") + "]"
             return text.isEmpty ? "shows buttons" + shown : "says \"\(Self.oneLine(humanize(text)))\"" + shown
+        case .notice(let text, _):
+            return "says \"\(Self.oneLine(humanize(text)))\""
         case .deleteMessage(let id):
             let line = Int(id.dropFirst()) ?? 0
             let author: String? = scenario.steps.first { $0.line == line }.flatMap {

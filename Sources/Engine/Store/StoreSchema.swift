@@ -100,6 +100,25 @@ enum StoreSchema {
             // close; without this index that is a scan of the whole table.
             try db.execute(sql: "CREATE INDEX ticket_closed_by_handler ON ticket (guild, handler) WHERE NOT is_open")
         }
+        migrator.registerMigration("v3: panel messages and transcripts") { db in
+            // A panel is posted once and edited in place afterwards: its
+            // message id survives restarts here.
+            try db.execute(sql: """
+                CREATE TABLE panel_message (
+                    guild TEXT NOT NULL,
+                    workflow_path TEXT NOT NULL,
+                    panel TEXT NOT NULL,
+                    channel_id TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    PRIMARY KEY (guild, workflow_path, panel)
+                ) WITHOUT ROWID;
+                CREATE TABLE transcript (
+                    ticket_id INTEGER PRIMARY KEY REFERENCES ticket(id),
+                    html TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -7,10 +7,10 @@ import Synchronization
 /// identify → READY, resume → replay + RESUMED, heartbeat → ACK) and lets a
 /// test misbehave on purpose: drop the connection, ask for a reconnect,
 /// invalidate the session, withhold ACKs, close with a fatal code.
-final class LocalGateway: Sendable {
-    struct Command: Sendable {
-        let op: Int
-        let json: JSONValue
+public final class LocalGateway: Sendable {
+    public struct Command: Sendable {
+        public let op: Int
+        public let json: JSONValue
     }
 
     private struct Event {
@@ -32,7 +32,7 @@ final class LocalGateway: Sendable {
         var outbound: WebSocketOutboundWriter?
         var channel: (any Channel)?
         var ready = false
-        var commands: [Command] = []
+        public var commands: [Command] = []
         var connections = 0
         var closes: [UInt16] = []
     }
@@ -44,7 +44,7 @@ final class LocalGateway: Sendable {
 
     // MARK: What tests set and read
 
-    func configure(heartbeatMilliseconds: Int? = nil, withholdAcks: Bool? = nil, closeOnIdentify: UInt16? = nil, guildCreatePadding: Int? = nil) {
+    public func configure(heartbeatMilliseconds: Int? = nil, withholdAcks: Bool? = nil, closeOnIdentify: UInt16? = nil, guildCreatePadding: Int? = nil) {
         state.withLock { state in
             if let heartbeatMilliseconds { state.heartbeatIntervalMilliseconds = heartbeatMilliseconds }
             if let withholdAcks { state.withholdAcks = withholdAcks }
@@ -54,13 +54,13 @@ final class LocalGateway: Sendable {
     }
 
     /// Every command the client sent, in order.
-    var commands: [Command] { state.withLock { $0.commands } }
-    var connections: Int { state.withLock { $0.connections } }
-    var isReady: Bool { state.withLock { $0.ready } }
+    public var commands: [Command] { state.withLock { $0.commands } }
+    public var connections: Int { state.withLock { $0.connections } }
+    public var isReady: Bool { state.withLock { $0.ready } }
 
     /// Dispatches an event to the session: sent now if the client is
     /// connected, else replayed when it resumes, as Discord does.
-    func dispatch(_ name: String, _ data: String) async {
+    public func dispatch(_ name: String, _ data: String) async {
         let (event, writer): (Event, WebSocketOutboundWriter?) = state.withLock { state in
             state.sequence += 1
             let event = Event(sequence: state.sequence, name: name, data: data)
@@ -71,7 +71,7 @@ final class LocalGateway: Sendable {
     }
 
     /// Closes the TCP connection with no close frame, as a network failure would.
-    func dropConnection() {
+    public func dropConnection() {
         let channel = state.withLock { state in
             state.ready = false
             state.outbound = nil
@@ -80,10 +80,10 @@ final class LocalGateway: Sendable {
         channel?.close(promise: nil)
     }
 
-    func sendReconnect() async { await send(#"{"op":7,"d":null}"#) }
-    func sendInvalidSession(resumable: Bool) async { await send(#"{"op":9,"d":\#(resumable)}"#) }
+    public func sendReconnect() async { await send(#"{"op":7,"d":null}"#) }
+    public func sendInvalidSession(resumable: Bool) async { await send(#"{"op":9,"d":\#(resumable)}"#) }
 
-    func close(code: UInt16) async {
+    public func close(code: UInt16) async {
         let writer = state.withLock { $0.outbound }
         try? await writer?.close(.unknown(code), reason: "closed by the test")
     }

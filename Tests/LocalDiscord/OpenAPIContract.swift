@@ -12,13 +12,13 @@ import Foundation
 /// Where the spec and Discord's documentation disagree, the documentation
 /// wins (see `../shared/discord/README.md`): overwrite `allow`/`deny` are
 /// decimal strings, and message `content` holds 2,000 characters, not 4,000.
-final class OpenAPIContract: Sendable {
+public final class OpenAPIContract: Sendable {
     let paths: [String: JSONValue]
     let schemas: [String: JSONValue]
 
-    static let shared: OpenAPIContract = {
+    public static let shared: OpenAPIContract = {
         let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/discord/openapi.json")
         let spec = (try? Data(contentsOf: url)).flatMap { try? JSONValue.parse($0) } ?? .null
         return OpenAPIContract(paths: spec["paths"]?.object ?? [:], schemas: spec["components"]?["schemas"]?.object ?? [:])
@@ -29,12 +29,12 @@ final class OpenAPIContract: Sendable {
         self.schemas = schemas
     }
 
-    var isLoaded: Bool { !paths.isEmpty }
+    public var isLoaded: Bool { !paths.isEmpty }
 
     /// The spec's template for a concrete path (`/channels/1/messages` →
     /// `/channels/{channel_id}/messages`); the one with the most literal
     /// segments when several match.
-    func template(for path: String) -> String? {
+    public func template(for path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         var best: (template: String, literals: Int)?
         for template in paths.keys {
@@ -54,7 +54,7 @@ final class OpenAPIContract: Sendable {
 
     /// Every way the request differs from the spec; empty when Discord
     /// would accept it.
-    func violations(method: String, path: String, body: Data?) -> [String] {
+    public func violations(method: String, path: String, body: Data?) -> [String] {
         guard let template = template(for: path) else { return ["\(method) \(path): no such path in Discord's API"] }
         guard let operation = paths[template]?[method.lowercased()] else {
             return ["\(method) \(template): Discord's API has no \(method) on this path"]

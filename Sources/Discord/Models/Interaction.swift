@@ -1,0 +1,105 @@
+/// A click, a menu choice, a form sent or a slash command (INTERACTION_CREATE).
+public struct Interaction: Sendable, Decodable {
+    public struct Kind: Sendable, Hashable, Decodable, RawRepresentable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
+
+        public static let applicationCommand = Kind(rawValue: 2)
+        public static let messageComponent = Kind(rawValue: 3)
+        public static let modalSubmit = Kind(rawValue: 5)
+    }
+
+    public struct Data: Sendable, Decodable {
+        /// A slash command's name.
+        public var name: String?
+        public var customID: String?
+        /// A select menu's chosen values.
+        public var values: [String]?
+        /// A modal's rows, each with its text input and value.
+        public var components: [Component]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, values, components
+            case customID = "custom_id"
+        }
+
+        /// The modal's answers by input id.
+        public var submittedValues: [String: String] {
+            var values: [String: String] = [:]
+            func collect(_ components: [Component]) {
+                for component in components {
+                    if let id = component.customID, let value = component.value { values[id] = value }
+                    collect(component.components ?? [])
+                }
+            }
+            collect(components ?? [])
+            return values
+        }
+    }
+
+    public var id: Snowflake
+    public var applicationID: Snowflake
+    public var type: Kind
+    public var data: Data?
+    public var guildID: Snowflake?
+    public var channelID: Snowflake?
+    public var member: GuildMember?
+    public var user: User?
+    public var token: String
+    /// The clicker's Discord language (`es-ES`).
+    public var locale: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, data, member, user, token, locale
+        case applicationID = "application_id"
+        case guildID = "guild_id"
+        case channelID = "channel_id"
+    }
+
+    /// Who acted: the member in a server, the user in a DM.
+    public var actor: User? { member?.user ?? user }
+}
+
+public struct GuildMember: Sendable, Hashable, Codable {
+    public var user: User?
+    public var nick: String?
+    public var roles: [Snowflake]
+}
+
+/// The answer to an interaction, due within 3 seconds.
+public struct InteractionResponse: Sendable, Encodable {
+    public var type: Int
+    public var data: CallbackData?
+
+    public struct CallbackData: Sendable, Encodable {
+        public var content: String?
+        public var components: [Component]?
+        public var flags: Int?
+        public var allowedMentions: AllowedMentions?
+        /// Modal only.
+        public var customID: String?
+        public var title: String?
+
+        enum CodingKeys: String, CodingKey {
+            case content, components, flags, title
+            case allowedMentions = "allowed_mentions"
+            case customID = "custom_id"
+        }
+    }
+
+    /// A private answer only the clicker sees.
+    public static func ephemeral(_ content: String, components: [Component]? = nil) -> InteractionResponse {
+        InteractionResponse(type: 4, data: CallbackData(content: content, components: components, flags: 64, allowedMentions: AllowedMentions.none))
+    }
+
+    /// "Thinking…", privately: the real answer follows by editing it.
+    public static let deferredEphemeral = InteractionResponse(type: 5, data: CallbackData(flags: 64))
+
+    /// The click is taken; the message it was on stays as it is.
+    public static let deferredUpdate = InteractionResponse(type: 6, data: nil)
+
+    public static func modal(_ customID: String, title: String, inputs: [Component]) -> InteractionResponse {
+        InteractionResponse(type: 9, data: CallbackData(components: inputs.map { .actionRow([$0]) }, customID: customID, title: title))
+    }
+}

@@ -1,0 +1,67 @@
+import Discord
+import Engine
+import WorkflowDSL
+
+/// The Discord components Escala shows: panel buttons or menu, a ticket
+/// state's buttons, forms as modals, the sanctions table as a menu.
+enum Components {
+    /// Custom id of a panel's drop-down menu (its values are categories).
+    static let panelMenu = "esc:menu"
+    /// Custom id of the sanctions menu (its values are offences).
+    static let sanctionMenu = "esc:sanction"
+    /// Custom id prefix of a category's opening form: `esc:q:<category>`.
+    static let openingFormPrefix = "esc:q:"
+    /// Custom id prefix of a workflow form: `esc:f:<form>`.
+    static let formPrefix = "esc:f:"
+
+    static func buttonStyle(_ style: String) -> Int {
+        switch style {
+        case "primary": 1
+        case "success": 3
+        case "danger": 4
+        default: 2
+        }
+    }
+
+    /// Buttons by name, five to a row (Discord's limit).
+    static func rows(_ names: [String], of category: Category) -> [Component] {
+        let buttons = names.compactMap { name in category.buttons.first { $0.name == name } }
+            .map { Component.button($0.customID, label: $0.label, style: buttonStyle($0.style)) }
+        return stride(from: 0, to: buttons.count, by: 5).map { Component.actionRow(Array(buttons[$0..<min($0 + 5, buttons.count)])) }
+    }
+
+    static func panel(_ panel: Panel, of workflow: Workflow) -> [Component] {
+        let categories = panel.categories.compactMap(workflow.category(named:))
+        if panel.usesMenu {
+            let options = categories.map { Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name,
+                                                                  description: $0.description.map { String($0.prefix(100)) }) }
+            return [.actionRow([.select(panelMenu, placeholder: String(panel.title.prefix(150)), options: options)])]
+        }
+        let buttons = categories.map { Component.button(CustomID.open(category: $0.name), label: $0.label, style: 2) }
+        return stride(from: 0, to: buttons.count, by: 5).map { Component.actionRow(Array(buttons[$0..<min($0 + 5, buttons.count)])) }
+    }
+
+    static func input(_ question: Question) -> Component {
+        .textInput(question.name, label: String(question.label.prefix(45)), long: question.isLong, required: !question.isOptional,
+                   placeholder: question.placeholder.map { String($0.prefix(100)) })
+    }
+
+    static func sanctions(_ workflow: Workflow) -> [Component] {
+        let options = workflow.offences.prefix(25).map {
+            Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name, description: $0.sanction.map { String($0.prefix(100)) })
+        }
+        return [.actionRow([.select(sanctionMenu, placeholder: "Sanción / Sanction", options: Array(options))])]
+    }
+
+    /// A text in the workflow's first language, for messages that belong to
+    /// no ticket (panels).
+    static func plain(_ text: LocalizedText?, _ workflow: Workflow) -> String? {
+        guard let text, let template = text.template(for: workflow.locales[0], default: workflow.locales[0]) else { return nil }
+        return template.segments.map { segment in
+            switch segment {
+            case .literal(let literal): literal
+            case .variable(let name): name == "server" ? workflow.title : "{\(name)}"
+            }
+        }.joined()
+    }
+}

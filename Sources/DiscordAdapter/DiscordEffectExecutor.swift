@@ -1,0 +1,152 @@
+import Discord
+import Engine
+import Foundation
+import WorkflowDSL
+
+/// Carries the engine's effects out on Discord, one REST call (or a few) each.
+///
+/// Effects are offered again after a crash (see `EffectExecutor`), so each
+/// one is made safe to repeat: a channel carries its effect's key in its
+/// topic and is found again instead of created twice; a message carries a
+/// nonce with `enforce_nonce`; renames, overwrites and deletions are
+/// idempotent by nature.
+struct DiscordEffectExecutor: EffectExecutor {
+    let desk: TicketDesk
+
+    var rest: RESTClient { desk.rest }
+
+    func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
+        guard let ticket = try desk.engine.ticket(id: pending.ticketID),
+              let workflow = desk.engine.workflow(of: ticket.state),
+              let bound = desk.bound(category: ticket.state.category),
+              let category = workflow.category(named: ticket.state.category) else {
+            return EffectReceipt() // a ticket whose rules are gone: nothing to do on Discord
+        }
+        let owner = Snowflake(ticket.state.owner)
+        let channel = pending.channelID.map { Snowflake($0) }
+        switch pending.effect {
+        case .createChannel(let name, let visibleTo):
+            return EffectReceipt(channelID: try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: pending.idempotencyKey,
+                                                                    category: category, bound: bound).rawValue)
+        case .send(let text, let buttons, let pings):
+            guard let channel else { return EffectReceipt() }
+            let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
+            _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : text,
+                                                                  components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
+                                                                  allowedMentions: mentions, nonce: Self.nonce(pending.idempotencyKey)))
+        case .notice(let text, let pinging):
+            guard let channel else { return EffectReceipt() }
+            _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(users: pinging.map { Snowflake($0) }),
+                                                                  nonce: Self.nonce(pending.idempotencyKey)))
+        case .deleteMessage(let id):
+            guard let channel else { return EffectReceipt() }
+            do throws(DiscordError) { try await rest.deleteMessage(channel, Snowflake(id), reason: "Escala: ticket rule") } catch {
+                guard case .http(404, _, _, _) = error else { throw error } // a 404: already gone
+            }
+        case .rename(let name):
+            guard let channel else { return EffectReceipt() }
+            try await desk.renames.rename(channel, to: name)
+        case .setVisibility(let ranks, let people):
+            guard let channel else { return EffectReceipt() }
+            for role in Set(ranks.flatMap(bound.roleIDs)).sorted(by: { $0.rawValue < $1.rawValue }) {
+                try await rest.setPermissions(channel, PermissionOverwrite(id: role, type: .role, allow: .ticketParticipant), reason: "Escala: escalation")
+            }
+            for person in people {
+                try await rest.setPermissions(channel, PermissionOverwrite(id: Snowflake(person), type: .member, allow: .ticketParticipant),
+                                              reason: "Escala: escalation")
+            }
+        case .mention(let ranks, let people):
+            guard let channel else { return EffectReceipt() }
+            let roles = ranks.flatMap(bound.roleIDs)
+            let users = people.map { Snowflake($0) }
+            guard !roles.isEmpty || !users.isEmpty else { return EffectReceipt() }
+            let text = (roles.map { "<@&\($0)>" } + users.map { "<@\($0)>" }).joined(separator: " ")
+            _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(roles: roles, users: users),
+                                                                  nonce: Self.nonce(pending.idempotencyKey)))
+        case .notify(let name, let text, let pings):
+            guard let target = bound.ids[name] else { return EffectReceipt() }
+            let roles = pings.flatMap(bound.roleIDs)
+            let prefix = roles.map { "<@&\($0)>" }.joined(separator: " ")
+            _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? text : prefix + " " + text,
+                                                                 allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(pending.idempotencyKey)))
+        case .publish(let name, let text):
+            guard let target = bound.ids[name] else { return EffectReceipt() }
+            _ = try await rest.createMessage(target, MessageBody(content: text, allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey)))
+        case .refuse, .showForm, .showSanctions:
+            break // answered on the interaction itself, within its 3 seconds
+        case .grantRole(let role, let user, _):
+            if let id = bound.ids[role] { try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala") }
+        case .revokeRole(let role, let user):
+            if let id = bound.ids[role] { try await rest.removeRole(id, from: Snowflake(user), guild: desk.guild, reason: "Escala") }
+        case .transcript(let name):
+            guard let channel else { return EffectReceipt() }
+            try await postTranscript(of: ticket, channel: channel, to: name.flatMap { bound.ids[$0] }, category: category,
+                                     key: pending.idempotencyKey)
+        case .close:
+            guard let channel else { return EffectReceipt() }
+            do throws(DiscordError) { try await rest.deleteChannel(channel, reason: "Escala: ticket #\(ticket.number) closed") } catch {
+                guard case .http(404, _, _, _) = error else { throw error }
+            }
+        case .askRating(let text, let user):
+            // A member may refuse DMs; that is their choice, not a failure.
+            if let dm = try? await rest.directMessageChannel(with: Snowflake(user)) {
+                _ = try? await rest.createMessage(dm.id, MessageBody(content: text, allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey)))
+            }
+        case .schedule, .cancelTimer:
+            break
+        }
+        return EffectReceipt()
+    }
+
+    /// The private channel: the member, the receiving ranks (and those
+    /// above) and the bot may see it; @everyone may not.
+    private func createChannel(name: String, visibleTo: [Actor], owner: Snowflake, key: String, category: Category,
+                               bound: BoundWorkflow) async throws -> Snowflake {
+        let topic = "escala:" + key
+        let channels = try await rest.guildChannels(guild: desk.guild)
+        if let existing = channels.first(where: { $0.topic == topic }) { return existing.id }
+        var parent = category.place.flatMap { bound.ids[$0] }
+        if let full = parent, channels.filter({ $0.parentID == full }).count >= 50, let overflow = category.overflow.flatMap({ bound.ids[$0] }) {
+            parent = overflow
+        }
+        var overwrites = [PermissionOverwrite(id: desk.guild, type: .role, deny: .viewChannel),
+                          PermissionOverwrite(id: owner, type: .member, allow: .ticketParticipant)]
+        for role in Set(visibleTo.flatMap(bound.roleIDs)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            overwrites.append(PermissionOverwrite(id: role, type: .role, allow: .ticketParticipant))
+        }
+        if let bot = desk.botUserID {
+            overwrites.append(PermissionOverwrite(id: bot, type: .member, allow: [.ticketParticipant, .manageChannels, .manageMessages]))
+        }
+        let created = try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
+                                                   reason: "Escala: new ticket")
+        return created.id
+    }
+
+    private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
+        var messages: [Message] = []
+        var before: Snowflake?
+        while true {
+            let page = try await rest.messages(in: channel, before: before)
+            messages += page
+            guard page.count == 100, let last = page.last else { break }
+            before = last.id
+        }
+        let title = "\(category.label) #\(ticket.number)"
+        let html = TranscriptRenderer.html(title: title, messages: messages)
+        try desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
+        guard let log else { return }
+        _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
+                                                          nonce: Self.nonce(key)),
+                                         file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
+    }
+
+    /// Discord's nonce holds 25 characters; the outbox key can be longer.
+    static func nonce(_ key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return "e" + String(hash, radix: 36)
+    }
+}

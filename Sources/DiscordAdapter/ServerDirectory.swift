@@ -1,0 +1,81 @@
+import Discord
+import Engine
+import Foundation
+import WorkflowDSL
+
+/// One workflow as it lives on one Discord server: the compiled rules and
+/// the Discord ids its names are bound to (`NAME.ids`).
+public struct BoundWorkflow: Sendable {
+    public let path: String
+    public let source: SourceFile
+    public let workflow: Workflow
+    /// Name of a rank, role or channel → Discord id.
+    public let ids: [String: Snowflake]
+
+    /// Reads `path` and its `.ids` file. Throws with every name left unset
+    /// or missing, since a ticket cannot be routed to a rank with no role.
+    public static func load(path: String) throws(DeskError) -> BoundWorkflow {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        let source = SourceFile(path: path, bytes: Array(data))
+        guard let workflow = WorkflowCompiler.compile(source).workflow else { throw .workflowErrors(path) }
+        let idsPath = IDBindings.path(forWorkflow: path)
+        guard let idsData = FileManager.default.contents(atPath: idsPath) else {
+            throw .unboundNames(idsPath, workflow.ranks + workflow.roles + workflow.channels)
+        }
+        let (bindings, _) = IDBindings.parse(SourceFile(path: idsPath, bytes: Array(idsData)))
+        var ids: [String: Snowflake] = [:]
+        for binding in bindings.bindings {
+            if let id = binding.id { ids[binding.name.text] = Snowflake(id) }
+        }
+        let needed = workflow.ranks + workflow.roles + workflow.channels
+        let missing = needed.filter { ids[$0] == nil }
+        guard missing.isEmpty else { throw .unboundNames(idsPath, missing) }
+        return BoundWorkflow(path: path, source: source, workflow: workflow, ids: ids)
+    }
+
+    /// The person a Discord member is to this workflow: the ranks and side
+    /// roles whose Discord roles they hold.
+    func person(_ user: User, roles: [Snowflake], nick: String? = nil) -> Person {
+        let held = Set(roles)
+        return Person(id: user.id.rawValue, name: nick ?? user.globalName ?? user.username,
+                      ranks: workflow.ranks.filter { ids[$0].map(held.contains) ?? false },
+                      roles: workflow.roles.filter { ids[$0].map(held.contains) ?? false })
+    }
+
+    /// The Discord roles that `actor` stands for: a rank and every rank
+    /// above it (`by cm` lets an admin act too), or exactly one rank or role.
+    func roleIDs(for actor: Actor) -> [Snowflake] {
+        switch actor {
+        case .rank(let rank, let exact):
+            guard let level = workflow.level(of: rank) else { return [] }
+            let ranks = exact ? [rank] : Array(workflow.ranks[level...])
+            return ranks.compactMap { ids[$0] }
+        case .role(let role):
+            return ids[role].map { [$0] } ?? []
+        default:
+            return []
+        }
+    }
+}
+
+/// Why the desk cannot start, each saying what to fix.
+public enum DeskError: Error, CustomStringConvertible, Sendable {
+    case unreadable(String)
+    case workflowErrors(String)
+    case unboundNames(String, [String])
+    case noWorkflows(String)
+    case discord(DiscordError)
+    case store(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): "\(path) cannot be read"
+        case .workflowErrors(let path): "\(path) has errors: run `escala lint \(path)`"
+        case .unboundNames(let path, let names):
+            "\(path): fill in the Discord id of \(names.map { "`\($0)`" }.joined(separator: ", ")) (Developer Mode, right-click, Copy ID)"
+        case .noWorkflows(let folder): "no *.flow workflow in \(folder)"
+        case .discord(let error): error.description
+        case .store(let message): "the database: \(message)"
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Discord
+import Engine
+import WorkflowDSL
+
+/// Clicks, menu choices, forms and slash commands. Each is answered within
+/// Discord's 3 seconds: a form, a private refusal, or a silent
+/// acknowledgement; the ticket's effects follow from the outbox.
+extension TicketDesk {
+    func handle(_ interaction: Interaction) async {
+        let data = interaction.data
+        let customID = data?.customID ?? ""
+        do {
+            switch interaction.type {
+            case .messageComponent where customID == Components.panelMenu:
+                try await openFromPanel(category: data?.values?.first ?? "", interaction)
+            case .messageComponent where customID == Components.sanctionMenu:
+                try await chooseSanction(data?.values?.first ?? "", interaction)
+            case .messageComponent:
+                guard let parsed = CustomID.parse(customID) else { return try await respond(interaction, .deferredUpdate) }
+                if parsed.kind == "o" {
+                    try await openFromPanel(category: parsed.category, interaction)
+                } else if let button = parsed.button {
+                    try await act(interaction) { .button(name: button, by: $0) }
+                }
+            case .modalSubmit where customID.hasPrefix(Components.openingFormPrefix):
+                let category = String(customID.dropFirst(Components.openingFormPrefix.count))
+                try await open(category: category, answers: data?.submittedValues ?? [:], interaction)
+            case .modalSubmit where customID.hasPrefix(Components.formPrefix):
+                let form = String(customID.dropFirst(Components.formPrefix.count))
+                try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
+            case .applicationCommand:
+                try await act(interaction) { .command(name: data?.name ?? "", by: $0) }
+            default:
+                break
+            }
+        } catch {
+            logger.warning("interaction not handled", metadata: ["custom_id": "\(customID)", "error": "\(error)"])
+        }
+    }
+
+    private func respond(_ interaction: Interaction, _ response: InteractionResponse) async throws {
+        try await rest.respond(to: interaction, response)
+    }
+
+    /// A panel's button or menu: the category's questions as a form when it
+    /// has any, else the ticket opens at once.
+    private func openFromPanel(category name: String, _ interaction: Interaction) async throws {
+        guard let bound = bound(category: name), let category = bound.workflow.category(named: name) else {
+            return try await respond(interaction, .deferredUpdate)
+        }
+        if !category.questions.isEmpty {
+            try await respond(interaction, .modal(Components.openingFormPrefix + name, title: String(category.label.prefix(45)),
+                                                  inputs: category.questions.prefix(5).map(Components.input)))
+            return
+        }
+        try await open(category: name, answers: [:], interaction)
+    }
+
+    private func open(category name: String, answers: [String: String], _ interaction: Interaction) async throws {
+        guard let bound = bound(category: name), let user = interaction.actor else { return }
+        try await respond(interaction, .deferredEphemeral)
+        let owner = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        let outcome = try engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
+                                      locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
+                                      sourceID: "interaction:\(interaction.id)", now: now())
+        let language = String((interaction.locale ?? bound.workflow.locales[0]).prefix(2))
+        let id: Int64
+        switch outcome {
+        case .refused(let reason):
+            try await rest.editOriginalResponse(interaction, MessageBody(content: reason, allowedMentions: .none))
+            return
+        case .opened(let ticket, _):
+            id = ticket.id
+        case .duplicate(let existing):
+            guard let existing else { return }
+            id = existing
+        }
+        do {
+            await drainNow()
+            let channel = try engine.ticket(id: id)?.channelID
+            let text = channel.map { DeskNotice.opened(channel: $0, language: language) } ?? DeskNotice.opening(language: language)
+            try await rest.editOriginalResponse(interaction, MessageBody(content: text, allowedMentions: .none))
+        }
+    }
+
+    /// A click, form or command inside a ticket, by the person who made it.
+    private func act(_ interaction: Interaction, _ event: (Person) -> TicketEvent) async throws {
+        guard let channel = interaction.channelID, let user = interaction.actor,
+              let ticket = try engine.ticket(channel: channel.rawValue), let bound = bound(category: ticket.state.category) else {
+            return try await respond(interaction, .ephemeral(DeskNotice.notATicket(language: String((interaction.locale ?? "en").prefix(2)))))
+        }
+        let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        guard let outcome = try engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {
+            return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
+        }
+        try await respond(interaction, answer(to: outcome.effects, for: person, ticket: ticket, bound: bound))
+        kick.yield()
+    }
+
+    /// What the clicker sees at once: a refusal, a form, the sanctions
+    /// table, or nothing (the click is taken; the ticket changes follow).
+    private func answer(to effects: [Effect], for person: Person, ticket: StoredTicket, bound: BoundWorkflow) -> InteractionResponse {
+        for effect in effects {
+            switch effect {
+            case .refuse(person.id, let reason):
+                return .ephemeral(reason)
+            case .showForm(let name, person.id):
+                if name == TicketMachine.closeReasonForm {
+                    let label = DeskNotice.closeReasonLabel(language: String(ticket.state.locale.prefix(2)))
+                    return .modal(Components.formPrefix + name, title: label,
+                                  inputs: [.textInput("reason", label: label, long: true, required: true, placeholder: nil)])
+                }
+                guard let form = engine.workflow(of: ticket.state)?.forms[name] else { continue }
+                return .modal(Components.formPrefix + name, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
+            case .showSanctions(person.id):
+                guard let workflow = engine.workflow(of: ticket.state) else { continue }
+                return .ephemeral(DeskNotice.chooseSanction(language: String(ticket.state.locale.prefix(2))), components: Components.sanctions(workflow))
+            default:
+                continue
+            }
+        }
+        return .deferredUpdate
+    }
+
+    /// A row of the sanctions table, chosen by the staff member who applies it.
+    private func chooseSanction(_ offence: String, _ interaction: Interaction) async throws {
+        try await act(interaction) { .sanctionChosen(offence: offence, sanctioner: $0.id, by: $0) }
+    }
+}
+
+/// The few texts the adapter itself writes.
+enum DeskNotice {
+    static func opened(channel: String, language: String) -> String {
+        switch language {
+        case "es": "Ticket abierto: <#\(channel)>"
+        case "fr": "Ticket ouvert : <#\(channel)>"
+        default: "Ticket opened: <#\(channel)>"
+        }
+    }
+
+    static func opening(language: String) -> String {
+        switch language {
+        case "es": "Tu ticket se está creando."
+        case "fr": "Votre ticket est en cours de création."
+        default: "Your ticket is being created."
+        }
+    }
+
+    static func notATicket(language: String) -> String {
+        switch language {
+        case "es": "Esto solo funciona dentro de un ticket."
+        case "fr": "Cela ne fonctionne que dans un ticket."
+        default: "This only works inside a ticket."
+        }
+    }
+
+    static func closeReasonLabel(language: String) -> String {
+        switch language {
+        case "es": "Motivo del cierre"
+        case "fr": "Raison de la fermeture"
+        default: "Reason for closing"
+        }
+    }
+
+    static func chooseSanction(language: String) -> String {
+        switch language {
+        case "es": "Elige la sanción de la tabla."
+        case "fr": "Choisissez la sanction dans le tableau."
+        default: "Choose the sanction from the table."
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Discord
+import DiscordAdapter
+import Engine
+import Foundation
+import LocalDiscord
+import Synchronization
+import Testing
+import WorkflowDSL
+
+/// `escala run`'s code path (`TicketDesk.run`) against the local Discord
+/// server, with the role-play workflow: every request it sends is checked
+/// against Discord's OpenAPI description.
+@Suite("End to end: the role-play desk on a local Discord")
+struct EndToEndTests {
+    static let guild = "100000000000000001"
+    static let roles = ["cm": "700000000000000001", "trainee": "700000000000000002", "moderator": "700000000000000003",
+                        "admin": "700000000000000004", "manager": "700000000000000005", "senior_manager": "700000000000000006",
+                        "owner": "700000000000000007", "developer": "700000000000000008", "programador": "700000000000000009"]
+    static let channels = ["panel_tickets": "800000000000000001", "categoria_tickets": "800000000000000002",
+                           "categoria_tickets_2": "800000000000000003", "chat_staff": "800000000000000004", "registros": "800000000000000005"]
+    static let player = (id: "300000000000000001", name: "jugador")
+    static let ana = (id: "300000000000000002", name: "ana")
+    static let beto = (id: "300000000000000003", name: "beto")
+
+    /// A virtual clock, so that a 12-hour silence takes no time.
+    final class Clock: Sendable {
+        private let seconds = Mutex<Int64>(1_767_603_600)
+        var now: Int64 { seconds.withLock { $0 } }
+        func advance(_ by: Int64) { seconds.withLock { $0 += by } }
+    }
+
+    struct Desk {
+        let server: LocalDiscord
+        let desk: TicketDesk
+        let clock: Clock
+        let task: Task<Void, any Error>
+
+        func stop() async {
+            await desk.stop()
+            _ = await task.result
+            await server.stop()
+        }
+    }
+
+    /// The shipped role-play workflow with made-up ids, in a fresh folder.
+    static func workflowsFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-e2e-\(UUID().uuidString)")
+        let workflows = folder.appendingPathComponent("workflows")
+        try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("workflows/roleplay.flow"),
+                                         to: workflows.appendingPathComponent("roleplay.flow"))
+        let ids = (roles.merging(channels) { first, _ in first }).sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+        try (ids.joined(separator: "\n") + "\n").write(to: workflows.appendingPathComponent("roleplay.ids"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func start(folder: URL? = nil) async throws -> Desk {
+        let folder = try folder ?? workflowsFolder()
+        let server = try await LocalDiscord.start()
+        let clock = Clock()
+        var discord = DiscordConfiguration(token: BotToken("e2e-token"), apiBaseURL: server.apiBaseURL)
+        discord.gatewayURL = URL(string: server.gatewayURL)
+        var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: folder.appendingPathComponent("workflows").path,
+                                              dataFolder: folder.appendingPathComponent("data").path, discord: discord)
+        configuration.timerTick = .milliseconds(20)
+        configuration.clock = { clock.now }
+        let desk = try TicketDesk(configuration: configuration)
+        let task = Task { try await desk.run() }
+        return Desk(server: server, desk: desk, clock: clock, task: task)
+    }
+
+    static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !(try await condition()) {
+            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    static func body(_ request: LocalDiscord.Received) -> JSONValue? {
+        request.body.flatMap { try? JSONValue.parse($0) }
+    }
+
+    static func requests(_ server: LocalDiscord, _ method: String, _ path: String) -> [LocalDiscord.Received] {
+        server.received.filter { $0.method == method && $0.path == path }
+    }
+
+    @Test("panel, click, private channel, claim, an intruder deleted and tagged, escalation and rename, silence, transcript")
+    func ticketLifecycle() async throws {
+        let running = try await Self.start()
+        let server = running.server
+        let panelChannel = Self.channels["panel_tickets"]!
+
+        // The panel is posted, with its menu of categories.
+        try await Self.eventually("the panel") { !Self.requests(server, "POST", "/channels/\(panelChannel)/messages").isEmpty }
+        let panel = try #require(Self.body(Self.requests(server, "POST", "/channels/\(panelChannel)/messages")[0]))
+        let menu = panel["components"]?.array?.first?["components"]?.array?.first
+        #expect(menu?["custom_id"]?.string == "esc:menu")
+        #expect(menu?["options"]?.array?.contains { $0["value"]?.string == "consultas" } == true)
+        try await Self.eventually("the gateway session") { server.gateway.isReady }
+
+        // A member picks Consultas: acknowledged, then a private channel.
+        let click = await server.click("esc:menu", in: panelChannel, by: Self.player, values: ["consultas"], guild: Self.guild)
+        try await Self.eventually("the channel") { try running.desk.engine.ticket(id: 1)?.channelID != nil }
+        let callback = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
+        #expect(Self.body(callback)?["type"]?.number == 5, "deferred within the 3 seconds")
+        let creationRequest = try #require(Self.requests(server, "POST", "/guilds/\(Self.guild)/channels").first)
+        let creation = try #require(Self.body(creationRequest))
+        #expect(creation["name"]?.string == "consultas-1")
+        #expect(creation["parent_id"]?.string == Self.channels["categoria_tickets"])
+        let overwrites = creation["permission_overwrites"]?.array ?? []
+        let everyone = overwrites.first { $0["id"]?.string == Self.guild }
+        #expect(everyone?["deny"]?.string == "1024", "@everyone cannot see the ticket")
+        #expect(overwrites.contains { $0["id"]?.string == Self.player.id && $0["type"]?.number == 1 })
+        #expect(overwrites.contains { $0["id"]?.string == Self.roles["cm"] }, "the receiving rank sees it")
+        #expect(overwrites.contains { $0["id"]?.string == "1" }, "and the bot")
+        let channel = try #require(try running.desk.engine.ticket(id: 1)?.channelID)
+        try await Self.eventually("the answer to the click") {
+            Self.requests(server, "PATCH", "/webhooks/1/token-\(click)/messages/@original").contains {
+                Self.body($0)?["content"]?.string?.contains("<#\(channel)>") == true
+            }
+        }
+        let greeting = try #require(Self.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(Self.body))
+        #expect(greeting["content"]?.string?.hasPrefix("¡Buenos días!") == true)
+        #expect(greeting["allowed_mentions"]?["parse"] == .array([]))
+        let buttonIDs = greeting["components"]?.array?.flatMap { $0["components"]?.array ?? [] }.compactMap { $0["custom_id"]?.string } ?? []
+        #expect(buttonIDs.contains(CustomID.button(category: "consultas", button: "devolucion")))
+
+        // The member writes first; a CM answers and owns the ticket.
+        await server.say("Perdí mis objetos al reiniciar @everyone", in: channel, by: Self.player, guild: Self.guild)
+        await server.say("Hola <@\(Self.player.id)>, ¿qué objetos?", in: channel, by: Self.ana, roles: [Self.roles["cm"]!],
+                         mentions: [Self.player.id], guild: Self.guild)
+        try await Self.eventually("ana owns the ticket") { try running.desk.engine.ticket(id: 1)?.state.handler == Self.ana.id }
+
+        // A third staff member's message is deleted, and they are tagged.
+        let intruder = await server.say("Yo lo miro", in: channel, by: Self.beto, roles: [Self.roles["cm"]!], guild: Self.guild)
+        try await Self.eventually("the intruder's message deleted") { !Self.requests(server, "DELETE", "/channels/\(channel)/messages/\(intruder)").isEmpty }
+        try await Self.eventually("the intruder tagged") {
+            Self.requests(server, "POST", "/channels/\(channel)/messages").contains {
+                let body = Self.body($0)
+                return body?["content"]?.string?.hasPrefix("<@\(Self.beto.id)>") == true
+                    && body?["allowed_mentions"]?["users"] == .array([.string(Self.beto.id)])
+            }
+        }
+
+        // The CM sends it to an administrator: renamed, shown, pinged.
+        let press = await server.click(CustomID.button(category: "consultas", button: "devolucion"), in: channel, by: Self.ana,
+                                       roles: [Self.roles["cm"]!], guild: Self.guild)
+        try await Self.eventually("renamed") {
+            Self.requests(server, "PATCH", "/channels/\(channel)").contains { Self.body($0)?["name"]?.string == "dev_obj-1" }
+        }
+        let pressAnswer = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(press)/") })
+        #expect(Self.body(pressAnswer)?["type"]?.number == 6)
+        try await Self.eventually("the administrators see it") {
+            !Self.requests(server, "PUT", "/channels/\(channel)/permissions/\(Self.roles["admin"]!)").isEmpty
+        }
+        try await Self.eventually("the administrators pinged") {
+            Self.requests(server, "POST", "/channels/\(channel)/messages").contains {
+                Self.body($0)?["allowed_mentions"]?["roles"]?.array?.contains(.string(Self.roles["admin"]!)) == true
+            }
+        }
+
+        // The member stays silent 12 hours after the last mention: closed,
+        // with a transcript in the log channel and in the database.
+        running.clock.advance(12 * 3_600 + 60)
+        try await Self.eventually("the channel deleted") {
+            !Self.requests(server, "DELETE", "/channels/\(channel)").isEmpty
+        }
+        let upload = try #require(server.uploads.first { $0.channel == Self.channels["registros"] })
+        #expect(upload.filename == "ticket-1.html")
+        let html = String(decoding: upload.data, as: UTF8.self)
+        #expect(html.contains("Perdí mis objetos al reiniciar"))
+        #expect(html.contains("jugador"))
+        #expect(try running.desk.store.transcript(ticketID: 1)?.contains("Perdí mis objetos") == true)
+        #expect(try running.desk.engine.ticket(id: 1)?.state.isClosed == true)
+
+        #expect(server.violations == [], "every request matches Discord's API")
+        await running.stop()
+    }
+}

@@ -1,0 +1,275 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import Synchronization
+
+/// A server on 127.0.0.1 that answers the client as Discord would, with
+/// Discord's documented JSON, and judges every request against Discord's
+/// OpenAPI description. Tests script its answers (a 429, a 500) and read
+/// back what it received.
+public final class LocalDiscord: Sendable {
+    public struct Received: Sendable {
+        public let method: String
+        public let path: String
+        public let body: Data?
+        public let headers: [String: String]
+        public let at: ContinuousClock.Instant
+    }
+
+    /// An answer the test wants for the next request matching a route.
+    public struct Scripted: Sendable {
+        public var status: Int
+        public var headers: [String: String] = [:]
+        public var json: String = "{}"
+        /// How long to wait before answering: longer than the client's
+        /// timeout makes a timeout.
+        public var delay: Duration = .zero
+
+        public init(status: Int, headers: [String: String] = [:], json: String = "{}", delay: Duration = .zero) {
+            self.status = status
+            self.headers = headers
+            self.json = json
+            self.delay = delay
+        }
+    }
+
+    private struct State {
+        public var received: [Received] = []
+        public var violations: [String] = []
+        var scripts: [(method: String, pathSuffix: String, answers: [Scripted])] = []
+        var nextID: UInt64 = 900_000_000_000_000_000
+        /// Messages per channel, oldest first, as GET …/messages returns them.
+        var messages: [String: [String]] = [:]
+        /// Channels the client created, by id, as JSON.
+        var channels: [String: String] = [:]
+        var uploads: [Upload] = []
+    }
+
+    private let state = Mutex(State())
+    private let task: Task<Void, any Error>
+    public let port: Int
+
+    public var apiBaseURL: URL { URL(string: "http://127.0.0.1:\(port)/api/v10")! }
+
+    /// Every request received so far, in order.
+    public var received: [Received] { state.withLock { $0.received } }
+    /// A file sent with a message (`multipart/form-data`).
+    public struct Upload: Sendable {
+        public let channel: String
+        public let filename: String
+        public let data: Data
+    }
+
+    public var uploads: [Upload] { state.withLock { $0.uploads } }
+
+    /// Every way a request differed from Discord's API.
+    public var violations: [String] { state.withLock { $0.violations } }
+
+    public static func start() async throws -> LocalDiscord {
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let box = Mutex<LocalDiscord?>(nil)
+        let responder = CallbackResponder<BasicRequestContext> { request, context in
+            guard let server = box.withLock({ $0 }) else { return Response(status: .serviceUnavailable) }
+            return try await server.respond(to: request, context: context)
+        }
+        var quiet = Logger(label: "local-discord")
+        quiet.logLevel = .critical // stopping the server logs a cancellation as an error
+        let upgrade = HTTPServerBuilder.http1WebSocketUpgrade(configuration: .init(ws: .init(maxFrameSize: 1 << 24, autoPing: .disabled))) { _, channel, _ in
+            .upgrade([:]) { inbound, outbound, _ in
+                guard let server = box.withLock({ $0 }) else { return }
+                await server.gateway.serve(inbound: inbound, outbound: outbound, channel: channel)
+            }
+        }
+        let app = Application(responder: responder, server: upgrade,
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
+                              logger: quiet)
+        let task = Task { try await app.run() }
+        var iterator = portStream.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
+        let server = LocalDiscord(task: task, port: port)
+        box.withLock { $0 = server }
+        return server
+    }
+
+    private init(task: Task<Void, any Error>, port: Int) {
+        self.task = task
+        self.port = port
+        gateway = LocalGateway(port: port)
+    }
+
+    /// The gateway, at `ws://127.0.0.1:port/`.
+    public let gateway: LocalGateway
+    public var gatewayURL: String { "ws://127.0.0.1:\(port)" }
+
+    public func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+
+    /// The next `answers.count` requests whose method matches and whose path
+    /// ends with `pathSuffix` get these answers, in order; later ones the
+    /// default.
+    public func script(_ method: String, _ pathSuffix: String, _ answers: [Scripted]) {
+        state.withLock { $0.scripts.append((method, pathSuffix, answers)) }
+    }
+
+    // MARK: Answering
+
+    private func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: 1 << 24)
+        var data = body.readableBytes > 0 ? Data(buffer: body) : nil
+        let method = request.method.rawValue
+        let fullPath = String(request.uri.path)
+        let path = fullPath.hasPrefix("/api/v10") ? String(fullPath.dropFirst("/api/v10".count)) : fullPath
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        if let contentType = headers["content-type"], contentType.hasPrefix("multipart/form-data"), let multipart = data {
+            // Discord reads the JSON of a message with files from `payload_json`.
+            let parts = Multipart.parse(multipart, contentType: contentType)
+            data = parts.first { $0.name == "payload_json" }?.data
+            let channel = path.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+            let files = parts.filter { $0.name.hasPrefix("files[") }
+            state.withLock { state in
+                state.uploads += files.map { Upload(channel: channel, filename: $0.filename ?? "", data: $0.data) }
+            }
+        }
+        let violations = (fullPath.hasPrefix("/api/v10") ? [] : ["\(method) \(fullPath): not under /api/v10"])
+            + OpenAPIContract.shared.violations(method: method, path: path, body: data)
+            + (headers["authorization"]?.hasPrefix("Bot ") == true ? [] : ["\(method) \(path): no `Authorization: Bot …` header"])
+        let scripted: Scripted? = state.withLock { state in
+            state.received.append(Received(method: method, path: path, body: data, headers: headers, at: .now))
+            state.violations += violations
+            guard let index = state.scripts.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) && !$0.answers.isEmpty })
+            else { return nil }
+            return state.scripts[index].answers.removeFirst()
+        }
+        let answer = scripted ?? defaultAnswer(method: method, path: path, body: data)
+        if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { fields[field] = value }
+        }
+        let status = HTTPResponse.Status(code: answer.status)
+        if answer.status == 204 { return Response(status: status, headers: fields) }
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: answer.json)))
+    }
+
+    /// A message as Discord's documentation shows it.
+    static func messageJSON(id: String, channel: String, content: String, author: (id: String, name: String, bot: Bool),
+                            mentions: String = "", extra: String = "") -> String {
+        let encoded = String(decoding: (try? JSONEncoder().encode(content)) ?? Data("\"\"".utf8), as: UTF8.self)
+        return """
+            {"id":"\(id)","channel_id":"\(channel)","content":\(encoded),"author":{"id":"\(author.id)","username":"\(author.name)","bot":\(author.bot),"discriminator":"0"},"attachments":[],"embeds":[],"mentions":[\(mentions)],"timestamp":"2026-01-05T09:00:00.000000+00:00","type":0,"pinned":false,"tts":false,"mention_everyone":false,"flags":0\(extra)}
+            """
+    }
+
+    // MARK: What members do
+
+    /// A member writes in a channel: the message is stored (a transcript
+    /// will read it back) and MESSAGE_CREATE is dispatched. Returns its id.
+    @discardableResult
+    public func say(_ content: String, in channel: String, by user: (id: String, name: String), roles: [String] = [],
+                    mentions: [String] = [], guild: String) async -> String {
+        let id = newID()
+        let mentionList = mentions.map { #"{"id":"\#($0)","username":"u\#($0)","discriminator":"0"}"# }.joined(separator: ",")
+        let roleList = roles.map { "\"\($0)\"" }.joined(separator: ",")
+        let json = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false), mentions: mentionList)
+        let dispatched = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false), mentions: mentionList,
+                                          extra: #","guild_id":"\#(guild)","member":{"roles":[\#(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false}"#)
+        state.withLock { $0.messages[channel, default: []].append(json) }
+        await gateway.dispatch("MESSAGE_CREATE", dispatched)
+        return id
+    }
+
+    /// A member clicks a component (button, or menu with `values`).
+    public func click(_ customID: String, in channel: String, by user: (id: String, name: String), roles: [String] = [],
+                      values: [String]? = nil, guild: String, locale: String = "es-ES") async -> String {
+        let valueList = values.map { ",\"values\":[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" } ?? ""
+        let componentType = values == nil ? 2 : 3
+        return await interaction(type: 3, data: #"{"custom_id":"\#(customID)","component_type":\#(componentType)\#(valueList)}"#,
+                                 channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
+    /// A member sends a modal: input id → value.
+    public func submit(_ customID: String, values: [String: String], in channel: String, by user: (id: String, name: String),
+                       roles: [String] = [], guild: String, locale: String = "es-ES") async -> String {
+        let rows = values.sorted { $0.key < $1.key }.map { key, value in
+            let encoded = String(decoding: (try? JSONEncoder().encode(value)) ?? Data("\"\"".utf8), as: UTF8.self)
+            return #"{"type":1,"components":[{"type":4,"custom_id":"\#(key)","value":\#(encoded)}]}"#
+        }.joined(separator: ",")
+        return await interaction(type: 5, data: #"{"custom_id":"\#(customID)","components":[\#(rows)]}"#,
+                                 channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
+    private func interaction(type: Int, data: String, channel: String, user: (id: String, name: String), roles: [String],
+                             guild: String, locale: String) async -> String {
+        let id = newID()
+        let roleList = roles.map { "\"\($0)\"" }.joined(separator: ",")
+        await gateway.dispatch("INTERACTION_CREATE", """
+            {"id":"\(id)","application_id":"1","type":\(type),"data":\(data),"guild_id":"\(guild)","channel_id":"\(channel)","member":{"user":{"id":"\(user.id)","username":"\(user.name)","discriminator":"0"},"roles":[\(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false,"permissions":"0"},"token":"token-\(id)","version":1,"locale":"\(locale)","app_permissions":"0","entitlements":[],"authorizing_integration_owners":{},"attachment_size_limit":8388608}
+            """)
+        return id
+    }
+
+    private func newID() -> String { state.withLock { $0.nextID += 1; return String($0.nextID) } }
+
+    /// What Discord answers when the test scripted nothing, shaped as in
+    /// Discord's documentation.
+    private func defaultAnswer(method: String, path: String, body: Data?) -> Scripted {
+        let template = OpenAPIContract.shared.template(for: path) ?? path
+        let segments = path.split(separator: "/").map(String.init)
+        let sent = body.flatMap { try? JSONValue.parse($0) }
+        switch (method, template) {
+        case ("POST", "/guilds/{guild_id}/channels"):
+            let name = sent?["name"]?.string ?? "channel"
+            let id = newID()
+            let parent = sent?["parent_id"]?.string.map { "\"\($0)\"" } ?? "null"
+            let topic = sent?["topic"]?.string.map { "\"\($0)\"" } ?? "null"
+            let json = """
+                {"id":"\(id)","type":0,"guild_id":"\(segments[1])","name":"\(name)","position":1,"permission_overwrites":[],"nsfw":false,"parent_id":\(parent),"topic":\(topic),"flags":0}
+                """
+            state.withLock { $0.channels[id] = json }
+            return Scripted(status: 201, json: json)
+        case ("DELETE", "/channels/{channel_id}"):
+            state.withLock { _ = $0.channels.removeValue(forKey: segments[1]) }
+            return Scripted(status: 200, json: #"{"id":"\#(segments[1])","type":0,"flags":0}"#)
+        case ("PATCH", "/channels/{channel_id}"):
+            return Scripted(status: 200, json: """
+                {"id":"\(segments[1])","type":0,"guild_id":"1","name":"\(sent?["name"]?.string ?? "channel")","flags":0}
+                """)
+        case ("POST", "/channels/{channel_id}/messages"), ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
+            let content = sent?["content"]?.string ?? ""
+            let id = segments.count > 3 ? segments[3] : newID()
+            let json = Self.messageJSON(id: id, channel: segments[1], content: content, author: ("1", "escala", true))
+            if method == "POST" { state.withLock { $0.messages[segments[1], default: []].append(json) } }
+            return Scripted(status: 200, json: json)
+        case ("GET", "/channels/{channel_id}/messages"):
+            let stored = state.withLock { $0.messages[segments[1]] ?? [] }
+            return Scripted(status: 200, json: "[" + stored.reversed().joined(separator: ",") + "]")
+        case ("GET", "/gateway/bot"):
+            return Scripted(status: 200, json: """
+                {"url":"ws://127.0.0.1:\(port)","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}
+                """)
+        case ("GET", "/guilds/{guild_id}/channels"):
+            return Scripted(status: 200, json: "[" + state.withLock { $0.channels.values.sorted() }.joined(separator: ",") + "]")
+        case ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"):
+            return Scripted(status: 204)
+        case ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"):
+            return Scripted(status: 200, json: Self.messageJSON(id: newID(), channel: "0", content: sent?["content"]?.string ?? "", author: ("1", "escala", true)))
+        case ("POST", "/users/@me/channels"):
+            return Scripted(status: 200, json: #"{"id":"\#(newID())","type":1,"recipients":[],"flags":0}"#)
+        case ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"):
+            return Scripted(status: 200, json: "[]")
+        case (_, _) where method == "DELETE" || method == "PUT":
+            return Scripted(status: 204)
+        default:
+            return Scripted(status: 404, json: #"{"message":"Unknown route","code":0}"#)
+        }
+    }
+}
