@@ -179,3 +179,87 @@ struct EndToEndTests {
         await running.stop()
     }
 }
+
+@Suite("The desk: forms, refusals, overflow, restarts")
+struct DeskBehaviourTests {
+    typealias E2E = EndToEndTests
+
+    static func ticketChannel(_ running: E2E.Desk, _ id: Int64) async throws -> String {
+        try await E2E.eventually("ticket \(id)'s channel") { try running.desk.engine.ticket(id: id)?.channelID != nil }
+        return try #require(try running.desk.engine.ticket(id: id)?.channelID)
+    }
+
+    @Test("a category with questions opens with a form; the answers reach the ticket")
+    func openingForm() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        let click = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["reportes"], guild: E2E.guild)
+        try await E2E.eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/\(click)/") } }
+        let modalRequest = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
+        let modal = try #require(E2E.body(modalRequest))
+        #expect(modal["type"]?.number == 9)
+        #expect(modal["data"]?["custom_id"]?.string == "esc:q:reportes")
+        let inputs = modal["data"]?["components"]?.array?.compactMap { $0["components"]?.array?.first?["custom_id"]?.string }
+        #expect(inputs == ["reportado", "hechos"])
+        await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: E2E.channels["panel_tickets"]!,
+                            by: E2E.player, guild: E2E.guild)
+        _ = try await Self.ticketChannel(running, 1)
+        #expect(try running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": "Me insultó"])
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
+    @Test("a button pressed by someone not allowed gets a private refusal that says who may")
+    func refusal() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        let press = await server.click(CustomID.button(category: "consultas", button: "devolucion"), in: channel, by: E2E.player, guild: E2E.guild)
+        try await E2E.eventually("the refusal") { server.received.contains { $0.path.hasPrefix("/interactions/\(press)/") } }
+        let answerRequest = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(press)/") })
+        let answer = try #require(E2E.body(answerRequest))
+        #expect(answer["type"]?.number == 4)
+        #expect(answer["data"]?["flags"]?.number == 64, "only the clicker sees it")
+        #expect(answer["data"]?["content"]?.string == "Solo cm+ puede hacer esto.")
+        #expect(try running.desk.engine.ticket(id: 1)?.state.assignedTo == nil)
+        await running.stop()
+    }
+
+    @Test("a full Discord category (50 channels) sends the next ticket to the overflow category")
+    func overflow() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        for index in 0..<50 {
+            server.addChannel(id: String(810_000_000_000_000_000 + index), name: "lleno-\(index)", parent: E2E.channels["categoria_tickets"], guild: E2E.guild)
+        }
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        _ = try await Self.ticketChannel(running, 1)
+        let creation = try #require(E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").first.flatMap(E2E.body))
+        #expect(creation["parent_id"]?.string == E2E.channels["categoria_tickets_2"])
+        await running.stop()
+    }
+
+    @Test("after a restart the panel is edited in place, and a ticket whose channel was deleted meanwhile is closed")
+    func restart() async throws {
+        let folder = try E2E.workflowsFolder()
+        let first = try await E2E.start(folder: folder)
+        try await E2E.eventually("the gateway session") { first.server.gateway.isReady }
+        await first.server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(first, 1)
+        #expect(E2E.requests(first.server, "POST", "/channels/\(E2E.channels["panel_tickets"]!)/messages").count == 1)
+        await first.stop()
+
+        // A new process, a new (empty) server: the ticket's channel is gone.
+        let second = try await E2E.start(folder: folder)
+        try await E2E.eventually("the gateway session") { second.server.gateway.isReady }
+        #expect(E2E.requests(second.server, "POST", "/channels/\(E2E.channels["panel_tickets"]!)/messages").isEmpty, "not posted twice")
+        #expect(second.server.received.contains { $0.method == "PATCH" && $0.path.hasPrefix("/channels/\(E2E.channels["panel_tickets"]!)/messages/") })
+        try await E2E.eventually("the orphaned ticket closed") { try second.desk.engine.ticket(id: 1)?.state.isClosed == true }
+        #expect(try second.desk.engine.ticket(id: 1)?.channelID == channel)
+        await second.stop()
+    }
+}

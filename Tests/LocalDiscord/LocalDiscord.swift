@@ -169,6 +169,15 @@ public final class LocalDiscord: Sendable {
             """
     }
 
+    /// A channel that exists on the server before the test starts (under
+    /// `parent`, to fill a category).
+    public func addChannel(id: String, name: String, parent: String?, guild: String) {
+        let parentJSON = parent.map { "\"\($0)\"" } ?? "null"
+        state.withLock { state in
+            state.channels[id] = #"{"id":"\#(id)","type":0,"guild_id":"\#(guild)","name":"\#(name)","position":1,"permission_overwrites":[],"nsfw":false,"parent_id":\#(parentJSON),"flags":0}"#
+        }
+    }
+
     // MARK: What members do
 
     /// A member writes in a channel: the message is stored (a transcript
