@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint scenarios sarif-check bench-lint bench-engine graphs
+.PHONY: deps build run test lint scenarios sarif-check bench-lint bench-engine bench-discord graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -51,6 +51,11 @@ bench-lint: deps
 	python3 scripts/bench-lint.py $(RELEASE_ESCALA)
 
 # The pictures in docs/, drawn with Graphviz (apt-get install graphviz).
+# Benchmark (not a test): interaction round trips against the local Discord server.
+bench-discord: deps
+	$(SWIFT) build -c release --product escala-bench-discord
+	.build/release/escala-bench-discord
+
 graphs: build
 	$(ESCALA) graph workflows/roleplay.flow --category reportes | dot -Tsvg > docs/reportes.svg
 	$(ESCALA) graph workflows/roleplay.flow --category apelaciones | dot -Tsvg > docs/apelaciones.svg

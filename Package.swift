@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "escala", targets: ["bot"]),
         .executable(name: "escala-bench", targets: ["bench"]),
+        .executable(name: "escala-bench-discord", targets: ["bench-discord"]),
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
@@ -66,6 +67,11 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: ["WorkflowDSL", "Engine", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Benchmark (not a test): `make bench-discord`.
+        .executableTarget(
+            name: "bench-discord",
+            dependencies: ["Discord", "DiscordAdapter", "WorkflowDSL", "LocalDiscord", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "WorkflowDSLTests",

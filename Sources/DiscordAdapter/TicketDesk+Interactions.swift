@@ -75,12 +75,9 @@ extension TicketDesk {
             guard let existing else { return }
             id = existing
         }
-        do {
-            await drainNow()
-            let channel = try engine.ticket(id: id)?.channelID
-            let text = channel.map { DeskNotice.opened(channel: $0, language: language) } ?? DeskNotice.opening(language: language)
-            try await rest.editOriginalResponse(interaction, MessageBody(content: text, allowedMentions: .none))
-        }
+        let channel = await self.channel(of: id)
+        let text = channel.map { DeskNotice.opened(channel: $0, language: language) } ?? DeskNotice.opening(language: language)
+        try await rest.editOriginalResponse(interaction, MessageBody(content: text, allowedMentions: .none))
     }
 
     /// A click, form or command inside a ticket, by the person who made it.

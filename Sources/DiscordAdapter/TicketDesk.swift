@@ -145,10 +145,28 @@ public final class TicketDesk: Sendable {
         }
     }
 
-    /// Waits until the outbox is empty (tests and the benchmark).
-    public func drainNow() async {
-        let drainer = OutboxDrainer(store: store, executor: DiscordEffectExecutor(desk: self))
-        _ = try? await drainer.drain(now: { now() })
+    /// Wakes the drain loop and waits until nothing is pending, or `limit`
+    /// passes. There is only ever one drainer: two would offer the same
+    /// effect twice.
+    public func drainNow(limit: Swift.Duration = .seconds(10)) async {
+        kick.yield()
+        let deadline = ContinuousClock.now + limit
+        while ((try? store.outboxCounts()["pending"]) ?? 0) > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+            kick.yield()
+        }
+    }
+
+    /// Waits until a new ticket's channel exists on Discord, or `limit`
+    /// passes (the member is then told it is being created).
+    func channel(of ticket: Int64, limit: Swift.Duration = .seconds(10)) async -> String? {
+        kick.yield()
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if let channel = try? engine.ticket(id: ticket)?.channelID { return channel }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
     }
 
     // MARK: Start-up
@@ -215,7 +233,11 @@ public final class TicketDesk: Sendable {
                 }
                 try await registerCommands(application: ready.application.id)
             case "INTERACTION_CREATE":
-                await handle(try dispatch.decode(Interaction.self))
+                // Each interaction is answered on its own task, so that one
+                // click never waits behind another's database write and
+                // REST call: every acknowledgement has its 3 seconds.
+                let interaction = try dispatch.decode(Interaction.self)
+                Task { await self.handle(interaction) }
             case "MESSAGE_CREATE":
                 try handleMessage(try dispatch.decode(Message.self))
             case "CHANNEL_DELETE":

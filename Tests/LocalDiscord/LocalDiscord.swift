@@ -121,6 +121,8 @@ public final class LocalDiscord: Sendable {
     // MARK: Answering
 
     private func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        // When the request arrived, before the spec check's own cost.
+        let arrived = ContinuousClock.now
         let body = try await request.body.collect(upTo: 1 << 24)
         var data = body.readableBytes > 0 ? Data(buffer: body) : nil
         let method = request.method.rawValue
@@ -142,7 +144,7 @@ public final class LocalDiscord: Sendable {
             + OpenAPIContract.shared.violations(method: method, path: path, body: data)
             + (headers["authorization"]?.hasPrefix("Bot ") == true ? [] : ["\(method) \(path): no `Authorization: Bot …` header"])
         let scripted: Scripted? = state.withLock { state in
-            state.received.append(Received(method: method, path: path, body: data, headers: headers, at: .now))
+            state.received.append(Received(method: method, path: path, body: data, headers: headers, at: arrived))
             state.violations += violations
             guard let index = state.scripts.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) && !$0.answers.isEmpty })
             else { return nil }
@@ -197,6 +199,7 @@ public final class LocalDiscord: Sendable {
     }
 
     /// A member clicks a component (button, or menu with `values`).
+    @discardableResult
     public func click(_ customID: String, in channel: String, by user: (id: String, name: String), roles: [String] = [],
                       values: [String]? = nil, guild: String, locale: String = "es-ES") async -> String {
         let valueList = values.map { ",\"values\":[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" } ?? ""
@@ -206,6 +209,7 @@ public final class LocalDiscord: Sendable {
     }
 
     /// A member sends a modal: input id → value.
+    @discardableResult
     public func submit(_ customID: String, values: [String: String], in channel: String, by user: (id: String, name: String),
                        roles: [String] = [], guild: String, locale: String = "es-ES") async -> String {
         let rows = values.sorted { $0.key < $1.key }.map { key, value in

@@ -24,9 +24,13 @@ public final class OpenAPIContract: Sendable {
         return OpenAPIContract(paths: spec["paths"]?.object ?? [:], schemas: spec["components"]?["schemas"]?.object ?? [:])
     }()
 
+    /// Each path template split once into segments, for `template(for:)`.
+    private let templates: [(template: String, parts: [Substring])]
+
     init(paths: [String: JSONValue], schemas: [String: JSONValue]) {
         self.paths = paths
         self.schemas = schemas
+        templates = paths.keys.sorted().map { ($0, $0.split(separator: "/", omittingEmptySubsequences: true)) }
     }
 
     public var isLoaded: Bool { !paths.isEmpty }
@@ -37,8 +41,7 @@ public final class OpenAPIContract: Sendable {
     public func template(for path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         var best: (template: String, literals: Int)?
-        for template in paths.keys {
-            let parts = template.split(separator: "/", omittingEmptySubsequences: true)
+        for (template, parts) in templates {
             guard parts.count == segments.count else { continue }
             var literals = 0
             var matches = true

@@ -41,6 +41,9 @@ public final class URLSessionTransport: HTTPTransport {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
+        // Interaction acknowledgements must not queue behind other requests
+        // for one of the default six connections.
+        configuration.httpMaximumConnectionsPerHost = 32
         session = URLSession(configuration: configuration)
     }
 

@@ -47,10 +47,12 @@ actor RateLimiter {
                 throw .tooManyInvalidRequests(invalidRequests.count)
             }
             var wakeAt: ContinuousClock.Instant?
-            if let pause = globalPauseUntil, pause > now { wakeAt = pause }
-            recentStarts.removeAll { now - $0 >= .seconds(1) }
-            if recentStarts.count >= globalPerSecond, let oldest = recentStarts.first {
-                wakeAt = max(wakeAt ?? oldest, oldest + .seconds(1))
+            if !route.isInteractionCallback {
+                if let pause = globalPauseUntil, pause > now { wakeAt = pause }
+                recentStarts.removeAll { now - $0 >= .seconds(1) }
+                if recentStarts.count >= globalPerSecond, let oldest = recentStarts.first {
+                    wakeAt = max(wakeAt ?? oldest, oldest + .seconds(1))
+                }
             }
             let key = bucketKey(route)
             if var bucket = buckets[key] {
@@ -62,7 +64,7 @@ actor RateLimiter {
                 if bucket.remaining <= 0 { wakeAt = max(wakeAt ?? bucket.resetsAt, bucket.resetsAt) }
             }
             guard let wakeAt else {
-                recentStarts.append(now)
+                if !route.isInteractionCallback { recentStarts.append(now) }
                 if buckets[key] != nil { buckets[key]!.remaining -= 1 }
                 return
             }

@@ -27,8 +27,15 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
             path = path.replacingOccurrences(of: "{\(name)}", with: value)
         }
         self.path = path
-        majorParameter = ["channel_id", "guild_id", "webhook_id"].lazy.compactMap { parameters[$0] }.first
+        // An interaction's callback is limited per interaction, like a webhook.
+        majorParameter = ["channel_id", "guild_id", "webhook_id", "interaction_id"].lazy.compactMap { parameters[$0] }.first
+        isInteractionCallback = template.hasPrefix("/interactions/")
     }
+
+    /// Interaction callbacks do not count against the global limit
+    /// (Discord's rate-limit documentation): an acknowledgement must never
+    /// wait behind the bot's other traffic.
+    public let isInteractionCallback: Bool
 
     var rateLimitKey: String { "\(method.rawValue) \(template) \(majorParameter ?? "-")" }
 
