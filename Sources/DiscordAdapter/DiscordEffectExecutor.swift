@@ -48,6 +48,13 @@ struct DiscordEffectExecutor: EffectExecutor {
             try await desk.renames.rename(channel, to: name)
         case .setVisibility(let ranks, let people):
             guard let channel else { return EffectReceipt() }
+            if category.mode == .thread {
+                // A thread has no overwrites of its own: the people are
+                // invited; ranks see it through Manage Threads, and are
+                // pinged by the mention that follows.
+                for person in people { try await rest.addThreadMember(channel, user: Snowflake(person)) }
+                return EffectReceipt()
+            }
             for role in Set(ranks.flatMap(bound.roleIDs)).sorted(by: { $0.rawValue < $1.rawValue }) {
                 try await rest.setPermissions(channel, PermissionOverwrite(id: role, type: .role, allow: .ticketParticipant), reason: "Escala: escalation")
             }
@@ -102,6 +109,9 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// above) and the bot may see it; @everyone may not.
     private func createChannel(name: String, visibleTo: [Actor], owner: Snowflake, key: String, category: Category,
                                bound: BoundWorkflow) async throws -> Snowflake {
+        if category.mode == .thread, let parent = category.place.flatMap({ bound.ids[$0] }) {
+            return try await createThread(name: name, in: parent, owner: owner)
+        }
         let topic = "escala:" + key
         let channels = try await rest.guildChannels(guild: desk.guild)
         if let existing = channels.first(where: { $0.topic == topic }) { return existing.id }
@@ -120,6 +130,21 @@ struct DiscordEffectExecutor: EffectExecutor {
         let created = try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
                                                    reason: "Escala: new ticket")
         return created.id
+    }
+
+    /// Thread mode: a private thread in the category's channel, with the
+    /// member invited. Ticket numbers are unique per server, so the name
+    /// under its parent finds a thread created before a crash. Staff see
+    /// private threads through Manage Threads on the parent channel.
+    private func createThread(name: String, in parent: Snowflake, owner: Snowflake) async throws -> Snowflake {
+        let thread: Channel
+        if let existing = try await rest.activeThreads(guild: desk.guild).first(where: { $0.parentID == parent && $0.name == name }) {
+            thread = existing
+        } else {
+            thread = try await rest.createPrivateThread(in: parent, name: name, reason: "Escala: new ticket")
+        }
+        try await rest.addThreadMember(thread.id, user: owner)
+        return thread.id
     }
 
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {

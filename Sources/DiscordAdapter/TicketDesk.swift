@@ -180,7 +180,9 @@ public final class TicketDesk: Sendable {
             let existing = Set(channels.map(\.id.rawValue))
             let open = try engine.tickets(openOnly: true).filter { $0.guild == guild.rawValue }
             for ticket in open {
-                if let channel = ticket.channelID, !existing.contains(channel) {
+                // Threads (and archived ones) are not in the channel list:
+                // only Discord's own 404 says a ticket's place is gone.
+                if let channel = ticket.channelID, !existing.contains(channel), try await rest.channel(Snowflake(channel)) == nil {
                     logger.notice("a ticket's channel was deleted while Escala was away: closing it", metadata: ["ticket": "\(ticket.number)"])
                     _ = try engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "reconcile:\(ticket.id):\(channel)", now: now())
                 }

@@ -42,17 +42,22 @@ struct EndToEndTests {
         }
     }
 
-    /// The shipped role-play workflow with made-up ids, in a fresh folder.
-    static func workflowsFolder() throws -> URL {
+    /// A shipped workflow with made-up ids, in a fresh folder.
+    static func workflowsFolder(_ name: String, ids: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-e2e-\(UUID().uuidString)")
         let workflows = folder.appendingPathComponent("workflows")
         try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("workflows/roleplay.flow"),
-                                         to: workflows.appendingPathComponent("roleplay.flow"))
-        let ids = (roles.merging(channels) { first, _ in first }).sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
-        try (ids.joined(separator: "\n") + "\n").write(to: workflows.appendingPathComponent("roleplay.ids"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("workflows/\(name).flow"),
+                                         to: workflows.appendingPathComponent("\(name).flow"))
+        let lines = ids.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+        try (lines.joined(separator: "\n") + "\n").write(to: workflows.appendingPathComponent("\(name).ids"), atomically: true, encoding: .utf8)
         return folder
+    }
+
+    /// The shipped role-play workflow with made-up ids, in a fresh folder.
+    static func workflowsFolder() throws -> URL {
+        try workflowsFolder("roleplay", ids: roles.merging(channels) { first, _ in first })
     }
 
     static func start(folder: URL? = nil) async throws -> Desk {
@@ -261,5 +266,30 @@ struct DeskBehaviourTests {
         try await E2E.eventually("the orphaned ticket closed") { try second.desk.engine.ticket(id: 1)?.state.isClosed == true }
         #expect(try second.desk.engine.ticket(id: 1)?.channelID == channel)
         await second.stop()
+    }
+
+    @Test("a category in thread mode opens a private thread in its channel, with the member invited")
+    func threadMode() async throws {
+        let ids = ["support_agent": "710000000000000001", "moderateur": "710000000000000002", "admin": "710000000000000003",
+                   "panel_support": "820000000000000001", "tickets": "820000000000000002", "appels": "820000000000000003",
+                   "alertes_staff": "820000000000000004", "archives": "820000000000000005", "suggestions_publiques": "820000000000000006"]
+        let running = try await E2E.start(folder: try E2E.workflowsFolder("communaute", ids: ids))
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click(CustomID.open(category: "appel_ban"), in: ids["panel_support"]!, by: E2E.player, guild: E2E.guild, locale: "fr")
+        try await E2E.eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/") } }
+        await server.submit("esc:q:appel_ban", values: ["pseudo": "Lea_42", "raison": "Je n'ai pas triché"], in: ids["panel_support"]!,
+                            by: E2E.player, guild: E2E.guild, locale: "fr")
+        let thread = try await Self.ticketChannel(running, 1)
+        let creation = try #require(E2E.requests(server, "POST", "/channels/\(ids["appels"]!)/threads").first.flatMap(E2E.body))
+        #expect(creation["type"]?.number == 12, "a private thread")
+        #expect(creation["name"]?.string == "appel_ban-1")
+        #expect(!E2E.requests(server, "PUT", "/channels/\(thread)/thread-members/\(E2E.player.id)").isEmpty, "the member is invited")
+        #expect(E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").isEmpty, "no channel under a category")
+        try await E2E.eventually("the greeting in French") {
+            E2E.requests(server, "POST", "/channels/\(thread)/messages").contains { E2E.body($0)?["content"]?.string?.hasPrefix("Bonjour") == true }
+        }
+        #expect(server.violations == [])
+        await running.stop()
     }
 }

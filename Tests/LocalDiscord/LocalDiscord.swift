@@ -46,6 +46,7 @@ public final class LocalDiscord: Sendable {
         var messages: [String: [String]] = [:]
         /// Channels the client created, by id, as JSON.
         var channels: [String: String] = [:]
+        var threads: [String: String] = [:]
         var uploads: [Upload] = []
     }
 
@@ -249,6 +250,11 @@ public final class LocalDiscord: Sendable {
                 """
             state.withLock { $0.channels[id] = json }
             return Scripted(status: 201, json: json)
+        case ("GET", "/channels/{channel_id}"):
+            guard let json = state.withLock({ $0.channels[segments[1]] ?? $0.threads[segments[1]] }) else {
+                return Scripted(status: 404, json: #"{"message":"Unknown Channel","code":10003}"#)
+            }
+            return Scripted(status: 200, json: json)
         case ("DELETE", "/channels/{channel_id}"):
             state.withLock { _ = $0.channels.removeValue(forKey: segments[1]) }
             return Scripted(status: 200, json: #"{"id":"\#(segments[1])","type":0,"flags":0}"#)
@@ -271,6 +277,13 @@ public final class LocalDiscord: Sendable {
                 """)
         case ("GET", "/guilds/{guild_id}/channels"):
             return Scripted(status: 200, json: "[" + state.withLock { $0.channels.values.sorted() }.joined(separator: ",") + "]")
+        case ("POST", "/channels/{channel_id}/threads"):
+            let id = newID()
+            let json = #"{"id":"\#(id)","type":12,"guild_id":"1","name":"\#(sent?["name"]?.string ?? "thread")","parent_id":"\#(segments[1])","flags":0}"#
+            state.withLock { $0.threads[id] = json }
+            return Scripted(status: 201, json: json)
+        case ("GET", "/guilds/{guild_id}/threads/active"):
+            return Scripted(status: 200, json: #"{"threads":["# + state.withLock { $0.threads.values.sorted() }.joined(separator: ",") + #"],"members":[]}"#)
         case ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"):
             return Scripted(status: 204)
         case ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"):

@@ -33,6 +33,16 @@ extension RESTClient {
         try await request(Route(.post, "/guilds/{guild_id}/channels", ["guild_id": guild.rawValue]), json: body, reason: reason)
     }
 
+    /// One channel or thread; `nil` when Discord says it does not exist.
+    public func channel(_ id: Snowflake) async throws(DiscordError) -> Channel? {
+        do throws(DiscordError) {
+            return try await request(Route(.get, "/channels/{channel_id}", ["channel_id": id.rawValue]))
+        } catch {
+            if case .http(404, _, _, _) = error { return nil }
+            throw error
+        }
+    }
+
     public func guildChannels(guild: Snowflake) async throws(DiscordError) -> [Channel] {
         try await request(Route(.get, "/guilds/{guild_id}/channels", ["guild_id": guild.rawValue]))
     }
@@ -145,5 +155,33 @@ extension RESTClient {
     public func setGuildCommands(_ commands: [SlashCommand], application: Snowflake, guild: Snowflake) async throws(DiscordError) {
         try await request(Route(.put, "/applications/{application_id}/guilds/{guild_id}/commands",
                                 ["application_id": application.rawValue, "guild_id": guild.rawValue]), json: commands)
+    }
+}
+
+extension RESTClient {
+    // MARK: Threads
+
+    /// A private thread in a text channel: only those invited, and members
+    /// with Manage Threads, see it.
+    public func createPrivateThread(in channel: Snowflake, name: String, reason: String? = nil) async throws(DiscordError) -> Channel {
+        struct Body: Encodable, Sendable {
+            let name: String
+            let type = ChannelType.privateThread
+            let invitable = false
+            let auto_archive_duration = 10_080
+        }
+        return try await request(Route(.post, "/channels/{channel_id}/threads", ["channel_id": channel.rawValue]), json: Body(name: name),
+                                 reason: reason)
+    }
+
+    public func addThreadMember(_ thread: Snowflake, user: Snowflake) async throws(DiscordError) {
+        try await request(Route(.put, "/channels/{channel_id}/thread-members/{user_id}", ["channel_id": thread.rawValue, "user_id": user.rawValue]))
+    }
+
+    /// The server's active threads (the ones Escala may have created).
+    public func activeThreads(guild: Snowflake) async throws(DiscordError) -> [Channel] {
+        struct Answer: Decodable, Sendable { let threads: [Channel] }
+        let answer: Answer = try await request(Route(.get, "/guilds/{guild_id}/threads/active", ["guild_id": guild.rawValue]))
+        return answer.threads
     }
 }
