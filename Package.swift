@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "botTests",
-            dependencies: ["bot", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["bot", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -131,7 +131,7 @@ public final class TicketDesk: Sendable {
     private func drainLoop() async {
         let drainer = OutboxDrainer(store: store, executor: DiscordEffectExecutor(desk: self))
         for await _ in kicks {
-            do { try await drainer.drain(now: { now() }) } catch {
+            do { try await drainer.drain(concurrency: 8, now: { self.now() }) } catch {
                 logger.error("outbox", metadata: ["error": "\(error)"])
             }
             if state.withLock({ $0.stopping }) { return }

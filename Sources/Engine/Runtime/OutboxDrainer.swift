@@ -30,26 +30,68 @@ public struct OutboxDrainer: Sendable {
     /// Delivers pending effects until none is left (or only failing ones):
     /// the effects of one ticket strictly in order, different tickets in
     /// the order their effects were emitted.
+    ///
+    /// Up to `concurrency` tickets are served at once, so that one ticket
+    /// waiting (a rename held by Discord's two-per-ten-minutes limit) holds
+    /// back only itself. An effect that fails is not retried within the
+    /// same call: the next call tries it again.
     @discardableResult
-    public func drain(now: @Sendable () -> Int64) async throws(StoreError) -> Pass {
+    public func drain(concurrency: Int = 1, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
+        let store = store, executor = executor
+        // nil: a tick, to look for new effects while a slow one is out.
+        typealias Outcome = (effect: PendingEffect, result: Result<EffectReceipt, any Error>)?
         var pass = Pass()
-        while true {
-            let batch = try store.pendingEffects(limit: 64)
-            var progressed = false
-            for effect in batch {
-                do {
-                    let receipt = try await executor.execute(effect)
-                    try store.complete(effect, receipt: receipt, now: now())
-                    pass.delivered += 1
-                    progressed = true
-                } catch let error as StoreError {
-                    throw error
-                } catch {
-                    try store.failed(effect, error: String(describing: error))
-                    pass.failed += 1
+        var failure: StoreError?
+        await withTaskGroup(of: Outcome.self) { group in
+            var inFlight: Set<Int64> = []
+            var failedTickets: Set<Int64> = []
+            var ticking = false
+            func refill() throws(StoreError) {
+                if inFlight.count < max(concurrency, 1) {
+                    let batch = try store.pendingEffects(limit: 64)
+                    for effect in batch where !inFlight.contains(effect.ticketID) && !failedTickets.contains(effect.ticketID) {
+                        guard inFlight.count < max(concurrency, 1) else { break }
+                        inFlight.insert(effect.ticketID)
+                        group.addTask {
+                            do { return (effect, .success(try await executor.execute(effect))) } catch { return (effect, .failure(error)) }
+                        }
+                    }
+                }
+                if concurrency > 1, !inFlight.isEmpty, !ticking {
+                    ticking = true
+                    group.addTask {
+                        try? await Task.sleep(for: .milliseconds(50))
+                        return nil
+                    }
                 }
             }
-            if !progressed { return pass }
+            do throws(StoreError) {
+                try refill()
+                while let next = await group.next() {
+                    guard let outcome = next else {
+                        ticking = false
+                        try refill()
+                        continue
+                    }
+                    inFlight.remove(outcome.effect.ticketID)
+                    switch outcome.result {
+                    case .success(let receipt):
+                        try store.complete(outcome.effect, receipt: receipt, now: now())
+                        pass.delivered += 1
+                    case .failure(let error):
+                        if let error = error as? StoreError { throw error }
+                        try store.failed(outcome.effect, error: String(describing: error))
+                        failedTickets.insert(outcome.effect.ticketID)
+                        pass.failed += 1
+                    }
+                    try refill()
+                }
+            } catch {
+                failure = error
+                group.cancelAll()
+            }
         }
+        if let failure { throw failure }
+        return pass
     }
 }

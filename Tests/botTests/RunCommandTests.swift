@@ -1,0 +1,86 @@
+import Foundation
+import LocalDiscord
+import Testing
+
+/// `escala run` as a process, against the local Discord server.
+@Suite("escala run, the process")
+struct RunCommandTests {
+    static let guild = "100000000000000001"
+
+    /// The role-play workflow with made-up ids, and an empty data folder.
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-run-\(UUID().uuidString)")
+        let workflows = folder.appendingPathComponent("workflows")
+        try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("workflows/roleplay.flow"),
+                                         to: workflows.appendingPathComponent("roleplay.flow"))
+        let names = ["cm", "trainee", "moderator", "admin", "manager", "senior_manager", "owner", "developer", "programador",
+                     "panel_tickets", "categoria_tickets", "categoria_tickets_2", "chat_staff", "registros"]
+        let ids = names.enumerated().map { "\($1) = \(700_000_000_000_000_000 + $0)" }.joined(separator: "\n")
+        try (ids + "\n").write(to: workflows.appendingPathComponent("roleplay.ids"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func start(_ folder: URL, _ server: LocalDiscord, token: String) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["run", "--workflows", folder.appendingPathComponent("workflows").path,
+                             "--data", folder.appendingPathComponent("data").path, "--guild", guild]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DISCORD_TOKEN"] = token
+        environment["ESCALA_DISCORD_API"] = server.apiBaseURL.absoluteString
+        environment["ESCALA_DISCORD_GATEWAY"] = server.gatewayURL
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Waits for the process off the cooperative pool, which the local
+    /// server needs.
+    static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) async -> (status: Int32, output: String) {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let stdout = out.fileHandleForReading.readDataToEndOfFile()
+                let stderr = err.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: (process.terminationStatus, String(decoding: stdout + stderr, as: UTF8.self)))
+            }
+        }
+    }
+
+    @Test("a gateway that closes with 4004 ends the process with exit 1 and what to do, never the token")
+    func fatalClose() async throws {
+        let server = try await LocalDiscord.start()
+        server.gateway.configure(closeOnIdentify: 4004)
+        let (process, out, err) = try Self.start(try Self.folder(), server, token: "secret-token-4004")
+        let result = await Self.finish(process, out, err)
+        #expect(result.status == 1)
+        #expect(result.output.contains("4004"))
+        #expect(result.output.contains("Reset Token"))
+        #expect(!result.output.contains("secret-token-4004"))
+        #expect(server.gateway.connections == 1, "no reconnect loop")
+        await server.stop()
+    }
+
+    @Test("SIGTERM stops the served process cleanly")
+    func gracefulStop() async throws {
+        let server = try await LocalDiscord.start()
+        let (process, out, err) = try Self.start(try Self.folder(), server, token: "secret-token-term")
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !server.gateway.isReady {
+            guard ContinuousClock.now < deadline else { Issue.record("the process never connected"); process.terminate(); break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(server.received.contains { $0.method == "POST" && $0.path.hasSuffix("/messages") }, "the panel was posted")
+        kill(process.processIdentifier, SIGTERM)
+        let result = await Self.finish(process, out, err)
+        #expect(result.status == 0)
+        #expect(result.output.contains("escala: stopped"))
+        #expect(!result.output.contains("secret-token-term"))
+        #expect(server.violations == [])
+        await server.stop()
+    }
+}
