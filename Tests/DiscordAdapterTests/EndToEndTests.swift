@@ -126,6 +126,7 @@ struct EndToEndTests {
                 Self.body($0)?["content"]?.string?.contains("<#\(channel)>") == true
             }
         }
+        try await Self.eventually("the greeting") { !Self.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
         let greeting = try #require(Self.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(Self.body))
         #expect(greeting["content"]?.string?.hasPrefix("¡Buenos días!") == true)
         #expect(greeting["allowed_mentions"]?["parse"] == .array([]))
