@@ -32,20 +32,24 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// libcurl underneath, through Foundation. One long-lived session: a new
-/// session per request would open a new connection per request.
+/// libcurl underneath, through Foundation. One session for the whole
+/// process, as SWIFT-NOTES advises: a session per client (or per request)
+/// multiplies libcurl handles and threads, and with many sessions alive
+/// at once URLSession on Linux was seen to stall every request.
 public final class URLSessionTransport: HTTPTransport {
-    private let session: URLSession
-
-    public init() {
+    private static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         // Interaction acknowledgements must not queue behind other requests
         // for one of the default six connections.
         configuration.httpMaximumConnectionsPerHost = 32
-        session = URLSession(configuration: configuration)
-    }
+        return URLSession(configuration: configuration)
+    }()
+
+    private var session: URLSession { Self.session }
+
+    public init() {}
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)

@@ -37,61 +37,88 @@ public struct OutboxDrainer: Sendable {
     /// same call: the next call tries it again.
     @discardableResult
     public func drain(concurrency: Int = 1, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
+        concurrency <= 1 ? try await drainInOrder(now: now) : try await drainConcurrently(concurrency, now: now)
+    }
+
+    /// One effect at a time: what the simulator uses, so that a run is the
+    /// same byte for byte.
+    private func drainInOrder(now: @Sendable () -> Int64) async throws(StoreError) -> Pass {
+        var pass = Pass()
+        var failedTickets: Set<Int64> = []
+        while true {
+            let batch = try store.pendingEffects(limit: 64).filter { !failedTickets.contains($0.ticketID) }
+            if batch.isEmpty { return pass }
+            for effect in batch {
+                do {
+                    let receipt = try await executor.execute(effect)
+                    try store.complete(effect, receipt: receipt, now: now())
+                    pass.delivered += 1
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    try store.failed(effect, error: String(describing: error))
+                    failedTickets.insert(effect.ticketID)
+                    pass.failed += 1
+                }
+            }
+        }
+    }
+
+    /// Several tickets at once. Each effect runs in a task of its own that
+    /// reports to a stream, rather than in a task group: with a task group,
+    /// children finishing while URLSession resumed another task deadlocked
+    /// the concurrency runtime on this machine (Swift 6.3.1, Linux; seen
+    /// with gdb, both threads waiting in `withStatusRecordLock`).
+    private func drainConcurrently(_ concurrency: Int, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
         let store = store, executor = executor
         // nil: a tick, to look for new effects while a slow one is out.
         typealias Outcome = (effect: PendingEffect, result: Result<EffectReceipt, any Error>)?
+        let (outcomes, report) = AsyncStream.makeStream(of: Outcome.self)
+        defer { report.finish() }
         var pass = Pass()
-        var failure: StoreError?
-        await withTaskGroup(of: Outcome.self) { group in
-            var inFlight: Set<Int64> = []
-            var failedTickets: Set<Int64> = []
-            var ticking = false
-            func refill() throws(StoreError) {
-                if inFlight.count < max(concurrency, 1) {
-                    let batch = try store.pendingEffects(limit: 64)
-                    for effect in batch where !inFlight.contains(effect.ticketID) && !failedTickets.contains(effect.ticketID) {
-                        guard inFlight.count < max(concurrency, 1) else { break }
-                        inFlight.insert(effect.ticketID)
-                        group.addTask {
-                            do { return (effect, .success(try await executor.execute(effect))) } catch { return (effect, .failure(error)) }
-                        }
-                    }
-                }
-                if concurrency > 1, !inFlight.isEmpty, !ticking {
-                    ticking = true
-                    group.addTask {
-                        try? await Task.sleep(for: .milliseconds(50))
-                        return nil
+        var inFlight: Set<Int64> = []
+        var failedTickets: Set<Int64> = []
+        var ticking = false
+        func refill() throws(StoreError) {
+            if inFlight.count < concurrency {
+                for effect in try store.pendingEffects(limit: 64)
+                where !inFlight.contains(effect.ticketID) && !failedTickets.contains(effect.ticketID) {
+                    guard inFlight.count < concurrency else { break }
+                    inFlight.insert(effect.ticketID)
+                    Task {
+                        do { report.yield((effect, .success(try await executor.execute(effect)))) } catch { report.yield((effect, .failure(error))) }
                     }
                 }
             }
-            do throws(StoreError) {
-                try refill()
-                while let next = await group.next() {
-                    guard let outcome = next else {
-                        ticking = false
-                        try refill()
-                        continue
-                    }
-                    inFlight.remove(outcome.effect.ticketID)
-                    switch outcome.result {
-                    case .success(let receipt):
-                        try store.complete(outcome.effect, receipt: receipt, now: now())
-                        pass.delivered += 1
-                    case .failure(let error):
-                        if let error = error as? StoreError { throw error }
-                        try store.failed(outcome.effect, error: String(describing: error))
-                        failedTickets.insert(outcome.effect.ticketID)
-                        pass.failed += 1
-                    }
-                    try refill()
+            if !inFlight.isEmpty, !ticking {
+                ticking = true
+                Task {
+                    try? await Task.sleep(for: .milliseconds(50))
+                    report.yield(nil)
                 }
-            } catch {
-                failure = error
-                group.cancelAll()
             }
         }
-        if let failure { throw failure }
+        try refill()
+        if inFlight.isEmpty { return pass }
+        for await next in outcomes {
+            if let outcome = next {
+                inFlight.remove(outcome.effect.ticketID)
+                switch outcome.result {
+                case .success(let receipt):
+                    try store.complete(outcome.effect, receipt: receipt, now: now())
+                    pass.delivered += 1
+                case .failure(let error):
+                    if let error = error as? StoreError { throw error }
+                    try store.failed(outcome.effect, error: String(describing: error))
+                    failedTickets.insert(outcome.effect.ticketID)
+                    pass.failed += 1
+                }
+            } else {
+                ticking = false
+            }
+            try refill()
+            if inFlight.isEmpty { break }
+        }
         return pass
     }
 }
