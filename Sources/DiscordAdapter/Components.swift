@@ -23,11 +23,15 @@ enum Components {
         }
     }
 
-    /// Buttons by name, five to a row (Discord's limit).
+    /// Buttons by name, five to a row.
     static func rows(_ names: [String], of category: Category) -> [Component] {
-        let buttons = names.compactMap { name in category.buttons.first { $0.name == name } }
-            .map { Component.button($0.customID, label: $0.label, style: buttonStyle($0.style)) }
-        return stride(from: 0, to: buttons.count, by: 5).map { Component.actionRow(Array(buttons[$0..<min($0 + 5, buttons.count)])) }
+        rows(names.compactMap { name in category.buttons.first { $0.name == name } }
+            .map { Component.button($0.customID, label: $0.label, style: buttonStyle($0.style)) })
+    }
+
+    /// Buttons five to a row: Discord's limit for one action row.
+    static func rows(_ buttons: [Component]) -> [Component] {
+        stride(from: 0, to: buttons.count, by: 5).map { Component.actionRow(Array(buttons[$0..<min($0 + 5, buttons.count)])) }
     }
 
     static func panel(_ panel: Panel, of workflow: Workflow) -> [Component] {
@@ -37,8 +41,7 @@ enum Components {
                                                                   description: $0.description.map { String($0.prefix(100)) }) }
             return [.actionRow([.select(panelMenu, placeholder: String(panel.title.prefix(150)), options: options)])]
         }
-        let buttons = categories.map { Component.button(CustomID.open(category: $0.name), label: $0.label, style: 2) }
-        return stride(from: 0, to: buttons.count, by: 5).map { Component.actionRow(Array(buttons[$0..<min($0 + 5, buttons.count)])) }
+        return rows(categories.map { Component.button(CustomID.open(category: $0.name), label: $0.label, style: 2) })
     }
 
     static func input(_ question: Question) -> Component {
