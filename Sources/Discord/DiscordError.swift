@@ -13,6 +13,11 @@ public enum DiscordError: Error, Sendable, CustomStringConvertible {
     /// The gateway closed with a code that must not be retried.
     case fatalClose(code: Int, reason: String)
 
+    /// Discord answered 404: the channel, message or member is gone.
+    public var isNotFound: Bool {
+        if case .http(404, _, _, _) = self { true } else { false }
+    }
+
     public var description: String {
         switch self {
         case .http(let status, let code, let message, let route):

@@ -41,7 +41,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .deleteMessage(let id):
             guard let channel else { return EffectReceipt() }
             do throws(DiscordError) { try await rest.deleteMessage(channel, Snowflake(id), reason: "Escala: ticket rule") } catch {
-                guard case .http(404, _, _, _) = error else { throw error } // a 404: already gone
+                guard error.isNotFound else { throw error } // already gone
             }
         case .rename(let name):
             guard let channel else { return EffectReceipt() }
@@ -67,13 +67,13 @@ struct DiscordEffectExecutor: EffectExecutor {
             let roles = ranks.flatMap(bound.roleIDs)
             let users = people.map { Snowflake($0) }
             guard !roles.isEmpty || !users.isEmpty else { return EffectReceipt() }
-            let text = (roles.map { "<@&\($0)>" } + users.map { "<@\($0)>" }).joined(separator: " ")
+            let text = Self.pings(roles: roles, users: users)
             _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(roles: roles, users: users),
                                                                   nonce: Self.nonce(pending.idempotencyKey)))
         case .notify(let name, let text, let pings):
             guard let target = bound.ids[name] else { return EffectReceipt() }
             let roles = pings.flatMap(bound.roleIDs)
-            let prefix = roles.map { "<@&\($0)>" }.joined(separator: " ")
+            let prefix = Self.pings(roles: roles, users: [])
             _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? text : prefix + " " + text,
                                                                  allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(pending.idempotencyKey)))
         case .publish(let name, let text):
@@ -92,7 +92,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .close:
             guard let channel else { return EffectReceipt() }
             do throws(DiscordError) { try await rest.deleteChannel(channel, reason: "Escala: ticket #\(ticket.number) closed") } catch {
-                guard case .http(404, _, _, _) = error else { throw error }
+                guard error.isNotFound else { throw error }
             }
         case .askRating(let text, let user):
             // A member may refuse DMs; that is their choice, not a failure.
@@ -163,6 +163,11 @@ struct DiscordEffectExecutor: EffectExecutor {
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),
                                          file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
+    }
+
+    /// Role and user mentions as Discord writes them: `<@&role> <@user>`.
+    static func pings(roles: [Snowflake], users: [Snowflake]) -> String {
+        (roles.map { "<@&\($0)>" } + users.map { "<@\($0)>" }).joined(separator: " ")
     }
 
     /// Discord's nonce holds 25 characters; the outbox key can be longer.

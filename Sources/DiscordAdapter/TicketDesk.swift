@@ -210,8 +210,7 @@ public final class TicketDesk: Sendable {
                     _ = try await rest.editMessage(channel, Snowflake(posted.messageID), body)
                     continue
                 } catch {
-                    guard case .http(404, _, _, _) = error else { throw error }
-                    // Deleted by hand: post it again below.
+                    guard error.isNotFound else { throw error } // deleted by hand: posted again below
                 }
             }
             let message = try await rest.createMessage(channel, body)

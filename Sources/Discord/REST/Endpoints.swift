@@ -38,8 +38,8 @@ extension RESTClient {
         do throws(DiscordError) {
             return try await request(Route(.get, "/channels/{channel_id}", ["channel_id": id.rawValue]))
         } catch {
-            if case .http(404, _, _, _) = error { return nil }
-            throw error
+            guard error.isNotFound else { throw error }
+            return nil
         }
     }
 

@@ -31,11 +31,7 @@ public struct RESTClient: Sendable {
     public func request<Response: Decodable>(_ route: Route, json body: (any Encodable & Sendable)? = nil,
                                              reason: String? = nil) async throws(DiscordError) -> Response {
         let data = try await sendRaw(route, body: try encode(body, route), reason: reason)
-        do {
-            return try JSONCoding.decoder.decode(Response.self, from: data)
-        } catch {
-            throw .unreadableAnswer(route: route.description, detail: String(describing: error))
-        }
+        return try decode(data, route)
     }
 
     /// Sends a request whose answer is not needed (204, or ignored).
@@ -64,9 +60,12 @@ public struct RESTClient: Sendable {
         part("Content-Disposition: form-data; name=\"payload_json\"\r\nContent-Type: application/json", try encode(body, route) ?? Data())
         part("Content-Disposition: form-data; name=\"files[0]\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.contentType)", file.data)
         data.append(Data("--\(boundary)--\r\n".utf8))
-        let answer = try await sendRaw(route, body: data, reason: nil, contentType: "multipart/form-data; boundary=\(boundary)")
+        return try decode(try await sendRaw(route, body: data, reason: nil, contentType: "multipart/form-data; boundary=\(boundary)"), route)
+    }
+
+    private func decode<Response: Decodable>(_ data: Data, _ route: Route) throws(DiscordError) -> Response {
         do {
-            return try JSONCoding.decoder.decode(Response.self, from: answer)
+            return try JSONCoding.decoder.decode(Response.self, from: data)
         } catch {
             throw .unreadableAnswer(route: route.description, detail: String(describing: error))
         }
