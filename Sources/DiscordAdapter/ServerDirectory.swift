@@ -20,14 +20,14 @@ public struct BoundWorkflow: Sendable {
         guard let workflow = WorkflowCompiler.compile(source).workflow else { throw .workflowErrors(path) }
         let idsPath = IDBindings.path(forWorkflow: path)
         guard let idsData = FileManager.default.contents(atPath: idsPath) else {
-            throw .unboundNames(idsPath, workflow.ranks + workflow.roles + workflow.channels)
+            throw .unboundNames(idsPath, workflow.ranks + workflow.roles + workflow.channels + workflow.messages)
         }
         let (bindings, _) = IDBindings.parse(SourceFile(path: idsPath, bytes: Array(idsData)))
         var ids: [String: Snowflake] = [:]
         for binding in bindings.bindings {
             if let id = binding.id { ids[binding.name.text] = Snowflake(id) }
         }
-        let needed = workflow.ranks + workflow.roles + workflow.channels
+        let needed = workflow.ranks + workflow.roles + workflow.channels + workflow.messages
         let missing = needed.filter { ids[$0] == nil }
         guard missing.isEmpty else { throw .unboundNames(idsPath, missing) }
         return BoundWorkflow(path: path, source: source, workflow: workflow, ids: ids)
@@ -39,7 +39,7 @@ public struct BoundWorkflow: Sendable {
         let held = Set(roles)
         return Person(id: user.id.rawValue, name: nick ?? user.globalName ?? user.username,
                       ranks: workflow.ranks.filter { ids[$0].map(held.contains) ?? false },
-                      roles: workflow.roles.filter { ids[$0].map(held.contains) ?? false })
+                      roles: workflow.staffRoles.filter { ids[$0].map(held.contains) ?? false })
     }
 
     /// The Discord roles that `actor` stands for: a rank and every rank

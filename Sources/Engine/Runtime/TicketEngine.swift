@@ -206,8 +206,52 @@ public final class TicketEngine: Sendable {
         for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {
             try transaction.appendAudit(entry, ticketID: stored.id, eventSeq: seq, at: now)
         }
+        switch event {
+        case .message(let message) where message.author.isStaff && message.author.id != before.owner:
+            try transaction.recordFirstResponse(ticketID: stored.id, at: now, by: message.author.id)
+        case .formSubmitted(let form, let person, let answers) where form != TicketMachine.closeReasonForm:
+            // A decision's "why" (an offer rejected, changes asked) is the
+            // form staff filled in: it belongs in the ticket's history.
+            try transaction.appendAudit(AuditEntry.answered(form: form, by: person.id, answers: answers),
+                                        ticketID: stored.id, eventSeq: seq, at: now)
+        default:
+            break
+        }
+        try recordRoles(effects, ticket: after, guild: stored.guild, actor: event.actorID, now: now, in: transaction)
         return StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
                            effects: effects, previousState: before.state)
+    }
+
+    /// A ticket's `grant`/`revoke` goes to the role audit trail like an
+    /// autorole's, and a `grant ROLE for 7d` to the roles the community
+    /// scheduler takes back when their time is up.
+    private func recordRoles(_ effects: [Effect], ticket: TicketState, guild: String, actor: String?, now: Int64,
+                             in transaction: StoreTransaction) throws {
+        let roleEffects = effects.filter {
+            switch $0 {
+            case .grantRole, .revokeRole: true
+            default: false
+            }
+        }
+        guard !roleEffects.isEmpty else { return }
+        let path = try transaction.workflowPath(hash: ticket.workflowHash) ?? ticket.workflowHash
+        let rule = "ticket #\(ticket.number)"
+        for effect in roleEffects {
+            switch effect {
+            case .grantRole(let role, let member, let seconds):
+                try transaction.insertGrant(guild: guild, workflow: path, member: member, role: role, rule: rule, at: now,
+                                            expiresAt: seconds.map { now + Int64($0) })
+                try transaction.appendRoleAudit(guild: guild, workflow: path, at: now, member: member, role: role, action: .grant, rule: rule,
+                                                reason: "\(ticket.category) #\(ticket.number)" + (seconds.map { ", for \($0.spokenDuration)" } ?? ""),
+                                                actor: actor)
+            case .revokeRole(let role, let member):
+                _ = try transaction.deleteGrant(guild: guild, workflow: path, member: member, role: role)
+                try transaction.appendRoleAudit(guild: guild, workflow: path, at: now, member: member, role: role, action: .revoke,
+                                                rule: rule, reason: "\(ticket.category) #\(ticket.number)", actor: actor)
+            default:
+                break
+            }
+        }
     }
 
     // MARK: Timers

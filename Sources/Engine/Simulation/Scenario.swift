@@ -36,6 +36,15 @@ public struct Scenario: Sendable {
         case deleteChannel
         case wait(seconds: Int)
         case switchTicket(number: Int)
+        /// The member joined the server `secondsAgo` before now.
+        case join(person: String, secondsAgo: Int)
+        case giveReputation(person: String, to: String)
+        case react(person: String, emoji: String, message: String, added: Bool)
+        /// Messages outside any ticket, for the activity counters.
+        case chat(person: String, count: Int)
+        /// The bot stops and starts again on the same database, after being
+        /// down for `downFor` seconds (nothing fires meanwhile).
+        case restart(downFor: Int)
         case expect(Expectation)
     }
 
@@ -61,5 +70,18 @@ public struct Scenario: Sendable {
         case transcript
         case sanctionsShown
         case openTickets(Int)
+        case reputation(person: String, points: Int)
+        /// Whether the person holds a role Escala granted (and has not taken back).
+        case holds(person: String, role: String, negated: Bool)
+        /// The activity of a person in the running window of the first board.
+        case activity(person: String, total: Int)
+        /// A TOP was posted by the last step, in that channel if named.
+        case topPosted(channel: String?)
+        /// The last closed window's ranking starts with these people.
+        case top([String])
+        /// The person's role audit trail has a line containing the text.
+        case audit(person: String, text: String)
+        /// Ticket statistics (of a category or a staff member, or in all).
+        case statistics(of: String?, [(String, Int)])
     }
 }

@@ -100,6 +100,13 @@ public enum ScenarioParser {
             return .deleteChannel
         case .word("expect"):
             return .expect(try expectation(Array(tokens.dropFirst())))
+        case .word("restart"):
+            guard tokens.count > 1 else { return .restart(downFor: 0) }
+            let spelling = tokens.dropFirst(2).compactMap { if case .word(let word) = $0 { word } else { nil } }.joined()
+            guard tokens[1] == .word("after"), let seconds = DurationSyntax.seconds(spelling), seconds > 0 else {
+                throw LineError("write `restart`, or `restart after 2d` for a bot that stays down that long")
+            }
+            return .restart(downFor: seconds)
         case .word(let name):
             guard people.contains(where: { $0.name == name }) else {
                 let known = people.map(\.name).joined(separator: ", ")
@@ -153,8 +160,31 @@ public enum ScenarioParser {
             return .chooseSanction(person: person, offence: offence, sanctioner: sanctioner)
         case "leaves":
             return .leave(person: person)
+        case "joins":
+            guard rest.isEmpty else { throw LineError("`\(person) joins` takes nothing after it; for the past write `\(person) joined 40d ago`") }
+            return .join(person: person, secondsAgo: 0)
+        case "joined":
+            let spelling = rest.compactMap { if case .word(let word) = $0, word != "ago" { word } else { nil } }.joined()
+            guard rest.last == .word("ago"), let seconds = DurationSyntax.seconds(spelling) else {
+                throw LineError("write `\(person) joined 40d ago`")
+            }
+            return .join(person: person, secondsAgo: seconds)
+        case "gives":
+            guard rest.count == 3, rest[0] == .word("rep"), rest[1] == .word("to"), case .word(let receiver) = rest[2] else {
+                throw LineError("write `\(person) gives rep to NAME`")
+            }
+            return .giveReputation(person: person, to: receiver)
+        case "reacts", "unreacts":
+            guard rest.count == 3, case .string(let emoji) = rest[0], rest[1] == .word("to"), case .word(let message) = rest[2] else {
+                throw LineError("write `\(person) \(verb) \"🎉\" to MESSAGE`")
+            }
+            return .react(person: person, emoji: emoji, message: message, added: verb == "reacts")
+        case "chats":
+            let count = rest.isEmpty ? 1 : rest.count == 1 ? (rest.first.flatMap { if case .word(let word) = $0 { Int(word) } else { nil } }) : nil
+            guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
+            return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction or leaves")
+            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 
@@ -202,6 +232,39 @@ public enum ScenarioParser {
         case ("revoked", let role?): return .revoked(role)
         case ("transcript", _): return .transcript
         case ("sanctions", "shown"): return .sanctionsShown
+        case ("role", let name?):
+            guard let role = word(2) else { throw LineError("write `expect role NAME ROLE`") }
+            return .holds(person: name, role: role, negated: false)
+        case ("no", "role"):
+            guard let name = word(2), let role = word(3) else { throw LineError("write `expect no role NAME ROLE`") }
+            return .holds(person: name, role: role, negated: true)
+        case ("reputation", let name?):
+            guard let points = word(2).flatMap(Int.init) else { throw LineError("write `expect reputation NAME POINTS`") }
+            return .reputation(person: name, points: points)
+        case ("activity", let name?):
+            guard let total = word(2).flatMap(Int.init) else { throw LineError("write `expect activity NAME COUNT`") }
+            return .activity(person: name, total: total)
+        case ("top", "posted"): return .topPosted(channel: word(2) == "in" ? word(3) : nil)
+        case ("top", _):
+            let names = tokens.dropFirst().compactMap { if case .word(let word) = $0 { word } else { nil } }
+            guard !names.isEmpty else { throw LineError("write `expect top posted [in CHANNEL]` or `expect top ana beto` (the ranking, first first)") }
+            return .top(names)
+        case ("audit", let name?):
+            guard let text = string(2) else { throw LineError("write `expect audit NAME \"TEXT\"`") }
+            return .audit(person: name, text: text)
+        case ("stats", _):
+            var subject: String?
+            var figures: [(String, Int)] = []
+            for token in tokens.dropFirst() {
+                switch token {
+                case .word(let word) where subject == nil && figures.isEmpty: subject = word
+                case .pair(let key, let value) where Int(value) != nil && ["created", "resolved", "pending"].contains(key):
+                    figures.append((key, Int(value)!))
+                default: throw LineError("write `expect stats [CATEGORY|NAME] created=3 resolved=2 pending=1`")
+                }
+            }
+            guard !figures.isEmpty else { throw LineError("write `expect stats [CATEGORY|NAME] created=3 resolved=2 pending=1`") }
+            return .statistics(of: subject, figures)
         default: throw usage
         }
     }

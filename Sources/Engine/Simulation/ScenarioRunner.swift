@@ -71,6 +71,11 @@ public struct ScenarioRunner: Sendable {
 private struct Play {
     let runner: ScenarioRunner
     let scenario: Scenario
+    /// The engines, replaced by new ones on the same database at `restart`.
+    var engine: TicketEngine
+    var community: CommunityEngine
+    /// Community effects of the last action or wait.
+    var lastCommunity: [CommunityEffect] = []
     let people: [String: Person]
     let names: [String: String]
     var report: SimulationReport
@@ -87,7 +92,10 @@ private struct Play {
     init(runner: ScenarioRunner, scenario: Scenario) {
         self.runner = runner
         self.scenario = scenario
+        engine = runner.engine
         let workflow = runner.engine.currentWorkflow(runner.workflowPath)
+        community = CommunityEngine(store: runner.engine.store, guild: runner.guild,
+                                    workflows: workflow.map { [runner.workflowPath: $0] } ?? [:])
         var people: [String: Person] = [:]
         var names: [String: String] = [:]
         for (index, character) in scenario.people.enumerated() {
@@ -119,9 +127,9 @@ private struct Play {
             return
         case .open(let name, let category, let answers):
             let person = people[name]!
-            let outcome = try runner.engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
+            let outcome = try engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
                                                  locale: scenario.people.first { $0.name == name }?.locale
-                                                     ?? runner.engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
+                                                     ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                                  answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
                                                  sourceID: source, now: now)
             var entry = entry(step.line, "\(name) opens \(category)")
@@ -136,7 +144,7 @@ private struct Play {
                 lastEffects = [(0, .refuse(person: person.id, reason: reason))]
                 lastReplayed = false
             case .duplicate(let id):
-                if let id, let ticket = try runner.engine.ticket(id: id) { select(ticket) }
+                if let id, let ticket = try engine.ticket(id: id) { select(ticket) }
                 lastEffects = []
                 lastReplayed = true
             }
@@ -145,21 +153,74 @@ private struct Play {
             let end = now + Int64(seconds)
             var effects: [(Int64, Effect)] = []
             var changes: [String] = []
-            while let due = try runner.engine.nextTimerDue(), due <= end {
+            var communityEffects: [CommunityEffect] = []
+            while let due = [try engine.nextTimerDue(), try community.nextDue()].compactMap({ $0 }).min(), due <= end {
                 now = max(now, due)
-                for outcome in try runner.engine.fireDueTimers(now: now) {
+                for outcome in try engine.fireDueTimers(now: now) {
                     effects += outcome.effects.map { (outcome.ticket.id, $0) }
                     if outcome.previousState != outcome.ticket.state.state {
                         changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
                     }
                 }
+                communityEffects += try community.fireDue(now: now).effects
             }
             now = end
+            communityEffects += try community.fireDue(now: now).effects
+            lastCommunity = communityEffects
             lastEffects = effects
             lastReplayed = false
             var entry = entry(step.line, "wait \(Self.duration(seconds))")
             if !changes.isEmpty { entry.stateChange = changes.joined(separator: ", ") }
             try await finish(entry)
+        case .join(let name, let secondsAgo):
+            try community.memberSeen(people[name]!.id, joinedAt: now - Int64(secondsAgo))
+            lastEffects = []
+            lastCommunity = try community.fireDue(now: now).effects
+            try await finish(entry(step.line, secondsAgo == 0 ? "\(name) joins the server" : "\(name) joined \(Self.duration(secondsAgo)) ago"))
+        case .giveReputation(let name, let receiver):
+            let giver = people[name]!
+            let outcome = try community.giveReputation(from: giver.id, to: people[receiver]!.id, now: now)
+            var entry = entry(step.line, "\(name) runs /rep @\(receiver)")
+            lastEffects = []
+            lastCommunity = []
+            switch outcome {
+            case .given(let points, let level, let effects):
+                lastCommunity = effects
+                entry.stateChange = "@\(receiver): \(points) point(s)" + (level.map { ", level \($0)" } ?? "")
+            case .refused(let notice):
+                lastEffects = [(0, .refuse(person: giver.id, reason: notice.text(locale: locale(of: name))))]
+            }
+            try await finish(entry)
+        case .react(let name, let emoji, let message, let added):
+            lastEffects = []
+            if added { community.count(.reactions, member: people[name]!.id, at: now) }
+            lastCommunity = try community.reaction(added: added, member: people[name]!.id, workflow: runner.workflowPath,
+                                                   message: message, emoji: emoji, now: now)
+            try await finish(entry(step.line, "\(name) \(added ? "reacts" : "removes the reaction") \(emoji) \(added ? "to" : "from") \(message)"))
+        case .chat(let name, let count):
+            for _ in 0..<count { community.count(.messages, member: people[name]!.id, at: now) }
+            lastEffects = []
+            lastCommunity = []
+            try await finish(entry(step.line, "\(name) writes \(count) message(s) in the server"))
+        case .restart(let downFor):
+            // A clean stop: what was counted in memory is written first, as
+            // `escala run` does on SIGTERM. While down, nothing fires.
+            try community.flush()
+            now += Int64(downFor)
+            let store = try TicketStore(path: engine.store.path)
+            let restarted = try TicketEngine(store: store)
+            if let hash = engine.currentWorkflow(runner.workflowPath)?.contentHash,
+               let kept = try store.read({ try $0.versionSource(hash: hash) }) {
+                _ = try restarted.load(SourceFile(path: kept.path, bytes: kept.source), now: now)
+            }
+            engine = restarted
+            community = CommunityEngine(store: store, guild: runner.guild,
+                                        workflows: restarted.currentWorkflow(runner.workflowPath).map { [runner.workflowPath: $0] } ?? [:])
+            // Starting again: what fell due while down happens now.
+            lastEffects = try engine.fireDueTimers(now: now).flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
+            lastCommunity = try community.fireDue(now: now).effects
+            lastReplayed = false
+            try await finish(entry(step.line, downFor == 0 ? "the bot restarts" : "the bot is down for \(Self.duration(downFor)), then starts"))
         default:
             guard let ticketID = currentTicket else {
                 fail(step.line, "action", "no ticket is open yet: start with a line such as `ana opens soporte`")
@@ -168,7 +229,8 @@ private struct Play {
             let (event, text) = event(for: step)
             guard let event else { return }
             var entry = entry(step.line, text)
-            if let outcome = try runner.engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
+            lastCommunity = []
+            if let outcome = try engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
                 lastEffects = outcome.effects.map { (ticketID, $0) }
                 lastReplayed = false
                 if outcome.previousState != outcome.ticket.state.state {
@@ -214,7 +276,7 @@ private struct Play {
     func resolveMentions(_ text: String) -> (String, Bool) {
         var resolved = text
         var mentionsOwner = false
-        let owner = currentTicket.flatMap { id in try? runner.engine.ticket(id: id) }?.state.owner
+        let owner = currentTicket.flatMap { id in try? engine.ticket(id: id) }?.state.owner
         for (name, person) in people.sorted(by: { $0.key.count > $1.key.count }) where resolved.contains("@" + name) {
             resolved = resolved.replacingOccurrences(of: "@" + name, with: "<@\(person.id)>")
             if person.id == owner { mentionsOwner = true }
@@ -246,8 +308,28 @@ private struct Play {
                 entry.effects.append(prefix + line)
             }
         }
+        entry.effects += lastCommunity.map(describe)
         report.entries.append(entry)
-        try await OutboxDrainer(store: runner.engine.store, executor: runner.discord).drain(now: { [now] in now })
+        try await OutboxDrainer(store: engine.store, executor: runner.discord).drain(now: { [now] in now })
+        // The simulator has no roles to change: community effects are
+        // taken as delivered once traced.
+        for pending in try engine.store.pendingCommunityEffects(guild: runner.guild) {
+            try engine.store.completeCommunityEffect(pending, now: now)
+        }
+    }
+
+    func locale(of name: String) -> String {
+        scenario.people.first { $0.name == name }?.locale ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en"
+    }
+
+    func describe(_ effect: CommunityEffect) -> String {
+        switch effect {
+        case .grantRole(let role, let member): return "grants \(role) to \(who(member))"
+        case .revokeRole(let role, let member): return "revokes \(role) from \(who(member))"
+        case .postRanking(let channel, let ranking):
+            let places = ranking.entries.enumerated().map { "\($0.offset + 1). \(who($0.element.member)) (\($0.element.total))" }
+            return "posts \"\(ranking.title)\" in #\(channel): " + (places.isEmpty ? "no activity" : places.joined(separator: ", "))
+        }
     }
 
     func ticketNumber(_ id: Int64) -> Int {
@@ -262,7 +344,7 @@ private struct Play {
     // MARK: Expectations
 
     mutating func check(_ expectation: Scenario.Expectation, line: Int) throws {
-        let ticket = try currentTicket.flatMap { try runner.engine.ticket(id: $0) }
+        let ticket = try currentTicket.flatMap { try engine.ticket(id: $0) }
         let effects = lastEffects.filter { $0.ticketID == currentTicket || $0.ticketID == 0 }.map(\.effect)
         let texts = effects.compactMap(Self.text(of:)).map(humanize)
         var description = ""
@@ -353,10 +435,56 @@ private struct Play {
             judgeEffects(effects.contains { if case .showForm(form, _) = $0 { true } else { false } }, "the form \(form) was not shown")
         case .granted(let role):
             description = "granted \(role)"
-            judgeEffects(effects.contains { if case .grantRole(role, _, _) = $0 { true } else { false } }, "\(role) was not granted")
+            judgeEffects(effects.contains { if case .grantRole(role, _, _) = $0 { true } else { false } }
+                         || lastCommunity.contains { if case .grantRole(role, _) = $0 { true } else { false } }, "\(role) was not granted")
         case .revoked(let role):
             description = "revoked \(role)"
-            judgeEffects(effects.contains { if case .revokeRole(role, _) = $0 { true } else { false } }, "\(role) was not revoked")
+            judgeEffects(effects.contains { if case .revokeRole(role, _) = $0 { true } else { false } }
+                         || lastCommunity.contains { if case .revokeRole(role, _) = $0 { true } else { false } }, "\(role) was not revoked")
+        case .holds(let name, let role, let negated):
+            description = (negated ? "no role " : "role ") + "\(name) \(role)"
+            let held = try community.holds(role, member: people[name]?.id ?? name)
+            holds = held != negated
+            if holds == false { detail = held ? "\(name) holds \(role)" : "\(name) does not hold \(role)" }
+        case .reputation(let name, let points):
+            description = "reputation \(name) \(points)"
+            let actual = try community.reputation(of: people[name]?.id ?? name).points
+            holds = actual == points
+            if holds == false { detail = "\(name) has \(actual) point(s)" }
+        case .activity(let name, let total):
+            description = "activity \(name) \(total)"
+            let board = engine.currentWorkflow(runner.workflowPath)?.activities.first
+            let actual = try community.activity(of: people[name]?.id ?? name, board: board?.name ?? "", workflow: runner.workflowPath, now: now)
+            holds = actual == total
+            if holds == false { detail = board == nil ? "the workflow has no `activity` board" : "\(name) has \(actual) in this window" }
+        case .topPosted(let channel):
+            description = "top posted" + (channel.map { " in \($0)" } ?? "")
+            judgeEffects(lastCommunity.contains { if case .postRanking(let posted, _) = $0 { channel == nil || posted == channel } else { false } },
+                         "no TOP was posted" + (channel.map { " in \($0)" } ?? ""))
+        case .top(let expected):
+            description = "top " + expected.joined(separator: " ")
+            let board = engine.currentWorkflow(runner.workflowPath)?.activities.first
+            let ranking = try board.flatMap { try community.ranking(workflow: runner.workflowPath, board: $0.name, back: 1, now: now) }
+            let actual = (ranking?.entries ?? []).map { names[$0.member] ?? $0.member }
+            holds = Array(actual.prefix(expected.count)) == expected
+            if holds == false { detail = ranking == nil ? "no window has closed yet" : "the TOP is " + (actual.isEmpty ? "empty" : actual.joined(separator: " ")) }
+        case .audit(let name, let text):
+            description = "audit \(name) \"\(text)\""
+            let lines = try community.audit(member: people[name]?.id ?? name).map { "\($0.action.rawValue) \($0.role): \($0.reason)" }
+            holds = lines.contains { $0.localizedCaseInsensitiveContains(text) }
+            if holds == false { detail = lines.isEmpty ? "no audit line for \(name)" : "audit: " + lines.joined(separator: "; ") }
+        case .statistics(let subject, let figures):
+            description = "stats " + (subject.map { $0 + " " } ?? "") + figures.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+            let statistics = try community.ticketStatistics()
+            let line: TicketStatistics.Line? = switch subject {
+            case nil: statistics.total
+            case let name?: statistics.byCategory.first { $0.key == name } ?? statistics.byStaff.first { $0.key == people[name]?.id }
+            }
+            let actual: [String: Int] = line.map { ["created": $0.created, "resolved": $0.resolved, "pending": $0.pending] } ?? [:]
+            holds = figures.allSatisfy { actual[$0.0] == $0.1 }
+            if holds == false {
+                detail = line == nil ? "no statistics for \(subject ?? "")" : actual.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            }
         case .transcript:
             description = "transcript"
             judgeEffects(effects.contains { if case .transcript = $0 { true } else { false } }, "no transcript was posted")
@@ -365,7 +493,7 @@ private struct Play {
             judgeEffects(effects.contains { if case .showSanctions = $0 { true } else { false } }, "the sanctions table was not shown")
         case .openTickets(let count):
             description = "open tickets \(count)"
-            let actual = try runner.engine.tickets(openOnly: true).count
+            let actual = try engine.tickets(openOnly: true).count
             holds = actual == count
             if holds == false { detail = "\(actual) open" }
         }

@@ -12,6 +12,13 @@ public struct AuditEntry: Sendable, Hashable {
         self.detail = detail
     }
 
+    /// A form filled in on the ticket, with its answers: the reasons staff
+    /// give for a decision, or what a member changed.
+    static func answered(form: String, by person: String, answers: [String: String]) -> AuditEntry {
+        AuditEntry(actor: person, action: "answered \(form)",
+                   detail: answers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+    }
+
     /// What an event did to a ticket, in the order it happened.
     static func entries(actor: String?, before: TicketState?, after: TicketState, effects: [Effect]) -> [AuditEntry] {
         var entries: [AuditEntry] = []

@@ -119,6 +119,103 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v4: community operations and ticket statistics") { db in
+            try db.execute(sql: """
+                -- When each member joined, for seniority roles; learnt from
+                -- joins, messages and interactions.
+                CREATE TABLE member (
+                    guild TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    joined_at INTEGER NOT NULL,
+                    PRIMARY KEY (guild, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX member_by_joined ON member (guild, joined_at);
+
+                CREATE TABLE reputation (
+                    id INTEGER PRIMARY KEY,
+                    guild TEXT NOT NULL,
+                    giver TEXT NOT NULL,
+                    receiver TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX reputation_by_giver ON reputation (guild, giver, at);
+                CREATE INDEX reputation_by_receiver ON reputation (guild, receiver);
+
+                -- Roles Escala gave and holds to account: a temporary one
+                -- carries the instant the scheduler takes it back.
+                CREATE TABLE role_grant (
+                    guild TEXT NOT NULL,
+                    workflow TEXT NOT NULL,
+                    member TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    granted_at INTEGER NOT NULL,
+                    expires_at INTEGER,
+                    PRIMARY KEY (guild, workflow, member, role)
+                ) WITHOUT ROWID;
+                CREATE INDEX role_grant_expiring ON role_grant (expires_at) WHERE expires_at IS NOT NULL;
+
+                CREATE TABLE role_audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    guild TEXT NOT NULL,
+                    workflow TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    member TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    rule TEXT,
+                    reason TEXT NOT NULL,
+                    actor TEXT
+                );
+                CREATE INDEX role_audit_by_member ON role_audit (guild, member, id);
+                CREATE INDEX role_audit_by_rule ON role_audit (guild, workflow, rule, member) WHERE action = 'grant';
+                CREATE TRIGGER role_audit_is_append_only_update BEFORE UPDATE ON role_audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER role_audit_is_append_only_delete BEFORE DELETE ON role_audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+                -- One row per window of each activity board; a closed one
+                -- keeps the ranking it posted, so past windows stay readable.
+                CREATE TABLE activity_window (
+                    id INTEGER PRIMARY KEY,
+                    guild TEXT NOT NULL,
+                    workflow TEXT NOT NULL,
+                    board TEXT NOT NULL,
+                    starts_at INTEGER NOT NULL,
+                    ends_at INTEGER NOT NULL,
+                    closed_at INTEGER,
+                    ranking BLOB,
+                    UNIQUE (guild, workflow, board, starts_at)
+                );
+                CREATE INDEX activity_window_open ON activity_window (ends_at) WHERE closed_at IS NULL;
+                CREATE TABLE activity_count (
+                    window_id INTEGER NOT NULL REFERENCES activity_window(id),
+                    member TEXT NOT NULL,
+                    messages INTEGER NOT NULL DEFAULT 0,
+                    reactions INTEGER NOT NULL DEFAULT 0,
+                    reputation INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (window_id, member)
+                ) WITHOUT ROWID;
+
+                -- Effects of community rules, delivered in order like the
+                -- tickets' outbox but belonging to no ticket.
+                CREATE TABLE community_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    guild TEXT NOT NULL,
+                    workflow TEXT NOT NULL,
+                    effect BLOB NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    done_at INTEGER
+                );
+                CREATE INDEX community_outbox_pending ON community_outbox (id) WHERE status = 'pending';
+
+                -- Ticket statistics: the first answer from staff.
+                ALTER TABLE ticket ADD COLUMN first_response_at INTEGER;
+                ALTER TABLE ticket ADD COLUMN first_responder TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,10 @@ public struct WorkflowFile: Sendable {
     public var tickets: [TicketDeclaration] = []
     public var offences: [OffenceDeclaration] = []
     public var milestones: [MilestoneDeclaration] = []
+    public var messages: [MessageDeclaration] = []
+    public var reputation: ReputationDeclaration?
+    public var autoroles: [AutoroleDeclaration] = []
+    public var activities: [ActivityDeclaration] = []
 
     public init(source: SourceFile) { self.source = source }
 }

@@ -57,12 +57,12 @@ public struct IDBindings: Sendable {
     }
 
     /// Checks the names against a workflow's declarations: each must be a
-    /// rank, a role or a channel, bound once.
+    /// rank, a role, a channel or a message, bound once.
     public func check(against file: WorkflowFile) -> [Diagnostic] {
         var bag = DiagnosticBag(path: source.path)
         var symbolsBag = DiagnosticBag(path: file.source.path)
         let symbols = SymbolTable(file: file, diagnostics: &symbolsBag)
-        let bindable: [SymbolTable.Kind] = [.rank, .role, .channel]
+        let bindable: [SymbolTable.Kind] = [.rank, .role, .channel, .message]
         let candidates = bindable.flatMap { symbols.names(of: $0) }
         var seen: Set<String> = []
         for binding in bindings {
@@ -70,13 +70,13 @@ public struct IDBindings: Sendable {
                 bag.report(.duplicateName, "`\(binding.name.text)` is bound twice", at: binding.name.range)
             }
             guard let kind = symbols.kind(of: binding.name.text) else {
-                bag.report(.undefinedName, "`\(binding.name.text)` is not a rank, role or channel of \(file.source.path)",
+                bag.report(.undefinedName, "`\(binding.name.text)` is not a rank, role, channel or message of \(file.source.path)",
                            at: binding.name.range,
                            help: Suggestions.closest(to: binding.name.text, among: candidates).map { "did you mean `\($0)`?" })
                 continue
             }
             if !bindable.contains(kind) {
-                bag.report(.wrongKindOfName, "`\(binding.name.text)` is \(kind.article); only ranks, roles and channels have Discord ids",
+                bag.report(.wrongKindOfName, "`\(binding.name.text)` is \(kind.article); only ranks, roles, channels and messages have Discord ids",
                            at: binding.name.range)
             }
         }

@@ -85,6 +85,7 @@ struct CheckContext {
         for milestone in file.milestones {
             if case .notify(_, let text, _) = milestone.notice.kind { body(text, nil) }
         }
+        for activity in file.activities { if let title = activity.title { body(title, nil) } }
         forEachTransition { transition, ticket, _ in
             for action in transition.actions {
                 switch action.kind {

@@ -23,6 +23,18 @@ struct NameResolutionCheck: Check {
         for milestone in file.milestones {
             resolver.action(milestone.notice, scope: .defaults(TicketBody()), &diagnostics)
         }
+        for autorole in file.autoroles {
+            resolver.expect(autorole.role, [.role], "a role (declare it with `role \(autorole.role.text)`)", &diagnostics)
+            switch autorole.trigger {
+            case .seniority: break
+            case .reputation(let level): resolver.expect(level, [.level], "a level of the `reputation` block", &diagnostics)
+            case .reaction(_, let message): resolver.expect(message, [.message], "a message (declare it with `message NAME`)", &diagnostics)
+            }
+        }
+        for activity in file.activities {
+            if let channel = activity.channel { resolver.expect(channel, [.channel], "a channel", &diagnostics) }
+            if case .named(let name)? = activity.title { resolver.expect(name, [.text], "a text", &diagnostics) }
+        }
     }
 }
 

@@ -17,6 +17,9 @@ struct UnusedDeclarationCheck: Check {
         for milestone in context.file.milestones {
             if case .notify(let channel, _, _) = milestone.notice.kind { used.insert(channel.text) }
         }
+        for activity in context.file.activities {
+            if let channel = activity.channel { used.insert(channel.text) }
+        }
         context.forEachTransition { transition, _, _ in
             switch transition.trigger {
             case .button(let name): usedButtons.insert(name.text)

@@ -11,6 +11,13 @@ struct ValueCheck: Check {
     static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
         if let defaults = context.file.defaults { body(defaults, &diagnostics) }
         for ticket in context.file.tickets { body(ticket.body, &diagnostics) }
+        for activity in context.file.activities {
+            if let zone = activity.timeZone { timeZone(zone, &diagnostics) }
+            if activity.counters.contains(.reputation), context.file.reputation == nil, let range = activity.countersRange {
+                diagnostics.report(.invalidValue, "`reputation` is counted but the workflow has no `reputation` block",
+                                   at: range, help: "add `reputation { limit 1 per member per 1d }`, or count only messages and reactions")
+            }
+        }
         for locale in context.file.locales where !isLocaleCode(locale.text) {
             diagnostics.report(.invalidValue, "`\(locale.text)` is not a language code", at: locale.range,
                                help: "use a code such as `es`, `en`, `fr` or `pt-BR`")
@@ -21,14 +28,17 @@ struct ValueCheck: Check {
         oneOf(body.mode, modes, what: "mode", &diagnostics)
         oneOf(body.claim, claims, what: "claim", &diagnostics)
         for button in body.buttons { oneOf(button.style, buttonStyles, what: "button style", &diagnostics) }
-        if let hours = body.hours, TimeZone(identifier: hours.timeZone.value) == nil {
-            diagnostics.report(.invalidValue, "\"\(hours.timeZone.value)\" is not a time zone", at: hours.timeZone.range,
-                               help: "use a name from the tz database, such as \"Europe/Madrid\" or \"America/Mexico_City\"")
-        }
+        if let hours = body.hours { timeZone(hours.timeZone, &diagnostics) }
         if let overflow = body.overflow, body.place == nil {
             diagnostics.report(.invalidValue, "an overflow category needs a main one", at: overflow.range,
                                help: "write `place in MAIN overflow \(overflow.text)`")
         }
+    }
+
+    static func timeZone(_ zone: StringLiteral, _ diagnostics: inout DiagnosticBag) {
+        guard TimeZone(identifier: zone.value) == nil else { return }
+        diagnostics.report(.invalidValue, "\"\(zone.value)\" is not a time zone", at: zone.range,
+                           help: "use a name from the tz database, such as \"Europe/Madrid\" or \"America/Mexico_City\"")
     }
 
     static func oneOf(_ name: Name?, _ allowed: [String], what: String, _ diagnostics: inout DiagnosticBag) {

@@ -41,8 +41,36 @@ struct Lowering {
             },
             milestones: file.milestones.map { milestone in
                 Milestone(count: milestone.count, notice: step(milestone.notice), location: spot(milestone.range))
-            }.sorted { $0.count < $1.count }
+            }.sorted { $0.count < $1.count },
+            messages: file.messages.map(\.name.text),
+            reputation: file.reputation.map { reputation in
+                ReputationRules(
+                    limits: reputation.limits.map { .init(count: $0.count, perMember: $0.perMember, periodSeconds: $0.period.seconds) },
+                    levels: reputation.levels.map { .init(name: $0.name.text, threshold: $0.threshold) }.sorted { $0.threshold < $1.threshold })
+            },
+            autoroles: file.autoroles.map(autorole),
+            activities: file.activities.map(activity)
         )
+    }
+
+    func autorole(_ declaration: AutoroleDeclaration) -> AutoroleRule {
+        let trigger: AutoroleRule.Trigger = switch declaration.trigger {
+        case .seniority(let duration): .seniority(seconds: duration.seconds)
+        case .reputation(let level): .reputation(level: level.text)
+        case .reaction(let emoji, let message): .reaction(emoji: emoji.value, message: message.text)
+        }
+        return AutoroleRule(name: declaration.name.text, role: declaration.role.text, trigger: trigger,
+                            durationSeconds: declaration.duration?.seconds)
+    }
+
+    func activity(_ declaration: ActivityDeclaration) -> ActivityBoard {
+        ActivityBoard(name: declaration.name.text,
+                      counters: declaration.counters.compactMap { ActivityBoard.Counter(rawValue: $0.rawValue) },
+                      period: declaration.period.flatMap { ActivityBoard.Period(rawValue: $0.rawValue) } ?? .week,
+                      startDay: declaration.startDay, startMinutes: declaration.startMinutes,
+                      timeZone: declaration.timeZone?.value ?? "UTC", topSize: declaration.topSize,
+                      channel: declaration.channel?.text ?? "", title: declaration.title.map(text),
+                      image: declaration.image?.value)
     }
 
     func text(_ reference: TextReference) -> LocalizedText {

@@ -21,6 +21,11 @@ public struct Workflow: Sendable, Hashable, Codable {
     public let offences: [Offence]
     /// Goals of handled tickets per staff member, lowest first.
     public let milestones: [Milestone]
+    /// Discord messages named for reaction roles.
+    public internal(set) var messages: [String] = []
+    public internal(set) var reputation: ReputationRules?
+    public internal(set) var autoroles: [AutoroleRule] = []
+    public internal(set) var activities: [ActivityBoard] = []
     /// SHA-256 of the canonical encoding, in lowercase hex.
     public internal(set) var contentHash: String = ""
 

@@ -30,7 +30,7 @@ public enum WorkflowCompiler {
         let (file, parseDiagnostics) = Parser.parse(source)
         var bag = DiagnosticBag(path: source.path)
         let symbols = SymbolTable(file: file, diagnostics: &bag)
-        let tickets = file.tickets.map { EffectiveTicket($0, defaults: file.defaults) }
+        let tickets = file.tickets.map { EffectiveTicket($0, defaults: file.defaults, forms: file.forms) }
         let context = CheckContext(file: file, symbols: symbols, tickets: tickets)
         for check in CheckContext.checks { check.run(context, &bag) }
         let diagnostics = (parseDiagnostics + bag.diagnostics).sorted {

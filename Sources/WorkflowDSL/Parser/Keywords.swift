@@ -4,18 +4,24 @@
 enum Keywords {
     static let topLevel: [String] = [
         "workflow", "locales", "ranks", "role", "channel", "text", "form", "limit",
-        "defaults", "panel", "ticket", "sanctions", "milestone",
+        "defaults", "panel", "ticket", "sanctions", "milestone", "message", "reputation", "autorole", "activity",
     ]
-    /// Reserved for community operations (offers, automatic roles,
-    /// statistics): parsed as blocks and reported as not available yet, so
-    /// that adding them later breaks no workflow.
-    static let planned: [String] = ["offers", "offer", "autoroles", "autorole", "reputation", "statistics", "activity"]
+    /// Blocks an admin may expect from other bots, which Escala writes
+    /// another way: each gets a diagnostic that says which way (E006).
+    static let writtenOtherwise: [String: String] = [
+        "offers": "an offer review is a `ticket` category whose states are the review (pending, approved, rejected, changes requested): see \"Offers\" in docs/language.md",
+        "offer": "an offer review is a `ticket` category whose states are the review (pending, approved, rejected, changes requested): see \"Offers\" in docs/language.md",
+        "autoroles": "write one line per rule: `autorole NAME: grant ROLE after 30d in server`",
+        "statistics": "ticket statistics need no block: `/stats` and `escala stats` count every category",
+    ]
     static let ticketBody: [String] = [
         "emoji", "description", "receives", "escalation", "mode", "place", "limit", "question",
         "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind",
         "close", "rating", "hours", "outside", "transcript", "auto", "button", "flag", "on", "after", "state",
     ]
     static let stateBody: [String] = ["on", "after"]
+    static let reputationBody: [String] = ["limit", "level"]
+    static let activityBody: [String] = ["count", "every", "top", "title", "image"]
     static let panelBody: [String] = ["message", "menu", "buttons", "opens"]
     static let offenceBody: [String] = ["sanction", "applied", "evidence", "warning"]
     static let actions: [String] = [

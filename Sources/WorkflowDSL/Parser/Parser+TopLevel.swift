@@ -79,11 +79,27 @@ extension Parser {
             try parseBlock("the `sanctions` block") { (parser: inout Parser) throws(StatementAbandoned) in
                 file.offences.append(try parser.parseOffence())
             }
+        case "message":
+            advance()
+            file.messages.append(try parseMessageDeclaration())
+        case "reputation":
+            advance()
+            if file.reputation != nil {
+                diagnostics.report(.duplicateName, "`reputation` is written twice", at: keyword.range,
+                                   help: "put every limit and level in one `reputation` block")
+            }
+            file.reputation = try parseReputation(start: keyword.range.start)
+        case "autorole":
+            advance()
+            file.autoroles.append(try parseAutorole(start: keyword.range.start))
+        case "activity":
+            advance()
+            file.activities.append(try parseActivity(start: keyword.range.start))
         default:
-            if Keywords.planned.contains(keyword.text) {
+            if let help = Keywords.writtenOtherwise[keyword.text] {
                 advance()
-                diagnostics.report(.plannedFeature, "`\(keyword.text)` blocks are planned but not available yet",
-                                   at: keyword.range, help: "remove this block for now; it will be read by a later version of Escala")
+                diagnostics.report(.writtenOtherwise, "`\(keyword.text)` is not a block of the language",
+                                   at: keyword.range, help: help)
                 throw StatementAbandoned()
             }
             throw unknownStatement(keyword, expected: Keywords.topLevel, in: "at the top level")

@@ -20,7 +20,9 @@ public struct EffectiveTicket: Sendable {
     /// The single state of a ticket that declares none.
     public static let implicitOpenState = "open"
 
-    public init(_ ticket: TicketDeclaration, defaults: TicketBody?) {
+    /// `forms`: the file's forms. The questions of a form the ticket asks
+    /// are answers of the ticket too (`{answer.motivo}` after `ask decision`).
+    public init(_ ticket: TicketDeclaration, defaults: TicketBody?, forms: [FormDeclaration] = []) {
         declaration = ticket
         body = Self.merge(defaults ?? TicketBody(), under: ticket.body)
         if ticket.body.states.isEmpty {
@@ -32,7 +34,15 @@ public struct EffectiveTicket: Sendable {
         stateNames = Set(states.map(\.name.text)).union([Self.closedState])
         buttonNames = Set(body.buttons.map(\.name.text))
         flagNames = Set(body.flags.map(\.name.text))
-        answerNames = Set(body.questions.map(\.name.text) + body.evidence.map(\.name.text))
+        var asked: Set<String> = []
+        for transition in body.transitions + states.flatMap(\.transitions) {
+            if case .formSubmitted(let form) = transition.trigger { asked.insert(form.text) }
+            for action in transition.actions {
+                if case .ask(let form) = action.kind { asked.insert(form.text) }
+            }
+        }
+        let formAnswers = forms.filter { asked.contains($0.name.text) }.flatMap { $0.questions.map(\.name.text) }
+        answerNames = Set(body.questions.map(\.name.text) + body.evidence.map(\.name.text) + formAnswers)
     }
 
     public var name: String { declaration.name.text }

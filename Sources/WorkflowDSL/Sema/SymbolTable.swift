@@ -4,7 +4,7 @@
 /// built, so every later stage can trust that a name means one thing.
 public struct SymbolTable: Sendable {
     public enum Kind: String, Sendable {
-        case rank, role, channel, text, form, ticket, panel, offence, locale
+        case rank, role, channel, text, form, ticket, panel, offence, locale, message, level, autorole, activity
 
         var article: String {
             switch self {
@@ -17,6 +17,10 @@ public struct SymbolTable: Sendable {
             case .panel: "a panel"
             case .offence: "an offence"
             case .locale: "a language"
+            case .message: "a message"
+            case .level: "a reputation level"
+            case .autorole: "an autorole"
+            case .activity: "an activity board"
             }
         }
     }
@@ -54,6 +58,10 @@ public struct SymbolTable: Sendable {
         for ticket in file.tickets { declare(ticket.name, as: .ticket, &diagnostics) }
         for panel in file.panels { declare(panel.name, as: .panel, &diagnostics) }
         for offence in file.offences { declare(offence.name, as: .offence, &diagnostics) }
+        for message in file.messages { declare(message.name, as: .message, &diagnostics) }
+        for level in file.reputation?.levels ?? [] { declare(level.name, as: .level, &diagnostics) }
+        for autorole in file.autoroles { declare(autorole.name, as: .autorole, &diagnostics) }
+        for activity in file.activities { declare(activity.name, as: .activity, &diagnostics) }
         var seenLocales: Set<String> = []
         for locale in file.locales {
             if !seenLocales.insert(locale.text).inserted {
