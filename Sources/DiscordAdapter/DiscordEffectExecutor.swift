@@ -77,8 +77,13 @@ struct DiscordEffectExecutor: EffectExecutor {
             _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? text : prefix + " " + text,
                                                                  allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(pending.idempotencyKey)))
         case .publish(let name, let text):
+            // Every publication has the same card: the category, who sent
+            // it, the workflow's text, and the ticket it came from.
             guard let target = bound.ids[name] else { return EffectReceipt() }
-            _ = try await rest.createMessage(target, MessageBody(content: text, allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey)))
+            let card = Embed(title: category.label, description: text, color: 0x2ECC71,
+                             footer: .init(text: "#\(ticket.number) · \(bound.workflow.title)"), author: .init(name: ticket.state.ownerName))
+            _ = try await rest.createMessage(target, MessageBody(content: nil, embeds: [card], allowedMentions: .none,
+                                                                 nonce: Self.nonce(pending.idempotencyKey)))
         case .refuse, .showForm, .showSanctions:
             break // answered on the interaction itself, within its 3 seconds
         case .grantRole(let role, let user, _):

@@ -28,6 +28,8 @@ extension TicketDesk {
             case .modalSubmit where customID.hasPrefix(Components.formPrefix):
                 let form = String(customID.dropFirst(Components.formPrefix.count))
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
+            case .applicationCommand where TicketDesk.communityCommandNames.contains(data?.name ?? ""):
+                try await handleCommunityCommand(interaction)
             case .applicationCommand:
                 try await act(interaction) { .command(name: data?.name ?? "", by: $0) }
             default:
@@ -140,6 +142,22 @@ enum DeskNotice {
         case "es": "Tu ticket se está creando."
         case "fr": "Votre ticket est en cours de création."
         default: "Your ticket is being created."
+        }
+    }
+
+    static func staffOnly(language: String) -> String {
+        switch language {
+        case "es": "Solo el staff puede usar este comando."
+        case "fr": "Seul le staff peut utiliser cette commande."
+        default: "Only staff can use this command."
+        }
+    }
+
+    static func noRanking(language: String) -> String {
+        switch language {
+        case "es": "Todavía no hay un TOP para ese periodo."
+        case "fr": "Il n'y a pas encore de classement pour cette période."
+        default: "There is no ranking for that period yet."
         }
     }
 

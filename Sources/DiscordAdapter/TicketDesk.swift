@@ -15,6 +15,8 @@ public final class TicketDesk: Sendable {
     public let configuration: DeskConfiguration
     public let store: TicketStore
     public let engine: TicketEngine
+    /// Reputation, autoroles, activity and statistics, on the same database.
+    public let community: CommunityEngine
     public let rest: RESTClient
     let workflows: [BoundWorkflow]
     let renames: RenameQueue
@@ -66,6 +68,8 @@ public final class TicketDesk: Sendable {
         } catch {
             throw .store(String(describing: error))
         }
+        community = CommunityEngine(store: store, guild: configuration.guild.rawValue,
+                                    workflows: Dictionary(workflows.map { ($0.path, $0.workflow) }, uniquingKeysWith: { first, _ in first }))
         rest = RESTClient(configuration: configuration.discord)
         renames = RenameQueue(rest: rest)
         (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -88,6 +92,8 @@ public final class TicketDesk: Sendable {
         }
         try await reconcile()
         _ = try? engine.fireDueTimers(now: now())
+        // Temporary roles that ran out and windows that ended while down.
+        _ = try? community.fireDue(now: now())
         let gateway = GatewayClient(token: configuration.discord.token, gatewayURL: gatewayURL, options: configuration.gatewayOptions)
         let stopped = state.withLock { state -> Bool in
             state.gateway = gateway
@@ -108,8 +114,10 @@ public final class TicketDesk: Sendable {
             }
             var outcome: Result<Void, DiscordError> = .success(())
             if let first = await group.next(), let result = first { outcome = result }
-            // The gateway ended (stop or fatal): let the drain finish its pass.
+            // The gateway ended (stop or fatal): let the drain finish its
+            // pass, and keep what was counted in memory.
             state.withLock { $0.stopping = true }
+            do { try community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
             kick.finish()
             group.cancelAll()
             await group.waitForAll()
@@ -134,6 +142,7 @@ public final class TicketDesk: Sendable {
             do { try await drainer.drain(concurrency: 8, now: { self.now() }) } catch {
                 logger.error("outbox", metadata: ["error": "\(error)"])
             }
+            await drainCommunity()
             if state.withLock({ $0.stopping }) { return }
         }
     }
@@ -142,6 +151,12 @@ public final class TicketDesk: Sendable {
         while !state.withLock({ $0.stopping }) {
             do { try await Task.sleep(for: configuration.timerTick) } catch { return }
             if let fired = try? engine.fireDueTimers(now: now()), !fired.isEmpty { kick.yield() }
+            do {
+                let pass = try community.fireDue(now: now())
+                if !pass.effects.isEmpty { kick.yield() }
+            } catch {
+                logger.error("community scheduler", metadata: ["error": "\(error)"])
+            }
         }
     }
 
@@ -151,7 +166,11 @@ public final class TicketDesk: Sendable {
     public func drainNow(limit: Swift.Duration = .seconds(10)) async {
         kick.yield()
         let deadline = ContinuousClock.now + limit
-        while ((try? store.outboxCounts()["pending"]) ?? 0) > 0, ContinuousClock.now < deadline {
+        func pending() -> Bool {
+            ((try? store.outboxCounts()["pending"]) ?? 0) > 0
+                || !((try? store.pendingCommunityEffects(guild: guild.rawValue, limit: 1)) ?? []).isEmpty
+        }
+        while pending(), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
             kick.yield()
         }
@@ -240,7 +259,15 @@ public final class TicketDesk: Sendable {
                 let interaction = try dispatch.decode(Interaction.self)
                 Task { await self.handle(interaction) }
             case "MESSAGE_CREATE":
-                try handleMessage(try dispatch.decode(Message.self))
+                let message = try dispatch.decode(Message.self)
+                try countActivity(of: message)
+                try handleMessage(message)
+            case "MESSAGE_REACTION_ADD":
+                try handleReaction(dispatch, added: true)
+            case "MESSAGE_REACTION_REMOVE":
+                try handleReaction(dispatch, added: false)
+            case "GUILD_MEMBER_ADD":
+                try handleMemberAdd(dispatch)
             case "CHANNEL_DELETE":
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)
@@ -276,7 +303,9 @@ public final class TicketDesk: Sendable {
                 }
             }
         }
-        let commands = names.sorted().map { RESTClient.SlashCommand(name: $0, description: "Escala: /\($0)") }
+        let community = communityCommands()
+        let commands = names.subtracting(community.map(\.name)).sorted().map { RESTClient.SlashCommand(name: $0, description: "Escala: /\($0)") }
+            + community
         try await rest.setGuildCommands(commands, application: application, guild: guild)
         state.withLock { $0.commandsRegistered = true }
     }

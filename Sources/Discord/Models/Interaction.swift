@@ -18,10 +18,17 @@ public struct Interaction: Sendable, Decodable {
         public var values: [String]?
         /// A modal's rows, each with its text input and value.
         public var components: [Component]?
+        /// A slash command's options as the member filled them in.
+        public var options: [CommandOption]?
 
         enum CodingKeys: String, CodingKey {
-            case name, values, components
+            case name, values, components, options
             case customID = "custom_id"
+        }
+
+        /// An option's value, as text (a user option's value is the user's id).
+        public func option(_ name: String) -> String? {
+            options?.first { $0.name == name }?.value
         }
 
         /// The modal's answers by input id.
@@ -61,10 +68,57 @@ public struct Interaction: Sendable, Decodable {
     public var actor: User? { member?.user ?? user }
 }
 
+/// A slash command option as Discord sends it: the value is a string, a
+/// number or a boolean depending on the option's type.
+public struct CommandOption: Sendable, Hashable, Decodable {
+    public var name: String
+    public var type: Int
+    public var value: String?
+
+    enum CodingKeys: String, CodingKey { case name, type, value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        type = try container.decode(Int.self, forKey: .type)
+        if let text = try? container.decode(String.self, forKey: .value) {
+            value = text
+        } else if let number = try? container.decode(Int64.self, forKey: .value) {
+            value = String(number)
+        } else if let number = try? container.decode(Double.self, forKey: .value) {
+            value = String(number)
+        } else if let flag = try? container.decode(Bool.self, forKey: .value) {
+            value = String(flag)
+        } else {
+            value = nil
+        }
+    }
+}
+
 public struct GuildMember: Sendable, Hashable, Codable {
     public var user: User?
     public var nick: String?
     public var roles: [Snowflake]
+    /// ISO 8601, e.g. `2026-01-05T09:00:00.000000+00:00`.
+    public var joinedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case user, nick, roles
+        case joinedAt = "joined_at"
+    }
+
+    public init(user: User? = nil, nick: String? = nil, roles: [Snowflake], joinedAt: String? = nil) {
+        self.user = user
+        self.nick = nick
+        self.roles = roles
+        self.joinedAt = joinedAt
+    }
+
+    /// `joinedAt` in seconds since 1970.
+    public var joinedAtSeconds: Int64? {
+        guard let joinedAt else { return nil }
+        return DiscordTimestamp.seconds(joinedAt)
+    }
 }
 
 /// The answer to an interaction, due within 3 seconds.
@@ -75,6 +129,7 @@ public struct InteractionResponse: Sendable, Encodable {
     public struct CallbackData: Sendable, Encodable {
         public var content: String?
         public var components: [Component]?
+        public var embeds: [Embed]?
         public var flags: Int?
         public var allowedMentions: AllowedMentions?
         /// Modal only.
@@ -82,7 +137,7 @@ public struct InteractionResponse: Sendable, Encodable {
         public var title: String?
 
         enum CodingKeys: String, CodingKey {
-            case content, components, flags, title
+            case content, components, flags, title, embeds
             case allowedMentions = "allowed_mentions"
             case customID = "custom_id"
         }
@@ -91,6 +146,17 @@ public struct InteractionResponse: Sendable, Encodable {
     /// A private answer only the clicker sees.
     public static func ephemeral(_ content: String, components: [Component]? = nil) -> InteractionResponse {
         InteractionResponse(type: 4, data: CallbackData(content: content, components: components, flags: 64, allowedMentions: AllowedMentions.none))
+    }
+
+    /// An answer everyone in the channel sees, pinging nobody (a `/rep`
+    /// thanks, a `/top` ranking).
+    public static func visible(_ content: String? = nil, embeds: [Embed]? = nil) -> InteractionResponse {
+        InteractionResponse(type: 4, data: CallbackData(content: content, embeds: embeds?.map(\.withinLimits), allowedMentions: AllowedMentions.none))
+    }
+
+    /// A private answer drawn as embeds (statistics, a TOP, the audit trail).
+    public static func ephemeral(embeds: [Embed]) -> InteractionResponse {
+        InteractionResponse(type: 4, data: CallbackData(embeds: embeds.map(\.withinLimits), flags: 64, allowedMentions: AllowedMentions.none))
     }
 
     /// "Thinking…", privately: the real answer follows by editing it.

@@ -49,6 +49,7 @@ public struct MessageBody: Sendable, Hashable, Codable {
     public var enforceNonce: Bool?
     /// The files sent with the message, by their index in the upload.
     public var attachments: [AttachmentReference]?
+    public var embeds: [Embed]?
 
     public struct AttachmentReference: Sendable, Hashable, Codable {
         public var id: String
@@ -59,8 +60,10 @@ public struct MessageBody: Sendable, Hashable, Codable {
         }
     }
 
-    public init(content: String?, components: [Component]? = nil, allowedMentions: AllowedMentions, nonce: String? = nil) {
+    public init(content: String?, components: [Component]? = nil, embeds: [Embed]? = nil, allowedMentions: AllowedMentions,
+                nonce: String? = nil) {
         self.content = content
+        self.embeds = embeds?.map(\.withinLimits)
         self.components = components
         self.allowedMentions = allowedMentions
         self.nonce = nonce
@@ -68,7 +71,7 @@ public struct MessageBody: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case content, components, nonce, attachments
+        case content, components, nonce, attachments, embeds
         case allowedMentions = "allowed_mentions"
         case enforceNonce = "enforce_nonce"
     }

@@ -145,9 +145,31 @@ extension RESTClient {
         public var name: String
         public var description: String
         public var type = 1
-        public init(name: String, description: String) {
+        public var options: [Option]?
+
+        /// An argument of the command, as the member fills it in.
+        public struct Option: Sendable, Encodable {
+            public enum Kind: Int, Sendable, Encodable {
+                case string = 3, integer = 4, user = 6
+            }
+
+            public var name: String
+            public var description: String
+            public var type: Kind
+            public var required: Bool
+
+            public init(name: String, description: String, type: Kind, required: Bool = false) {
+                self.name = name
+                self.description = description
+                self.type = type
+                self.required = required
+            }
+        }
+
+        public init(name: String, description: String, options: [Option]? = nil) {
             self.name = name
             self.description = description
+            self.options = options
         }
     }
 

@@ -15,6 +15,9 @@ public final class CommunityEngine: Sendable {
     public let guild: String
     private let workflows: Mutex<[String: Workflow]>
     private let tally = Mutex(ActivityTally())
+    /// Join dates already written, so that a member's every message does
+    /// not cost a write.
+    private let knownMembers = Mutex([String: Int64]())
 
     public init(store: TicketStore, guild: String, workflows: [String: Workflow] = [:]) {
         self.store = store
@@ -43,7 +46,9 @@ public final class CommunityEngine: Sendable {
 
     /// Remembers when a member joined, for seniority rules.
     public func memberSeen(_ member: String, joinedAt: Int64) throws(EngineError) {
+        guard knownMembers.withLock({ $0[member] }) != joinedAt else { return }
         try write { try $0.recordMember(guild: guild, member: member, joinedAt: joinedAt) }
+        knownMembers.withLock { $0[member] = joinedAt }
     }
 
     // MARK: Activity

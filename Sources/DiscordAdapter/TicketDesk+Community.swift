@@ -1,0 +1,183 @@
+import Discord
+import Engine
+import Foundation
+import WorkflowDSL
+
+/// Community operations on Discord: activity counted from messages and
+/// reactions, reaction roles, member joins for seniority, `/rep`, `/top`,
+/// `/stats` and `/audit`, and the community outbox carried out.
+extension TicketDesk {
+    /// The slash commands community features add, when a workflow uses them.
+    static let communityCommandNames: Set<String> = ["rep", "top", "stats", "audit"]
+
+    func communityCommands() -> [RESTClient.SlashCommand] {
+        typealias Option = RESTClient.SlashCommand.Option
+        var commands: [RESTClient.SlashCommand] = [
+            .init(name: "stats", description: "Ticket statistics per category and staff member (staff only)", options: [
+                .init(name: "days", description: "Only tickets opened in the last N days", type: .integer),
+            ]),
+            .init(name: "audit", description: "Roles granted and revoked, with their reasons (staff only)", options: [
+                .init(name: "member", description: "Only this member's roles", type: .user),
+            ]),
+        ]
+        if workflows.contains(where: { $0.workflow.reputation != nil }) {
+            commands.append(.init(name: "rep", description: "Give a reputation point to a member", options: [
+                .init(name: "member", description: "Who deserves it", type: .user, required: true),
+            ]))
+        }
+        if workflows.contains(where: { !$0.workflow.activities.isEmpty }) {
+            commands.append(.init(name: "top", description: "The activity ranking: this period, or one that ended", options: [
+                .init(name: "periods_ago", description: "0 for the running period (default), 1 for the last one that ended…", type: .integer),
+            ]))
+        }
+        return commands
+    }
+
+    /// A member's person in the first workflow that knows them as staff, or
+    /// in the first workflow: staff-only commands look at `isStaff`.
+    func person(_ user: User, member: GuildMember?) -> Person {
+        let people = workflows.map { $0.person(user, roles: member?.roles ?? [], nick: member?.nick) }
+        return people.first(where: \.isStaff) ?? people[0]
+    }
+
+    var defaultLanguage: String { String((workflows.first?.workflow.locales.first ?? "en").prefix(2)) }
+
+    // MARK: Commands
+
+    func handleCommunityCommand(_ interaction: Interaction) async throws {
+        guard let data = interaction.data, let name = data.name, let user = interaction.actor else { return }
+        let language = String((interaction.locale ?? defaultLanguage).prefix(2))
+        let person = person(user, member: interaction.member)
+        if let joined = interaction.member?.joinedAtSeconds { try community.memberSeen(user.id.rawValue, joinedAt: joined) }
+        switch name {
+        case "rep":
+            guard let receiver = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
+            if receiver == botUserID?.rawValue {
+                return try await rest.respond(to: interaction, .ephemeral(CommunityNotice.repToSelf.text(locale: language)))
+            }
+            switch try community.giveReputation(from: user.id.rawValue, to: receiver, now: now()) {
+            case .refused(let notice):
+                try await rest.respond(to: interaction, .ephemeral(notice.text(locale: language)))
+            case .given(let points, let level, _):
+                // Public, so the community sees it, but pinging nobody.
+                let text = CommunityNotice.repGiven(to: receiver, points: points, level: level).text(locale: language)
+                try await rest.respond(to: interaction, .visible(text))
+                kick.yield()
+            }
+        case "top":
+            let back = max(0, Int(data.option("periods_ago") ?? "0") ?? 0)
+            guard let bound = workflows.first(where: { !$0.workflow.activities.isEmpty }),
+                  let board = bound.workflow.activities.first,
+                  let ranking = try community.ranking(workflow: bound.path, board: board.name, back: back, now: now()) else {
+                return try await rest.respond(to: interaction, .ephemeral(DeskNotice.noRanking(language: language)))
+            }
+            try await rest.respond(to: interaction, .visible(embeds: [CommunityEmbeds.ranking(ranking, language: language)]))
+        case "stats":
+            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DeskNotice.staffOnly(language: language))) }
+            let days = Int(data.option("days") ?? "").map { max(1, $0) }
+            let since = days.map { now() - Int64($0) * 86_400 } ?? 0
+            try await rest.respond(to: interaction, .ephemeral(embeds: [CommunityEmbeds.statistics(try community.ticketStatistics(since: since),
+                                                                                                 language: language)]))
+        case "audit":
+            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DeskNotice.staffOnly(language: language))) }
+            let member = data.option("member")
+            let records = try community.audit(member: member, limit: 20)
+            try await rest.respond(to: interaction, .ephemeral(embeds: [CommunityEmbeds.audit(records, title: "🧾 Audit" + (member.map { " · \($0)" } ?? ""))]))
+        default:
+            try await rest.respond(to: interaction, .deferredUpdate)
+        }
+    }
+
+    // MARK: Gateway events
+
+    /// Every message of a member counts for activity, in tickets or not.
+    func countActivity(of message: Message) throws {
+        guard let author = message.author, author.bot != true else { return }
+        if let joined = message.member?.joinedAtSeconds { try community.memberSeen(author.id.rawValue, joinedAt: joined) }
+        community.count(.messages, member: author.id.rawValue, at: now())
+    }
+
+    struct ReactionEvent: Decodable {
+        struct Emoji: Decodable { let id: Snowflake?; let name: String? }
+        let userID: Snowflake
+        let messageID: Snowflake
+        let member: GuildMember?
+        let emoji: Emoji
+
+        enum CodingKeys: String, CodingKey {
+            case member, emoji
+            case userID = "user_id"
+            case messageID = "message_id"
+        }
+
+        /// A standard emoji is its character; a custom one `name:id`.
+        var emojiText: String {
+            if let id = emoji.id { return "\(emoji.name ?? ""):\(id)" }
+            return emoji.name ?? ""
+        }
+    }
+
+    func handleReaction(_ dispatch: GatewayDispatch, added: Bool) throws {
+        let reaction = try dispatch.decode(ReactionEvent.self)
+        guard reaction.userID != botUserID, reaction.member?.user?.bot != true else { return }
+        let member = reaction.userID.rawValue
+        if added { community.count(.reactions, member: member, at: now()) }
+        var effects: [CommunityEffect] = []
+        for bound in workflows {
+            for message in bound.workflow.messages where bound.ids[message] == reaction.messageID {
+                effects += try community.reaction(added: added, member: member, workflow: bound.path, message: message,
+                                                  emoji: reaction.emojiText, now: now())
+            }
+        }
+        if !effects.isEmpty { kick.yield() }
+    }
+
+    func handleMemberAdd(_ dispatch: GatewayDispatch) throws {
+        let member = try dispatch.decode(GuildMember.self)
+        guard let user = member.user, user.bot != true else { return }
+        try community.memberSeen(user.id.rawValue, joinedAt: member.joinedAtSeconds ?? now())
+    }
+
+    // MARK: The community outbox
+
+    /// Carries out pending community effects in order; a failure is retried
+    /// on the next pass, and set aside after ten.
+    func drainCommunity() async {
+        let pending: [PendingCommunityEffect]
+        do { pending = try store.pendingCommunityEffects(guild: guild.rawValue) } catch {
+            logger.error("community outbox", metadata: ["error": "\(error)"])
+            return
+        }
+        for effect in pending {
+            do {
+                try await execute(effect)
+                try store.completeCommunityEffect(effect, now: now())
+            } catch {
+                logger.warning("community effect failed", metadata: ["effect": "\(effect.id)", "error": "\(error)"])
+                try? store.failedCommunityEffect(effect, error: String(describing: error))
+                return // later effects may depend on this one (a grant before its revocation)
+            }
+        }
+    }
+
+    private func execute(_ pending: PendingCommunityEffect) async throws {
+        guard let bound = workflows.first(where: { $0.path == pending.workflow }) else { return }
+        switch pending.effect {
+        case .grantRole(let role, let member):
+            guard let id = bound.ids[role] else { return }
+            try await rest.addRole(id, to: Snowflake(member), guild: guild, reason: "Escala: autorole \(role)")
+        case .revokeRole(let role, let member):
+            guard let id = bound.ids[role] else { return }
+            do throws(DiscordError) {
+                try await rest.removeRole(id, from: Snowflake(member), guild: guild, reason: "Escala: \(role) revoked")
+            } catch {
+                guard error.isNotFound else { throw error } // the member left: nothing to take back
+            }
+        case .postRanking(let channel, let ranking):
+            guard let id = bound.ids[channel] else { return }
+            let embed = CommunityEmbeds.ranking(ranking, language: String(bound.workflow.locales[0].prefix(2)))
+            _ = try await rest.createMessage(id, MessageBody(content: nil, embeds: [embed], allowedMentions: .none,
+                                                             nonce: "top-\(pending.id)"))
+        }
+    }
+}
