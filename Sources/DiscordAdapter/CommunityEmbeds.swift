@@ -26,15 +26,15 @@ enum CommunityEmbeds {
         default: "active members"
         }
         return Embed(title: ranking.title, description: lines.isEmpty ? empty : lines.joined(separator: "\n"),
-                     color: gold, footer: .init(text: "\(dates(ranking.window, zone: ranking.timeZone)) · \(ranking.members) \(members)"),
+                     color: gold, footer: .init(text: "\(dates(ranking.window, zone: ranking.timeZone, language: language)) · \(ranking.members) \(members)"),
                      image: ranking.image.map { .init(url: $0) })
     }
 
-    /// `5 Jan 2026 – 12 Jan 2026`, in the board's time zone.
-    static func dates(_ window: ActivityWindow, zone: String) -> String {
+    /// `5 Jan 2026 – 11 Jan 2026`, in the board's time zone and language.
+    static func dates(_ window: ActivityWindow, zone: String, language: String) -> String {
         let formatter = DateFormatter()
         formatter.timeZone = TimeZone(identifier: zone)
-        formatter.locale = Locale(identifier: "en_GB")
+        formatter.locale = Locale(identifier: language == "en" ? "en_GB" : language)
         formatter.dateFormat = "d MMM yyyy"
         // The window ends at the first instant of the next one: its last day
         // is the day before.

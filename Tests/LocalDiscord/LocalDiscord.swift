@@ -221,6 +221,35 @@ public final class LocalDiscord: Sendable {
                                  channel: channel, user: user, roles: roles, guild: guild, locale: locale)
     }
 
+    /// A member runs a slash command; options are (name, Discord option
+    /// type, value as JSON: `"\"123\""` for a user, `"2"` for an integer).
+    @discardableResult
+    public func command(_ name: String, options: [(name: String, type: Int, json: String)] = [], in channel: String,
+                        by user: (id: String, name: String), roles: [String] = [], guild: String, locale: String = "es-ES") async -> String {
+        let list = options.map { #"{"name":"\#($0.name)","type":\#($0.type),"value":\#($0.json)}"# }.joined(separator: ",")
+        return await interaction(type: 2, data: #"{"id":"900","name":"\#(name)","type":1,"options":[\#(list)]}"#,
+                                 channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
+    /// A member adds (or removes) a reaction to a message.
+    public func react(_ emoji: String, to message: String, in channel: String, by user: (id: String, name: String),
+                      added: Bool = true, guild: String) async {
+        let encoded = String(decoding: (try? JSONEncoder().encode(emoji)) ?? Data("\"\"".utf8), as: UTF8.self)
+        let member = added
+            ? #","member":{"user":{"id":"\#(user.id)","username":"\#(user.name)","discriminator":"0"},"roles":[],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false}"#
+            : ""
+        await gateway.dispatch(added ? "MESSAGE_REACTION_ADD" : "MESSAGE_REACTION_REMOVE", """
+            {"user_id":"\(user.id)","channel_id":"\(channel)","message_id":"\(message)","guild_id":"\(guild)","emoji":{"id":null,"name":\(encoded)}\(member)}
+            """)
+    }
+
+    /// A member joins the server at `joinedAt` (ISO 8601).
+    public func join(_ user: (id: String, name: String), at joinedAt: String, guild: String) async {
+        await gateway.dispatch("GUILD_MEMBER_ADD", """
+            {"guild_id":"\(guild)","user":{"id":"\(user.id)","username":"\(user.name)","discriminator":"0"},"roles":[],"joined_at":"\(joinedAt)","deaf":false,"mute":false}
+            """)
+    }
+
     private func interaction(type: Int, data: String, channel: String, user: (id: String, name: String), roles: [String],
                              guild: String, locale: String) async -> String {
         let id = newID()

@@ -1,0 +1,194 @@
+import Discord
+import DiscordAdapter
+import Engine
+import Foundation
+import LocalDiscord
+import Testing
+import WorkflowDSL
+
+/// Community operations through `TicketDesk.run` and the local Discord
+/// server, with the shipped `comunidad.flow`: every request is checked
+/// against Discord's OpenAPI description.
+@Suite("End to end: community operations on a local Discord")
+struct CommunityEndToEndTests {
+    typealias E2E = EndToEndTests
+    static let guild = E2E.guild
+    static let ids: [String: String] = [
+        "ayudante": "710000000000000001", "moderador": "710000000000000002", "admin": "710000000000000003",
+        "veterano": "720000000000000001", "conocido": "720000000000000002", "leyenda": "720000000000000003",
+        "avisos": "720000000000000004", "asistente": "720000000000000005",
+        "panel_soporte": "810000000000000001", "tickets": "810000000000000002", "revision_ofertas": "810000000000000003",
+        "ofertas": "810000000000000004", "archivo": "810000000000000005", "avisos_staff": "810000000000000006",
+        "tops": "810000000000000007",
+        "mensaje_roles": "910000000000000001", "mensaje_evento": "910000000000000002",
+    ]
+    static let general = "810000000000000099"
+    static let ana = (id: "300000000000000011", name: "ana")
+    static let beto = (id: "300000000000000012", name: "beto")
+    static let mod = (id: "300000000000000013", name: "mod")
+
+    static func start() async throws -> E2E.Desk {
+        let running = try await E2E.start(folder: try E2E.workflowsFolder("comunidad", ids: ids))
+        try await E2E.eventually("the gateway session") { running.server.gateway.isReady }
+        return running
+    }
+
+    static func rolePath(_ user: String, _ role: String) -> String {
+        "/guilds/\(guild)/members/\(user)/roles/\(ids[role]!)"
+    }
+
+    static func callback(_ server: LocalDiscord, _ interaction: String) async throws -> JSONValue {
+        try await E2E.eventually("the answer to interaction \(interaction)") {
+            server.received.contains { $0.path.hasPrefix("/interactions/\(interaction)/") }
+        }
+        return try #require(server.received.first { $0.path.hasPrefix("/interactions/\(interaction)/") }.flatMap(E2E.body))
+    }
+
+    @Test("slash commands registered with their options; reaction roles granted and revoked; a temporary role taken back after 7 days")
+    func rolesAndCommands() async throws {
+        let running = try await Self.start()
+        let server = running.server
+        try await E2E.eventually("the commands") {
+            !E2E.requests(server, "PUT", "/applications/1/guilds/\(Self.guild)/commands").isEmpty
+        }
+        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(Self.guild)/commands")[0])?.array)
+        let names = commands.compactMap { $0["name"]?.string }
+        #expect(Set(names).isSuperset(of: ["rep", "top", "stats", "audit"]))
+        let rep = commands.first { $0["name"]?.string == "rep" }
+        #expect(rep?["options"]?.array?.first?["type"]?.number == 6, "/rep takes a member")
+        #expect(rep?["options"]?.array?.first?["required"] == .bool(true))
+
+        // 🔔 on the roles message: the role; taking the reaction back: gone.
+        await server.react("🔔", to: Self.ids["mensaje_roles"]!, in: Self.general, by: Self.ana, guild: Self.guild)
+        try await E2E.eventually("avisos granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.ana.id, "avisos")).isEmpty }
+        await server.react("🔔", to: Self.ids["mensaje_roles"]!, in: Self.general, by: Self.ana, added: false, guild: Self.guild)
+        try await E2E.eventually("avisos revoked") { !E2E.requests(server, "DELETE", Self.rolePath(Self.ana.id, "avisos")).isEmpty }
+        // The same emoji on another message does nothing.
+        await server.react("🔔", to: "910000000000000077", in: Self.general, by: Self.beto, guild: Self.guild)
+
+        // 🎉 on the event: a role for 7 days.
+        await server.react("🎉", to: Self.ids["mensaje_evento"]!, in: Self.general, by: Self.beto, guild: Self.guild)
+        try await E2E.eventually("asistente granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "asistente")).isEmpty }
+        running.clock.advance(6 * 86_400)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(E2E.requests(server, "DELETE", Self.rolePath(Self.beto.id, "asistente")).isEmpty, "still within the 7 days")
+        running.clock.advance(86_400)
+        try await E2E.eventually("asistente revoked by the scheduler") {
+            !E2E.requests(server, "DELETE", Self.rolePath(Self.beto.id, "asistente")).isEmpty
+        }
+        #expect(E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "avisos")).isEmpty)
+
+        // /audit: staff only; shows every grant and revocation with its reason.
+        let refused = try await Self.callback(server, await server.command("audit", in: Self.general, by: Self.ana, guild: Self.guild))
+        #expect(refused["data"]?["flags"]?.number == 64)
+        #expect(refused["data"]?["content"]?.string == "Solo el staff puede usar este comando.")
+        let audit = try await Self.callback(server, await server.command(
+            "audit", options: [("member", 6, "\"\(Self.beto.id)\"")], in: Self.general, by: Self.mod,
+            roles: [Self.ids["moderador"]!], guild: Self.guild))
+        let lines = audit["data"]?["embeds"]?.array?.first?["description"]?.string ?? ""
+        #expect(lines.contains("**asistente** <@\(Self.beto.id)> — temporary role expired"))
+        #expect(lines.contains("reacted 🎉 to mensaje_evento, for 7d"))
+        #expect(!lines.contains("avisos"), "only beto's lines")
+        #expect(running.server.violations.isEmpty, "\(running.server.violations)")
+        await running.stop()
+    }
+
+    @Test("/rep within its limits, pinging nobody; a week of messages and reactions; the TOP posted at the window's end; /top of a past week")
+    func reputationAndWeeklyTop() async throws {
+        let running = try await Self.start()
+        let server = running.server
+        let given = try await Self.callback(server, await server.command(
+            "rep", options: [("member", 6, "\"\(Self.ana.id)\"")], in: Self.general, by: Self.beto, guild: Self.guild))
+        #expect(given["type"]?.number == 4)
+        #expect(given["data"]?["content"]?.string == "+1 de reputación para <@\(Self.ana.id)> (total: 1).")
+        #expect(given["data"]?["allowed_mentions"]?["parse"] == .array([]), "the thanks pings nobody")
+        let again = try await Self.callback(server, await server.command(
+            "rep", options: [("member", 6, "\"\(Self.ana.id)\"")], in: Self.general, by: Self.beto, guild: Self.guild))
+        #expect(again["data"]?["flags"]?.number == 64)
+        #expect(again["data"]?["content"]?.string?.contains("a este miembro") == true)
+        let toSelf = try await Self.callback(server, await server.command(
+            "rep", options: [("member", 6, "\"\(Self.ana.id)\"")], in: Self.general, by: Self.ana, guild: Self.guild))
+        #expect(toSelf["data"]?["content"]?.string == "No puedes darte reputación a ti mismo.")
+
+        for _ in 0..<3 { await server.say("hola", in: Self.general, by: Self.ana, guild: Self.guild) }
+        await server.say("buenas", in: Self.general, by: Self.beto, guild: Self.guild)
+        await server.react("👍", to: "910000000000000050", in: Self.general, by: Self.beto, guild: Self.guild)
+        try await E2E.eventually("the activity counted") {
+            try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now) == 3
+        }
+
+        // Monday 5 January 10:00 in Madrid + 6 d 14 h = Monday 12, 00:00.
+        running.clock.advance(6 * 86_400 + 14 * 3_600)
+        let tops = Self.ids["tops"]!
+        try await E2E.eventually("the TOP") { !E2E.requests(server, "POST", "/channels/\(tops)/messages").isEmpty }
+        let top = try #require(E2E.body(E2E.requests(server, "POST", "/channels/\(tops)/messages")[0]))
+        let embed = top["embeds"]?.array?.first
+        #expect(embed?["title"]?.string == "🏆 TOP semanal de actividad")
+        let ranking = embed?["description"]?.string ?? ""
+        #expect(ranking.hasPrefix("🥇 <@\(Self.ana.id)> — **3**"), "\(ranking)")
+        #expect(ranking.contains("🥈 <@\(Self.beto.id)> — **3**  (💬 1 · 😀 1 · ⭐ 1)"), "\(ranking)")
+        let footer = embed?["footer"]?["text"]?.string ?? ""
+        #expect(footer.hasPrefix("5 ") && footer.contains(" – 11 ") && footer.hasSuffix("2026 · 2 miembros activos"), "\(footer)")
+        #expect(top["allowed_mentions"]?["parse"] == .array([]))
+
+        // The counters start again; the past week stays readable.
+        #expect(try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now) == 0)
+        let past = try await Self.callback(server, await server.command(
+            "top", options: [("periods_ago", 4, "1")], in: Self.general, by: Self.beto, guild: Self.guild))
+        #expect(past["data"]?["embeds"]?.array?.first?["description"]?.string == ranking)
+        #expect(running.server.violations.isEmpty, "\(running.server.violations)")
+        await running.stop()
+    }
+
+    @Test("an offer: the opening form, changes asked with a reason, approved with a reason, published as an embed; /stats")
+    func offerReview() async throws {
+        let running = try await Self.start()
+        let server = running.server
+        let panel = Self.ids["panel_soporte"]!
+        try await E2E.eventually("the panel") { !E2E.requests(server, "POST", "/channels/\(panel)/messages").isEmpty }
+        let click = await server.click("esc:menu", in: panel, by: Self.ana, values: ["oferta"], guild: Self.guild)
+        let modal = try await Self.callback(server, click)
+        #expect(modal["type"]?.number == 9)
+        await server.submit("esc:q:oferta", values: ["titulo": "Bici", "precio": "120 €", "detalle": "Como nueva @everyone"],
+                            in: panel, by: Self.ana, guild: Self.guild)
+        try await E2E.eventually("the offer's channel") { try running.desk.engine.ticket(id: 1)?.channelID != nil }
+        let channel = try #require(try running.desk.engine.ticket(id: 1)?.channelID)
+        let moderator = [Self.ids["moderador"]!]
+
+        await server.click(CustomID.button(category: "oferta", button: "cambios"), in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        await server.submit("esc:f:motivo_cambios", values: ["motivo": "Añade fotos"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        try await E2E.eventually("changes asked") { try running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
+        await server.click(CustomID.button(category: "oferta", button: "reenviar"), in: channel, by: Self.ana, guild: Self.guild)
+        await server.submit("esc:f:nueva_oferta", values: ["titulo": "Bici", "precio": "100 €", "detalle": "Como nueva, con fotos"],
+                            in: channel, by: Self.ana, guild: Self.guild)
+        try await E2E.eventually("back to review") { try running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
+        await server.click(CustomID.button(category: "oferta", button: "aprobar"), in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        await server.submit("esc:f:motivo_aprobacion", values: ["motivo": "Todo correcto"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+
+        let offers = Self.ids["ofertas"]!
+        try await E2E.eventually("the publication") { !E2E.requests(server, "POST", "/channels/\(offers)/messages").isEmpty }
+        let published = try #require(E2E.body(E2E.requests(server, "POST", "/channels/\(offers)/messages")[0]))
+        let card = published["embeds"]?.array?.first
+        #expect(card?["title"]?.string == "Publicar una oferta")
+        #expect(card?["author"]?["name"]?.string == "ana")
+        #expect(card?["description"]?.string == "Como nueva, con fotos\n\nPrecio: 100 €")
+        #expect(published["allowed_mentions"]?["parse"] == .array([]))
+
+        // Who decided and why, in the ticket's history.
+        let history = try #require(try running.desk.store.ticketAudit(guild: Self.guild, number: 1))
+        #expect(history.contains { $0.actor == Self.mod.id && $0.action == "answered motivo_cambios" && $0.detail == "motivo: Añade fotos" })
+        #expect(history.contains { $0.actor == Self.mod.id && $0.action == "answered motivo_aprobacion" && $0.detail == "motivo: Todo correcto" })
+        #expect(history.contains { $0.actor == Self.ana.id && $0.action == "answered nueva_oferta" })
+
+        let stats = try await Self.callback(server, await server.command("stats", in: Self.general, by: Self.mod, roles: moderator, guild: Self.guild))
+        let fields = stats["data"]?["embeds"]?.array?.first?["fields"]?.array ?? []
+        #expect(fields.first?["value"]?.string?.hasPrefix("🆕 1 · ✅ 0 · ⏳ 1") == true, "\(fields)")
+        #expect(fields.contains { $0["name"]?.string == "oferta" })
+        #expect(running.server.violations.isEmpty, "\(running.server.violations)")
+        await running.stop()
+    }
+
+    static func path(_ running: E2E.Desk) -> String {
+        (running.desk.configuration.workflowsFolder as NSString).appendingPathComponent("comunidad.flow")
+    }
+}
