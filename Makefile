@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint scenarios sarif-check bench-lint bench-engine bench-discord graphs
+.PHONY: deps build run test lint scenarios sarif-check bench-lint bench-engine bench-discord bench-community graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -59,6 +59,12 @@ bench-discord: deps
 graphs: build
 	$(ESCALA) graph workflows/roleplay.flow --category reportes | dot -Tsvg > docs/reportes.svg
 	$(ESCALA) graph workflows/roleplay.flow --category apelaciones | dot -Tsvg > docs/apelaciones.svg
+
+# Benchmark (not a test): 1,000,000 activity events counted, and closing a
+# window that holds 100,000 members.
+bench-community: deps
+	$(SWIFT) build -c release --product escala-bench-community
+	.build/release/escala-bench-community workflows/comunidad.flow
 
 # Benchmark (not a test): the engine's pure step function.
 bench-engine: deps

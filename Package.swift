@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "escala", targets: ["bot"]),
         .executable(name: "escala-bench", targets: ["bench"]),
         .executable(name: "escala-bench-discord", targets: ["bench-discord"]),
+        .executable(name: "escala-bench-community", targets: ["bench-community"]),
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
@@ -67,6 +68,11 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: ["WorkflowDSL", "Engine", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Benchmark (not a test): `make bench-community`.
+        .executableTarget(
+            name: "bench-community",
+            dependencies: ["WorkflowDSL", "Engine"]
         ),
         // Benchmark (not a test): `make bench-discord`.
         .executableTarget(

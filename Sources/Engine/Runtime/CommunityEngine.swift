@@ -261,6 +261,8 @@ public final class CommunityEngine: Sendable {
     public struct Pass: Sendable, Equatable {
         public var effects: [CommunityEffect] = []
         public var closedWindows: [ActivityRanking] = []
+
+        public init() {}
     }
 
     /// Everything due at `now`: counts written, temporary roles past their
