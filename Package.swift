@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "botTests",
-            dependencies: ["bot", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["bot", "Engine", "WorkflowDSL", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

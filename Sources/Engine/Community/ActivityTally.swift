@@ -25,6 +25,8 @@ struct ActivityTally {
 
     private(set) var counts: [Key: Counts] = [:]
     private(set) var events = 0
+    /// The running window of each board, by the engine's board id.
+    var windows: [Int: ActivityWindow] = [:]
 
     mutating func add(_ counter: ActivityBoard.Counter, to key: Key) {
         events += 1

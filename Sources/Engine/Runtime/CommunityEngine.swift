@@ -14,6 +14,15 @@ public final class CommunityEngine: Sendable {
     public let store: TicketStore
     public let guild: String
     private let workflows: Mutex<[String: Workflow]>
+    /// Per counter, the boards that count it: looked up on every message.
+    private let boards: Mutex<[ActivityBoard.Counter: [CountingBoard]]>
+
+    /// A board as counting sees it; `id` keys its current window in the tally.
+    private struct CountingBoard {
+        let id: Int
+        let path: String
+        let board: ActivityBoard
+    }
     private let tally = Mutex(ActivityTally())
     /// Join dates already written, so that a member's every message does
     /// not cost a write.
@@ -23,11 +32,25 @@ public final class CommunityEngine: Sendable {
         self.store = store
         self.guild = guild
         self.workflows = Mutex(workflows)
+        boards = Mutex(Self.boardsByCounter(workflows))
     }
 
     /// The rules of each workflow file, by path: call after every (re)load.
     public func update(workflows: [String: Workflow]) {
         self.workflows.withLock { $0 = workflows }
+        boards.withLock { $0 = Self.boardsByCounter(workflows) }
+    }
+
+    private static func boardsByCounter(_ workflows: [String: Workflow]) -> [ActivityBoard.Counter: [CountingBoard]] {
+        var boards: [ActivityBoard.Counter: [CountingBoard]] = [:]
+        var id = 0
+        for (path, workflow) in workflows.sorted(by: { $0.key < $1.key }) {
+            for board in workflow.activities {
+                id += 1
+                for counter in board.counters { boards[counter, default: []].append(CountingBoard(id: id, path: path, board: board)) }
+            }
+        }
+        return boards
     }
 
     private var rules: [(path: String, workflow: Workflow)] {
@@ -56,12 +79,19 @@ public final class CommunityEngine: Sendable {
     /// Counts one message or reaction of `member` in every board that counts
     /// it. In memory until the next `flush`.
     public func count(_ counter: ActivityBoard.Counter, member: String, at instant: Int64) {
-        let boards = rules.flatMap { rule in rule.workflow.activities.filter { $0.counters.contains(counter) }.map { (rule.path, $0) } }
+        let boards = boards.withLock { $0[counter] ?? [] }
         guard !boards.isEmpty else { return }
         tally.withLock { tally in
-            for (path, board) in boards {
-                let window = board.window(containing: instant)
-                tally.add(counter, to: .init(workflow: path, board: board.name, windowStart: window.start,
+            for counting in boards {
+                // The calendar is asked once per window, not once per message.
+                let window: ActivityWindow
+                if let known = tally.windows[counting.id], known.start <= instant, instant < known.end {
+                    window = known
+                } else {
+                    window = counting.board.window(containing: instant)
+                    tally.windows[counting.id] = window
+                }
+                tally.add(counter, to: .init(workflow: counting.path, board: counting.board.name, windowStart: window.start,
                                              windowEnd: window.end, member: member))
             }
         }

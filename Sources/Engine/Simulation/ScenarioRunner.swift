@@ -35,6 +35,7 @@ public struct ScenarioRunner: Sendable {
                       + (workflow.roles.isEmpty ? "" : "; roles: \(workflow.roles.joined(separator: ", "))") + ")")
             }
         }
+        let declared = Set(scenario.people.map(\.name))
         let buttons = Set(workflow.categories.flatMap { $0.buttons.map(\.name) })
         let forms = Set(workflow.forms.keys).union([TicketMachine.closeReasonForm])
         for step in scenario.steps {
@@ -48,6 +49,16 @@ public struct ScenarioRunner: Sendable {
             case .chooseSanction(_, let offence, _) where !workflow.offences.contains(where: { $0.name == offence }):
                 error(step.line, "the sanctions table has no offence `\(offence)`"
                       + suggestion(offence, among: Set(workflow.offences.map(\.name))))
+            case .giveReputation(_, let receiver) where !declared.contains(receiver),
+                 .expect(.reputation(let receiver, _)) where !declared.contains(receiver),
+                 .expect(.activity(let receiver, _)) where !declared.contains(receiver),
+                 .expect(.audit(let receiver, _)) where !declared.contains(receiver),
+                 .expect(.holds(let receiver, _, _)) where !declared.contains(receiver):
+                error(step.line, "`\(receiver)` is not declared: add `member \(receiver)` above")
+            case .react(_, _, let message, _) where !workflow.messages.contains(message):
+                error(step.line, "the workflow declares no message `\(message)`" + suggestion(message, among: Set(workflow.messages)))
+            case .expect(.holds(_, let role, _)) where !workflow.roles.contains(role):
+                error(step.line, "`\(role)` is not a role of the workflow" + suggestion(role, among: Set(workflow.roles)))
             default: break
             }
         }
