@@ -27,6 +27,9 @@ public final class CommunityEngine: Sendable {
     /// Join dates already written, so that a member's every message does
     /// not cost a write.
     private let knownMembers = Mutex([String: Int64]())
+    /// Windows whose row exists, so the scheduler's tick writes nothing
+    /// when nothing is new.
+    private let openedWindows = Mutex(Set<String>())
 
     public init(store: TicketStore, guild: String, workflows: [String: Workflow] = [:]) {
         self.store = store
@@ -338,7 +341,11 @@ public final class CommunityEngine: Sendable {
         // so one that ends with no activity still posts its (empty) TOP.
         for (path, workflow) in rules {
             for board in workflow.activities {
-                _ = try write { try $0.windowID(guild: guild, workflow: path, board: board.name, window: board.window(containing: now)) }
+                let window = board.window(containing: now)
+                let key = "\(path)\u{0}\(board.name)\u{0}\(window.start)"
+                guard !openedWindows.withLock({ $0.contains(key) }) else { continue }
+                _ = try write { try $0.windowID(guild: guild, workflow: path, board: board.name, window: window) }
+                openedWindows.withLock { _ = $0.insert(key) }
             }
         }
         let due = try read { try $0.dueWindows(guild: guild, upTo: now) }

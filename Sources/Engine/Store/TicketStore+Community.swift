@@ -308,12 +308,6 @@ extension TicketStore {
     /// Records a failed delivery; after `giveUpAfter` attempts the effect is
     /// set aside as failed so the effects behind it can proceed.
     public func failedCommunityEffect(_ effect: PendingCommunityEffect, error: String, giveUpAfter: Int = 10) throws(StoreError) {
-        try transaction { transaction in
-            try transaction.db.execute(sql: """
-                UPDATE community_outbox SET attempts = attempts + 1, last_error = ?,
-                       status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END
-                WHERE id = ?
-                """, arguments: [error, giveUpAfter, effect.id])
-        }
+        try recordFailure(in: "community_outbox", id: effect.id, error: error, giveUpAfter: giveUpAfter)
     }
 }

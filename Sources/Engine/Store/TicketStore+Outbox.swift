@@ -68,12 +68,18 @@ extension TicketStore {
     /// set aside as failed (and the ticket's later effects may proceed)
     /// rather than blocking the ticket forever.
     public func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int = 10) throws(StoreError) {
+        try recordFailure(in: "outbox", id: effect.id, error: error, giveUpAfter: giveUpAfter)
+    }
+
+    /// One failed delivery of an outbox row (the tickets' or the
+    /// community's): counted, and set aside as failed after `giveUpAfter`.
+    func recordFailure(in table: String, id: Int64, error: String, giveUpAfter: Int) throws(StoreError) {
         try transaction { transaction in
             try transaction.db.execute(sql: """
-                UPDATE outbox SET attempts = attempts + 1, last_error = ?,
+                UPDATE \(table) SET attempts = attempts + 1, last_error = ?,
                        status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END
                 WHERE id = ?
-                """, arguments: [error, giveUpAfter, effect.id])
+                """, arguments: [error, giveUpAfter, id])
         }
     }
 
