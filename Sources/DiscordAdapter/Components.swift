@@ -56,15 +56,4 @@ enum Components {
         return [.actionRow([.select(sanctionMenu, placeholder: "Sanción / Sanction", options: Array(options))])]
     }
 
-    /// A text in the workflow's first language, for messages that belong to
-    /// no ticket (panels).
-    static func plain(_ text: LocalizedText?, _ workflow: Workflow) -> String? {
-        guard let text, let template = text.template(for: workflow.locales[0], default: workflow.locales[0]) else { return nil }
-        return template.segments.map { segment in
-            switch segment {
-            case .literal(let literal): literal
-            case .variable(let name): name == "server" ? workflow.title : "{\(name)}"
-            }
-        }.joined()
-    }
 }

@@ -222,7 +222,7 @@ public final class TicketDesk: Sendable {
     private func postPanels(of bound: BoundWorkflow) async throws {
         for panel in bound.workflow.panels {
             guard let channel = bound.ids[panel.channel] else { continue }
-            let body = MessageBody(content: Components.plain(panel.message, bound.workflow) ?? panel.title,
+            let body = MessageBody(content: panel.message.map(bound.workflow.plainText) ?? panel.title,
                                    components: Components.panel(panel, of: bound.workflow), allowedMentions: .none)
             if let posted = try store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name), posted.channelID == channel.rawValue {
                 do {

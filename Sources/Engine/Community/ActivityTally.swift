@@ -37,6 +37,18 @@ struct ActivityTally {
         }
     }
 
+    /// Counts taken by a flush that failed, added back to what was counted since.
+    mutating func restore(_ taken: [Key: Counts]) {
+        for (key, value) in taken {
+            var merged = counts[key, default: Counts()]
+            merged.messages += value.messages
+            merged.reactions += value.reactions
+            merged.reputation += value.reputation
+            counts[key] = merged
+            events += value.messages + value.reactions + value.reputation
+        }
+    }
+
     /// Everything counted so far; the tally starts again empty.
     mutating func take() -> [Key: Counts] {
         defer { counts = [:]; events = 0 }

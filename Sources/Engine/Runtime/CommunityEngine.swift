@@ -128,13 +128,7 @@ public final class CommunityEngine: Sendable {
             }
         } catch {
             // Put the counts back: the next flush tries again.
-            tally.withLock { tally in
-                for (key, value) in counts {
-                    for _ in 0..<value.messages { tally.add(.messages, to: key) }
-                    for _ in 0..<value.reactions { tally.add(.reactions, to: key) }
-                    for _ in 0..<value.reputation { tally.add(.reputation, to: key) }
-                }
-            }
+            tally.withLock { $0.restore(counts) }
             throw error
         }
         return counts.count
@@ -163,8 +157,7 @@ public final class CommunityEngine: Sendable {
     private func rankingOf(_ board: ActivityBoard, workflow: Workflow, path: String, windowID: Int64, window: ActivityWindow,
                            closedAt: Int64?, in transaction: StoreTransaction) throws -> ActivityRanking {
         let (members, entries) = try transaction.ranking(windowID: windowID, counters: board.counters.map(\.rawValue), limit: board.topSize)
-        let title = board.title.flatMap { $0.template(for: workflow.locales[0], default: workflow.locales[0]) }
-            .map { $0.segments.map { if case .literal(let text) = $0 { text } else { "" } }.joined() } ?? "TOP \(board.name)"
+        let title = board.title.map(workflow.plainText) ?? "TOP \(board.name)"
         return ActivityRanking(workflow: path, board: board.name, title: title, image: board.image, timeZone: board.timeZone,
                                window: window, closedAt: closedAt, members: members, entries: entries)
     }

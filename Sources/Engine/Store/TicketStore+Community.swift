@@ -13,14 +13,19 @@ extension StoreTransaction {
             """, arguments: [guild, member, joinedAt])
     }
 
+    /// The members `m` never granted a role by a rule (`?` workflow, `?` rule):
+    /// one definition for the scheduler's query and for when it is next due.
+    static let neverGranted = """
+        NOT EXISTS (SELECT 1 FROM role_audit a WHERE a.guild = m.guild AND a.workflow = ? AND a.rule = ?
+                    AND a.member = m.id AND a.action = 'grant')
+        """
+
     /// Members who joined at or before `joinedBy` and were never granted a
     /// role by `rule`.
     func membersWithoutGrant(guild: String, workflow: String, rule: String, joinedBy: Int64, limit: Int) throws -> [String] {
         try String.fetchAll(db, sql: """
             SELECT m.id FROM member m
-            WHERE m.guild = ? AND m.joined_at <= ?
-              AND NOT EXISTS (SELECT 1 FROM role_audit a WHERE a.guild = m.guild AND a.workflow = ? AND a.rule = ?
-                              AND a.member = m.id AND a.action = 'grant')
+            WHERE m.guild = ? AND m.joined_at <= ? AND \(Self.neverGranted)
             ORDER BY m.joined_at LIMIT ?
             """, arguments: [guild, joinedBy, workflow, rule, limit])
     }
@@ -28,8 +33,7 @@ extension StoreTransaction {
     func firstJoinWithoutGrant(guild: String, workflow: String, rule: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT min(m.joined_at) FROM member m
-            WHERE m.guild = ? AND NOT EXISTS (SELECT 1 FROM role_audit a WHERE a.guild = m.guild AND a.workflow = ? AND a.rule = ?
-                                              AND a.member = m.id AND a.action = 'grant')
+            WHERE m.guild = ? AND \(Self.neverGranted)
             """, arguments: [guild, workflow, rule])
     }
 

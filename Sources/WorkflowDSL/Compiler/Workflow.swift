@@ -32,6 +32,19 @@ public struct Workflow: Sendable, Hashable, Codable {
     public func category(named name: String) -> Category? { categories.first { $0.name == name } }
 
     public func level(of rank: String) -> Int? { ranks.firstIndex(of: rank) }
+
+    /// A text in the workflow's first language, for messages that belong to
+    /// no ticket (a panel, a TOP's title): `{server}` is the workflow's
+    /// title, other placeholders stay as written.
+    public func plainText(_ text: LocalizedText) -> String {
+        guard let template = text.template(for: locales[0], default: locales[0]) else { return "" }
+        return template.segments.map { segment in
+            switch segment {
+            case .literal(let literal): literal
+            case .variable(let name): name == "server" ? title : "{\(name)}"
+            }
+        }.joined()
+    }
 }
 
 /// Where something was written, so a runtime error can say which line
