@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint scenarios sarif-check bench-lint bench-engine bench-discord bench-community graphs
+.PHONY: deps build run test lint scenarios sarif-check fuzz bench-lint bench-engine bench-discord bench-community graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,11 @@ test: build
 	$(ESCALA) lint --strict workflows/
 	@$(MAKE) --no-print-directory scenarios
 	@$(MAKE) --no-print-directory sarif-check
+
+# Not part of `make test`: the parser and checks against many mutated
+# workflows (ESCALA_MUTATIONS, 20,000 by default; `make test` runs 500).
+fuzz: build
+	ESCALA_MUTATIONS=$${ESCALA_MUTATIONS:-20000} $(SWIFT) test --filter Robustness
 
 lint: build
 	$(ESCALA) lint --strict workflows/

@@ -12,7 +12,8 @@ let package = Package(
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
-        .library(name: "DiscordAdapter", targets: ["DiscordAdapter"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "DiscordFace", targets: ["DiscordFace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,9 +49,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Discord events → engine events; engine effects → REST calls.
+        // Scenario files played against the real engine and a simulated
+        // Discord: `escala simulate`.
         .target(
-            name: "DiscordAdapter",
+            name: "Simulation",
+            dependencies: ["WorkflowDSL", "Engine"]
+        ),
+        // The Discord face: gateway events → engine calls; engine effects →
+        // REST calls. Translates and renders; decides nothing.
+        .target(
+            name: "DiscordFace",
             dependencies: ["WorkflowDSL", "Engine", "Discord", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
@@ -59,7 +67,8 @@ let package = Package(
                 "WorkflowDSL",
                 "Engine",
                 "Discord",
-                "DiscordAdapter",
+                "Simulation",
+                "DiscordFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,7 +86,7 @@ let package = Package(
         // Benchmark (not a test): `make bench-discord`.
         .executableTarget(
             name: "bench-discord",
-            dependencies: ["Discord", "DiscordAdapter", "WorkflowDSL", "LocalDiscord", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Discord", "DiscordFace", "WorkflowDSL", "LocalDiscord", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "WorkflowDSLTests",
@@ -88,8 +97,10 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // The local Discord-speaking server the client and the adapter are
-        // tested against (REST checked against Discord's OpenAPI, and the gateway).
+        // The local Discord-speaking server the client and the face are
+        // tested and benchmarked against (REST checked against Discord's
+        // OpenAPI, and the gateway). A library, not a test target, so that
+        // benchmarks need no test code.
         .target(
             name: "LocalDiscord",
             dependencies: [
@@ -100,15 +111,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            path: "Tests/LocalDiscord"
         ),
         .testTarget(
             name: "DiscordTests",
             dependencies: ["Discord", "LocalDiscord"]
         ),
         .testTarget(
-            name: "DiscordAdapterTests",
-            dependencies: ["DiscordAdapter", "Discord", "Engine", "WorkflowDSL", "LocalDiscord"]
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Engine", "WorkflowDSL"]
+        ),
+        .testTarget(
+            name: "DiscordFaceTests",
+            dependencies: ["DiscordFace", "Discord", "Engine", "WorkflowDSL", "LocalDiscord"]
         ),
         .testTarget(
             name: "botTests",

@@ -9,7 +9,7 @@
 // process and checks every request against Discord's OpenAPI description,
 // on the same 2 cores: its cost is inside the figures.
 import Discord
-import DiscordAdapter
+import DiscordFace
 import Foundation
 import LocalDiscord
 import Logging
@@ -72,7 +72,7 @@ func benchmark() async throws {
     // Rounds alternate two arrival patterns: a burst (a press in every
     // ticket at once, the worst case) and a steady 100 presses a second.
     let paceEvery: [Swift.Duration?] = [nil, .milliseconds(10)]
-    let button = CustomID.button(category: "consultas", button: "otro")
+    let button = CustomID.button(category: "consultas", button: "otro").wire
     var latencies: [[Swift.Duration]] = [[], []]
     var busy: Swift.Duration = .zero
     for round in 0..<rounds * 2 {

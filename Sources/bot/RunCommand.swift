@@ -1,6 +1,6 @@
 import ArgumentParser
 import Discord
-import DiscordAdapter
+import DiscordFace
 import Foundation
 import Logging
 import WorkflowDSL

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Simulation
 import Foundation
 import WorkflowDSL
 

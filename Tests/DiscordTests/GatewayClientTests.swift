@@ -69,7 +69,7 @@ struct GatewayClientTests {
         try await eventually("two heartbeats") { running.server.gateway.commands.filter { $0.op == 1 }.count >= 2 }
         let identify = try #require(running.server.gateway.commands.first { $0.op == 2 })
         #expect(identify.json["d"]?["token"]?.string == "gateway-token")
-        #expect(identify.json["d"]?["intents"]?.number == Double(GatewayIntents.escala.rawValue))
+        #expect(identify.json["d"]?["intents"]?.number == Double(GatewayClient.Options().intents.rawValue))
         #expect(identify.json["d"]?["properties"]?["os"]?.string == "linux")
         let lastBeat = try #require(running.server.gateway.commands.last { $0.op == 1 })
         #expect(lastBeat.json["d"]?.number == 2, "a heartbeat carries the last sequence received")

@@ -39,13 +39,13 @@ struct RESTClientTests {
         try await withServer { server in
             let rest = client(server)
             let overwrites = [PermissionOverwrite(id: Self.guild, type: .role, deny: .viewChannel),
-                              PermissionOverwrite(id: "300000000000000001", type: .member, allow: .ticketParticipant)]
+                              PermissionOverwrite(id: "300000000000000001", type: .member, allow: [.viewChannel, .readMessageHistory, .sendMessages])]
             let channel = try await rest.createChannel(guild: Self.guild, .init(name: "reportes-1", parentID: "400000000000000001",
                                                                                topic: "escala:ticket-1", permissionOverwrites: overwrites),
                                                        reason: "Ticket #1")
             #expect(channel.name == "reportes-1")
             _ = try await rest.renameChannel(channel.id, to: "dev_obj-1")
-            try await rest.setPermissions(channel.id, PermissionOverwrite(id: "500000000000000001", type: .role, allow: .ticketParticipant))
+            try await rest.setPermissions(channel.id, PermissionOverwrite(id: "500000000000000001", type: .role, allow: [.viewChannel, .readMessageHistory, .sendMessages]))
             let body = MessageBody(content: "¡Hola <@300000000000000001>! @everyone",
                                    components: [.actionRow([.button("t:1:cerrar", label: "Cerrar", style: 4)])],
                                    allowedMentions: AllowedMentions(users: ["300000000000000001"]), nonce: "ticket-1-1-0")

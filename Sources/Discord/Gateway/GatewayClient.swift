@@ -13,7 +13,7 @@ import WSClient
 /// already delivered is dropped.
 public actor GatewayClient {
     public struct Options: Sendable {
-        public var intents: GatewayIntents = .escala
+        public var intents: GatewayIntents = [.guilds, .guildMessages]
         /// Discord's GUILD_CREATE of a large server exceeds 64 KiB; the
         /// WebSocket default (16 KiB) would close the connection with 1009.
         public var maxFrameSize = 1 << 24

@@ -14,7 +14,4 @@ public struct GatewayIntents: OptionSet, Sendable, Hashable {
     /// Privileged: the text of messages (evidence, exclusive claim, timers
     /// that count user silence).
     public static let messageContent = GatewayIntents(rawValue: 1 << 15)
-
-    /// Everything the ticket desk needs.
-    public static let escala: GatewayIntents = [.guilds, .guildMembers, .guildMessages, .guildMessageReactions, .messageContent]
 }

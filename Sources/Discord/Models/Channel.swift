@@ -84,7 +84,4 @@ public struct Permissions: OptionSet, Sendable, Hashable, Codable {
     public static let manageRoles = Permissions(rawValue: 1 << 28)
     public static let manageThreads = Permissions(rawValue: 1 << 34)
     public static let sendMessagesInThreads = Permissions(rawValue: 1 << 38)
-
-    /// What a person in a ticket needs: see, read back, write, attach.
-    public static let ticketParticipant: Permissions = [.viewChannel, .readMessageHistory, .sendMessages, .attachFiles, .embedLinks, .addReactions]
 }

@@ -73,6 +73,16 @@ public final class TicketEngine: Sendable {
         return memory.withLock { $0.catalog.outdated(counts) }
     }
 
+    /// The source of a workflow version as the database keeps it: what a
+    /// restart loads when the file has changed since.
+    public func keptSource(hash: String) throws(EngineError) -> SourceFile? {
+        do {
+            return try store.read { try $0.versionSource(hash: hash) }.map { SourceFile(path: $0.path, bytes: $0.source) }
+        } catch {
+            throw .store(error)
+        }
+    }
+
     /// The current version of a workflow file.
     public func currentWorkflow(_ path: String) -> Workflow? {
         memory.withLock { memory in memory.catalog.current[path].flatMap { memory.catalog.workflow(hash: $0) } }

@@ -18,7 +18,7 @@ struct DiscordLimitsCheck: Check {
         }
         for ticket in context.tickets {
             let body = ticket.body
-            let id = CustomID.open(category: ticket.name)
+            let id = CustomID.open(category: ticket.name).wire
             if id.count > CustomID.limit {
                 diagnostics.report(.customIDTooLong, "the name `\(ticket.name)` makes a button id of \(id.count) characters; Discord allows \(CustomID.limit)",
                                    at: ticket.declaration.name.range, help: "use a shorter name")
@@ -30,7 +30,7 @@ struct DiscordLimitsCheck: Check {
             questions(body.questions, in: "the opening form of `\(ticket.name)`", at: ticket.declaration.name.range, &diagnostics)
             for button in body.buttons {
                 label(button.label, limit: buttonLabelLimit, what: "a button's label", &diagnostics)
-                let id = CustomID.button(category: ticket.name, button: button.name.text)
+                let id = CustomID.button(category: ticket.name, button: button.name.text).wire
                 if id.count > CustomID.limit {
                     diagnostics.report(.customIDTooLong,
                                        "the button `\(button.name.text)` of `\(ticket.name)` gets an id of \(id.count) characters; Discord allows \(CustomID.limit)",

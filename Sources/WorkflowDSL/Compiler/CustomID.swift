@@ -1,30 +1,52 @@
-/// The `custom_id` Escala puts on Discord components.
+/// The `custom_id` Escala puts on Discord components: the one place its
+/// wire format is written and read.
 ///
 /// It names the category and the button, not the ticket: the ticket is the
 /// channel the click came from. That keeps ids short (Discord allows 100
 /// characters) and valid across restarts, since nothing in them is
-/// generated at run time.
-public enum CustomID {
+/// generated at run time. Lint checks the length with these same functions,
+/// so an id lint accepts is an id Discord accepts.
+public enum CustomID: Sendable, Hashable {
+    /// A button inside a ticket: `esc:b:<category>:<button>`.
+    case button(category: String, button: String)
+    /// A panel's button that opens a category: `esc:o:<category>`.
+    case open(category: String)
+    /// A panel's drop-down menu; its values are categories: `esc:menu`.
+    case panelMenu
+    /// The sanctions menu; its values are offences: `esc:sanction`.
+    case sanctionMenu
+    /// A category's opening form (a modal): `esc:q:<category>`.
+    case openingForm(category: String)
+    /// A workflow form, or the close-reason form: `esc:f:<form>`.
+    case form(String)
+
     public static let prefix = "esc"
     public static let limit = 100
 
-    /// A button inside a ticket: `esc:b:<category>:<button>`.
-    public static func button(category: String, button: String) -> String {
-        "\(prefix):b:\(category):\(button)"
+    /// The id as Discord carries it.
+    public var wire: String {
+        switch self {
+        case .button(let category, let button): "\(Self.prefix):b:\(category):\(button)"
+        case .open(let category): "\(Self.prefix):o:\(category)"
+        case .panelMenu: "\(Self.prefix):menu"
+        case .sanctionMenu: "\(Self.prefix):sanction"
+        case .openingForm(let category): "\(Self.prefix):q:\(category)"
+        case .form(let name): "\(Self.prefix):f:\(name)"
+        }
     }
 
-    /// A panel's button (or menu option) that opens a category: `esc:o:<category>`.
-    public static func open(category: String) -> String {
-        "\(prefix):o:\(category)"
-    }
-
-    /// Parses an id back into its parts; nil for ids Escala did not make.
-    public static func parse(_ id: String) -> (kind: Character, category: String, button: String?)? {
-        let parts = id.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 3, parts[0] == prefix, let kind = parts[1].first, parts[1].count == 1 else { return nil }
-        switch (kind, parts.count) {
-        case ("b", 4): return (kind, parts[2], parts[3])
-        case ("o", 3): return (kind, parts[2], nil)
+    /// Parses an id back; nil for ids Escala did not make.
+    public init?(wire id: String) {
+        let parts = id.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, parts[0] == Self.prefix else { return nil }
+        switch (parts[1], parts.count) {
+        case ("b", 4) where !parts[2].isEmpty && !parts[3].isEmpty && !parts[3].contains(":"):
+            self = .button(category: parts[2], button: parts[3])
+        case ("o", 3) where !parts[2].isEmpty: self = .open(category: parts[2])
+        case ("q", 3) where !parts[2].isEmpty: self = .openingForm(category: parts[2])
+        case ("f", 3) where !parts[2].isEmpty: self = .form(parts[2])
+        case ("menu", 2): self = .panelMenu
+        case ("sanction", 2): self = .sanctionMenu
         default: return nil
         }
     }

@@ -146,7 +146,7 @@ struct Lowering {
             autoReplies: body.autoReplies.map { Category.AutoReplyRule(pattern: $0.pattern.value, text: text($0.text)) },
             buttons: body.buttons.map {
                 Category.Button(name: $0.name.text, label: $0.label.value, style: $0.style?.text ?? "secondary",
-                                customID: CustomID.button(category: ticket.name, button: $0.name.text))
+                                customID: CustomID.button(category: ticket.name, button: $0.name.text).wire)
             },
             flags: body.flags.map(\.name.text),
             sharedTransitions: body.transitions.map(transition),

@@ -1,3 +1,4 @@
+import Engine
 /// What a scenario run did and whether its expectations held: the trace a
 /// person reads, or `--format json` a program reads.
 public struct SimulationReport: Sendable, Codable {

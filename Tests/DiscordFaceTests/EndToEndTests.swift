@@ -1,5 +1,5 @@
 import Discord
-import DiscordAdapter
+import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
@@ -131,7 +131,7 @@ struct EndToEndTests {
         #expect(greeting["content"]?.string?.hasPrefix("¡Buenos días!") == true)
         #expect(greeting["allowed_mentions"]?["parse"] == .array([]))
         let buttonIDs = greeting["components"]?.array?.flatMap { $0["components"]?.array ?? [] }.compactMap { $0["custom_id"]?.string } ?? []
-        #expect(buttonIDs.contains(CustomID.button(category: "consultas", button: "devolucion")))
+        #expect(buttonIDs.contains(CustomID.button(category: "consultas", button: "devolucion").wire))
 
         // The member writes first; a CM answers and owns the ticket.
         await server.say("Perdí mis objetos al reiniciar @everyone", in: channel, by: Self.player, guild: Self.guild)
@@ -151,7 +151,7 @@ struct EndToEndTests {
         }
 
         // The CM sends it to an administrator: renamed, shown, pinged.
-        let press = await server.click(CustomID.button(category: "consultas", button: "devolucion"), in: channel, by: Self.ana,
+        let press = await server.click(CustomID.button(category: "consultas", button: "devolucion").wire, in: channel, by: Self.ana,
                                        roles: [Self.roles["cm"]!], guild: Self.guild)
         try await Self.eventually("renamed") {
             Self.requests(server, "PATCH", "/channels/\(channel)").contains { Self.body($0)?["name"]?.string == "dev_obj-1" }
@@ -223,7 +223,7 @@ struct DeskBehaviourTests {
         try await E2E.eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await Self.ticketChannel(running, 1)
-        let press = await server.click(CustomID.button(category: "consultas", button: "devolucion"), in: channel, by: E2E.player, guild: E2E.guild)
+        let press = await server.click(CustomID.button(category: "consultas", button: "devolucion").wire, in: channel, by: E2E.player, guild: E2E.guild)
         try await E2E.eventually("the refusal") { server.received.contains { $0.path.hasPrefix("/interactions/\(press)/") } }
         let answerRequest = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(press)/") })
         let answer = try #require(E2E.body(answerRequest))
@@ -277,7 +277,7 @@ struct DeskBehaviourTests {
         let running = try await E2E.start(folder: try E2E.workflowsFolder("communaute", ids: ids))
         let server = running.server
         try await E2E.eventually("the gateway session") { server.gateway.isReady }
-        await server.click(CustomID.open(category: "appel_ban"), in: ids["panel_support"]!, by: E2E.player, guild: E2E.guild, locale: "fr")
+        await server.click(CustomID.open(category: "appel_ban").wire, in: ids["panel_support"]!, by: E2E.player, guild: E2E.guild, locale: "fr")
         try await E2E.eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/") } }
         await server.submit("esc:q:appel_ban", values: ["pseudo": "Lea_42", "raison": "Je n'ai pas triché"], in: ids["panel_support"]!,
                             by: E2E.player, guild: E2E.guild, locale: "fr")

@@ -5,15 +5,6 @@ import WorkflowDSL
 /// The Discord components Escala shows: panel buttons or menu, a ticket
 /// state's buttons, forms as modals, the sanctions table as a menu.
 enum Components {
-    /// Custom id of a panel's drop-down menu (its values are categories).
-    static let panelMenu = "esc:menu"
-    /// Custom id of the sanctions menu (its values are offences).
-    static let sanctionMenu = "esc:sanction"
-    /// Custom id prefix of a category's opening form: `esc:q:<category>`.
-    static let openingFormPrefix = "esc:q:"
-    /// Custom id prefix of a workflow form: `esc:f:<form>`.
-    static let formPrefix = "esc:f:"
-
     static func buttonStyle(_ style: String) -> Int {
         switch style {
         case "primary": 1
@@ -39,9 +30,9 @@ enum Components {
         if panel.usesMenu {
             let options = categories.map { Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name,
                                                                   description: $0.description.map { String($0.prefix(100)) }) }
-            return [.actionRow([.select(panelMenu, placeholder: String(panel.title.prefix(150)), options: options)])]
+            return [.actionRow([.select(CustomID.panelMenu.wire, placeholder: String(panel.title.prefix(150)), options: options)])]
         }
-        return rows(categories.map { Component.button(CustomID.open(category: $0.name), label: $0.label, style: 2) })
+        return rows(categories.map { Component.button(CustomID.open(category: $0.name).wire, label: $0.label, style: 2) })
     }
 
     static func input(_ question: Question) -> Component {
@@ -53,7 +44,7 @@ enum Components {
         let options = workflow.offences.prefix(25).map {
             Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name, description: $0.sanction.map { String($0.prefix(100)) })
         }
-        return [.actionRow([.select(sanctionMenu, placeholder: "Sanción / Sanction", options: Array(options))])]
+        return [.actionRow([.select(CustomID.sanctionMenu.wire, placeholder: "Sanción / Sanction", options: Array(options))])]
     }
 
 }

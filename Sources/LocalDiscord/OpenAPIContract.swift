@@ -18,8 +18,8 @@ public final class OpenAPIContract: Sendable {
 
     public static let shared: OpenAPIContract = {
         let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/discord/openapi.json")
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Tests/Fixtures/discord/openapi.json")
         let spec = (try? Data(contentsOf: url)).flatMap { try? JSONValue.parse($0) } ?? .null
         return OpenAPIContract(paths: spec["paths"]?.object ?? [:], schemas: spec["components"]?["schemas"]?.object ?? [:])
     }()

@@ -1,5 +1,5 @@
 import Discord
-import DiscordAdapter
+import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
@@ -155,14 +155,14 @@ struct CommunityEndToEndTests {
         let channel = try #require(try running.desk.engine.ticket(id: 1)?.channelID)
         let moderator = [Self.ids["moderador"]!]
 
-        await server.click(CustomID.button(category: "oferta", button: "cambios"), in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        await server.click(CustomID.button(category: "oferta", button: "cambios").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         await server.submit("esc:f:motivo_cambios", values: ["motivo": "Añade fotos"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         try await E2E.eventually("changes asked") { try running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
-        await server.click(CustomID.button(category: "oferta", button: "reenviar"), in: channel, by: Self.ana, guild: Self.guild)
+        await server.click(CustomID.button(category: "oferta", button: "reenviar").wire, in: channel, by: Self.ana, guild: Self.guild)
         await server.submit("esc:f:nueva_oferta", values: ["titulo": "Bici", "precio": "100 €", "detalle": "Como nueva, con fotos"],
                             in: channel, by: Self.ana, guild: Self.guild)
         try await E2E.eventually("back to review") { try running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
-        await server.click(CustomID.button(category: "oferta", button: "aprobar"), in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        await server.click(CustomID.button(category: "oferta", button: "aprobar").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         await server.submit("esc:f:motivo_aprobacion", values: ["motivo": "Todo correcto"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
 
         let offers = Self.ids["ofertas"]!

@@ -1,3 +1,4 @@
+import Engine
 import WorkflowDSL
 
 /// A mistake in a scenario file, where it is and what to write instead.

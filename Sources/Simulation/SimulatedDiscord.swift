@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// The simulator's Discord: it "carries out" effects by remembering them,

@@ -1,3 +1,4 @@
+import Engine
 /// The readable trace of a scenario run: time, ticket, what happened, the
 /// state change, and under it each effect; expectations marked ✓ or ✗ with
 /// their scenario line.

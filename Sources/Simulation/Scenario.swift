@@ -1,3 +1,4 @@
+import Engine
 /// A scenario file: people, what they do, time passing, and what should
 /// have happened, in the order it happens. The format is documented in
 /// `docs/scenarios.md`.

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import WorkflowDSL
 
@@ -220,9 +221,8 @@ private struct Play {
             now += Int64(downFor)
             let store = try TicketStore(path: engine.store.path)
             let restarted = try TicketEngine(store: store)
-            if let hash = engine.currentWorkflow(runner.workflowPath)?.contentHash,
-               let kept = try store.read({ try $0.versionSource(hash: hash) }) {
-                _ = try restarted.load(SourceFile(path: kept.path, bytes: kept.source), now: now)
+            if let hash = engine.currentWorkflow(runner.workflowPath)?.contentHash, let kept = try restarted.keptSource(hash: hash) {
+                _ = try restarted.load(kept, now: now)
             }
             engine = restarted
             community = CommunityEngine(store: store, guild: runner.guild,

@@ -9,7 +9,11 @@ public struct DeskConfiguration: Sendable {
     public var discord: DiscordConfiguration
     /// How often due timers are looked for, at most.
     public var timerTick: Duration = .seconds(1)
-    public var gatewayOptions = GatewayClient.Options()
+    public var gatewayOptions: GatewayClient.Options = {
+        var options = GatewayClient.Options()
+        options.intents = .escala
+        return options
+    }()
     /// The time, in seconds since 1970. Tests move it forward to see a
     /// 12-hour timeout fire without waiting 12 hours.
     public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }

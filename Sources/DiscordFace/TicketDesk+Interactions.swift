@@ -10,27 +10,24 @@ extension TicketDesk {
         let data = interaction.data
         let customID = data?.customID ?? ""
         do {
-            switch interaction.type {
-            case .messageComponent where customID == Components.panelMenu:
+            switch (interaction.type, CustomID(wire: customID)) {
+            case (.messageComponent, .panelMenu?):
                 try await openFromPanel(category: data?.values?.first ?? "", interaction)
-            case .messageComponent where customID == Components.sanctionMenu:
+            case (.messageComponent, .sanctionMenu?):
                 try await chooseSanction(data?.values?.first ?? "", interaction)
-            case .messageComponent:
-                guard let parsed = CustomID.parse(customID) else { return try await respond(interaction, .deferredUpdate) }
-                if parsed.kind == "o" {
-                    try await openFromPanel(category: parsed.category, interaction)
-                } else if let button = parsed.button {
-                    try await act(interaction) { .button(name: button, by: $0) }
-                }
-            case .modalSubmit where customID.hasPrefix(Components.openingFormPrefix):
-                let category = String(customID.dropFirst(Components.openingFormPrefix.count))
+            case (.messageComponent, .open(let category)?):
+                try await openFromPanel(category: category, interaction)
+            case (.messageComponent, .button(_, let button)?):
+                try await act(interaction) { .button(name: button, by: $0) }
+            case (.messageComponent, _):
+                try await respond(interaction, .deferredUpdate)
+            case (.modalSubmit, .openingForm(let category)?):
                 try await open(category: category, answers: data?.submittedValues ?? [:], interaction)
-            case .modalSubmit where customID.hasPrefix(Components.formPrefix):
-                let form = String(customID.dropFirst(Components.formPrefix.count))
+            case (.modalSubmit, .form(let form)?):
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
-            case .applicationCommand where TicketDesk.communityCommandNames.contains(data?.name ?? ""):
+            case (.applicationCommand, _) where TicketDesk.communityCommandNames.contains(data?.name ?? ""):
                 try await handleCommunityCommand(interaction)
-            case .applicationCommand:
+            case (.applicationCommand, _):
                 try await act(interaction) { .command(name: data?.name ?? "", by: $0) }
             default:
                 break
@@ -51,7 +48,7 @@ extension TicketDesk {
             return try await respond(interaction, .deferredUpdate)
         }
         if !category.questions.isEmpty {
-            try await respond(interaction, .modal(Components.openingFormPrefix + name, title: String(category.label.prefix(45)),
+            try await respond(interaction, .modal(CustomID.openingForm(category: name).wire, title: String(category.label.prefix(45)),
                                                   inputs: category.questions.prefix(5).map(Components.input)))
             return
         }
@@ -106,11 +103,11 @@ extension TicketDesk {
             case .showForm(let name, person.id):
                 if name == TicketMachine.closeReasonForm {
                     let label = DeskNotice.closeReasonLabel(language: String(ticket.state.locale.prefix(2)))
-                    return .modal(Components.formPrefix + name, title: label,
+                    return .modal(CustomID.form(name).wire, title: label,
                                   inputs: [.textInput("reason", label: label, long: true, required: true, placeholder: nil)])
                 }
                 guard let form = engine.workflow(of: ticket.state)?.forms[name] else { continue }
-                return .modal(Components.formPrefix + name, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
+                return .modal(CustomID.form(name).wire, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
             case .showSanctions(person.id):
                 guard let workflow = engine.workflow(of: ticket.state) else { continue }
                 return .ephemeral(DeskNotice.chooseSanction(language: String(ticket.state.locale.prefix(2))), components: Components.sanctions(workflow))
