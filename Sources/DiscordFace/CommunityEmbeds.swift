@@ -15,18 +15,10 @@ enum CommunityEmbeds {
             let badge = place < medals.count ? medals[place] : "**\(place + 1).**"
             return "\(badge) <@\(entry.member)> — **\(entry.total)**  (💬 \(entry.messages) · 😀 \(entry.reactions) · ⭐ \(entry.reputation))"
         }
-        let empty: String = switch language {
-        case "es": "Nadie participó en este periodo."
-        case "fr": "Personne n'a participé sur cette période."
-        default: "Nobody took part in this period."
-        }
-        let members: String = switch language {
-        case "es": "miembros activos"
-        case "fr": "membres actifs"
-        default: "active members"
-        }
+        let empty = DiscordMarkup.render(.rankingEmpty, locale: language)
+        let members = DiscordMarkup.render(.rankingMembers(ranking.members), locale: language)
         return Embed(title: ranking.title, description: lines.isEmpty ? empty : lines.joined(separator: "\n"),
-                     color: gold, footer: .init(text: "\(dates(ranking.window, zone: ranking.timeZone, language: language)) · \(ranking.members) \(members)"),
+                     color: gold, footer: .init(text: "\(dates(ranking.window, zone: ranking.timeZone, language: language)) · \(members)"),
                      image: ranking.image.map { .init(url: $0) })
     }
 
@@ -50,11 +42,7 @@ enum CommunityEmbeds {
             ]
             return .init(name: name, value: figures.joined(separator: " · "), inline: false)
         }
-        let legend: String = switch language {
-        case "es": "🆕 creados (staff: primeras respuestas) · ✅ resueltos · ⏳ pendientes · ⚡ primera respuesta media · 🏁 tiempo medio hasta el cierre"
-        case "fr": "🆕 créés (staff : premières réponses) · ✅ résolus · ⏳ en attente · ⚡ première réponse moyenne · 🏁 durée moyenne jusqu'à la fermeture"
-        default: "🆕 created (staff: first answers) · ✅ resolved · ⏳ pending · ⚡ mean first response · 🏁 mean time to close"
-        }
+        let legend = DiscordMarkup.render(.statisticsLegend, locale: language)
         var fields = [line(statistics.total, name: "Total")]
         fields += statistics.byCategory.prefix(10).map { line($0, name: $0.key) }
         fields += statistics.byStaff.prefix(13).map { line($0, name: "Staff: <@\($0.key)>") }

@@ -40,11 +40,11 @@ enum Components {
                    placeholder: question.placeholder.map { String($0.prefix(100)) })
     }
 
-    static func sanctions(_ workflow: Workflow) -> [Component] {
+    static func sanctions(_ workflow: Workflow, locale: String) -> [Component] {
         let options = workflow.offences.prefix(25).map {
             Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name, description: $0.sanction.map { String($0.prefix(100)) })
         }
-        return [.actionRow([.select(CustomID.sanctionMenu.wire, placeholder: "Sanción / Sanction", options: Array(options))])]
+        return [.actionRow([.select(CustomID.sanctionMenu.wire, placeholder: DiscordMarkup.render(.sanctionPlaceholder, locale: workflow.locale(closestTo: locale)), options: Array(options))])]
     }
 
 }

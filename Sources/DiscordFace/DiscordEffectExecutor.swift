@@ -31,12 +31,12 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .send(let text, let buttons, let pings):
             guard let channel else { return EffectReceipt() }
             let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
-            _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : text,
+            _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
                                                                   components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
                                                                   allowedMentions: mentions, nonce: Self.nonce(pending.idempotencyKey)))
         case .notice(let text, let pinging):
             guard let channel else { return EffectReceipt() }
-            _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(users: pinging.map { Snowflake($0) }),
+            _ = try await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(text), allowedMentions: AllowedMentions(users: pinging.map { Snowflake($0) }),
                                                                   nonce: Self.nonce(pending.idempotencyKey)))
         case .deleteMessage(let id):
             guard let channel else { return EffectReceipt() }
@@ -67,20 +67,21 @@ struct DiscordEffectExecutor: EffectExecutor {
             let roles = ranks.flatMap(bound.roleIDs)
             let users = people.map { Snowflake($0) }
             guard !roles.isEmpty || !users.isEmpty else { return EffectReceipt() }
-            let text = Self.pings(roles: roles, users: users)
+            let text = DiscordMarkup.pings(roles: roles, users: users)
             _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(roles: roles, users: users),
                                                                   nonce: Self.nonce(pending.idempotencyKey)))
         case .notify(let name, let text, let pings):
             guard let target = bound.ids[name] else { return EffectReceipt() }
             let roles = pings.flatMap(bound.roleIDs)
-            let prefix = Self.pings(roles: roles, users: [])
-            _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? text : prefix + " " + text,
+            let prefix = DiscordMarkup.pings(roles: roles, users: [])
+            let words = DiscordMarkup.render(text)
+            _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? words : prefix + " " + words,
                                                                  allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(pending.idempotencyKey)))
         case .publish(let name, let text):
             // Every publication has the same card: the category, who sent
             // it, the workflow's text, and the ticket it came from.
             guard let target = bound.ids[name] else { return EffectReceipt() }
-            let card = Embed(title: category.label, description: text, color: 0x2ECC71,
+            let card = Embed(title: category.label, description: DiscordMarkup.render(text), color: 0x2ECC71,
                              footer: .init(text: "#\(ticket.number) · \(bound.workflow.title)"), author: .init(name: ticket.state.ownerName))
             _ = try await rest.createMessage(target, MessageBody(content: nil, embeds: [card], allowedMentions: .none,
                                                                  nonce: Self.nonce(pending.idempotencyKey)))
@@ -102,7 +103,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .askRating(let text, let user):
             // A member may refuse DMs; that is their choice, not a failure.
             if let dm = try? await rest.directMessageChannel(with: Snowflake(user)) {
-                _ = try? await rest.createMessage(dm.id, MessageBody(content: text, allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey)))
+                _ = try? await rest.createMessage(dm.id, MessageBody(content: DiscordMarkup.render(text), allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey)))
             }
         case .schedule, .cancelTimer:
             break
@@ -168,11 +169,6 @@ struct DiscordEffectExecutor: EffectExecutor {
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),
                                          file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
-    }
-
-    /// Role and user mentions as Discord writes them: `<@&role> <@user>`.
-    static func pings(roles: [Snowflake], users: [Snowflake]) -> String {
-        (roles.map { "<@&\($0)>" } + users.map { "<@\($0)>" }).joined(separator: " ")
     }
 
     /// Discord's nonce holds 25 characters; the outbox key can be longer.

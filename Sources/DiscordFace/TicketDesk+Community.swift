@@ -53,14 +53,14 @@ extension TicketDesk {
         case "rep":
             guard let receiver = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
             if receiver == botUserID?.rawValue {
-                return try await rest.respond(to: interaction, .ephemeral(CommunityNotice.repToSelf.text(locale: language)))
+                return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.repToSelf, locale: language)))
             }
             switch try community.giveReputation(from: user.id.rawValue, to: receiver, now: now()) {
             case .refused(let notice):
-                try await rest.respond(to: interaction, .ephemeral(notice.text(locale: language)))
+                try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(notice, locale: language)))
             case .given(let points, let level, _):
                 // Public, so the community sees it, but pinging nobody.
-                let text = CommunityNotice.repGiven(to: receiver, points: points, level: level).text(locale: language)
+                let text = DiscordMarkup.render(.repGiven(to: receiver, points: points, level: level), locale: language)
                 try await rest.respond(to: interaction, .visible(text))
                 kick.yield()
             }
@@ -69,17 +69,17 @@ extension TicketDesk {
             guard let bound = workflows.first(where: { !$0.workflow.activities.isEmpty }),
                   let board = bound.workflow.activities.first,
                   let ranking = try community.ranking(workflow: bound.path, board: board.name, back: back, now: now()) else {
-                return try await rest.respond(to: interaction, .ephemeral(DeskNotice.noRanking(language: language)))
+                return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.noRanking, locale: language)))
             }
             try await rest.respond(to: interaction, .visible(embeds: [CommunityEmbeds.ranking(ranking, language: language)]))
         case "stats":
-            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DeskNotice.staffOnly(language: language))) }
+            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.staffOnly, locale: language))) }
             let days = Int(data.option("days") ?? "").map { max(1, $0) }
             let since = days.map { now() - Int64($0) * 86_400 } ?? 0
             try await rest.respond(to: interaction, .ephemeral(embeds: [CommunityEmbeds.statistics(try community.ticketStatistics(since: since),
                                                                                                  language: language)]))
         case "audit":
-            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DeskNotice.staffOnly(language: language))) }
+            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.staffOnly, locale: language))) }
             let member = data.option("member")
             let records = try community.audit(member: member, limit: 20)
             try await rest.respond(to: interaction, .ephemeral(embeds: [CommunityEmbeds.audit(records, title: "🧾 Audit" + (member.map { " · \($0)" } ?? ""))]))

@@ -62,11 +62,11 @@ extension TicketDesk {
         let outcome = try engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
                                       locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
                                       sourceID: "interaction:\(interaction.id)", now: now())
-        let language = String((interaction.locale ?? bound.workflow.locales[0]).prefix(2))
+        let language = bound.workflow.locale(closestTo: interaction.locale ?? bound.workflow.locales[0])
         let id: Int64
         switch outcome {
         case .refused(let reason):
-            try await rest.editOriginalResponse(interaction, MessageBody(content: reason, allowedMentions: .none))
+            try await rest.editOriginalResponse(interaction, MessageBody(content: DiscordMarkup.render(reason), allowedMentions: .none))
             return
         case .opened(let ticket, _):
             id = ticket.id
@@ -75,7 +75,7 @@ extension TicketDesk {
             id = existing
         }
         let channel = await self.channel(of: id)
-        let text = channel.map { DeskNotice.opened(channel: $0, language: language) } ?? DeskNotice.opening(language: language)
+        let text = DiscordMarkup.render(channel.map { .ticketOpened(channel: $0) } ?? .ticketBeingCreated, locale: language)
         try await rest.editOriginalResponse(interaction, MessageBody(content: text, allowedMentions: .none))
     }
 
@@ -83,7 +83,7 @@ extension TicketDesk {
     private func act(_ interaction: Interaction, _ event: (Person) -> TicketEvent) async throws {
         guard let channel = interaction.channelID, let user = interaction.actor,
               let ticket = try engine.ticket(channel: channel.rawValue), let bound = bound(category: ticket.state.category) else {
-            return try await respond(interaction, .ephemeral(DeskNotice.notATicket(language: String((interaction.locale ?? "en").prefix(2)))))
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: interaction.locale ?? "en")))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
         guard let outcome = try engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {
@@ -99,10 +99,10 @@ extension TicketDesk {
         for effect in effects {
             switch effect {
             case .refuse(person.id, let reason):
-                return .ephemeral(reason)
+                return .ephemeral(DiscordMarkup.render(reason))
             case .showForm(let name, person.id):
                 if name == TicketMachine.closeReasonForm {
-                    let label = DeskNotice.closeReasonLabel(language: String(ticket.state.locale.prefix(2)))
+                    let label = DiscordMarkup.render(.closeReasonLabel, locale: ticket.state.locale)
                     return .modal(CustomID.form(name).wire, title: label,
                                   inputs: [.textInput("reason", label: label, long: true, required: true, placeholder: nil)])
                 }
@@ -110,7 +110,8 @@ extension TicketDesk {
                 return .modal(CustomID.form(name).wire, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
             case .showSanctions(person.id):
                 guard let workflow = engine.workflow(of: ticket.state) else { continue }
-                return .ephemeral(DeskNotice.chooseSanction(language: String(ticket.state.locale.prefix(2))), components: Components.sanctions(workflow))
+                return .ephemeral(DiscordMarkup.render(.chooseSanction, locale: ticket.state.locale),
+                                  components: Components.sanctions(workflow, locale: ticket.state.locale))
             default:
                 continue
             }
@@ -121,64 +122,5 @@ extension TicketDesk {
     /// A row of the sanctions table, chosen by the staff member who applies it.
     private func chooseSanction(_ offence: String, _ interaction: Interaction) async throws {
         try await act(interaction) { .sanctionChosen(offence: offence, sanctioner: $0.id, by: $0) }
-    }
-}
-
-/// The few texts the adapter itself writes.
-enum DeskNotice {
-    static func opened(channel: String, language: String) -> String {
-        switch language {
-        case "es": "Ticket abierto: <#\(channel)>"
-        case "fr": "Ticket ouvert : <#\(channel)>"
-        default: "Ticket opened: <#\(channel)>"
-        }
-    }
-
-    static func opening(language: String) -> String {
-        switch language {
-        case "es": "Tu ticket se está creando."
-        case "fr": "Votre ticket est en cours de création."
-        default: "Your ticket is being created."
-        }
-    }
-
-    static func staffOnly(language: String) -> String {
-        switch language {
-        case "es": "Solo el staff puede usar este comando."
-        case "fr": "Seul le staff peut utiliser cette commande."
-        default: "Only staff can use this command."
-        }
-    }
-
-    static func noRanking(language: String) -> String {
-        switch language {
-        case "es": "Todavía no hay un TOP para ese periodo."
-        case "fr": "Il n'y a pas encore de classement pour cette période."
-        default: "There is no ranking for that period yet."
-        }
-    }
-
-    static func notATicket(language: String) -> String {
-        switch language {
-        case "es": "Esto solo funciona dentro de un ticket."
-        case "fr": "Cela ne fonctionne que dans un ticket."
-        default: "This only works inside a ticket."
-        }
-    }
-
-    static func closeReasonLabel(language: String) -> String {
-        switch language {
-        case "es": "Motivo del cierre"
-        case "fr": "Raison de la fermeture"
-        default: "Reason for closing"
-        }
-    }
-
-    static func chooseSanction(language: String) -> String {
-        switch language {
-        case "es": "Elige la sanción de la tabla."
-        case "fr": "Choisissez la sanction dans le tableau."
-        default: "Choose the sanction from the table."
-        }
     }
 }

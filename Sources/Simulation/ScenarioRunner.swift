@@ -200,7 +200,7 @@ private struct Play {
                 lastCommunity = effects
                 entry.stateChange = "@\(receiver): \(points) point(s)" + (level.map { ", level \($0)" } ?? "")
             case .refused(let notice):
-                lastEffects = [(0, .refuse(person: giver.id, reason: notice.text(locale: locale(of: name))))]
+                lastEffects = [(0, .refuse(person: giver.id, reason: NoticeCatalogue.text(notice, locale: locale(of: name))))]
             }
             try await finish(entry)
         case .react(let name, let emoji, let message, let added):
@@ -282,17 +282,12 @@ private struct Play {
         }
     }
 
-    /// `@ana` in a scenario's text becomes Discord's `<@id>`; whether the
-    /// ticket's owner is among them is what the engine's silence rule needs.
+    /// Whether a scenario's text names the ticket's owner (`@ana`): what
+    /// the engine's silence rule needs. The text itself stays as written.
     func resolveMentions(_ text: String) -> (String, Bool) {
-        var resolved = text
-        var mentionsOwner = false
         let owner = currentTicket.flatMap { id in try? engine.ticket(id: id) }?.state.owner
-        for (name, person) in people.sorted(by: { $0.key.count > $1.key.count }) where resolved.contains("@" + name) {
-            resolved = resolved.replacingOccurrences(of: "@" + name, with: "<@\(person.id)>")
-            if person.id == owner { mentionsOwner = true }
-        }
-        return (resolved, mentionsOwner)
+        let mentionsOwner = people.contains { name, person in person.id == owner && text.contains("@" + name) }
+        return (text, mentionsOwner)
     }
 
     mutating func select(_ ticket: StoredTicket) {
@@ -404,7 +399,7 @@ private struct Play {
             judgeEffects(deleted != negated, negated ? "the message was deleted" : "no message was deleted")
         case .refused(let text):
             description = "refused" + (text.map { " \"\($0)\"" } ?? "")
-            let reasons = effects.compactMap { if case .refuse(_, let reason) = $0 { reason } else { nil } }
+            let reasons = effects.compactMap { if case .refuse(_, let reason) = $0 { humanize(reason) } else { nil } }
             judgeEffects(reasons.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) },
                          reasons.isEmpty ? "nothing was refused" : "refused: " + reasons.joined(separator: "; "))
         case .mentioned(let name):
@@ -532,7 +527,7 @@ private struct Play {
 
     // MARK: Describing effects
 
-    static func text(of effect: Effect) -> String? {
+    static func text(of effect: Effect) -> RichText? {
         switch effect {
         case .send(let text, _, _) where !text.isEmpty: text
         case .notice(let text, _): text
@@ -541,14 +536,12 @@ private struct Play {
         }
     }
 
-    /// Discord's `<@id>` back to the scenario's `@name`.
-    func humanize(_ text: String) -> String {
-        var result = text
-        for (id, name) in names where result.contains("<@\(id)>") {
-            result = result.replacingOccurrences(of: "<@\(id)>", with: "@" + name)
-        }
-        return result
+    /// The engine's text as the scenario's people read it: `@name`.
+    func humanize(_ text: RichText) -> String {
+        text.rendered(person: who, channel: { "#" + $0 })
     }
+
+    func humanize(_ text: String) -> String { text }
 
     func who(_ id: String) -> String { "@" + (names[id] ?? id) }
 

@@ -77,16 +77,17 @@ extension Array where Element == Effect {
     var deletedMessages: [String] {
         compactMap { if case .deleteMessage(let id) = $0 { id } else { nil } }
     }
+    /// The texts posted in the ticket, people written `@id`.
     var texts: [String] {
         compactMap { effect in
             switch effect {
-            case .send(let text, _, _) where !text.isEmpty, .notice(let text, _): text
+            case .send(let text, _, _) where !text.isEmpty, .notice(let text, _): text.rendered(person: { "@" + $0 })
             default: nil
             }
         }
     }
     var refusals: [String] {
-        compactMap { if case .refuse(_, let reason) = $0 { reason } else { nil } }
+        compactMap { if case .refuse(_, let reason) = $0 { reason.plain } else { nil } }
     }
     var closeReasons: [String?] {
         compactMap { if case .close(let reason) = $0 { reason } else { nil } }

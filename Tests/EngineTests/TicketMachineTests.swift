@@ -52,7 +52,7 @@ struct TicketMachineTests {
         #expect(ticket.state.handler == People.cm.id)
         let effects = ticket.say(People.cm2, "Yo también", id: "m9")
         #expect(effects.deletedMessages == ["m9"])
-        #expect(effects.texts.first?.contains("<@\(People.cm2.id)>") == true)
+        #expect(effects.texts.first?.contains("@\(People.cm2.id)") == true, "the notice names the staff member as a person, for the face to render")
         #expect(ticket.state.handler == People.cm.id)
     }
 
@@ -158,7 +158,7 @@ struct TicketMachineTests {
         let ticket = TicketHarness(Self.rolePlay, category: "devoluciones", owner: People.user, answers: ["tipo": "Dinero"])
         #expect(ticket.log.contains(.rename("dev_obj-7")))
         #expect(ticket.state.assignedTo == .rank("admin", exact: false))
-        #expect(ticket.log.contains { if case .notify("chat_staff", let text, _) = $0 { text.contains("dinero") } else { false } })
+        #expect(ticket.log.contains { if case .notify("chat_staff", let text, _) = $0 { text.plain.contains("dinero") } else { false } })
         var money = ticket
         let effects = money.say(People.user, "- 50.000 de dinero\n- coche")
         #expect(money.state.evidence["objetos"] == ["50.000 de dinero", "coche"])

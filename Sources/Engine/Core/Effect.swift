@@ -1,6 +1,8 @@
 import WorkflowDSL
 
-/// What the engine wants done, as data. The store commits effects with the
+/// What the engine wants done, as data. Texts are `RichText`: people,
+/// ranks and channels as segments that each face renders its own way.
+/// The store commits effects with the
 /// event that caused them, and the outbox hands them to the Discord adapter;
 /// nothing here performs I/O.
 public enum Effect: Sendable, Hashable, Codable {
@@ -9,10 +11,10 @@ public enum Effect: Sendable, Hashable, Codable {
     case createChannel(name: String, visibleTo: [Actor])
     /// Post in the ticket. `pings` lists who may be pinged; user text never
     /// pings anyone else (`allowed_mentions` is built from it).
-    case send(text: String, buttons: [String], pings: [Actor])
+    case send(text: RichText, buttons: [String], pings: [Actor])
     /// A rule notice the engine writes itself, pinging exactly the staff it
     /// addresses ("@beto, this ticket is @ana's"), and nobody else.
-    case notice(text: String, pinging: [String])
+    case notice(text: RichText, pinging: [String])
     case deleteMessage(id: String)
     case rename(String)
     /// Change who can see the ticket (escalation): ranks and roles, plus
@@ -20,10 +22,10 @@ public enum Effect: Sendable, Hashable, Codable {
     case setVisibility(ranks: [Actor], people: [String])
     /// Ping ranks, roles or people in the ticket.
     case mention(ranks: [Actor], people: [String])
-    case notify(channel: String, text: String, pings: [Actor])
-    case publish(channel: String, text: String)
+    case notify(channel: String, text: RichText, pings: [Actor])
+    case publish(channel: String, text: RichText)
     /// A private answer to whoever clicked, saying why nothing happened.
-    case refuse(person: String, reason: String)
+    case refuse(person: String, reason: RichText)
     case showForm(String, to: String)
     case showSanctions(to: String)
     case grantRole(String, to: String, forSeconds: Int?)
@@ -31,7 +33,7 @@ public enum Effect: Sendable, Hashable, Codable {
     case transcript(channel: String?)
     case close(reason: String?)
     /// After closing, ask the owner to rate the help (a DM or the ticket).
-    case askRating(text: String, to: String)
+    case askRating(text: RichText, to: String)
     case schedule(TicketTimer)
     case cancelTimer(key: String)
 }

@@ -92,7 +92,7 @@ public struct TicketMachine: Sendable {
             run.showButtons()
         }
         if !category.evidence.isEmpty {
-            let needed = EngineNotice.evidenceNeeded(category.evidence.map(\.label)).text(locale: run.locale)
+            let needed = NoticeCatalogue.text(.evidenceNeeded(category.evidence.map(\.label)), locale: run.locale)
             run.effects.append(.send(text: needed, buttons: [], pings: []))
         }
         run.scheduleTimers()
@@ -193,13 +193,13 @@ private struct Run {
         let author = message.author
         if category.userSpeaksFirst && !state.userHasSpoken {
             effects.append(.deleteMessage(id: message.id))
-            effects.append(.notice(text: EngineNotice.userSpeaksFirst(staff: author.id).text(locale: locale), pinging: [author.id]))
+            effects.append(.notice(text: NoticeCatalogue.text(.userSpeaksFirst(staff: author.id), locale: locale), pinging: [author.id]))
             return
         }
         if category.exclusiveClaim {
             guard claimOrIntervene(author) else {
                 effects.append(.deleteMessage(id: message.id))
-                effects.append(.notice(text: EngineNotice.ticketOwned(staff: author.id, handler: state.handler ?? "").text(locale: locale),
+                effects.append(.notice(text: NoticeCatalogue.text(.ticketOwned(staff: author.id, handler: state.handler ?? ""), locale: locale),
                                        pinging: [author.id]))
                 return
             }
@@ -305,7 +305,7 @@ private struct Run {
     mutating func interaction(_ event: CompiledTransition.Event, by person: Person) {
         let candidates = transitions.filter { $0.event == event }
         guard !candidates.isEmpty else {
-            effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
             return
         }
         // The refusal names who could act now: a rule whose condition does
@@ -313,16 +313,16 @@ private struct Run {
         // staff) must not make the button look open to everyone it lists.
         let applicable = candidates.filter { $0.condition.map(holds) ?? true }
         guard !applicable.isEmpty else {
-            effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
             return
         }
         guard applicable.contains(where: { allows($0.actors, person) }) else {
-            let who = Set(applicable.flatMap(\.actors)).map { EngineNotice.name($0, locale: locale) }.sorted().joined(separator: ", ")
-            effects.append(.refuse(person: person.id, reason: EngineNotice.notAllowed(who: who).text(locale: locale)))
+            let who = applicable.flatMap(\.actors)
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: who), locale: locale)))
             return
         }
         if !fire(event, by: person) {
-            effects.append(.refuse(person: person.id, reason: EngineNotice.notNow.text(locale: locale)))
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
         }
     }
 
@@ -455,7 +455,7 @@ private struct Run {
         case .ask(let form):
             if let person { effects.append(.showForm(form, to: person.id)) }
         case .rename(let template):
-            effects.append(.rename(render(template)))
+            effects.append(.rename(render(template).plain))
         case .notify(let channel, let text, let pings):
             effects.append(.notify(channel: channel, text: render(text), pings: pings))
         case .publish(let channel, let text):
@@ -471,7 +471,7 @@ private struct Run {
                 effects.append(.showForm(TicketMachine.closeReasonForm, to: person.id))
                 return
             }
-            close(reason: reason.map(render) ?? "—")
+            close(reason: reason.map { render($0).plain } ?? "—")
         case .transcript(let channel):
             effects.append(.transcript(channel: channel ?? category.transcriptChannel))
         case .escalateUp:
@@ -591,28 +591,35 @@ private struct Run {
         if !buttons.isEmpty { effects.append(.send(text: "", buttons: buttons, pings: [])) }
     }
 
-    func render(_ text: LocalizedText) -> String {
-        guard let template = text.template(for: locale, default: workflow.locales[0]) else { return "" }
+    func render(_ text: LocalizedText) -> RichText {
+        guard let template = text.template(for: locale, default: workflow.locales[0]) else { return RichText() }
         return render(template)
     }
 
-    func render(_ template: Template) -> String {
-        template.segments.map { segment in
+    /// A workflow text with its variables filled in: `{user}` and
+    /// `{handler}` are people, for each face to render; the rest is words.
+    func render(_ template: Template) -> RichText {
+        var text = RichText()
+        for segment in template.segments {
             switch segment {
-            case .literal(let text): return text
-            case .variable(let name): return value(of: name)
+            case .literal(let words): text.segments.append(.text(words))
+            case .variable("user"): text.segments.append(.person(state.owner))
+            case .variable("handler"): text.segments.append(state.handler.map { .person($0) } ?? .text("—"))
+            case .variable(let name): text.segments.append(.text(value(of: name)))
             }
-        }.joined()
+        }
+        return NoticeCatalogue.merged(text)
     }
 
+    /// A variable as words (a channel name, a condition's subject).
     func value(of variable: String) -> String {
         switch variable {
         case "ticket.number": return String(state.number)
         case "ticket.category": return category.name
         case "ticket.label": return category.label
-        case "user": return "<@\(state.owner)>"
+        case "user": return state.ownerName
         case "user.name": return state.ownerName
-        case "handler": return state.handler.map { "<@\($0)>" } ?? "—"
+        case "handler": return state.handler ?? "—"
         case "rank": return state.assignedTo.map(\.description) ?? category.receivers.map(\.description).joined(separator: ", ")
         case "reason": return state.closeReason ?? ""
         case "sanction": return state.sanction.flatMap { name in workflow.offences.first { $0.name == name }?.label } ?? ""
@@ -643,9 +650,10 @@ extension TicketMachine {
 }
 
 extension Workflow {
-    /// The workflow's language nearest to a member's Discord locale
-    /// (`es-ES` → `es`), or its first language.
-    func locale(closestTo requested: String) -> String {
+    /// The workflow's language nearest to a member's locale (`es-ES` →
+    /// `es`), or its first language: the one rule for every text a member
+    /// reads, the workflow's and Escala's own.
+    public func locale(closestTo requested: String) -> String {
         locales.contains(requested) ? requested : locales.first { requested.hasPrefix($0) } ?? locales[0]
     }
 }

@@ -166,7 +166,7 @@ public final class CommunityEngine: Sendable {
 
     public enum ReputationOutcome: Sendable, Equatable {
         case given(points: Int, level: String?, effects: [CommunityEffect])
-        case refused(CommunityNotice)
+        case refused(Notice)
     }
 
     /// `/rep @member`: one point from `giver` to `receiver`, within the

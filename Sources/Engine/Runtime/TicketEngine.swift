@@ -110,7 +110,7 @@ public final class TicketEngine: Sendable {
     public enum OpenOutcome: Sendable, Equatable {
         case opened(StoredTicket, effects: [Effect])
         /// The member may not open this ticket now; tell them why.
-        case refused(reason: String)
+        case refused(reason: RichText)
         /// This open request (same `sourceID`) was already taken: the
         /// ticket it opened, if it opened one.
         case duplicate(ticketID: Int64?)
@@ -133,19 +133,19 @@ public final class TicketEngine: Sendable {
                 if let sourceID, try transaction.hasEvent(sourceID: sourceID) {
                     return .duplicate(ticketID: try transaction.ticketID(sourceID: sourceID))
                 }
-                var refusal: String?
+                var refusal: RichText?
                 if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {
-                    refusal = EngineNotice.limitReached(limit).text(locale: language)
+                    refusal = NoticeCatalogue.text(.limitReached(limit), locale: language)
                 } else if let limit = category.userLimit,
                           try transaction.openTicketCount(guild: guild, owner: owner.id, category: name) >= limit {
-                    refusal = EngineNotice.categoryLimitReached(limit, category: category.label).text(locale: language)
+                    refusal = NoticeCatalogue.text(.categoryLimitReached(limit, category: category.label), locale: language)
                 }
                 let event = TicketEvent.opened(by: owner, answers: answers)
                 if let refusal {
                     let seq = try transaction.appendEvent(ticketID: nil, sourceID: sourceID, at: now, actor: owner.id,
                                                           kind: "open refused", payload: try StoreCoding.encode(event),
                                                           stateBefore: nil, stateAfter: nil)
-                    try transaction.appendAudit(AuditEntry(actor: owner.id, action: "refused", detail: "\(name): \(refusal)"),
+                    try transaction.appendAudit(AuditEntry(actor: owner.id, action: "refused", detail: "\(name): \(refusal.plain)"),
                                                 ticketID: nil, eventSeq: seq, at: now)
                     return .refused(reason: refusal)
                 }

@@ -1,5 +1,7 @@
 /// One line of a ticket's history as staff read it: who did what, and the
-/// detail that explains why. Derived from each event and what it changed,
+/// detail that explains why. People are named by their ids, never in a
+/// platform's markup: each face (the CLI, Discord, a web page) names them
+/// its own way. Derived from each event and what it changed,
 /// in the same transaction, so the trail can never disagree with the log.
 public struct AuditEntry: Sendable, Hashable {
     public let actor: String?
@@ -28,23 +30,23 @@ public struct AuditEntry: Sendable, Hashable {
         }
         for effect in effects {
             switch effect {
-            case .refuse(_, let reason): add("refused", reason)
+            case .refuse(_, let reason): add("refused", reason.plain)
             case .deleteMessage(let id): add("deleted message", id)
             case .setVisibility(let ranks, let people):
-                add("escalated", (ranks.map(\.description) + people.map { "<@\($0)>" }).joined(separator: ", "))
+                add("escalated", (ranks.map(\.description) + people).joined(separator: ", "))
             default: break
             }
         }
         guard let before else { return entries }
         if before.handler != after.handler {
             if let handler = after.handler {
-                add("claimed", before.handler.map { "taken over from <@\($0)> by <@\(handler)>" } ?? "by <@\(handler)>")
+                add("claimed", before.handler.map { "taken over from \($0) by \(handler)" } ?? "by \(handler)")
             } else if let previous = before.handler {
-                add("released", "<@\(previous)> let go")
+                add("released", "\(previous) let go")
             }
         }
         if before.sanction != after.sanction, let sanction = after.sanction {
-            add("sanction", sanction + (after.sanctioner.map { " applied by <@\($0)>" } ?? ""))
+            add("sanction", sanction + (after.sanctioner.map { " applied by \($0)" } ?? ""))
         }
         if after.isClosed && !before.isClosed {
             add("closed", after.closeReason ?? "—")

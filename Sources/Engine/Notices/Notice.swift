@@ -1,0 +1,101 @@
+import WorkflowDSL
+
+/// Every text Escala writes itself (the workflow's own texts are the
+/// admin's): refusals and rule notices of the engine, the answers a face
+/// gives to a click or a command, and the community's answers.
+///
+/// A message is a key and its arguments; `NoticeCatalogue` holds the
+/// words for each key in each language, so a face never writes a sentence
+/// of its own, and adding a language is adding one file.
+public enum Notice: Sendable, Hashable {
+    // Ticket rules
+    case userSpeaksFirst(staff: String)
+    case ticketOwned(staff: String, handler: String)
+    /// Who may act instead, each named as a refusal names it.
+    case notAllowed(who: [Actor])
+    case notNow
+    case closeReasonNeeded
+    case limitReached(Int)
+    case categoryLimitReached(Int, category: String)
+    /// The evidence a category requires, listed when the ticket opens so
+    /// that the member knows what to send without waiting for staff.
+    case evidenceNeeded([String])
+    // Answers to clicks and commands
+    case ticketOpened(channel: String)
+    case ticketBeingCreated
+    case notATicket
+    case staffOnly
+    case closeReasonLabel
+    case chooseSanction
+    case sanctionPlaceholder
+    // Community
+    case repToSelf
+    case repLimit(count: Int, perMember: Bool, seconds: Int)
+    case repGiven(to: String, points: Int, level: String?)
+    case noReputation
+    case noRanking
+    case rankingEmpty
+    case rankingMembers(Int)
+    case statisticsLegend
+
+    /// The catalogue entry that words this message.
+    public var key: NoticeKey {
+        switch self {
+        case .userSpeaksFirst: .userSpeaksFirst
+        case .ticketOwned: .ticketOwned
+        case .notAllowed: .notAllowed
+        case .notNow: .notNow
+        case .closeReasonNeeded: .closeReasonNeeded
+        case .limitReached: .limitReached
+        case .categoryLimitReached: .categoryLimitReached
+        case .evidenceNeeded: .evidenceNeeded
+        case .ticketOpened: .ticketOpened
+        case .ticketBeingCreated: .ticketBeingCreated
+        case .notATicket: .notATicket
+        case .staffOnly: .staffOnly
+        case .closeReasonLabel: .closeReasonLabel
+        case .chooseSanction: .chooseSanction
+        case .sanctionPlaceholder: .sanctionPlaceholder
+        case .repToSelf: .repToSelf
+        case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
+        case .repGiven(_, _, let level): level == nil ? .repGiven : .repGivenLevel
+        case .noReputation: .noReputation
+        case .noRanking: .noRanking
+        case .rankingEmpty: .rankingEmpty
+        case .rankingMembers: .rankingMembers
+        case .statisticsLegend: .statisticsLegend
+        }
+    }
+
+    /// What fills the `{name}` places of the key's words, in `language`.
+    func arguments(language: String) -> [String: RichText] {
+        switch self {
+        case .userSpeaksFirst(let staff): ["staff": RichText([.person(staff)])]
+        case .ticketOwned(let staff, let handler): ["staff": RichText([.person(staff)]), "handler": RichText([.person(handler)])]
+        case .notAllowed(let who):
+            ["who": RichText(Set(who.map { NoticeCatalogue.name(of: $0, language: language).plain }).sorted().joined(separator: ", "))]
+        case .limitReached(let limit): ["limit": RichText(String(limit))]
+        case .categoryLimitReached(let limit, let category): ["limit": RichText(String(limit)), "category": RichText(category)]
+        case .evidenceNeeded(let items): ["items": RichText(items.map { "\n• " + $0 }.joined())]
+        case .ticketOpened(let channel): ["channel": RichText([.channel(channel)])]
+        case .repLimit(let count, _, let seconds):
+            ["count": RichText(String(count)), "period": NoticeCatalogue.span(seconds, language: language)]
+        case .repGiven(let member, let points, let level):
+            ["member": RichText([.person(member)]), "points": RichText(String(points)), "level": RichText(level ?? "")]
+        case .rankingMembers(let count): ["count": RichText(String(count))]
+        default: [:]
+        }
+    }
+}
+
+/// The entries of the catalogue: one per sentence, whatever its arguments.
+public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
+    case userSpeaksFirst, ticketOwned, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
+    case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
+    case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
+    case statisticsLegend
+    /// Who a refusal names.
+    case actorOwner, actorHandler, actorStaff, actorSanctioner
+    /// A limit's period as admins wrote it: `{count} d`.
+    case spanWeeks, spanDays, spanHours, spanMinutes
+}
