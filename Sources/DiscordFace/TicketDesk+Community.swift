@@ -7,9 +7,6 @@ import WorkflowDSL
 /// reactions, reaction roles, member joins for seniority, `/rep`, `/top`,
 /// `/stats` and `/audit`, and the community outbox carried out.
 extension TicketDesk {
-    /// The slash commands community features add, when a workflow uses them.
-    static let communityCommandNames: Set<String> = ["rep", "top", "stats", "audit"]
-
     func communityCommands() -> [RESTClient.SlashCommand] {
         typealias Option = RESTClient.SlashCommand.Option
         var commands: [RESTClient.SlashCommand] = [
@@ -40,52 +37,46 @@ extension TicketDesk {
         return people.first(where: \.isStaff) ?? people[0]
     }
 
-    var defaultLanguage: String { String((workflows.first?.workflow.locales.first ?? "en").prefix(2)) }
-
     // MARK: Commands
 
+    /// A community command: read from Discord's payload, answered by the
+    /// engine, rendered here.
     func handleCommunityCommand(_ interaction: Interaction) async throws {
         guard let data = interaction.data, let name = data.name, let user = interaction.actor else { return }
-        let language = String((interaction.locale ?? defaultLanguage).prefix(2))
         let person = person(user, member: interaction.member)
+        let locale = workflows[0].workflow.locale(closestTo: interaction.locale ?? workflows[0].workflow.locales[0])
         if let joined = interaction.member?.joinedAtSeconds { try community.memberSeen(user.id.rawValue, joinedAt: joined) }
+        /// A number option as typed; one that is not a whole number at
+        /// all (past Int64) is as out of range as one too large.
+        func number(_ option: String) -> Int? {
+            data.option(option).map { Int($0) ?? .max }
+        }
+        let command: CommunityCommand
         switch name {
         case "rep":
             guard let receiver = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
-            if receiver == botUserID?.rawValue {
-                return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.repToSelf, locale: language)))
-            }
-            switch try community.giveReputation(from: user.id.rawValue, to: receiver, now: now()) {
-            case .refused(let notice):
-                try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(notice, locale: language)))
-            case .given(let points, let level, _):
-                // Public, so the community sees it, but pinging nobody.
-                let text = DiscordMarkup.render(.repGiven(to: receiver, points: points, level: level), locale: language)
-                try await rest.respond(to: interaction, .visible(text))
-                kick.yield()
-            }
-        case "top":
-            let back = max(0, Int(data.option("periods_ago") ?? "0") ?? 0)
-            guard let bound = workflows.first(where: { !$0.workflow.activities.isEmpty }),
-                  let board = bound.workflow.activities.first,
-                  let ranking = try community.ranking(workflow: bound.path, board: board.name, back: back, now: now()) else {
-                return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.noRanking, locale: language)))
-            }
-            try await rest.respond(to: interaction, .visible(embeds: [CommunityEmbeds.ranking(ranking, language: language)]))
-        case "stats":
-            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.staffOnly, locale: language))) }
-            let days = Int(data.option("days") ?? "").map { max(1, $0) }
-            let since = days.map { now() - Int64($0) * 86_400 } ?? 0
-            try await rest.respond(to: interaction, .ephemeral(embeds: [CommunityEmbeds.statistics(try community.ticketStatistics(since: since),
-                                                                                                 language: language)]))
-        case "audit":
-            guard person.isStaff else { return try await rest.respond(to: interaction, .ephemeral(DiscordMarkup.render(.staffOnly, locale: language))) }
-            let member = data.option("member")
-            let records = try community.audit(member: member, limit: 20)
-            try await rest.respond(to: interaction, .ephemeral(embeds: [CommunityEmbeds.audit(records, title: "🧾 Audit" + (member.map { " · \($0)" } ?? ""))]))
-        default:
-            try await rest.respond(to: interaction, .deferredUpdate)
+            let isBot = receiver == botUserID?.rawValue || data.resolvedUser(receiver)?.bot == true
+            command = .rep(member: receiver, memberIsBot: isBot)
+        case "top": command = .top(periodsAgo: number("periods_ago") ?? 0)
+        case "stats": command = .stats(days: number("days"))
+        case "audit": command = .audit(member: data.option("member"))
+        default: return try await rest.respond(to: interaction, .deferredUpdate)
         }
+        let response: InteractionResponse
+        switch try community.answer(command, by: person, now: now()) {
+        case .privately(let notice):
+            response = .ephemeral(DiscordMarkup.render(notice, locale: locale))
+        case .publicly(let notice):
+            response = .visible(DiscordMarkup.render(notice, locale: locale))
+            kick.yield() // a level reached may grant a role
+        case .ranking(let ranking):
+            response = .visible(embeds: [CommunityEmbeds.ranking(ranking, language: NoticeCatalogue.language(for: locale))])
+        case .statistics(let statistics):
+            response = .ephemeral(embeds: [CommunityEmbeds.statistics(statistics, language: NoticeCatalogue.language(for: locale))])
+        case .audit(let records, let member):
+            response = .ephemeral(embeds: [CommunityEmbeds.audit(records, title: "🧾 Audit" + (member.map { " · <@\($0)>" } ?? ""))])
+        }
+        try await rest.respond(to: interaction, response)
     }
 
     // MARK: Gateway events

@@ -25,7 +25,7 @@ extension TicketDesk {
                 try await open(category: category, answers: data?.submittedValues ?? [:], interaction)
             case (.modalSubmit, .form(let form)?):
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
-            case (.applicationCommand, _) where TicketDesk.communityCommandNames.contains(data?.name ?? ""):
+            case (.applicationCommand, _) where CommunityCommand.names.contains(data?.name ?? ""):
                 try await handleCommunityCommand(interaction)
             case (.applicationCommand, _):
                 try await act(interaction) { .command(name: data?.name ?? "", by: $0) }
@@ -119,8 +119,8 @@ extension TicketDesk {
         return .deferredUpdate
     }
 
-    /// A row of the sanctions table, chosen by the staff member who applies it.
+    /// A row of the sanctions table; the engine decides who applied it.
     private func chooseSanction(_ offence: String, _ interaction: Interaction) async throws {
-        try await act(interaction) { .sanctionChosen(offence: offence, sanctioner: $0.id, by: $0) }
+        try await act(interaction) { .sanctionChosen(offence: offence, sanctioner: nil, by: $0) }
     }
 }

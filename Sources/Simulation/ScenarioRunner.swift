@@ -191,16 +191,20 @@ private struct Play {
             try await finish(entry(step.line, secondsAgo == 0 ? "\(name) joins the server" : "\(name) joined \(Self.duration(secondsAgo)) ago"))
         case .giveReputation(let name, let receiver):
             let giver = people[name]!
-            let outcome = try community.giveReputation(from: giver.id, to: people[receiver]!.id, now: now)
+            // The same answer `/rep` gets on Discord, from the same engine call.
+            let answer = try community.answer(.rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
             var entry = entry(step.line, "\(name) runs /rep @\(receiver)")
             lastEffects = []
-            lastCommunity = []
-            switch outcome {
-            case .given(let points, let level, let effects):
-                lastCommunity = effects
+            // Every earlier step's community effects were delivered: what
+            // waits now is what this command caused (a level's role).
+            lastCommunity = try engine.store.pendingCommunityEffects(guild: runner.guild).map(\.effect)
+            switch answer {
+            case .publicly(.repGiven(_, let points, let level)):
                 entry.stateChange = "@\(receiver): \(points) point(s)" + (level.map { ", level \($0)" } ?? "")
-            case .refused(let notice):
+            case .privately(let notice):
                 lastEffects = [(0, .refuse(person: giver.id, reason: NoticeCatalogue.text(notice, locale: locale(of: name))))]
+            default:
+                break
             }
             try await finish(entry)
         case .react(let name, let emoji, let message, let added):

@@ -20,10 +20,21 @@ public struct Interaction: Sendable, Decodable {
         public var components: [Component]?
         /// A slash command's options as the member filled them in.
         public var options: [CommandOption]?
+        /// The users that user options point at, as Discord resolved them.
+        public var resolved: Resolved?
+
+        public struct Resolved: Sendable, Decodable {
+            public var users: [String: User]?
+        }
 
         enum CodingKeys: String, CodingKey {
-            case name, values, components, options
+            case name, values, components, options, resolved
             case customID = "custom_id"
+        }
+
+        /// A user an option points at (`/rep member`), when Discord sent it.
+        public func resolvedUser(_ id: String) -> User? {
+            resolved?.users?[id]
         }
 
         /// An option's value, as text (a user option's value is the user's id).

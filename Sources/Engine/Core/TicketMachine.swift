@@ -126,9 +126,10 @@ public struct TicketMachine: Sendable {
             run.interaction(.command(name), by: person)
         case .formSubmitted(let form, let person, let answers):
             run.formSubmitted(form, by: person, answers: answers)
-        case .sanctionChosen(let offence, let sanctioner, _):
+        case .sanctionChosen(let offence, let sanctioner, let chooser):
             run.state.sanction = offence
-            run.state.sanctioner = sanctioner ?? run.state.sanctioner
+            // Unless told otherwise, whoever picks the row from the table applies it.
+            run.state.sanctioner = sanctioner ?? chooser.id
         case .timerFired(let timer):
             run.timerFired(timer)
         case .memberLeft:

@@ -30,6 +30,7 @@ public enum Notice: Sendable, Hashable {
     case sanctionPlaceholder
     // Community
     case repToSelf
+    case repToBot
     case repLimit(count: Int, perMember: Bool, seconds: Int)
     case repGiven(to: String, points: Int, level: String?)
     case noReputation
@@ -37,6 +38,8 @@ public enum Notice: Sendable, Hashable {
     case rankingEmpty
     case rankingMembers(Int)
     case statisticsLegend
+    /// A number a person typed is outside what the command takes.
+    case numberOutOfRange(option: String, minimum: Int, maximum: Int)
 
     /// The catalogue entry that words this message.
     public var key: NoticeKey {
@@ -57,6 +60,8 @@ public enum Notice: Sendable, Hashable {
         case .chooseSanction: .chooseSanction
         case .sanctionPlaceholder: .sanctionPlaceholder
         case .repToSelf: .repToSelf
+        case .repToBot: .repToBot
+        case .numberOutOfRange: .numberOutOfRange
         case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
         case .repGiven(_, _, let level): level == nil ? .repGiven : .repGivenLevel
         case .noReputation: .noReputation
@@ -83,6 +88,8 @@ public enum Notice: Sendable, Hashable {
         case .repGiven(let member, let points, let level):
             ["member": RichText([.person(member)]), "points": RichText(String(points)), "level": RichText(level ?? "")]
         case .rankingMembers(let count): ["count": RichText(String(count))]
+        case .numberOutOfRange(let option, let minimum, let maximum):
+            ["option": RichText(option), "minimum": RichText(String(minimum)), "maximum": RichText(String(maximum))]
         default: [:]
         }
     }
@@ -93,7 +100,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case userSpeaksFirst, ticketOwned, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
-    case statisticsLegend
+    case statisticsLegend, repToBot, numberOutOfRange
     /// Who a refusal names.
     case actorOwner, actorHandler, actorStaff, actorSanctioner
     /// A limit's period as admins wrote it: `{count} d`.

@@ -25,6 +25,8 @@ extension NoticeCatalogue {
         .rankingEmpty: "Nobody took part in this period.",
         .rankingMembers: "{count} active members",
         .statisticsLegend: "🆕 created (staff: first answers) · ✅ resolved · ⏳ pending · ⚡ mean first response · 🏁 mean time to close",
+        .repToBot: "Bots do not collect reputation.",
+        .numberOutOfRange: "`{option}` takes a whole number from {minimum} to {maximum}.",
         .actorOwner: "the ticket's author",
         .actorHandler: "whoever handles the ticket",
         .actorStaff: "staff",

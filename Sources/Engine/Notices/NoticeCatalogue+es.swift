@@ -25,6 +25,8 @@ extension NoticeCatalogue {
         .rankingEmpty: "Nadie participó en este periodo.",
         .rankingMembers: "{count} miembros activos",
         .statisticsLegend: "🆕 creados (staff: primeras respuestas) · ✅ resueltos · ⏳ pendientes · ⚡ primera respuesta media · 🏁 tiempo medio hasta el cierre",
+        .repToBot: "Los bots no reciben reputación.",
+        .numberOutOfRange: "`{option}` admite un número entero de {minimum} a {maximum}.",
         .actorOwner: "el autor del ticket",
         .actorHandler: "quien atiende el ticket",
         .actorStaff: "el staff",

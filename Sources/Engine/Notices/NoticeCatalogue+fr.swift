@@ -25,6 +25,8 @@ extension NoticeCatalogue {
         .rankingEmpty: "Personne n'a participé sur cette période.",
         .rankingMembers: "{count} membres actifs",
         .statisticsLegend: "🆕 créés (staff : premières réponses) · ✅ résolus · ⏳ en attente · ⚡ première réponse moyenne · 🏁 durée moyenne jusqu'à la fermeture",
+        .repToBot: "Les bots ne reçoivent pas de réputation.",
+        .numberOutOfRange: "`{option}` accepte un nombre entier de {minimum} à {maximum}.",
         .actorOwner: "l'auteur du ticket",
         .actorHandler: "la personne qui gère le ticket",
         .actorStaff: "le staff",

@@ -56,6 +56,12 @@ public final class CommunityEngine: Sendable {
         return boards
     }
 
+    /// The board `/top` reads: the first activity board of the first
+    /// workflow that has one.
+    func firstBoard() -> (path: String, board: String)? {
+        rules.lazy.compactMap { rule in rule.workflow.activities.first.map { (rule.path, $0.name) } }.first
+    }
+
     private var rules: [(path: String, workflow: Workflow)] {
         workflows.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }

@@ -1,0 +1,72 @@
+import WorkflowDSL
+
+/// A community slash command as any face receives it, already read from the
+/// platform's payload. Who may run it, which board it reads, and what the
+/// answer says are decided here, in the engine, so that `escala simulate`
+/// and every face answer alike.
+public enum CommunityCommand: Sendable, Hashable {
+    /// `/rep member`: one reputation point. `memberIsBot` is what the
+    /// platform knows of the receiver.
+    case rep(member: String, memberIsBot: Bool)
+    /// `/top periods_ago`: the running period (0) or one that ended.
+    case top(periodsAgo: Int)
+    /// `/stats days` (staff only): tickets opened in the last `days` days.
+    case stats(days: Int?)
+    /// `/audit member` (staff only): roles granted and revoked.
+    case audit(member: String?)
+
+    /// The names faces register, and route to `CommunityEngine.answer`.
+    public static let names: Set<String> = ["rep", "top", "stats", "audit"]
+
+    /// The longest span `/stats` looks back, and the furthest `/top` does:
+    /// a person's number beyond them is refused, never multiplied into an
+    /// overflow.
+    public static let maximumDays = 36_500
+    public static let maximumPeriodsAgo = 1_000
+}
+
+/// What the person who ran a community command is shown.
+public enum CommunityAnswer: Sendable, Equatable {
+    /// Only to them: a refusal or an explanation.
+    case privately(Notice)
+    /// To everyone in the channel, pinging nobody.
+    case publicly(Notice)
+    case ranking(ActivityRanking)
+    /// Only to them (staff).
+    case statistics(TicketStatistics)
+    /// Only to them (staff): the trail, and whose it is when one member's.
+    case audit([RoleAuditRecord], member: String?)
+}
+
+extension CommunityEngine {
+    /// The answer to a community command run by `person` (their ranks as
+    /// the workflows see them), in the language of `locale`. Effects it
+    /// causes (a level's role) wait in the community outbox.
+    public func answer(_ command: CommunityCommand, by person: Person, now: Int64) throws(EngineError) -> CommunityAnswer {
+        switch command {
+        case .rep(let member, let isBot):
+            if isBot { return .privately(.repToBot) }
+            switch try giveReputation(from: person.id, to: member, now: now) {
+            case .refused(let notice): return .privately(notice)
+            case .given(let points, let level, _): return .publicly(.repGiven(to: member, points: points, level: level))
+            }
+        case .top(let back):
+            guard (0...CommunityCommand.maximumPeriodsAgo).contains(back) else {
+                return .privately(.numberOutOfRange(option: "periods_ago", minimum: 0, maximum: CommunityCommand.maximumPeriodsAgo))
+            }
+            guard let (path, board) = firstBoard(), let ranking = try ranking(workflow: path, board: board, back: back, now: now) else {
+                return .privately(.noRanking)
+            }
+            return .ranking(ranking)
+        case .stats(let days):
+            guard person.isStaff else { return .privately(.staffOnly) }
+            if let days, !(1...CommunityCommand.maximumDays).contains(days) {
+                return .privately(.numberOutOfRange(option: "days", minimum: 1, maximum: CommunityCommand.maximumDays))
+            }
+            return .statistics(try ticketStatistics(since: days.map { now - Int64($0) * 86_400 } ?? 0))
+        case .audit(let member):
+            guard person.isStaff else { return .privately(.staffOnly) }
+            return .audit(try audit(member: member, limit: 20), member: member)
+        }
+    }
+}
