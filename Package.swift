@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
+        .library(name: "Runtime", targets: ["Runtime"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "DiscordFace", targets: ["DiscordFace"]),
     ],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Tests only: the local Discord-speaking server the client is tested against.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
@@ -49,6 +51,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The platform-neutral runtime: the loops (outbox, scheduler) as
+        // services of a ServiceGroup, waking on commits and due times.
+        .target(
+            name: "Runtime",
+            dependencies: [
+                "Engine",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Scenario files played against the real engine and a simulated
         // Discord: `escala simulate`.
         .target(
@@ -59,7 +71,12 @@ let package = Package(
         // REST calls. Translates and renders; decides nothing.
         .target(
             name: "DiscordFace",
-            dependencies: ["WorkflowDSL", "Engine", "Discord", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "WorkflowDSL", "Engine", "Runtime", "Discord",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "bot",
@@ -68,7 +85,10 @@ let package = Package(
                 "Engine",
                 "Discord",
                 "Simulation",
+                "Runtime",
                 "DiscordFace",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -117,12 +137,16 @@ let package = Package(
             dependencies: ["Discord", "LocalDiscord"]
         ),
         .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["Runtime", "Engine", "WorkflowDSL", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
+        .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "Engine", "WorkflowDSL"]
         ),
         .testTarget(
             name: "DiscordFaceTests",
-            dependencies: ["DiscordFace", "Discord", "Engine", "WorkflowDSL", "LocalDiscord"]
+            dependencies: ["DiscordFace", "Discord", "Engine", "Runtime", "WorkflowDSL", "LocalDiscord"]
         ),
         .testTarget(
             name: "botTests",

@@ -1,5 +1,6 @@
 import Discord
 import Foundation
+import Runtime
 
 /// Everything `escala run` needs, from flags and the environment.
 public struct DeskConfiguration: Sendable {
@@ -7,16 +8,14 @@ public struct DeskConfiguration: Sendable {
     public var workflowsFolder: String
     public var dataFolder: String
     public var discord: DiscordConfiguration
-    /// How often due timers are looked for, at most.
-    public var timerTick: Duration = .seconds(1)
     public var gatewayOptions: GatewayClient.Options = {
         var options = GatewayClient.Options()
         options.intents = .escala
         return options
     }()
-    /// The time, in seconds since 1970. Tests move it forward to see a
-    /// 12-hour timeout fire without waiting 12 hours.
-    public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// The time the engine runs on. Tests use a `ManualClock` and move it
+    /// forward to see a 12-hour timeout fire without waiting 12 hours.
+    public var clock: any EngineClock = WallClock()
 
     public init(guild: Snowflake, workflowsFolder: String, dataFolder: String, discord: DiscordConfiguration) {
         self.guild = guild

@@ -66,6 +66,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
     case noWorkflows(String)
     case discord(DiscordError)
     case store(String)
+    case failed(String)
 
     public var description: String {
         switch self {
@@ -76,6 +77,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .noWorkflows(let folder): "no *.flow workflow in \(folder)"
         case .discord(let error): error.description
         case .store(let message): "the database: \(message)"
+        case .failed(let message): "Escala stopped: \(message)"
         }
     }
 }

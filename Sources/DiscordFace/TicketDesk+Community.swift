@@ -68,7 +68,6 @@ extension TicketDesk {
             response = .ephemeral(DiscordMarkup.render(notice, locale: locale))
         case .publicly(let notice):
             response = .visible(DiscordMarkup.render(notice, locale: locale))
-            kick.yield() // a level reached may grant a role
         case .ranking(let ranking):
             response = .visible(embeds: [CommunityEmbeds.ranking(ranking, language: NoticeCatalogue.language(for: locale))])
         case .statistics(let statistics):
@@ -113,62 +112,17 @@ extension TicketDesk {
         guard reaction.userID != botUserID, reaction.member?.user?.bot != true else { return }
         let member = reaction.userID.rawValue
         if added { community.count(.reactions, member: member, at: now()) }
-        var effects: [CommunityEffect] = []
         for bound in workflows {
             for message in bound.workflow.messages where bound.ids[message] == reaction.messageID {
-                effects += try community.reaction(added: added, member: member, workflow: bound.path, message: message,
+                _ = try community.reaction(added: added, member: member, workflow: bound.path, message: message,
                                                   emoji: reaction.emojiText, now: now())
             }
         }
-        if !effects.isEmpty { kick.yield() }
     }
 
     func handleMemberAdd(_ dispatch: GatewayDispatch) throws {
         let member = try dispatch.decode(GuildMember.self)
         guard let user = member.user, user.bot != true else { return }
         try community.memberSeen(user.id.rawValue, joinedAt: member.joinedAtSeconds ?? now())
-    }
-
-    // MARK: The community outbox
-
-    /// Carries out pending community effects in order; a failure is retried
-    /// on the next pass, and set aside after ten.
-    func drainCommunity() async {
-        let pending: [PendingCommunityEffect]
-        do { pending = try store.pendingCommunityEffects(guild: guild.rawValue) } catch {
-            logger.error("community outbox", metadata: ["error": "\(error)"])
-            return
-        }
-        for effect in pending {
-            do {
-                try await execute(effect)
-                try store.completeCommunityEffect(effect, now: now())
-            } catch {
-                logger.warning("community effect failed", metadata: ["effect": "\(effect.id)", "error": "\(error)"])
-                try? store.failedCommunityEffect(effect, error: String(describing: error))
-                return // later effects may depend on this one (a grant before its revocation)
-            }
-        }
-    }
-
-    private func execute(_ pending: PendingCommunityEffect) async throws {
-        guard let bound = workflows.first(where: { $0.path == pending.workflow }) else { return }
-        switch pending.effect {
-        case .grantRole(let role, let member):
-            guard let id = bound.ids[role] else { return }
-            try await rest.addRole(id, to: Snowflake(member), guild: guild, reason: "Escala: autorole \(role)")
-        case .revokeRole(let role, let member):
-            guard let id = bound.ids[role] else { return }
-            do throws(DiscordError) {
-                try await rest.removeRole(id, from: Snowflake(member), guild: guild, reason: "Escala: \(role) revoked")
-            } catch {
-                guard error.isNotFound else { throw error } // the member left: nothing to take back
-            }
-        case .postRanking(let channel, let ranking):
-            guard let id = bound.ids[channel] else { return }
-            let embed = CommunityEmbeds.ranking(ranking, language: String(bound.workflow.locales[0].prefix(2)))
-            _ = try await rest.createMessage(id, MessageBody(content: nil, embeds: [embed], allowedMentions: .none,
-                                                             nonce: "top-\(pending.id)"))
-        }
     }
 }

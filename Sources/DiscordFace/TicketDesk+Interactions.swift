@@ -57,16 +57,22 @@ extension TicketDesk {
 
     private func open(category name: String, answers: [String: String], _ interaction: Interaction) async throws {
         guard let bound = bound(category: name), let user = interaction.actor else { return }
-        try await respond(interaction, .deferredEphemeral)
         let owner = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        // Committed first, acknowledged after: once Discord tells the member
+        // their click was taken, the ticket exists in the database, whatever
+        // happens to this process next (the step takes milliseconds of the
+        // 3 seconds).
         let outcome = try engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
                                       locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
                                       sourceID: "interaction:\(interaction.id)", now: now())
+        if case .refused(let reason) = outcome {
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(reason)))
+        }
+        try await respond(interaction, .deferredEphemeral)
         let language = bound.workflow.locale(closestTo: interaction.locale ?? bound.workflow.locales[0])
         let id: Int64
         switch outcome {
-        case .refused(let reason):
-            try await rest.editOriginalResponse(interaction, MessageBody(content: DiscordMarkup.render(reason), allowedMentions: .none))
+        case .refused:
             return
         case .opened(let ticket, _):
             id = ticket.id
@@ -90,7 +96,6 @@ extension TicketDesk {
             return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
         }
         try await respond(interaction, answer(to: outcome.effects, for: person, ticket: ticket, bound: bound))
-        kick.yield()
     }
 
     /// What the clicker sees at once: a refusal, a form, the sanctions

@@ -2,34 +2,40 @@ import Discord
 import Engine
 import Foundation
 import Logging
+import Runtime
+import ServiceLifecycle
+import UnixSignals
 import Synchronization
 import WorkflowDSL
 
-/// Escala on one Discord server: Discord events become engine events, and
-/// the engine's effects become REST calls.
+/// Escala on one Discord server: the Discord face. Gateway dispatches
+/// become engine calls, the engine's answers become interaction responses,
+/// and its effects become REST calls (`DiscordEffectExecutor`); the loops
+/// that carry effects out and fire timers are the runtime's.
 ///
-/// Interactions are answered first, within Discord's 3 seconds (the engine
-/// step takes milliseconds; anything slower is deferred), and the effects
-/// follow from the outbox, in order per ticket, by one drain loop.
+/// Interactions are answered within Discord's 3 seconds, each after what
+/// it changed is committed: an acknowledged click is never lost.
 public final class TicketDesk: Sendable {
     public let configuration: DeskConfiguration
-    public let store: TicketStore
-    public let engine: TicketEngine
+    /// The engine, its store and the loops, platform-neutral.
+    public let runtime: EscalaRuntime
+    public var store: TicketStore { runtime.store }
+    public var engine: TicketEngine { runtime.engine }
     /// Reputation, autoroles, activity and statistics, on the same database.
-    public let community: CommunityEngine
+    public var community: CommunityEngine { runtime.community }
     public let rest: RESTClient
     let workflows: [BoundWorkflow]
     let renames: RenameQueue
     let logger: Logger
+    /// Interactions being answered: shutdown lets them finish, bounded.
+    let interactions = WorkInFlight()
     private let state = Mutex(State())
-    private let kicks: AsyncStream<Void>
-    /// Wakes the drain loop: there are effects to carry out.
-    let kick: AsyncStream<Void>.Continuation
 
     private struct State {
         var botUserID: Snowflake?
         var applicationID: Snowflake?
         var gateway: GatewayClient?
+        var group: ServiceGroup?
         var stopping = false
         var commandsRegistered = false
     }
@@ -37,7 +43,7 @@ public final class TicketDesk: Sendable {
     var guild: Snowflake { configuration.guild }
     var botUserID: Snowflake? { state.withLock { $0.botUserID } }
 
-    func now() -> Int64 { configuration.clock() }
+    func now() -> Int64 { runtime.clock.now() }
 
     /// Reads the workflows and their bindings and opens the database; no
     /// network yet.
@@ -52,12 +58,12 @@ public final class TicketDesk: Sendable {
             workflows.append(try BoundWorkflow.load(path: (configuration.workflowsFolder as NSString).appendingPathComponent(file)))
         }
         self.workflows = workflows
+        let engine: TicketEngine
         do {
             try FileManager.default.createDirectory(atPath: configuration.dataFolder, withIntermediateDirectories: true)
-            store = try TicketStore(path: configuration.databasePath)
-            engine = try TicketEngine(store: store)
+            engine = try TicketEngine(store: try TicketStore(path: configuration.databasePath))
             for workflow in workflows {
-                let report = try engine.load(workflow.source, now: configuration.clock())
+                let report = try engine.load(workflow.source, now: configuration.clock.now())
                 for (hash, count) in report.ticketsOnOldVersions.sorted(by: { $0.key < $1.key }) {
                     logger.notice("open tickets keep an older version of their workflow",
                                   metadata: ["workflow": "\(workflow.path)", "version": "\(hash.prefix(12))", "tickets": "\(count)"])
@@ -68,11 +74,11 @@ public final class TicketDesk: Sendable {
         } catch {
             throw .store(String(describing: error))
         }
-        community = CommunityEngine(store: store, guild: configuration.guild.rawValue,
-                                    workflows: Dictionary(workflows.map { ($0.path, $0.workflow) }, uniquingKeysWith: { first, _ in first }))
+        let community = CommunityEngine(store: engine.store, guild: configuration.guild.rawValue,
+                                        workflows: Dictionary(workflows.map { ($0.path, $0.workflow) }, uniquingKeysWith: { first, _ in first }))
+        runtime = EscalaRuntime(engine: engine, community: community, clock: configuration.clock)
         rest = RESTClient(configuration: configuration.discord)
         renames = RenameQueue(rest: rest)
-        (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     func bound(category: String) -> BoundWorkflow? {
@@ -81,9 +87,61 @@ public final class TicketDesk: Sendable {
 
     // MARK: Serving
 
-    /// Connects and serves until `stop()`: effects left from a previous run
-    /// and timers that fell due while down are carried out first.
-    public func run() async throws(DeskError) {
+    /// The runtime's loops and the gateway, for a `ServiceGroup`: the
+    /// gateway is last, so that on shutdown it stops first, the clicks it
+    /// delivered are answered, and then the loops finish.
+    public func services() -> [any Service] {
+        runtime.services(executor: DiscordEffectExecutor(desk: self), communityExecutor: DiscordCommunityExecutor(desk: self),
+                         guild: guild.rawValue, logger: logger)
+            + [GatewayService(desk: self)]
+    }
+
+    /// Serves until `stop()` or a fatal gateway error, in a service group
+    /// of its own (`escala run` adds the signals that stop it).
+    public func run(gracefulShutdownSignals: [UnixSignal] = []) async throws(DeskError) {
+        let group = ServiceGroup(services: services(), gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+        let stopped = state.withLock { state -> Bool in
+            state.group = group
+            return state.stopping
+        }
+        if stopped { return }
+        do {
+            try await group.run()
+        } catch let error as DeskError {
+            throw error
+        } catch let error as DiscordError {
+            throw .discord(error)
+        } catch {
+            throw .failed(String(describing: error))
+        }
+    }
+
+    /// Graceful stop: the gateway closes with 1000, clicks in flight are
+    /// answered, the effect being sent finishes, the rest stays in the
+    /// outbox for the next start.
+    public func stop() async {
+        let group = state.withLock { state -> ServiceGroup? in
+            state.stopping = true
+            return state.group
+        }
+        await group?.triggerGracefulShutdown()
+    }
+
+    /// Wakes the outbox and waits until nothing is pending, or `limit`
+    /// passes.
+    public func drainNow(limit: Swift.Duration = .seconds(10)) async {
+        await runtime.drained(limit: limit)
+    }
+
+    /// Waits until a new ticket's channel exists on Discord, or `limit`
+    /// passes (the member is then told it is being created).
+    func channel(of ticket: Int64, limit: Swift.Duration = .seconds(10)) async -> String? {
+        let engine = engine
+        return await runtime.channels.wait(for: ticket, limit: limit) { (try? engine.ticket(id: ticket))?.channelID }
+    }
+
+    /// The gateway session, connected after start-up's reconciliation.
+    func connectGateway() async throws(DeskError) {
         let gatewayURL: String
         if let configured = configuration.discord.gatewayURL {
             gatewayURL = configured.absoluteString
@@ -91,101 +149,26 @@ public final class TicketDesk: Sendable {
             do throws(DiscordError) { gatewayURL = try await rest.gatewayBot().url } catch { throw .discord(error) }
         }
         try await reconcile()
-        _ = try? engine.fireDueTimers(now: now())
-        // Temporary roles that ran out and windows that ended while down.
-        _ = try? community.fireDue(now: now())
         let gateway = GatewayClient(token: configuration.discord.token, gatewayURL: gatewayURL, options: configuration.gatewayOptions)
         let stopped = state.withLock { state -> Bool in
             state.gateway = gateway
             return state.stopping
         }
         if stopped { return }
-        kick.yield()
-        let result: Result<Void, DiscordError> = await withTaskGroup(of: Result<Void, DiscordError>?.self) { group in
-            group.addTask { await self.drainLoop(); return nil }
-            group.addTask { await self.timerLoop(); return nil }
-            group.addTask {
-                do throws(DiscordError) {
-                    try await gateway.run { dispatch in await self.handle(dispatch) }
-                    return .success(())
-                } catch {
-                    return .failure(error)
-                }
-            }
-            var outcome: Result<Void, DiscordError> = .success(())
-            if let first = await group.next(), let result = first { outcome = result }
-            // The gateway ended (stop or fatal): let the drain finish its
-            // pass, and keep what was counted in memory.
-            state.withLock { $0.stopping = true }
-            do { try community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
-            kick.finish()
-            group.cancelAll()
-            await group.waitForAll()
-            return outcome
+        do throws(DiscordError) {
+            try await gateway.run { dispatch in await self.handle(dispatch) }
+        } catch {
+            throw .discord(error)
         }
-        if case .failure(let error) = result { throw .discord(error) }
     }
 
-    /// Graceful stop: the gateway closes with 1000, the effect being sent
-    /// finishes, the rest stays in the outbox for the next start.
-    public func stop() async {
+    /// Closes the gateway (1000); what it delivered is still answered.
+    func disconnectGateway() async {
         let gateway = state.withLock { state -> GatewayClient? in
             state.stopping = true
             return state.gateway
         }
         await gateway?.stop()
-    }
-
-    private func drainLoop() async {
-        let drainer = OutboxDrainer(store: store, executor: DiscordEffectExecutor(desk: self))
-        for await _ in kicks {
-            do { try await drainer.drain(concurrency: 8, now: { self.now() }) } catch {
-                logger.error("outbox", metadata: ["error": "\(error)"])
-            }
-            await drainCommunity()
-            if state.withLock({ $0.stopping }) { return }
-        }
-    }
-
-    private func timerLoop() async {
-        while !state.withLock({ $0.stopping }) {
-            do { try await Task.sleep(for: configuration.timerTick) } catch { return }
-            if let fired = try? engine.fireDueTimers(now: now()), !fired.isEmpty { kick.yield() }
-            do {
-                let pass = try community.fireDue(now: now())
-                if !pass.effects.isEmpty { kick.yield() }
-            } catch {
-                logger.error("community scheduler", metadata: ["error": "\(error)"])
-            }
-        }
-    }
-
-    /// Wakes the drain loop and waits until nothing is pending, or `limit`
-    /// passes. There is only ever one drainer: two would offer the same
-    /// effect twice.
-    public func drainNow(limit: Swift.Duration = .seconds(10)) async {
-        kick.yield()
-        let deadline = ContinuousClock.now + limit
-        func pending() -> Bool {
-            ((try? store.outboxCounts()["pending"]) ?? 0) > 0
-                || !((try? store.pendingCommunityEffects(guild: guild.rawValue, limit: 1)) ?? []).isEmpty
-        }
-        while pending(), ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
-            kick.yield()
-        }
-    }
-
-    /// Waits until a new ticket's channel exists on Discord, or `limit`
-    /// passes (the member is then told it is being created).
-    func channel(of ticket: Int64, limit: Swift.Duration = .seconds(10)) async -> String? {
-        kick.yield()
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline {
-            if let channel = try? engine.ticket(id: ticket)?.channelID { return channel }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return nil
     }
 
     // MARK: Start-up
@@ -255,9 +238,10 @@ public final class TicketDesk: Sendable {
             case "INTERACTION_CREATE":
                 // Each interaction is answered on its own task, so that one
                 // click never waits behind another's database write and
-                // REST call: every acknowledgement has its 3 seconds.
+                // REST call: every acknowledgement has its 3 seconds. It is
+                // counted, so that shutdown lets it finish.
                 let interaction = try dispatch.decode(Interaction.self)
-                Task { await self.handle(interaction) }
+                Task { await self.interactions.run { await self.handle(interaction) } }
             case "MESSAGE_CREATE":
                 let message = try dispatch.decode(Message.self)
                 try countActivity(of: message)
@@ -273,7 +257,6 @@ public final class TicketDesk: Sendable {
                 let deleted = try dispatch.decode(Deleted.self)
                 if let ticket = try engine.ticket(channel: deleted.id.rawValue) {
                     _ = try engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: now())
-                    kick.yield()
                 }
             case "GUILD_MEMBER_REMOVE":
                 struct Removed: Decodable { let user: User }
@@ -281,7 +264,6 @@ public final class TicketDesk: Sendable {
                 for ticket in try engine.tickets(openOnly: true) where ticket.state.owner == removed.user.id.rawValue {
                     _ = try engine.handle(.memberLeft, ticket: ticket.id, sourceID: "left:\(dispatch.sequence):\(ticket.id)", now: now())
                 }
-                kick.yield()
             default:
                 break
             }
@@ -319,7 +301,6 @@ public final class TicketDesk: Sendable {
                                         attachments: (message.attachments ?? []).map(\.url),
                                         mentionsOwner: (message.mentions ?? []).contains { $0.id.rawValue == ticket.state.owner })
         if try engine.handle(.message(event), ticket: ticket.id, sourceID: "message:\(message.id)", now: now()) != nil {
-            kick.yield()
         }
     }
 }

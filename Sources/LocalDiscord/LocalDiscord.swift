@@ -48,6 +48,7 @@ public final class LocalDiscord: Sendable {
         var channels: [String: String] = [:]
         var threads: [String: String] = [:]
         var uploads: [Upload] = []
+        var onRequest: (@Sendable (Received) -> Void)?
     }
 
     private let state = Mutex(State())
@@ -112,6 +113,13 @@ public final class LocalDiscord: Sendable {
         _ = await task.result
     }
 
+    /// Runs `hook` on each request as it arrives, before it is answered:
+    /// a test can kill the bot at the exact instant Discord has taken an
+    /// acknowledgement.
+    public func onRequest(_ hook: @escaping @Sendable (Received) -> Void) {
+        state.withLock { $0.onRequest = hook }
+    }
+
     /// The next `answers.count` requests whose method matches and whose path
     /// ends with `pathSuffix` get these answers, in order; later ones the
     /// default.
@@ -144,13 +152,15 @@ public final class LocalDiscord: Sendable {
         let violations = (fullPath.hasPrefix("/api/v10") ? [] : ["\(method) \(fullPath): not under /api/v10"])
             + OpenAPIContract.shared.violations(method: method, path: path, body: data)
             + (headers["authorization"]?.hasPrefix("Bot ") == true ? [] : ["\(method) \(path): no `Authorization: Bot …` header"])
-        let scripted: Scripted? = state.withLock { state in
-            state.received.append(Received(method: method, path: path, body: data, headers: headers, at: arrived))
+        let received = Received(method: method, path: path, body: data, headers: headers, at: arrived)
+        let (scripted, hook): (Scripted?, (@Sendable (Received) -> Void)?) = state.withLock { state in
+            state.received.append(received)
             state.violations += violations
             guard let index = state.scripts.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) && !$0.answers.isEmpty })
-            else { return nil }
-            return state.scripts[index].answers.removeFirst()
+            else { return (nil, state.onRequest) }
+            return (state.scripts[index].answers.removeFirst(), state.onRequest)
         }
+        hook?(received)
         let answer = scripted ?? defaultAnswer(method: method, path: path, body: data)
         if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
         var fields = HTTPFields()

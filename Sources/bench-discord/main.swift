@@ -50,7 +50,6 @@ func benchmark() async throws {
     discord.gatewayURL = URL(string: server.gatewayURL)
     var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows.path,
                                           dataFolder: folder.appendingPathComponent("data").path, discord: discord)
-    configuration.timerTick = .milliseconds(200)
     let desk = try TicketDesk(configuration: configuration)
     let serving = Task { try await desk.run() }
 

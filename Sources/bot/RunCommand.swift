@@ -95,32 +95,14 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("escala: \(lint.files.count) workflow file(s) checked; serving server \(guild)")
-        let signals = ShutdownSignals { await desk.stop() }
-        defer { signals.cancel() }
         do {
-            try await desk.run()
+            // SIGTERM and SIGINT start a graceful shutdown (swift-service-
+            // lifecycle's ServiceGroup) instead of killing the process mid-effect.
+            try await desk.run(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)
         }
         print("escala: stopped")
     }
-}
-
-/// SIGTERM and SIGINT start a graceful shutdown instead of killing the
-/// process mid-effect.
-final class ShutdownSignals {
-    private let sources: [any DispatchSourceSignal]
-
-    init(_ shutdown: @escaping @Sendable () async -> Void) {
-        sources = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { Task { await shutdown() } }
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() { sources.forEach { $0.cancel() } }
 }

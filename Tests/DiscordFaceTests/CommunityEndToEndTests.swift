@@ -3,6 +3,7 @@ import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
+import Runtime
 import Testing
 import WorkflowDSL
 
@@ -69,10 +70,10 @@ struct CommunityEndToEndTests {
         // 🎉 on the event: a role for 7 days.
         await server.react("🎉", to: Self.ids["mensaje_evento"]!, in: Self.general, by: Self.beto, guild: Self.guild)
         try await E2E.eventually("asistente granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "asistente")).isEmpty }
-        running.clock.advance(6 * 86_400)
+        running.clock.advance(by: 6 * 86_400)
         try await Task.sleep(for: .milliseconds(200))
         #expect(E2E.requests(server, "DELETE", Self.rolePath(Self.beto.id, "asistente")).isEmpty, "still within the 7 days")
-        running.clock.advance(86_400)
+        running.clock.advance(by: 86_400)
         try await E2E.eventually("asistente revoked by the scheduler") {
             !E2E.requests(server, "DELETE", Self.rolePath(Self.beto.id, "asistente")).isEmpty
         }
@@ -114,11 +115,11 @@ struct CommunityEndToEndTests {
         await server.say("buenas", in: Self.general, by: Self.beto, guild: Self.guild)
         await server.react("👍", to: "910000000000000050", in: Self.general, by: Self.beto, guild: Self.guild)
         try await E2E.eventually("the activity counted") {
-            try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now) == 3
+            try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 3
         }
 
         // Monday 5 January 10:00 in Madrid + 6 d 14 h = Monday 12, 00:00.
-        running.clock.advance(6 * 86_400 + 14 * 3_600)
+        running.clock.advance(by: 6 * 86_400 + 14 * 3_600)
         let tops = Self.ids["tops"]!
         try await E2E.eventually("the TOP") { !E2E.requests(server, "POST", "/channels/\(tops)/messages").isEmpty }
         let top = try #require(E2E.body(E2E.requests(server, "POST", "/channels/\(tops)/messages")[0]))
@@ -132,7 +133,7 @@ struct CommunityEndToEndTests {
         #expect(top["allowed_mentions"]?["parse"] == .array([]))
 
         // The counters start again; the past week stays readable.
-        #expect(try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now) == 0)
+        #expect(try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 0)
         let past = try await Self.callback(server, await server.command(
             "top", options: [("periods_ago", 4, "1")], in: Self.general, by: Self.beto, guild: Self.guild))
         #expect(past["data"]?["embeds"]?.array?.first?["description"]?.string == ranking)

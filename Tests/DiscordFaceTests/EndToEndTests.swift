@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import LocalDiscord
 import Synchronization
+import Runtime
 import Testing
 import WorkflowDSL
 
@@ -22,17 +23,11 @@ struct EndToEndTests {
     static let ana = (id: "300000000000000002", name: "ana")
     static let beto = (id: "300000000000000003", name: "beto")
 
-    /// A virtual clock, so that a 12-hour silence takes no time.
-    final class Clock: Sendable {
-        private let seconds = Mutex<Int64>(1_767_603_600)
-        var now: Int64 { seconds.withLock { $0 } }
-        func advance(_ by: Int64) { seconds.withLock { $0 += by } }
-    }
 
     struct Desk {
         let server: LocalDiscord
         let desk: TicketDesk
-        let clock: Clock
+        let clock: ManualClock
         let task: Task<Void, any Error>
 
         func stop() async {
@@ -63,13 +58,13 @@ struct EndToEndTests {
     static func start(folder: URL? = nil) async throws -> Desk {
         let folder = try folder ?? workflowsFolder()
         let server = try await LocalDiscord.start()
-        let clock = Clock()
+        // A virtual clock, so that a 12-hour silence takes no time.
+        let clock = ManualClock(now: 1_767_603_600)
         var discord = DiscordConfiguration(token: BotToken("e2e-token"), apiBaseURL: server.apiBaseURL)
         discord.gatewayURL = URL(string: server.gatewayURL)
         var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: folder.appendingPathComponent("workflows").path,
                                               dataFolder: folder.appendingPathComponent("data").path, discord: discord)
-        configuration.timerTick = .milliseconds(20)
-        configuration.clock = { clock.now }
+        configuration.clock = clock
         let desk = try TicketDesk(configuration: configuration)
         let task = Task { try await desk.run() }
         return Desk(server: server, desk: desk, clock: clock, task: task)
@@ -169,7 +164,7 @@ struct EndToEndTests {
 
         // The member stays silent 12 hours after the last mention: closed,
         // with a transcript in the log channel and in the database.
-        running.clock.advance(12 * 3_600 + 60)
+        running.clock.advance(by: 12 * 3_600 + 60)
         try await Self.eventually("the channel deleted") {
             !Self.requests(server, "DELETE", "/channels/\(channel)").isEmpty
         }

@@ -83,4 +83,79 @@ struct RunCommandTests {
         #expect(server.violations == [])
         await server.stop()
     }
+
+    /// Waits until the process is connected and its panel posted.
+    static func connected(_ server: LocalDiscord, _ process: Process) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !server.gateway.isReady || !server.received.contains(where: { $0.method == "POST" && $0.path.hasSuffix("/messages") }) {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                throw CancellationError()
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    static func isAcknowledgement(_ request: LocalDiscord.Received) -> Bool {
+        request.method == "POST" && request.path.hasPrefix("/interactions/") && request.path.hasSuffix("/callback")
+    }
+
+    static func channelsCreated(_ server: LocalDiscord) -> [LocalDiscord.Received] {
+        server.received.filter { $0.method == "POST" && $0.path == "/guilds/\(guild)/channels" }
+    }
+
+    @Test("SIGKILL at the instant a click is acknowledged: after a restart the ticket and its channel exist, once")
+    func killAfterAcknowledgement() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try await LocalDiscord.start()
+        let (first, out, err) = try Self.start(folder, server, token: "kill-token")
+        try await Self.connected(server, first)
+        let pid = first.processIdentifier
+        // Discord has taken the acknowledgement; the process dies before it
+        // even hears Discord's answer.
+        server.onRequest { request in if Self.isAcknowledgement(request) { kill(pid, SIGKILL) } }
+        await server.click("esc:menu", in: "700000000000000009", by: (id: "300000000000000001", name: "jugador"),
+                           values: ["consultas"], guild: Self.guild)
+        let killed = await Self.finish(first, out, err)
+        #expect(killed.status == SIGKILL || first.terminationReason == .uncaughtSignal)
+        #expect(server.received.filter(Self.isAcknowledgement).count == 1, "the click was acknowledged")
+        server.onRequest { _ in }
+
+        let (second, out2, err2) = try Self.start(folder, server, token: "kill-token")
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !server.received.contains(where: { $0.method == "POST" && $0.path.hasPrefix("/channels/9") && $0.path.hasSuffix("/messages") }) {
+            guard ContinuousClock.now < deadline else { Issue.record("the acknowledged ticket never got its greeting"); break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(second.processIdentifier, SIGTERM)
+        let stopped = await Self.finish(second, out2, err2)
+        #expect(stopped.status == 0)
+        let created = Self.channelsCreated(server)
+        #expect(created.count == 1, "one channel for the one acknowledged click")
+        #expect(created.first.flatMap { $0.body.map { String(decoding: $0, as: UTF8.self) } }?.contains("consultas-1") == true)
+        #expect(server.violations == [])
+        await server.stop()
+    }
+
+    @Test("SIGTERM at the instant a click is acknowledged: the click is answered in full before the process exits")
+    func stopAfterAcknowledgement() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try await LocalDiscord.start()
+        let (process, out, err) = try Self.start(folder, server, token: "term-token")
+        try await Self.connected(server, process)
+        let pid = process.processIdentifier
+        server.onRequest { request in if Self.isAcknowledgement(request) { kill(pid, SIGTERM) } }
+        await server.click("esc:menu", in: "700000000000000009", by: (id: "300000000000000001", name: "jugador"),
+                           values: ["consultas"], guild: Self.guild)
+        let result = await Self.finish(process, out, err)
+        #expect(result.status == 0)
+        #expect(Self.channelsCreated(server).count == 1, "the ticket's channel was created before the exit")
+        let reply = server.received.first { $0.method == "PATCH" && $0.path.hasSuffix("/messages/@original") }
+        #expect(reply.flatMap { $0.body.map { String(decoding: $0, as: UTF8.self) } }?.contains("Ticket abierto") == true,
+                "the member was told where their ticket is")
+        #expect(server.violations == [])
+        await server.stop()
+    }
 }

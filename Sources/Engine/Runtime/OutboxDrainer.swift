@@ -15,10 +15,15 @@ public protocol EffectExecutor: Sendable {
 public struct OutboxDrainer: Sendable {
     public let store: TicketStore
     public let executor: any EffectExecutor
+    /// Told of each effect once the store has recorded it done (a ticket's
+    /// channel, for the click waiting to name it).
+    public let delivered: @Sendable (PendingEffect, EffectReceipt) -> Void
 
-    public init(store: TicketStore, executor: any EffectExecutor) {
+    public init(store: TicketStore, executor: any EffectExecutor,
+                delivered: @escaping @Sendable (PendingEffect, EffectReceipt) -> Void = { _, _ in }) {
         self.store = store
         self.executor = executor
+        self.delivered = delivered
     }
 
     /// What one pass did.
@@ -52,6 +57,7 @@ public struct OutboxDrainer: Sendable {
                 do {
                     let receipt = try await executor.execute(effect)
                     try store.complete(effect, receipt: receipt, now: now())
+                    delivered(effect, receipt)
                     pass.delivered += 1
                 } catch let error as StoreError {
                     throw error
@@ -70,7 +76,7 @@ public struct OutboxDrainer: Sendable {
     /// the concurrency runtime on this machine (Swift 6.3.1, Linux; seen
     /// with gdb, both threads waiting in `withStatusRecordLock`).
     private func drainConcurrently(_ concurrency: Int, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
-        let store = store, executor = executor
+        let store = store, executor = executor, delivered = delivered
         // nil: a tick, to look for new effects while a slow one is out.
         typealias Outcome = (effect: PendingEffect, result: Result<EffectReceipt, any Error>)?
         let (outcomes, report) = AsyncStream.makeStream(of: Outcome.self)
@@ -106,6 +112,7 @@ public struct OutboxDrainer: Sendable {
                 switch outcome.result {
                 case .success(let receipt):
                     try store.complete(outcome.effect, receipt: receipt, now: now())
+                    delivered(outcome.effect, receipt)
                     pass.delivered += 1
                 case .failure(let error):
                     if let error = error as? StoreError { throw error }
@@ -118,6 +125,46 @@ public struct OutboxDrainer: Sendable {
             }
             try refill()
             if inFlight.isEmpty { break }
+        }
+        return pass
+    }
+}
+
+/// Carries out a community effect (a role, a TOP post) in the world.
+public protocol CommunityEffectExecutor: Sendable {
+    func execute(_ effect: PendingCommunityEffect) async throws
+}
+
+/// The community outbox's drainer: effects in the order they were decided
+/// (a grant before the revocation that follows it), each marked done only
+/// once carried out; the first failure ends the pass, since what follows
+/// may depend on it.
+public struct CommunityOutboxDrainer: Sendable {
+    public let store: TicketStore
+    public let guild: String
+    public let executor: any CommunityEffectExecutor
+
+    public init(store: TicketStore, guild: String, executor: any CommunityEffectExecutor) {
+        self.store = store
+        self.guild = guild
+        self.executor = executor
+    }
+
+    @discardableResult
+    public func drain(now: @Sendable () -> Int64) async throws(StoreError) -> OutboxDrainer.Pass {
+        var pass = OutboxDrainer.Pass()
+        for effect in try store.pendingCommunityEffects(guild: guild) {
+            do {
+                try await executor.execute(effect)
+                try store.completeCommunityEffect(effect, now: now())
+                pass.delivered += 1
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                try store.failedCommunityEffect(effect, error: String(describing: error))
+                pass.failed += 1
+                break
+            }
         }
         return pass
     }

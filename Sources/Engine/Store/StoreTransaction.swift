@@ -5,6 +5,19 @@ import GRDB
 /// these, so every write here is part of a transaction that commits whole.
 struct StoreTransaction {
     let db: Database
+    /// What this transaction wrote that the runtime's loops act on; told to
+    /// `TicketStore.commits` once the transaction has committed.
+    let changes: Changes
+
+    init(db: Database, changes: Changes = Changes()) {
+        self.db = db
+        self.changes = changes
+    }
+
+    /// Collected while a transaction runs, on the writer's thread only.
+    final class Changes {
+        var signal: CommitSignal = []
+    }
 
     // MARK: Workflow versions
 
@@ -140,6 +153,7 @@ struct StoreTransaction {
             switch effect {
             case .schedule(let timer):
                 try schedule(timer, ticketID: ticketID)
+                changes.signal.insert(.timers)
             case .cancelTimer(let key):
                 let statement = try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_id = ? AND key = ?")
                 try statement.execute(arguments: [ticketID, key])
@@ -149,6 +163,7 @@ struct StoreTransaction {
                     """)
                 try statement.execute(arguments: [ticketID, eventSeq, "\(ticketID)-\(eventSeq)-\(index)",
                                                   try StoreCoding.encode(effect)])
+                changes.signal.insert(.effects)
             }
         }
     }

@@ -198,6 +198,7 @@ extension StoreTransaction {
         for effect in effects {
             try db.execute(sql: "INSERT INTO community_outbox (guild, workflow, effect) VALUES (?, ?, ?)",
                            arguments: [guild, workflow, try StoreCoding.encode(effect)])
+            changes.signal.insert(.effects)
         }
     }
 

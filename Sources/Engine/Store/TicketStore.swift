@@ -15,6 +15,9 @@ public final class TicketStore: Sendable {
     let pool: DatabasePool
     /// Where the database lives.
     public let path: String
+    /// Told after each commit that queued effects or set timers: the
+    /// runtime's loops wake on it instead of polling.
+    public let commits = CommitListener()
 
     /// Opens (creating if needed) the database at `path`, and brings its
     /// schema up to date.
@@ -61,15 +64,18 @@ public final class TicketStore: Sendable {
     /// next ticket number) cannot interleave with another writer, even one
     /// in another process.
     func transaction<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        let changes = StoreTransaction.Changes()
         do {
-            return try pool.writeWithoutTransaction { db in
+            let result = try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(StoreTransaction(db: db))
+                    result = try body(StoreTransaction(db: db, changes: changes))
                     return .commit
                 }
                 return result!
             }
+            commits.tell(changes.signal)
+            return result
         } catch let error as StoreError {
             throw error
         } catch {

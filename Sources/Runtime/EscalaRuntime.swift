@@ -1,0 +1,88 @@
+import Engine
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Escala's platform-neutral runtime: the engine on its store, and the
+/// loops that carry effects out and fire what falls due, as services for a
+/// `ServiceGroup`. A face (Discord, the simulator, a web page) brings the
+/// events and an executor for the effects; everything else is here.
+public final class EscalaRuntime: Sendable {
+    public let store: TicketStore
+    public let engine: TicketEngine
+    public let community: CommunityEngine
+    public let clock: any EngineClock
+    /// Clicks waiting for the channel of the ticket they opened.
+    public let channels = ChannelWaiters()
+    let outboxBell = Doorbell()
+    let schedulerBell = Doorbell()
+    private let passes = Mutex<[CheckedContinuation<Void, Never>]>([])
+
+    public init(engine: TicketEngine, community: CommunityEngine, clock: any EngineClock) {
+        self.store = engine.store
+        self.engine = engine
+        self.community = community
+        self.clock = clock
+        let outboxBell = outboxBell, schedulerBell = schedulerBell
+        store.commits.listen { signal in
+            if signal.contains(.effects) { outboxBell.ring() }
+            if signal.contains(.timers) { schedulerBell.ring() }
+        }
+    }
+
+    /// The loops, in the order a `ServiceGroup` should start them; the
+    /// face's own service goes after them, so that it stops first.
+    public func services(executor: any EffectExecutor, communityExecutor: (any CommunityEffectExecutor)?, guild: String,
+                         concurrency: Int = 8, flushEvery: Int64 = 1, logger: Logger) -> [any Service] {
+        let channels = channels
+        let tickets = OutboxDrainer(store: store, executor: executor) { effect, receipt in
+            if case .createChannel = effect.effect, let channel = receipt.channelID {
+                channels.recorded(ticket: effect.ticketID, channel: channel)
+            }
+        }
+        let community = communityExecutor.map { CommunityOutboxDrainer(store: store, guild: guild, executor: $0) }
+        return [
+            OutboxService(runtime: self, tickets: tickets, community: community, concurrency: concurrency, logger: logger),
+            SchedulerService(runtime: self, flushEvery: flushEvery, logger: logger),
+        ]
+    }
+
+    /// Wakes the outbox, as a commit would.
+    public func wakeOutbox() { outboxBell.ring() }
+
+    /// Wakes the scheduler: the clock moved, or rules changed.
+    public func wakeScheduler() { schedulerBell.ring() }
+
+    /// Waits until a drain pass ends with nothing left to send, or `limit`
+    /// passes: for tests, benchmarks and a clean stop.
+    public func drained(limit: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if !hasPendingEffects() { return }
+            let timeout = Task { [self] in
+                try? await Task.sleep(until: deadline)
+                releasePassWaiters()
+            }
+            await withCheckedContinuation { continuation in
+                passes.withLock { $0.append(continuation) }
+                outboxBell.ring()
+            }
+            timeout.cancel()
+        }
+    }
+
+    private func hasPendingEffects() -> Bool {
+        ((try? store.outboxCounts()["pending"]) ?? 0) > 0
+            || !((try? store.pendingCommunityEffects(guild: community.guild, limit: 1)) ?? []).isEmpty
+    }
+
+    func passFinished() { releasePassWaiters() }
+
+    private func releasePassWaiters() {
+        let waiters = passes.withLock { waiters -> [CheckedContinuation<Void, Never>] in
+            defer { waiters = [] }
+            return waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
+}
