@@ -16,28 +16,38 @@ struct DiscordEffectExecutor: EffectExecutor {
     var rest: RESTClient { desk.rest }
 
     func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
-        guard let ticket = try desk.engine.ticket(id: pending.ticketID),
+        switch pending.work {
+        case .ticket(let effect, let ticketID, let channelID):
+            return try await execute(effect, ticket: ticketID, channel: channelID.map { Snowflake($0) }, key: pending.idempotencyKey)
+        case .community(let effect, let workflow):
+            try await execute(effect, workflow: workflow, key: pending.idempotencyKey)
+            return EffectReceipt()
+        }
+    }
+
+    /// A ticket's effect.
+    private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String) async throws -> EffectReceipt {
+        guard let ticket = try desk.engine.ticket(id: ticketID),
               let workflow = desk.engine.workflow(of: ticket.state),
               let bound = desk.bound(category: ticket.state.category),
               let category = workflow.category(named: ticket.state.category) else {
             return EffectReceipt() // a ticket whose rules are gone: nothing to do on Discord
         }
         let owner = Snowflake(ticket.state.owner)
-        let channel = pending.channelID.map { Snowflake($0) }
-        switch pending.effect {
+        switch effect {
         case .createChannel(let name, let visibleTo):
-            return EffectReceipt(channelID: try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: pending.idempotencyKey,
+            return EffectReceipt(channelID: try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: key,
                                                                     category: category, bound: bound).rawValue)
         case .send(let text, let buttons, let pings):
             guard let channel else { return EffectReceipt() }
             let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
             _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
                                                                   components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
-                                                                  allowedMentions: mentions, nonce: Self.nonce(pending.idempotencyKey)))
+                                                                  allowedMentions: mentions, nonce: Self.nonce(key)))
         case .notice(let text, let pinging):
             guard let channel else { return EffectReceipt() }
             _ = try await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(text), allowedMentions: AllowedMentions(users: pinging.map { Snowflake($0) }),
-                                                                  nonce: Self.nonce(pending.idempotencyKey)))
+                                                                  nonce: Self.nonce(key)))
         case .deleteMessage(let id):
             guard let channel else { return EffectReceipt() }
             do throws(DiscordError) { try await rest.deleteMessage(channel, Snowflake(id), reason: "Escala: ticket rule") } catch {
@@ -69,14 +79,14 @@ struct DiscordEffectExecutor: EffectExecutor {
             guard !roles.isEmpty || !users.isEmpty else { return EffectReceipt() }
             let text = DiscordMarkup.pings(roles: roles, users: users)
             _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(roles: roles, users: users),
-                                                                  nonce: Self.nonce(pending.idempotencyKey)))
+                                                                  nonce: Self.nonce(key)))
         case .notify(let name, let text, let pings):
             guard let target = bound.ids[name] else { return EffectReceipt() }
             let roles = pings.flatMap(bound.roleIDs)
             let prefix = DiscordMarkup.pings(roles: roles, users: [])
             let words = DiscordMarkup.render(text)
             _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? words : prefix + " " + words,
-                                                                 allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(pending.idempotencyKey)))
+                                                                 allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(key)))
         case .publish(let name, let text):
             // Every publication has the same card: the category, who sent
             // it, the workflow's text, and the ticket it came from.
@@ -84,17 +94,17 @@ struct DiscordEffectExecutor: EffectExecutor {
             let card = Embed(title: category.label, description: DiscordMarkup.render(text), color: 0x2ECC71,
                              footer: .init(text: "#\(ticket.number) · \(bound.workflow.title)"), author: .init(name: ticket.state.ownerName))
             _ = try await rest.createMessage(target, MessageBody(content: nil, embeds: [card], allowedMentions: .none,
-                                                                 nonce: Self.nonce(pending.idempotencyKey)))
+                                                                 nonce: Self.nonce(key)))
         case .refuse, .showForm, .showSanctions:
             break // answered on the interaction itself, within its 3 seconds
         case .grantRole(let role, let user, _):
-            if let id = bound.ids[role] { try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala") }
+            if let id = bound.ids[role] { try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala: ticket #\(ticket.number)") }
         case .revokeRole(let role, let user):
-            if let id = bound.ids[role] { try await rest.removeRole(id, from: Snowflake(user), guild: desk.guild, reason: "Escala") }
+            if let id = bound.ids[role] { try await revoke(id, from: Snowflake(user), reason: "Escala: ticket #\(ticket.number)") }
         case .transcript(let name):
             guard let channel else { return EffectReceipt() }
             try await postTranscript(of: ticket, channel: channel, to: name.flatMap { bound.ids[$0] }, category: category,
-                                     key: pending.idempotencyKey)
+                                     key: key)
         case .close:
             guard let channel else { return EffectReceipt() }
             do throws(DiscordError) { try await rest.deleteChannel(channel, reason: "Escala: ticket #\(ticket.number) closed") } catch {
@@ -103,12 +113,40 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .askRating(let text, let user):
             // A member may refuse DMs; that is their choice, not a failure.
             if let dm = try? await rest.directMessageChannel(with: Snowflake(user)) {
-                _ = try? await rest.createMessage(dm.id, MessageBody(content: DiscordMarkup.render(text), allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey)))
+                _ = try? await rest.createMessage(dm.id, MessageBody(content: DiscordMarkup.render(text), allowedMentions: .none, nonce: Self.nonce(key)))
             }
         case .schedule, .cancelTimer:
             break
         }
         return EffectReceipt()
+    }
+
+    /// A community rule's effect: roles granted and taken back, and the TOP
+    /// of a window that ended.
+    private func execute(_ effect: CommunityEffect, workflow: String, key: String) async throws {
+        guard let bound = desk.workflows.first(where: { $0.path == workflow }) else { return }
+        switch effect {
+        case .grantRole(let role, let member):
+            guard let id = bound.ids[role] else { return }
+            try await rest.addRole(id, to: Snowflake(member), guild: desk.guild, reason: "Escala: autorole \(role)")
+        case .revokeRole(let role, let member):
+            guard let id = bound.ids[role] else { return }
+            try await revoke(id, from: Snowflake(member), reason: "Escala: \(role) revoked")
+        case .postRanking(let channel, let ranking):
+            guard let id = bound.ids[channel] else { return }
+            let embed = CommunityEmbeds.ranking(ranking, language: NoticeCatalogue.language(for: bound.workflow.locales[0]))
+            _ = try await rest.createMessage(id, MessageBody(content: nil, embeds: [embed], allowedMentions: .none, nonce: Self.nonce(key)))
+        }
+    }
+
+    /// One rule for every revocation: a member who left has nothing to
+    /// take back, which is done, not a failure.
+    private func revoke(_ role: Snowflake, from member: Snowflake, reason: String) async throws {
+        do throws(DiscordError) {
+            try await rest.removeRole(role, from: member, guild: desk.guild, reason: reason)
+        } catch {
+            guard error.isNotFound else { throw error }
+        }
     }
 
     /// The private channel: the member, the receiving ranks (and those

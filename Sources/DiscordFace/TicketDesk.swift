@@ -91,8 +91,7 @@ public final class TicketDesk: Sendable {
     /// gateway is last, so that on shutdown it stops first, the clicks it
     /// delivered are answered, and then the loops finish.
     public func services() -> [any Service] {
-        runtime.services(executor: DiscordEffectExecutor(desk: self), communityExecutor: DiscordCommunityExecutor(desk: self),
-                         guild: guild.rawValue, logger: logger)
+        runtime.services(executor: DiscordEffectExecutor(desk: self), logger: logger)
             + [GatewayService(desk: self)]
     }
 

@@ -32,17 +32,15 @@ public final class EscalaRuntime: Sendable {
 
     /// The loops, in the order a `ServiceGroup` should start them; the
     /// face's own service goes after them, so that it stops first.
-    public func services(executor: any EffectExecutor, communityExecutor: (any CommunityEffectExecutor)?, guild: String,
-                         concurrency: Int = 8, flushEvery: Int64 = 1, logger: Logger) -> [any Service] {
+    public func services(executor: any EffectExecutor, concurrency: Int = 8, flushEvery: Int64 = 1, logger: Logger) -> [any Service] {
         let channels = channels
-        let tickets = OutboxDrainer(store: store, executor: executor) { effect, receipt in
-            if case .createChannel = effect.effect, let channel = receipt.channelID {
-                channels.recorded(ticket: effect.ticketID, channel: channel)
+        let drainer = OutboxDrainer(store: store, executor: executor) { effect, receipt in
+            if case .ticket(.createChannel, let ticket, _) = effect.work, let channel = receipt.channelID {
+                channels.recorded(ticket: ticket, channel: channel)
             }
         }
-        let community = communityExecutor.map { CommunityOutboxDrainer(store: store, guild: guild, executor: $0) }
         return [
-            OutboxService(runtime: self, tickets: tickets, community: community, concurrency: concurrency, logger: logger),
+            OutboxService(runtime: self, drainer: drainer, concurrency: concurrency, logger: logger),
             SchedulerService(runtime: self, flushEvery: flushEvery, logger: logger),
         ]
     }
@@ -73,7 +71,6 @@ public final class EscalaRuntime: Sendable {
 
     private func hasPendingEffects() -> Bool {
         ((try? store.outboxCounts()["pending"]) ?? 0) > 0
-            || !((try? store.pendingCommunityEffects(guild: community.guild, limit: 1)) ?? []).isEmpty
     }
 
     func passFinished() { releasePassWaiters() }

@@ -10,8 +10,7 @@ import Synchronization
 /// There is only ever one drainer: two would offer the same effect twice.
 public struct OutboxService: Service {
     let runtime: EscalaRuntime
-    let tickets: OutboxDrainer
-    let community: CommunityOutboxDrainer?
+    let drainer: OutboxDrainer
     let concurrency: Int
     let logger: Logger
 
@@ -37,25 +36,15 @@ public struct OutboxService: Service {
         }
     }
 
-    /// One pass over both outboxes; true when an effect failed.
+    /// One pass over the outbox; true when an effect failed.
     private func pass() async -> Bool {
         let clock = runtime.clock
-        var failed = false
+        defer { runtime.passFinished() }
         do {
-            failed = try await tickets.drain(concurrency: concurrency, now: { clock.now() }).failed > 0
+            return try await drainer.drain(concurrency: concurrency, now: { clock.now() }).failed > 0
         } catch {
             logger.error("outbox", metadata: ["error": "\(error)"])
-            failed = true
+            return true
         }
-        if let community {
-            do {
-                failed = try await community.drain(now: { clock.now() }).failed > 0 || failed
-            } catch {
-                logger.error("community outbox", metadata: ["error": "\(error)"])
-                failed = true
-            }
-        }
-        runtime.passFinished()
-        return failed
     }
 }

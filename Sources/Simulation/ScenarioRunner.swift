@@ -192,12 +192,10 @@ private struct Play {
         case .giveReputation(let name, let receiver):
             let giver = people[name]!
             // The same answer `/rep` gets on Discord, from the same engine call.
-            let answer = try community.answer(.rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
+            let (answer, effects) = try community.respond(to: .rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
             var entry = entry(step.line, "\(name) runs /rep @\(receiver)")
             lastEffects = []
-            // Every earlier step's community effects were delivered: what
-            // waits now is what this command caused (a level's role).
-            lastCommunity = try engine.store.pendingCommunityEffects(guild: runner.guild).map(\.effect)
+            lastCommunity = effects
             switch answer {
             case .publicly(.repGiven(_, let points, let level)):
                 entry.stateChange = "@\(receiver): \(points) point(s)" + (level.map { ", level \($0)" } ?? "")
@@ -320,12 +318,8 @@ private struct Play {
         }
         entry.effects += lastCommunity.map(describe)
         report.entries.append(entry)
+        // One drainer for ticket and community effects, as on Discord.
         try await OutboxDrainer(store: engine.store, executor: runner.discord).drain(now: { [now] in now })
-        // The simulator has no roles to change: community effects are
-        // taken as delivered once traced.
-        for pending in try engine.store.pendingCommunityEffects(guild: runner.guild) {
-            try engine.store.completeCommunityEffect(pending, now: now)
-        }
     }
 
     func locale(of name: String) -> String {

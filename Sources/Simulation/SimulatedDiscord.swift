@@ -10,8 +10,10 @@ import Foundation
 /// twice. With a ledger file, what it performed survives the process, which
 /// is what the crash test reads.
 public actor SimulatedDiscord: EffectExecutor {
-    /// Every effect performed, in order, by ticket.
+    /// Every ticket effect performed, in order, by ticket.
     public private(set) var performed: [(ticketID: Int64, effect: Effect)] = []
+    /// Every community effect performed, in order.
+    public private(set) var performedCommunity: [CommunityEffect] = []
     private var receipts: [String: EffectReceipt] = [:]
     private let ledger: Int32?
 
@@ -33,14 +35,17 @@ public actor SimulatedDiscord: EffectExecutor {
     public func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
         if let receipt = receipts[pending.idempotencyKey] { return receipt }
         var receipt = EffectReceipt()
-        if case .createChannel = pending.effect { receipt.channelID = "channel-\(pending.ticketID)" }
+        if case .ticket(.createChannel, let ticket, _) = pending.work { receipt.channelID = "channel-\(ticket)" }
         if let ledger {
             let line = Array("\(pending.idempotencyKey)\t\(receipt.channelID ?? "")\n".utf8)
             let written = line.withUnsafeBytes { Foundation.write(ledger, $0.baseAddress, $0.count) }
             guard written == line.count else { throw CocoaError(.fileWriteUnknown) }
         }
         receipts[pending.idempotencyKey] = receipt
-        performed.append((pending.ticketID, pending.effect))
+        switch pending.work {
+        case .ticket(let effect, let ticket, _): performed.append((ticket, effect))
+        case .community(let effect, _): performedCommunity.append(effect)
+        }
         return receipt
     }
 }

@@ -91,7 +91,14 @@ struct ActivityWindowTests {
         #expect(try restarted.fireDue(now: end + 60).closedWindows.isEmpty, "closed once")
         #expect(try restarted.activity(of: "ana", board: "semanal", workflow: "a.flow", now: end) == 0)
         #expect(try restarted.ranking(workflow: "a.flow", board: "semanal", back: 1, now: end)?.entries.first?.member == "ana")
-        #expect(try store.pendingCommunityEffects(guild: "g").count == 1, "one TOP to post")
+        let pending = try store.pendingEffects()
+        #expect(pending.count == 1, "one TOP to post")
+        #expect(pending.first?.lane == "cg", "in the server's community lane of the one outbox")
+        if case .community(.postRanking(let channel, _), "a.flow")? = pending.first?.work {
+            #expect(channel == "tops")
+        } else {
+            Issue.record("the TOP is a community effect of a.flow: \(pending)")
+        }
     }
 
     @Test("seniority is granted once, by the scheduler, when it falls due, and audited")

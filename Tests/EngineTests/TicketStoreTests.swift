@@ -161,8 +161,9 @@ actor FlakyDiscord: EffectExecutor {
             failuresLeft -= 1
             throw URLError(.timedOut)
         }
-        seen.append((pending.effect, pending.channelID))
-        if case .createChannel = pending.effect { return EffectReceipt(channelID: "c\(pending.ticketID)") }
+        guard case .ticket(let effect, let ticket, let channel) = pending.work else { return EffectReceipt() }
+        seen.append((effect, channel))
+        if case .createChannel = effect { return EffectReceipt(channelID: "c\(ticket)") }
         return EffectReceipt()
     }
 }

@@ -43,13 +43,29 @@ extension CommunityEngine {
     /// the workflows see them), in the language of `locale`. Effects it
     /// causes (a level's role) wait in the community outbox.
     public func answer(_ command: CommunityCommand, by person: Person, now: Int64) throws(EngineError) -> CommunityAnswer {
+        try respond(to: command, by: person, now: now).answer
+    }
+
+    /// The answer, and the effects the command queued (for a trace).
+    public func respond(to command: CommunityCommand, by person: Person,
+                        now: Int64) throws(EngineError) -> (answer: CommunityAnswer, effects: [CommunityEffect]) {
         switch command {
         case .rep(let member, let isBot):
-            if isBot { return .privately(.repToBot) }
+            if isBot { return (.privately(.repToBot), []) }
             switch try giveReputation(from: person.id, to: member, now: now) {
-            case .refused(let notice): return .privately(notice)
-            case .given(let points, let level, _): return .publicly(.repGiven(to: member, points: points, level: level))
+            case .refused(let notice): return (.privately(notice), [])
+            case .given(let points, let level, let effects): return (.publicly(.repGiven(to: member, points: points, level: level)), effects)
             }
+        default:
+            return (try answerReading(command, by: person, now: now), [])
+        }
+    }
+
+    /// The commands that only read.
+    private func answerReading(_ command: CommunityCommand, by person: Person, now: Int64) throws(EngineError) -> CommunityAnswer {
+        switch command {
+        case .rep:
+            return .privately(.notNow)
         case .top(let back):
             guard (0...CommunityCommand.maximumPeriodsAgo).contains(back) else {
                 return .privately(.numberOutOfRange(option: "periods_ago", minimum: 0, maximum: CommunityCommand.maximumPeriodsAgo))

@@ -1,5 +1,5 @@
 /// Carries out an effect in the world (Discord, or the simulator's record
-/// of it) and says when it is done.
+/// of it), a ticket's or a community rule's, and says when it is done.
 ///
 /// An executor may be handed the same effect twice: when the process dies
 /// after Discord confirmed an effect but before the store recorded it, the
@@ -33,10 +33,11 @@ public struct OutboxDrainer: Sendable {
     }
 
     /// Delivers pending effects until none is left (or only failing ones):
-    /// the effects of one ticket strictly in order, different tickets in
-    /// the order their effects were emitted.
+    /// the effects of one lane (a ticket, a server's community rules)
+    /// strictly in order, different lanes in the order their effects were
+    /// emitted.
     ///
-    /// Up to `concurrency` tickets are served at once, so that one ticket
+    /// Up to `concurrency` lanes are served at once, so that one ticket
     /// waiting (a rename held by Discord's two-per-ten-minutes limit) holds
     /// back only itself. An effect that fails is not retried within the
     /// same call: the next call tries it again.
@@ -49,9 +50,9 @@ public struct OutboxDrainer: Sendable {
     /// same byte for byte.
     private func drainInOrder(now: @Sendable () -> Int64) async throws(StoreError) -> Pass {
         var pass = Pass()
-        var failedTickets: Set<Int64> = []
+        var failedLanes: Set<String> = []
         while true {
-            let batch = try store.pendingEffects(limit: 64).filter { !failedTickets.contains($0.ticketID) }
+            let batch = try store.pendingEffects(limit: 64).filter { !failedLanes.contains($0.lane) }
             if batch.isEmpty { return pass }
             for effect in batch {
                 do {
@@ -63,7 +64,7 @@ public struct OutboxDrainer: Sendable {
                     throw error
                 } catch {
                     try store.failed(effect, error: String(describing: error))
-                    failedTickets.insert(effect.ticketID)
+                    failedLanes.insert(effect.lane)
                     pass.failed += 1
                 }
             }
@@ -82,15 +83,15 @@ public struct OutboxDrainer: Sendable {
         let (outcomes, report) = AsyncStream.makeStream(of: Outcome.self)
         defer { report.finish() }
         var pass = Pass()
-        var inFlight: Set<Int64> = []
-        var failedTickets: Set<Int64> = []
+        var inFlight: Set<String> = []
+        var failedLanes: Set<String> = []
         var ticking = false
         func refill() throws(StoreError) {
             if inFlight.count < concurrency {
                 for effect in try store.pendingEffects(limit: 64)
-                where !inFlight.contains(effect.ticketID) && !failedTickets.contains(effect.ticketID) {
+                where !inFlight.contains(effect.lane) && !failedLanes.contains(effect.lane) {
                     guard inFlight.count < concurrency else { break }
-                    inFlight.insert(effect.ticketID)
+                    inFlight.insert(effect.lane)
                     Task {
                         do { report.yield((effect, .success(try await executor.execute(effect)))) } catch { report.yield((effect, .failure(error))) }
                     }
@@ -108,7 +109,7 @@ public struct OutboxDrainer: Sendable {
         if inFlight.isEmpty { return pass }
         for await next in outcomes {
             if let outcome = next {
-                inFlight.remove(outcome.effect.ticketID)
+                inFlight.remove(outcome.effect.lane)
                 switch outcome.result {
                 case .success(let receipt):
                     try store.complete(outcome.effect, receipt: receipt, now: now())
@@ -117,7 +118,7 @@ public struct OutboxDrainer: Sendable {
                 case .failure(let error):
                     if let error = error as? StoreError { throw error }
                     try store.failed(outcome.effect, error: String(describing: error))
-                    failedTickets.insert(outcome.effect.ticketID)
+                    failedLanes.insert(outcome.effect.lane)
                     pass.failed += 1
                 }
             } else {
@@ -125,46 +126,6 @@ public struct OutboxDrainer: Sendable {
             }
             try refill()
             if inFlight.isEmpty { break }
-        }
-        return pass
-    }
-}
-
-/// Carries out a community effect (a role, a TOP post) in the world.
-public protocol CommunityEffectExecutor: Sendable {
-    func execute(_ effect: PendingCommunityEffect) async throws
-}
-
-/// The community outbox's drainer: effects in the order they were decided
-/// (a grant before the revocation that follows it), each marked done only
-/// once carried out; the first failure ends the pass, since what follows
-/// may depend on it.
-public struct CommunityOutboxDrainer: Sendable {
-    public let store: TicketStore
-    public let guild: String
-    public let executor: any CommunityEffectExecutor
-
-    public init(store: TicketStore, guild: String, executor: any CommunityEffectExecutor) {
-        self.store = store
-        self.guild = guild
-        self.executor = executor
-    }
-
-    @discardableResult
-    public func drain(now: @Sendable () -> Int64) async throws(StoreError) -> OutboxDrainer.Pass {
-        var pass = OutboxDrainer.Pass()
-        for effect in try store.pendingCommunityEffects(guild: guild) {
-            do {
-                try await executor.execute(effect)
-                try store.completeCommunityEffect(effect, now: now())
-                pass.delivered += 1
-            } catch let error as StoreError {
-                throw error
-            } catch {
-                try store.failedCommunityEffect(effect, error: String(describing: error))
-                pass.failed += 1
-                break
-            }
         }
         return pass
     }

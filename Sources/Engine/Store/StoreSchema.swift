@@ -216,6 +216,43 @@ enum StoreSchema {
                 ALTER TABLE ticket ADD COLUMN first_responder TEXT;
                 """)
         }
+        migrator.registerMigration("v5: one outbox for ticket and community effects") { db in
+            // One table, one drainer, one set of rules for every effect. A
+            // lane orders what must stay in order: a ticket's effects
+            // (`t<ticket id>`), a server's community effects (`c<guild>`).
+            try db.execute(sql: """
+                CREATE TABLE outbox_v5 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    lane TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('ticket', 'community')),
+                    guild TEXT NOT NULL,
+                    ticket_id INTEGER REFERENCES ticket(id),
+                    workflow TEXT,
+                    event_seq INTEGER REFERENCES event(seq),
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    effect BLOB NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    result TEXT,
+                    done_at INTEGER,
+                    CHECK ((kind = 'ticket') = (ticket_id IS NOT NULL))
+                );
+                INSERT INTO outbox_v5 (id, lane, kind, guild, ticket_id, event_seq, idempotency_key, effect, status, attempts,
+                                       last_error, result, done_at)
+                    SELECT o.id, 't' || o.ticket_id, 'ticket', t.guild, o.ticket_id, o.event_seq, o.idempotency_key, o.effect,
+                           o.status, o.attempts, o.last_error, o.result, o.done_at
+                    FROM outbox o JOIN ticket t ON t.id = o.ticket_id ORDER BY o.id;
+                INSERT INTO outbox_v5 (lane, kind, guild, workflow, idempotency_key, effect, status, attempts, last_error, done_at)
+                    SELECT 'c' || guild, 'community', guild, workflow, 'community-' || guild || '-' || id, effect,
+                           status, attempts, last_error, done_at
+                    FROM community_outbox ORDER BY id;
+                DROP TABLE outbox;
+                DROP TABLE community_outbox;
+                ALTER TABLE outbox_v5 RENAME TO outbox;
+                CREATE INDEX outbox_pending ON outbox (lane, id) WHERE status = 'pending';
+                """)
+        }
         return migrator
     }
 }

@@ -159,7 +159,8 @@ struct StoreTransaction {
                 try statement.execute(arguments: [ticketID, key])
             default:
                 let statement = try db.cachedStatement(sql: """
-                    INSERT INTO outbox (ticket_id, event_seq, idempotency_key, effect) VALUES (?, ?, ?, ?)
+                    INSERT INTO outbox (lane, kind, guild, ticket_id, event_seq, idempotency_key, effect)
+                    VALUES ('t' || ?1, 'ticket', (SELECT guild FROM ticket WHERE id = ?1), ?1, ?2, ?3, ?4)
                     """)
                 try statement.execute(arguments: [ticketID, eventSeq, "\(ticketID)-\(eventSeq)-\(index)",
                                                   try StoreCoding.encode(effect)])

@@ -192,12 +192,17 @@ extension StoreTransaction {
             """, arguments: [guild, workflow, board, back])
     }
 
-    // MARK: Community outbox
+    // MARK: Community effects, in the one outbox
 
+    /// A server's community effects share one lane: they are carried out in
+    /// the order they were decided (a grant before the revocation that
+    /// follows it). The key is the row's own id, known once inserted.
     func enqueue(_ effects: [CommunityEffect], guild: String, workflow: String) throws {
         for effect in effects {
-            try db.execute(sql: "INSERT INTO community_outbox (guild, workflow, effect) VALUES (?, ?, ?)",
-                           arguments: [guild, workflow, try StoreCoding.encode(effect)])
+            try db.execute(sql: """
+                INSERT INTO outbox (lane, kind, guild, workflow, idempotency_key, effect)
+                VALUES ('c' || ?1, 'community', ?1, ?2, 'community-' || ?1 || '-' || (SELECT ifnull(max(id), 0) + 1 FROM outbox), ?3)
+                """, arguments: [guild, workflow, try StoreCoding.encode(effect)])
             changes.signal.insert(.effects)
         }
     }
@@ -275,44 +280,5 @@ extension TicketStore {
                 SELECT guild FROM ticket UNION SELECT guild FROM role_audit UNION SELECT guild FROM activity_window ORDER BY 1
                 """)
         }
-    }
-}
-
-/// A community effect waiting for Discord.
-public struct PendingCommunityEffect: Sendable, Hashable {
-    public let id: Int64
-    public let workflow: String
-    public let effect: CommunityEffect
-    public let attempts: Int
-}
-
-extension TicketStore {
-    /// The oldest pending community effects, in the order they were decided
-    /// (a grant before the revocation that follows it).
-    public func pendingCommunityEffects(guild: String, limit: Int = 50) throws(StoreError) -> [PendingCommunityEffect] {
-        try read { transaction in
-            try Row.fetchAll(transaction.db, sql: """
-                SELECT id, workflow, effect, attempts FROM community_outbox WHERE guild = ? AND status = 'pending' ORDER BY id LIMIT ?
-                """, arguments: [guild, limit]).map { row throws(StoreError) in
-                let id: Int64 = row["id"]
-                let data: Data = row["effect"]
-                return PendingCommunityEffect(id: id, workflow: row["workflow"],
-                                              effect: try StoreCoding.decode(CommunityEffect.self, from: data, what: "community effect \(id)"),
-                                              attempts: row["attempts"])
-            }
-        }
-    }
-
-    public func completeCommunityEffect(_ effect: PendingCommunityEffect, now: Int64) throws(StoreError) {
-        try transaction { transaction in
-            try transaction.db.execute(sql: "UPDATE community_outbox SET status = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
-                                       arguments: [now, effect.id])
-        }
-    }
-
-    /// Records a failed delivery; after `giveUpAfter` attempts the effect is
-    /// set aside as failed so the effects behind it can proceed.
-    public func failedCommunityEffect(_ effect: PendingCommunityEffect, error: String, giveUpAfter: Int = 10) throws(StoreError) {
-        try recordFailure(in: "community_outbox", id: effect.id, error: error, giveUpAfter: giveUpAfter)
     }
 }

@@ -1,20 +1,42 @@
 import Foundation
 import GRDB
 
-/// An effect waiting in the outbox, with what its executor needs: the key
-/// that makes a retried delivery recognisable, and the ticket's channel.
-public struct PendingEffect: Sendable, Hashable {
-    public let id: Int64
-    public let ticketID: Int64
-    public let idempotencyKey: String
-    public let effect: Effect
-    /// The ticket's channel, once its creation has been confirmed.
-    public let channelID: String?
-    /// Deliveries tried before this one.
-    public let attempts: Int
+/// What an outbox row asks for: a ticket's effect, or a community rule's.
+public enum OutboxWork: Sendable, Hashable {
+    /// A ticket's effect, with the ticket's channel once its creation has
+    /// been confirmed.
+    case ticket(Effect, ticketID: Int64, channelID: String?)
+    /// A community rule's effect, bound through `workflow`'s ids.
+    case community(CommunityEffect, workflow: String)
 }
 
-/// What the executor reports back when Discord has confirmed an effect.
+/// An effect waiting in the outbox, with what its executor needs: the key
+/// that makes a retried delivery recognisable, and the work itself.
+public struct PendingEffect: Sendable, Hashable {
+    public let id: Int64
+    /// Effects of one lane (a ticket, a server's community rules) are
+    /// carried out strictly in order; different lanes independently.
+    public let lane: String
+    public let idempotencyKey: String
+    public let work: OutboxWork
+    /// Deliveries tried before this one.
+    public let attempts: Int
+
+    public init(id: Int64, lane: String, idempotencyKey: String, work: OutboxWork, attempts: Int) {
+        self.id = id
+        self.lane = lane
+        self.idempotencyKey = idempotencyKey
+        self.work = work
+        self.attempts = attempts
+    }
+
+    /// The ticket this effect belongs to, if it is a ticket's.
+    public var ticketID: Int64? {
+        if case .ticket(_, let ticketID, _) = work { ticketID } else { nil }
+    }
+}
+
+/// What the executor reports back when the platform has confirmed an effect.
 public struct EffectReceipt: Sendable, Hashable {
     /// The channel or thread created by a `createChannel` effect.
     public var channelID: String?
@@ -25,25 +47,31 @@ public struct EffectReceipt: Sendable, Hashable {
 }
 
 extension TicketStore {
-    /// The effects still to carry out, oldest first, at most one chain per
-    /// ticket: effects of a ticket run in the order the engine emitted them
-    /// (its channel before its first message), so only the first pending
-    /// effect of each ticket is offered.
+    /// The effects still to carry out, oldest first, at most one per lane:
+    /// a lane's effects run in the order they were emitted (a ticket's
+    /// channel before its first message), so only its first pending effect
+    /// is offered.
     public func pendingEffects(limit: Int = 100) throws(StoreError) -> [PendingEffect] {
         try read { transaction in
             let rows = try Row.fetchAll(transaction.db, sql: """
-                SELECT o.id, o.ticket_id, o.idempotency_key, o.effect, o.attempts, t.channel_id
-                FROM outbox o JOIN ticket t ON t.id = o.ticket_id
+                SELECT o.id, o.lane, o.kind, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, t.channel_id
+                FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
                 WHERE o.status = 'pending'
-                  AND o.id = (SELECT min(id) FROM outbox WHERE ticket_id = o.ticket_id AND status = 'pending')
+                  AND o.id = (SELECT min(id) FROM outbox WHERE lane = o.lane AND status = 'pending')
                 ORDER BY o.id LIMIT ?
                 """, arguments: [limit])
             return try rows.map { row throws(StoreError) in
                 let data: Data = row["effect"]
                 let id: Int64 = row["id"]
-                return PendingEffect(id: id, ticketID: row["ticket_id"], idempotencyKey: row["idempotency_key"],
-                                     effect: try StoreCoding.decode(Effect.self, from: data, what: "outbox effect \(id)"),
-                                     channelID: row["channel_id"], attempts: row["attempts"])
+                let work: OutboxWork
+                if row["kind"] == "community" {
+                    work = .community(try StoreCoding.decode(CommunityEffect.self, from: data, what: "community effect \(id)"),
+                                      workflow: row["workflow"] ?? "")
+                } else {
+                    work = .ticket(try StoreCoding.decode(Effect.self, from: data, what: "outbox effect \(id)"),
+                                   ticketID: row["ticket_id"], channelID: row["channel_id"])
+                }
+                return PendingEffect(id: id, lane: row["lane"], idempotencyKey: row["idempotency_key"], work: work, attempts: row["attempts"])
             }
         }
     }
@@ -57,29 +85,23 @@ extension TicketStore {
                                        arguments: [now, effect.id])
             if let channel = receipt.channelID {
                 try transaction.db.execute(sql: "UPDATE outbox SET result = ? WHERE id = ?", arguments: [channel, effect.id])
-                if case .createChannel = effect.effect {
-                    try transaction.recordChannel(ticketID: effect.ticketID, channelID: channel)
+                if case .ticket(.createChannel, let ticketID, _) = effect.work {
+                    try transaction.recordChannel(ticketID: ticketID, channelID: channel)
                 }
             }
         }
     }
 
     /// Records a failed delivery; after `giveUpAfter` attempts the effect is
-    /// set aside as failed (and the ticket's later effects may proceed)
-    /// rather than blocking the ticket forever.
+    /// set aside as failed (and its lane's later effects may proceed)
+    /// rather than blocking the lane forever.
     public func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int = 10) throws(StoreError) {
-        try recordFailure(in: "outbox", id: effect.id, error: error, giveUpAfter: giveUpAfter)
-    }
-
-    /// One failed delivery of an outbox row (the tickets' or the
-    /// community's): counted, and set aside as failed after `giveUpAfter`.
-    func recordFailure(in table: String, id: Int64, error: String, giveUpAfter: Int) throws(StoreError) {
         try transaction { transaction in
             try transaction.db.execute(sql: """
-                UPDATE \(table) SET attempts = attempts + 1, last_error = ?,
+                UPDATE outbox SET attempts = attempts + 1, last_error = ?,
                        status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END
                 WHERE id = ?
-                """, arguments: [error, giveUpAfter, id])
+                """, arguments: [error, giveUpAfter, effect.id])
         }
     }
 
