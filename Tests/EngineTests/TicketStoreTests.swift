@@ -131,7 +131,7 @@ struct TicketStoreTests {
         let text = String(repeating: "ñ@everyone ", count: 364)
         try engine.handle(.message(.init(id: "m", author: Person(id: "1"), text: text)), ticket: ticket.id, sourceID: "m", now: 1)
         let stored = try DatabaseQueue(path: engine.store.path).read { db in
-            try String.fetchOne(db, sql: "SELECT json_extract(payload, '$.message._0.text') FROM event WHERE source_id = 'm'")
+            try String.fetchOne(db, sql: "SELECT json_extract(payload, '$.value.message._0.text') FROM event WHERE source_id = 'm'")
         }
         #expect(stored == text)
     }
