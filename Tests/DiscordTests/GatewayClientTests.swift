@@ -62,7 +62,9 @@ struct GatewayClientTests {
 
     @Test("identifies with the bot's intents, heartbeats with the last sequence, reads a GUILD_CREATE over 64 KiB")
     func identifyAndHeartbeat() async throws {
-        let running = try await start(heartbeat: 150) { $0.configure(guildCreatePadding: 100_000) }
+        // Long enough that a loaded machine never takes the connection for
+        // a zombie between two beats.
+        let running = try await start(heartbeat: 800) { $0.configure(guildCreatePadding: 100_000) }
         try await eventually("READY and GUILD_CREATE delivered") { running.delivered.names == ["READY", "GUILD_CREATE"] }
         let guild = try #require(running.delivered.all.last)
         #expect(guild.payload.count > 100_000)

@@ -127,7 +127,8 @@ struct RESTClientTests {
                 Issue.record("\(error); the server received \(server.received.map { "\($0.method) at \($0.at)" })"); return
             }
             #expect(channel.name == "tras-espera")
-            #expect(server.received.filter { $0.method == "PATCH" }.count == 2)
+            // At least once more: on a loaded machine the second try may time out too.
+            #expect(server.received.filter { $0.method == "PATCH" }.count >= 2)
         }
     }
 

@@ -122,12 +122,17 @@ struct RunCommandTests {
         #expect(server.received.filter(Self.isAcknowledgement).count == 1, "the click was acknowledged")
         server.onRequest { _ in }
 
+        // The first process may have got as far as the channel before it
+        // died: wait for the second to identify before judging anything.
+        let identified = server.gateway.commands.filter { $0.op == 2 }.count
         let (second, out2, err2) = try Self.start(folder, server, token: "kill-token")
         let deadline = ContinuousClock.now + .seconds(30)
-        while !server.received.contains(where: { $0.method == "POST" && $0.path.hasPrefix("/channels/9") && $0.path.hasSuffix("/messages") }) {
+        while server.gateway.commands.filter({ $0.op == 2 }).count == identified
+                || !server.received.contains(where: { $0.method == "POST" && $0.path.hasPrefix("/channels/9") && $0.path.hasSuffix("/messages") }) {
             guard ContinuousClock.now < deadline else { Issue.record("the acknowledged ticket never got its greeting"); break }
             try await Task.sleep(for: .milliseconds(20))
         }
+        await second.drained(server)
         kill(second.processIdentifier, SIGTERM)
         let stopped = await Self.finish(second, out2, err2)
         #expect(stopped.status == 0)
@@ -157,5 +162,17 @@ struct RunCommandTests {
                 "the member was told where their ticket is")
         #expect(server.violations == [])
         await server.stop()
+    }
+}
+
+extension Process {
+    /// Waits until the served process has been quiet on the local Discord
+    /// for a moment: what it had to send after its start is sent.
+    func drained(_ server: LocalDiscord) async {
+        var seen = -1
+        while seen != server.received.count {
+            seen = server.received.count
+            try? await Task.sleep(for: .milliseconds(300))
+        }
     }
 }
