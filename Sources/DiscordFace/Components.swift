@@ -5,12 +5,13 @@ import WorkflowDSL
 /// The Discord components Escala shows: panel buttons or menu, a ticket
 /// state's buttons, forms as modals, the sanctions table as a menu.
 enum Components {
-    static func buttonStyle(_ style: String) -> Int {
+    /// Discord's button style numbers.
+    static func buttonStyle(_ style: Category.Button.Style) -> Int {
         switch style {
-        case "primary": 1
-        case "success": 3
-        case "danger": 4
-        default: 2
+        case .primary: 1
+        case .secondary: 2
+        case .success: 3
+        case .danger: 4
         }
     }
 

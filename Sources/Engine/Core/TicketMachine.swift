@@ -274,10 +274,10 @@ private struct Run {
         var gaveFileOrLink = false
         for item in category.evidence where (state.evidence[item.name] ?? []).isEmpty {
             switch item.kind {
-            case "attachment" where !message.attachments.isEmpty:
+            case .attachment where !message.attachments.isEmpty:
                 state.evidence[item.name] = message.attachments
                 gaveFileOrLink = true
-            case "link":
+            case .link:
                 let links = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
                     .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
                     .filter { link in item.pattern.map { machine.matches($0, link) } ?? true }
@@ -285,14 +285,14 @@ private struct Run {
                     state.evidence[item.name] = links
                     gaveFileOrLink = true
                 }
-            default:
+            case .attachment, .text, .list:
                 continue
             }
         }
         guard !gaveFileOrLink, !message.text.trimming(" \t\n").isEmpty,
-              let item = category.evidence.first(where: { ($0.kind == "text" || $0.kind == "list") && (state.evidence[$0.name] ?? []).isEmpty })
+              let item = category.evidence.first(where: { ($0.kind == .text || $0.kind == .list) && (state.evidence[$0.name] ?? []).isEmpty })
         else { return }
-        if item.kind == "list" {
+        if item.kind == .list {
             let items = message.text.split(whereSeparator: \.isNewline).map { String($0).trimming(" -•*\t") }
                 .filter { !$0.isEmpty }
             if !items.isEmpty { state.evidence[item.name] = items }
@@ -348,10 +348,10 @@ private struct Run {
             guard case .timer(let seconds, let since) = all[index].event else { continue }
             let delay = Int64(seconds)
             let due: Int64? = switch since {
-            case "withoutReason": state.userHasSpoken ? nil : state.openedAt + delay
-            case "userSilence": state.lastUserMentionAt.map { $0 + delay }
-            case "handlerInactivity": state.handler == nil ? nil : (state.lastHandlerMessageAt ?? state.enteredStateAt) + delay
-            default: state.enteredStateAt + delay
+            case .withoutReason: state.userHasSpoken ? nil : state.openedAt + delay
+            case .userSilence: state.lastUserMentionAt.map { $0 + delay }
+            case .handlerInactivity: state.handler == nil ? nil : (state.lastHandlerMessageAt ?? state.enteredStateAt) + delay
+            case .inState: state.enteredStateAt + delay
             }
             schedule.append((index, due))
         }
@@ -431,7 +431,7 @@ private struct Run {
             guard !state.isClosed else { return }
             perform(step, by: person)
         }
-        if let target = transition.target, target != "closed", target != state.state, !state.isClosed {
+        if let target = transition.target, target != State.closed, target != state.state, !state.isClosed {
             enter(target)
         }
     }
@@ -538,7 +538,7 @@ private struct Run {
         if let rating = category.rating {
             effects.append(.askRating(text: render(rating), to: state.owner))
         }
-        state.state = "closed"
+        state.state = State.closed
         state.generation += 1
     }
 

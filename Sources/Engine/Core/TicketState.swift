@@ -37,7 +37,7 @@ public struct TicketState: Sendable, Hashable, Codable {
     public internal(set) var lastUserMentionAt: Int64?
     public internal(set) var closeReason: String?
 
-    public var isClosed: Bool { closeReason != nil || state == "closed" }
+    public var isClosed: Bool { closeReason != nil || state == State.closed }
 
     public init(number: Int, category: String, workflowHash: String, owner: String, ownerName: String,
                 locale: String, state: String, now: Int64) {

@@ -6,7 +6,7 @@ import Foundation
 struct ValueCheck: Check {
     static let modes = ["channel", "thread"]
     static let claims = ["exclusive", "shared"]
-    static let buttonStyles = ["primary", "secondary", "success", "danger"]
+    static let buttonStyles = Category.Button.Style.allCases.map(\.rawValue)
 
     static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
         if let defaults = context.file.defaults { body(defaults, &diagnostics) }

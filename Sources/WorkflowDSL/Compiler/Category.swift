@@ -48,7 +48,17 @@ public struct Category: Sendable, Hashable, Codable {
     }
 
     public struct Evidence: Sendable, Hashable, Codable {
-        public let kind: String
+        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+            /// A written answer: the member's next message that is neither a file nor a link.
+            case text
+            /// An image or file attached to a message.
+            case attachment
+            /// A link, matching `pattern` when there is one.
+            case link
+            /// Several items, one per line of a message.
+            case list
+        }
+        public let kind: Kind
         public let name: String
         public let label: String
         public let pattern: String?
@@ -83,14 +93,22 @@ public struct Category: Sendable, Hashable, Codable {
     }
 
     public struct Button: Sendable, Hashable, Codable {
+        /// The colours a platform may give a button; each face maps them.
+        public enum Style: String, Sendable, Hashable, Codable, CaseIterable {
+            case primary, secondary, success, danger
+        }
         public let name: String
         public let label: String
-        public let style: String
+        public let style: Style
         public let customID: String
     }
 }
 
 public struct State: Sendable, Hashable, Codable {
+    /// The state every ticket ends in: `close` goes there, and nothing
+    /// leaves it.
+    public static let closed = "closed"
+
     public let name: String
     public let isFinal: Bool
     /// The state's own transitions; see `Category.transitions(in:)` for
@@ -101,6 +119,18 @@ public struct State: Sendable, Hashable, Codable {
 }
 
 public struct CompiledTransition: Sendable, Hashable, Codable {
+    /// When a timed transition's clock starts.
+    public enum TimerStart: String, Sendable, Hashable, Codable, CaseIterable {
+        /// When the ticket entered the state.
+        case inState
+        /// At opening, while the member has written nothing.
+        case withoutReason
+        /// At the last message that mentioned the member, while they stay silent.
+        case userSilence
+        /// At the handler's last message.
+        case handlerInactivity
+    }
+
     public enum Event: Sendable, Hashable, Codable {
         case opened
         case userMessage(pattern: String?)
@@ -112,7 +142,7 @@ public struct CompiledTransition: Sendable, Hashable, Codable {
         case evidenceComplete
         case memberLeft
         case channelDeleted
-        case timer(seconds: Int, since: String)
+        case timer(seconds: Int, since: TimerStart)
     }
 
     public indirect enum Guard: Sendable, Hashable, Codable {

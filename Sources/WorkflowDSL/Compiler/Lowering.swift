@@ -125,7 +125,7 @@ struct Lowering {
             userLimit: body.limit?.count,
             questions: body.questions.map(question),
             evidence: body.evidence.map {
-                Category.Evidence(kind: $0.kind.rawValue, name: $0.name.text, label: $0.label.value, pattern: $0.pattern?.value)
+                Category.Evidence(kind: Category.Evidence.Kind(rawValue: $0.kind.rawValue) ?? .text, name: $0.name.text, label: $0.label.value, pattern: $0.pattern?.value)
             },
             greeting: body.greeting.map(text),
             farewell: body.farewell.map(text),
@@ -145,7 +145,7 @@ struct Lowering {
             transcriptChannel: body.transcriptChannel?.text,
             autoReplies: body.autoReplies.map { Category.AutoReplyRule(pattern: $0.pattern.value, text: text($0.text)) },
             buttons: body.buttons.map {
-                Category.Button(name: $0.name.text, label: $0.label.value, style: $0.style?.text ?? "secondary",
+                Category.Button(name: $0.name.text, label: $0.label.value, style: $0.style.flatMap { Category.Button.Style(rawValue: $0.text) } ?? .secondary,
                                 customID: CustomID.button(category: ticket.name, button: $0.name.text).wire)
             },
             flags: body.flags.map(\.name.text),
@@ -172,7 +172,7 @@ struct Lowering {
         case .evidenceComplete: .evidenceComplete
         case .memberLeft: .memberLeft
         case .channelDeleted: .channelDeleted
-        case .timer(let duration, let kind): .timer(seconds: duration.seconds, since: kind.rawValue)
+        case .timer(let duration, let kind): .timer(seconds: duration.seconds, since: CompiledTransition.TimerStart(rawValue: kind.rawValue) ?? .inState)
         }
         return CompiledTransition(
             event: event,

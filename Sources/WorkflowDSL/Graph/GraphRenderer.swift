@@ -38,11 +38,11 @@ public enum GraphRenderer {
         case .memberLeft: "member left"
         case .channelDeleted: "channel deleted"
         case .timer(let seconds, let since):
-            "after \(duration(seconds))" + (since == "inState" ? "" : " (\(Trigger.TimerKind(rawValue: since).map(timerWords) ?? since))")
+            "after \(duration(seconds))" + (since == .inState ? "" : " (\(timerWords(since)))")
         }
     }
 
-    static func timerWords(_ kind: Trigger.TimerKind) -> String {
+    static func timerWords(_ kind: CompiledTransition.TimerStart) -> String {
         switch kind {
         case .inState: "in state"
         case .withoutReason: "without reason"

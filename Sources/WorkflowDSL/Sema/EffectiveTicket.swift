@@ -16,7 +16,7 @@ public struct EffectiveTicket: Sendable {
     public let answerNames: Set<String>
 
     /// The state every ticket ends in; `close` goes there.
-    public static let closedState = "closed"
+    public static let closedState = State.closed
     /// The single state of a ticket that declares none.
     public static let implicitOpenState = "open"
 
