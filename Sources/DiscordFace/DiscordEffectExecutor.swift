@@ -27,7 +27,7 @@ struct DiscordEffectExecutor: EffectExecutor {
 
     /// A ticket's effect.
     private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String) async throws -> EffectReceipt {
-        guard let ticket = try desk.engine.ticket(id: ticketID),
+        guard let ticket = try await desk.engine.ticket(id: ticketID),
               let workflow = desk.engine.workflow(of: ticket.state),
               let bound = desk.bound(category: ticket.state.category),
               let category = workflow.category(named: ticket.state.category) else {
@@ -202,7 +202,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         }
         let title = "\(category.label) #\(ticket.number)"
         let html = TranscriptRenderer.html(title: title, messages: messages)
-        try desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
+        try await desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
         guard let log else { return }
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),

@@ -45,7 +45,7 @@ extension TicketDesk {
         guard let data = interaction.data, let name = data.name, let user = interaction.actor else { return }
         let person = person(user, member: interaction.member)
         let locale = workflows[0].workflow.locale(closestTo: interaction.locale ?? workflows[0].workflow.locales[0])
-        if let joined = interaction.member?.joinedAtSeconds { try community.memberSeen(user.id.rawValue, joinedAt: joined) }
+        if let joined = interaction.member?.joinedAtSeconds { try await community.memberSeen(user.id.rawValue, joinedAt: joined) }
         /// A number option as typed; one that is not a whole number at
         /// all (past Int64) is as out of range as one too large.
         func number(_ option: String) -> Int? {
@@ -63,7 +63,7 @@ extension TicketDesk {
         default: return try await rest.respond(to: interaction, .deferredUpdate)
         }
         let response: InteractionResponse
-        switch try community.answer(command, by: person, now: now()) {
+        switch try await community.answer(command, by: person, now: now()) {
         case .privately(let notice):
             response = .ephemeral(DiscordMarkup.render(notice, locale: locale))
         case .publicly(let notice):
@@ -81,9 +81,9 @@ extension TicketDesk {
     // MARK: Gateway events
 
     /// Every message of a member counts for activity, in tickets or not.
-    func countActivity(of message: Message) throws {
+    func countActivity(of message: Message) async throws {
         guard let author = message.author, author.bot != true else { return }
-        if let joined = message.member?.joinedAtSeconds { try community.memberSeen(author.id.rawValue, joinedAt: joined) }
+        if let joined = message.member?.joinedAtSeconds { try await community.memberSeen(author.id.rawValue, joinedAt: joined) }
         community.count(.messages, member: author.id.rawValue, at: now())
     }
 
@@ -107,22 +107,22 @@ extension TicketDesk {
         }
     }
 
-    func handleReaction(_ dispatch: GatewayDispatch, added: Bool) throws {
+    func handleReaction(_ dispatch: GatewayDispatch, added: Bool) async throws {
         let reaction = try dispatch.decode(ReactionEvent.self)
         guard reaction.userID != botUserID, reaction.member?.user?.bot != true else { return }
         let member = reaction.userID.rawValue
         if added { community.count(.reactions, member: member, at: now()) }
         for bound in workflows {
             for message in bound.workflow.messages where bound.ids[message] == reaction.messageID {
-                _ = try community.reaction(added: added, member: member, workflow: bound.path, message: message,
+                _ = try await community.reaction(added: added, member: member, workflow: bound.path, message: message,
                                                   emoji: reaction.emojiText, now: now())
             }
         }
     }
 
-    func handleMemberAdd(_ dispatch: GatewayDispatch) throws {
+    func handleMemberAdd(_ dispatch: GatewayDispatch) async throws {
         let member = try dispatch.decode(GuildMember.self)
         guard let user = member.user, user.bot != true else { return }
-        try community.memberSeen(user.id.rawValue, joinedAt: member.joinedAtSeconds ?? now())
+        try await community.memberSeen(user.id.rawValue, joinedAt: member.joinedAtSeconds ?? now())
     }
 }

@@ -62,7 +62,7 @@ extension TicketDesk {
         // their click was taken, the ticket exists in the database, whatever
         // happens to this process next (the step takes milliseconds of the
         // 3 seconds).
-        let outcome = try engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
+        let outcome = try await engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
                                       locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
                                       sourceID: "interaction:\(interaction.id)", now: now())
         if case .refused(let reason) = outcome {
@@ -88,11 +88,11 @@ extension TicketDesk {
     /// A click, form or command inside a ticket, by the person who made it.
     private func act(_ interaction: Interaction, _ event: (Person) -> TicketEvent) async throws {
         guard let channel = interaction.channelID, let user = interaction.actor,
-              let ticket = try engine.ticket(channel: channel.rawValue), let bound = bound(category: ticket.state.category) else {
+              let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(category: ticket.state.category) else {
             return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: interaction.locale ?? "en")))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
-        guard let outcome = try engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {
+        guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {
             return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
         }
         try await respond(interaction, answer(to: outcome.effects, for: person, ticket: ticket, bound: bound))

@@ -19,7 +19,9 @@ public final class TicketDesk: Sendable {
     public let configuration: DeskConfiguration
     /// The engine, its store and the loops, platform-neutral.
     public let runtime: EscalaRuntime
-    public var store: TicketStore { runtime.store }
+    /// The SQLite file: the engine's store, and the face's own records
+    /// (panel messages, transcripts) through `FaceRecords`.
+    public let store: TicketStore
     public var engine: TicketEngine { runtime.engine }
     /// Reputation, autoroles, activity and statistics, on the same database.
     public var community: CommunityEngine { runtime.community }
@@ -47,7 +49,7 @@ public final class TicketDesk: Sendable {
 
     /// Reads the workflows and their bindings and opens the database; no
     /// network yet.
-    public init(configuration: DeskConfiguration, logger: Logger = Logger(label: "escala.desk")) throws(DeskError) {
+    public init(configuration: DeskConfiguration, logger: Logger = Logger(label: "escala.desk")) async throws(DeskError) {
         self.configuration = configuration
         self.logger = logger
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.workflowsFolder)) ?? [])
@@ -61,9 +63,10 @@ public final class TicketDesk: Sendable {
         let engine: TicketEngine
         do {
             try FileManager.default.createDirectory(atPath: configuration.dataFolder, withIntermediateDirectories: true)
-            engine = try TicketEngine(store: try TicketStore(path: configuration.databasePath))
+            store = try TicketStore(path: configuration.databasePath)
+            engine = try await TicketEngine(store: store)
             for workflow in workflows {
-                let report = try engine.load(workflow.source, now: configuration.clock.now())
+                let report = try await engine.load(workflow.source, now: configuration.clock.now())
                 for (hash, count) in report.ticketsOnOldVersions.sorted(by: { $0.key < $1.key }) {
                     logger.notice("open tickets keep an older version of their workflow",
                                   metadata: ["workflow": "\(workflow.path)", "version": "\(hash.prefix(12))", "tickets": "\(count)"])
@@ -136,7 +139,7 @@ public final class TicketDesk: Sendable {
     /// passes (the member is then told it is being created).
     func channel(of ticket: Int64, limit: Swift.Duration = .seconds(10)) async -> String? {
         let engine = engine
-        return await runtime.channels.wait(for: ticket, limit: limit) { (try? engine.ticket(id: ticket))?.channelID }
+        return await runtime.channels.wait(for: ticket, limit: limit) { (try? await engine.ticket(id: ticket))?.channelID }
     }
 
     /// The gateway session, connected after start-up's reconciliation.
@@ -179,16 +182,16 @@ public final class TicketDesk: Sendable {
         do {
             let channels = try await rest.guildChannels(guild: guild)
             let existing = Set(channels.map(\.id.rawValue))
-            let open = try engine.tickets(openOnly: true).filter { $0.guild == guild.rawValue }
+            let open = try await engine.tickets(openOnly: true).filter { $0.guild == guild.rawValue }
             for ticket in open {
                 // Threads (and archived ones) are not in the channel list:
                 // only Discord's own 404 says a ticket's place is gone.
                 if let channel = ticket.channelID, !existing.contains(channel), try await rest.channel(Snowflake(channel)) == nil {
                     logger.notice("a ticket's channel was deleted while Escala was away: closing it", metadata: ["ticket": "\(ticket.number)"])
-                    _ = try engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "reconcile:\(ticket.id):\(channel)", now: now())
+                    _ = try await engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "reconcile:\(ticket.id):\(channel)", now: now())
                 }
             }
-            let recorded = Set(try engine.tickets().compactMap(\.channelID))
+            let recorded = await Set(try engine.tickets().compactMap(\.channelID))
             for channel in channels where channel.topic?.hasPrefix("escala:") == true && !recorded.contains(channel.id.rawValue) {
                 logger.warning("a channel created by Escala is not recorded for any ticket (a crash between Discord and the database?)",
                                metadata: ["channel": "\(channel.id)", "name": "\(channel.name ?? "")"])
@@ -206,7 +209,7 @@ public final class TicketDesk: Sendable {
             guard let channel = bound.ids[panel.channel] else { continue }
             let body = MessageBody(content: panel.message.map(bound.workflow.plainText) ?? panel.title,
                                    components: Components.panel(panel, of: bound.workflow), allowedMentions: .none)
-            if let posted = try store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name), posted.channelID == channel.rawValue {
+            if let posted = try await store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name), posted.channelID == channel.rawValue {
                 do {
                     _ = try await rest.editMessage(channel, Snowflake(posted.messageID), body)
                     continue
@@ -215,7 +218,7 @@ public final class TicketDesk: Sendable {
                 }
             }
             let message = try await rest.createMessage(channel, body)
-            try store.recordPanelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name,
+            try await store.recordPanelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name,
                                          channelID: channel.rawValue, messageID: message.id.rawValue)
         }
     }
@@ -243,25 +246,25 @@ public final class TicketDesk: Sendable {
                 Task { await self.interactions.run { await self.handle(interaction) } }
             case "MESSAGE_CREATE":
                 let message = try dispatch.decode(Message.self)
-                try countActivity(of: message)
-                try handleMessage(message)
+                try await countActivity(of: message)
+                try await handleMessage(message)
             case "MESSAGE_REACTION_ADD":
-                try handleReaction(dispatch, added: true)
+                try await handleReaction(dispatch, added: true)
             case "MESSAGE_REACTION_REMOVE":
-                try handleReaction(dispatch, added: false)
+                try await handleReaction(dispatch, added: false)
             case "GUILD_MEMBER_ADD":
-                try handleMemberAdd(dispatch)
+                try await handleMemberAdd(dispatch)
             case "CHANNEL_DELETE":
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)
-                if let ticket = try engine.ticket(channel: deleted.id.rawValue) {
-                    _ = try engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: now())
+                if let ticket = try await engine.ticket(channel: deleted.id.rawValue) {
+                    _ = try await engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: now())
                 }
             case "GUILD_MEMBER_REMOVE":
                 struct Removed: Decodable { let user: User }
                 let removed = try dispatch.decode(Removed.self)
-                for ticket in try engine.tickets(openOnly: true) where ticket.state.owner == removed.user.id.rawValue {
-                    _ = try engine.handle(.memberLeft, ticket: ticket.id, sourceID: "left:\(dispatch.sequence):\(ticket.id)", now: now())
+                for ticket in try await engine.tickets(openOnly: true) where ticket.state.owner == removed.user.id.rawValue {
+                    _ = try await engine.handle(.memberLeft, ticket: ticket.id, sourceID: "left:\(dispatch.sequence):\(ticket.id)", now: now())
                 }
             default:
                 break
@@ -291,15 +294,14 @@ public final class TicketDesk: Sendable {
         state.withLock { $0.commandsRegistered = true }
     }
 
-    private func handleMessage(_ message: Message) throws {
+    private func handleMessage(_ message: Message) async throws {
         guard let author = message.author, author.bot != true,
-              let ticket = try engine.ticket(channel: message.channelID.rawValue),
+              let ticket = try await engine.ticket(channel: message.channelID.rawValue),
               let bound = bound(category: ticket.state.category) else { return }
         let person = bound.person(author, roles: message.member?.roles ?? [], nick: message.member?.nick)
         let event = TicketEvent.Message(id: message.id.rawValue, author: person, text: message.content,
                                         attachments: (message.attachments ?? []).map(\.url),
                                         mentionsOwner: (message.mentions ?? []).contains { $0.id.rawValue == ticket.state.owner })
-        if try engine.handle(.message(event), ticket: ticket.id, sourceID: "message:\(message.id)", now: now()) != nil {
-        }
+        try await engine.handle(.message(event), ticket: ticket.id, sourceID: "message:\(message.id)", now: now())
     }
 }

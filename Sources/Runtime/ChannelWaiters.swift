@@ -22,7 +22,7 @@ public final class ChannelWaiters: Sendable {
     /// Waits until `ticket`'s channel is recorded, or `limit` passes (nil).
     /// `lookup` reads the store once the waiter is registered, so a channel
     /// recorded just before is not missed.
-    public func wait(for ticket: Int64, limit: Duration, lookup: @Sendable () -> String?) async -> String? {
+    public func wait(for ticket: Int64, limit: Duration, lookup: @escaping @Sendable () async -> String?) async -> String? {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
@@ -34,7 +34,11 @@ public final class ChannelWaiters: Sendable {
         defer { timeout.cancel() }
         return await withCheckedContinuation { continuation in
             state.withLock { $0.waiting[ticket, default: [:]][id] = continuation }
-            if let channel = lookup() { resume(ticket: ticket, id: id, with: channel) }
+            // Looked up only once registered, so that a channel recorded
+            // just before is not missed; whichever answers first wins.
+            Task { [self] in
+                if let channel = await lookup() { resume(ticket: ticket, id: id, with: channel) }
+            }
         }
     }
 

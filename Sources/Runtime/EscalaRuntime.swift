@@ -8,7 +8,7 @@ import Synchronization
 /// `ServiceGroup`. A face (Discord, the simulator, a web page) brings the
 /// events and an executor for the effects; everything else is here.
 public final class EscalaRuntime: Sendable {
-    public let store: TicketStore
+    public let store: any TicketStorage
     public let engine: TicketEngine
     public let community: CommunityEngine
     public let clock: any EngineClock
@@ -56,7 +56,7 @@ public final class EscalaRuntime: Sendable {
     public func drained(limit: Duration = .seconds(10)) async {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
-            if !hasPendingEffects() { return }
+            if await !hasPendingEffects() { return }
             let timeout = Task { [self] in
                 try? await Task.sleep(until: deadline)
                 releasePassWaiters()
@@ -69,8 +69,8 @@ public final class EscalaRuntime: Sendable {
         }
     }
 
-    private func hasPendingEffects() -> Bool {
-        ((try? store.outboxCounts()["pending"]) ?? 0) > 0
+    private func hasPendingEffects() async -> Bool {
+        ((try? await store.outboxCounts()["pending"]) ?? 0) > 0
     }
 
     func passFinished() { releasePassWaiters() }

@@ -17,7 +17,7 @@ public struct SchedulerService: Service {
         let stopping = Atomic(false)
         await withGracefulShutdownHandler {
             while !stopping.load(ordering: .acquiring) && !Task.isCancelled {
-                let next = pass()
+                let next = await pass()
                 await runtime.schedulerBell.wait(untilSecond: next, on: runtime.clock)
             }
         } onGracefulShutdown: {
@@ -25,17 +25,17 @@ public struct SchedulerService: Service {
             runtime.schedulerBell.ring()
         }
         // What was counted in memory is kept across a clean stop.
-        do { try runtime.community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
+        do { try await runtime.community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
     }
 
     /// Fires what is due now; returns when to look again.
-    private func pass() -> Int64? {
+    private func pass() async -> Int64? {
         let now = runtime.clock.now()
-        do { try runtime.engine.fireDueTimers(now: now) } catch { logger.error("timers", metadata: ["error": "\(error)"]) }
-        do { try runtime.community.fireDue(now: now) } catch { logger.error("community scheduler", metadata: ["error": "\(error)"]) }
-        do { try runtime.community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
-        let timer = try? runtime.engine.nextTimerDue()
-        let community = (try? runtime.community.nextDue()) ?? nil
+        do { try await runtime.engine.fireDueTimers(now: now) } catch { logger.error("timers", metadata: ["error": "\(error)"]) }
+        do { try await runtime.community.fireDue(now: now) } catch { logger.error("community scheduler", metadata: ["error": "\(error)"]) }
+        do { try await runtime.community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
+        let timer = try? await runtime.engine.nextTimerDue()
+        let community = (try? await runtime.community.nextDue()) ?? nil
         let flush = runtime.community.unflushedEvents > 0 ? now + flushEvery : nil
         return [timer ?? nil, community, flush].compactMap { $0 }.min().map { max($0, now + 1) }
     }

@@ -128,7 +128,7 @@ private struct Play {
         let source = "\(scenario.path):\(step.line)" + (step.iteration > 0 ? "#\(step.iteration)" : "")
         switch step.action {
         case .expect(let expectation):
-            try check(expectation, line: step.line)
+            try await check(expectation, line: step.line)
             return
         case .switchTicket(let number):
             guard let id = ticketsByNumber[number] else {
@@ -139,7 +139,7 @@ private struct Play {
             return
         case .open(let name, let category, let answers):
             let person = people[name]!
-            let outcome = try engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
+            let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
                                                  locale: scenario.people.first { $0.name == name }?.locale
                                                      ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                                  answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
@@ -156,7 +156,7 @@ private struct Play {
                 lastEffects = [(0, .refuse(person: person.id, reason: reason))]
                 lastReplayed = false
             case .duplicate(let id):
-                if let id, let ticket = try engine.ticket(id: id) { select(ticket) }
+                if let id, let ticket = try await engine.ticket(id: id) { select(ticket) }
                 lastEffects = []
                 lastReplayed = true
             }
@@ -166,18 +166,18 @@ private struct Play {
             var effects: [(Int64, Effect)] = []
             var changes: [String] = []
             var communityEffects: [CommunityEffect] = []
-            while let due = [try engine.nextTimerDue(), try community.nextDue()].compactMap({ $0 }).min(), due <= end {
+            while let due = await [try engine.nextTimerDue(), try community.nextDue()].compactMap({ $0 }).min(), due <= end {
                 now = max(now, due)
-                for outcome in try engine.fireDueTimers(now: now) {
+                for outcome in try await engine.fireDueTimers(now: now) {
                     effects += outcome.effects.map { (outcome.ticket.id, $0) }
                     if outcome.previousState != outcome.ticket.state.state {
                         changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
                     }
                 }
-                communityEffects += try community.fireDue(now: now).effects
+                await communityEffects += try community.fireDue(now: now).effects
             }
             now = end
-            communityEffects += try community.fireDue(now: now).effects
+            await communityEffects += try community.fireDue(now: now).effects
             lastCommunity = communityEffects
             lastEffects = effects
             lastReplayed = false
@@ -185,14 +185,14 @@ private struct Play {
             if !changes.isEmpty { entry.stateChange = changes.joined(separator: ", ") }
             try await finish(entry)
         case .join(let name, let secondsAgo):
-            try community.memberSeen(people[name]!.id, joinedAt: now - Int64(secondsAgo))
+            try await community.memberSeen(people[name]!.id, joinedAt: now - Int64(secondsAgo))
             lastEffects = []
-            lastCommunity = try community.fireDue(now: now).effects
+            lastCommunity = try await community.fireDue(now: now).effects
             try await finish(entry(step.line, secondsAgo == 0 ? "\(name) joins the server" : "\(name) joined \(Self.duration(secondsAgo)) ago"))
         case .giveReputation(let name, let receiver):
             let giver = people[name]!
             // The same answer `/rep` gets on Discord, from the same engine call.
-            let (answer, effects) = try community.respond(to: .rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
+            let (answer, effects) = try await community.respond(to: .rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
             var entry = entry(step.line, "\(name) runs /rep @\(receiver)")
             lastEffects = []
             lastCommunity = effects
@@ -208,7 +208,7 @@ private struct Play {
         case .react(let name, let emoji, let message, let added):
             lastEffects = []
             if added { community.count(.reactions, member: people[name]!.id, at: now) }
-            lastCommunity = try community.reaction(added: added, member: people[name]!.id, workflow: runner.workflowPath,
+            lastCommunity = try await community.reaction(added: added, member: people[name]!.id, workflow: runner.workflowPath,
                                                    message: message, emoji: emoji, now: now)
             try await finish(entry(step.line, "\(name) \(added ? "reacts" : "removes the reaction") \(emoji) \(added ? "to" : "from") \(message)"))
         case .chat(let name, let count):
@@ -219,19 +219,21 @@ private struct Play {
         case .restart(let downFor):
             // A clean stop: what was counted in memory is written first, as
             // `escala run` does on SIGTERM. While down, nothing fires.
-            try community.flush()
+            try await community.flush()
             now += Int64(downFor)
-            let store = try TicketStore(path: engine.store.path)
-            let restarted = try TicketEngine(store: store)
-            if let hash = engine.currentWorkflow(runner.workflowPath)?.contentHash, let kept = try restarted.keptSource(hash: hash) {
-                _ = try restarted.load(kept, now: now)
+            // The same database, a new engine and community engine: nothing
+            // of the last run's memory survives, as after a real restart.
+            let store = engine.store
+            let restarted = try await TicketEngine(store: store)
+            if let hash = engine.currentWorkflow(runner.workflowPath)?.contentHash, let kept = try await restarted.keptSource(hash: hash) {
+                _ = try await restarted.load(kept, now: now)
             }
             engine = restarted
             community = CommunityEngine(store: store, guild: runner.guild,
                                         workflows: restarted.currentWorkflow(runner.workflowPath).map { [runner.workflowPath: $0] } ?? [:])
             // Starting again: what fell due while down happens now.
-            lastEffects = try engine.fireDueTimers(now: now).flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
-            lastCommunity = try community.fireDue(now: now).effects
+            lastEffects = try await engine.fireDueTimers(now: now).flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
+            lastCommunity = try await community.fireDue(now: now).effects
             lastReplayed = false
             try await finish(entry(step.line, downFor == 0 ? "the bot restarts" : "the bot is down for \(Self.duration(downFor)), then starts"))
         default:
@@ -239,11 +241,11 @@ private struct Play {
                 fail(step.line, "action", "no ticket is open yet: start with a line such as `ana opens soporte`")
                 return
             }
-            let (event, text) = event(for: step)
+            let (event, text) = await event(for: step)
             guard let event else { return }
             var entry = entry(step.line, text)
             lastCommunity = []
-            if let outcome = try engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
+            if let outcome = try await engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
                 lastEffects = outcome.effects.map { (ticketID, $0) }
                 lastReplayed = false
                 if outcome.previousState != outcome.ticket.state.state {
@@ -257,10 +259,10 @@ private struct Play {
         }
     }
 
-    func event(for step: Scenario.Step) -> (TicketEvent?, String) {
+    func event(for step: Scenario.Step) async -> (TicketEvent?, String) {
         switch step.action {
         case .say(let name, let text, let attachments):
-            let (resolved, mentionsOwner) = resolveMentions(text)
+            let (resolved, mentionsOwner) = await resolveMentions(text)
             let message = TicketEvent.Message(id: "m\(step.line)", author: people[name]!, text: resolved,
                                               attachments: attachments, mentionsOwner: mentionsOwner)
             return (.message(message), "\(name) says \"\(Self.oneLine(text))\"" + (attachments.isEmpty ? "" : " + \(attachments.count) attachment(s)"))
@@ -286,8 +288,9 @@ private struct Play {
 
     /// Whether a scenario's text names the ticket's owner (`@ana`): what
     /// the engine's silence rule needs. The text itself stays as written.
-    func resolveMentions(_ text: String) -> (String, Bool) {
-        let owner = currentTicket.flatMap { id in try? engine.ticket(id: id) }?.state.owner
+    func resolveMentions(_ text: String) async -> (String, Bool) {
+        var owner: String?
+        if let id = currentTicket { owner = (try? await engine.ticket(id: id))?.state.owner }
         let mentionsOwner = people.contains { name, person in person.id == owner && text.contains("@" + name) }
         return (text, mentionsOwner)
     }
@@ -347,8 +350,9 @@ private struct Play {
 
     // MARK: Expectations
 
-    mutating func check(_ expectation: Scenario.Expectation, line: Int) throws {
-        let ticket = try currentTicket.flatMap { try engine.ticket(id: $0) }
+    mutating func check(_ expectation: Scenario.Expectation, line: Int) async throws {
+        var ticket: StoredTicket?
+        if let id = currentTicket { ticket = try await engine.ticket(id: id) }
         let effects = lastEffects.filter { $0.ticketID == currentTicket || $0.ticketID == 0 }.map(\.effect)
         let texts = effects.compactMap(Self.text(of:)).map(humanize)
         var description = ""
@@ -447,18 +451,18 @@ private struct Play {
                          || lastCommunity.contains { if case .revokeRole(role, _) = $0 { true } else { false } }, "\(role) was not revoked")
         case .holds(let name, let role, let negated):
             description = (negated ? "no role " : "role ") + "\(name) \(role)"
-            let held = try community.holds(role, member: people[name]?.id ?? name)
+            let held = try await community.holds(role, member: people[name]?.id ?? name)
             holds = held != negated
             if holds == false { detail = held ? "\(name) holds \(role)" : "\(name) does not hold \(role)" }
         case .reputation(let name, let points):
             description = "reputation \(name) \(points)"
-            let actual = try community.reputation(of: people[name]?.id ?? name).points
+            let actual = try await community.reputation(of: people[name]?.id ?? name).points
             holds = actual == points
             if holds == false { detail = "\(name) has \(actual) point(s)" }
         case .activity(let name, let total):
             description = "activity \(name) \(total)"
             let board = engine.currentWorkflow(runner.workflowPath)?.activities.first
-            let actual = try community.activity(of: people[name]?.id ?? name, board: board?.name ?? "", workflow: runner.workflowPath, now: now)
+            let actual = try await community.activity(of: people[name]?.id ?? name, board: board?.name ?? "", workflow: runner.workflowPath, now: now)
             holds = actual == total
             if holds == false { detail = board == nil ? "the workflow has no `activity` board" : "\(name) has \(actual) in this window" }
         case .topPosted(let channel):
@@ -468,18 +472,19 @@ private struct Play {
         case .top(let expected):
             description = "top " + expected.joined(separator: " ")
             let board = engine.currentWorkflow(runner.workflowPath)?.activities.first
-            let ranking = try board.flatMap { try community.ranking(workflow: runner.workflowPath, board: $0.name, back: 1, now: now) }
+            var ranking: ActivityRanking?
+            if let board { ranking = try await community.ranking(workflow: runner.workflowPath, board: board.name, back: 1, now: now) }
             let actual = (ranking?.entries ?? []).map { names[$0.member] ?? $0.member }
             holds = Array(actual.prefix(expected.count)) == expected
             if holds == false { detail = ranking == nil ? "no window has closed yet" : "the TOP is " + (actual.isEmpty ? "empty" : actual.joined(separator: " ")) }
         case .audit(let name, let text):
             description = "audit \(name) \"\(text)\""
-            let lines = try community.audit(member: people[name]?.id ?? name).map { "\($0.action.rawValue) \($0.role): \($0.reason)" }
+            let lines = try await community.audit(member: people[name]?.id ?? name).map { "\($0.action.rawValue) \($0.role): \($0.reason)" }
             holds = lines.contains { $0.localizedCaseInsensitiveContains(text) }
             if holds == false { detail = lines.isEmpty ? "no audit line for \(name)" : "audit: " + lines.joined(separator: "; ") }
         case .statistics(let subject, let figures):
             description = "stats " + (subject.map { $0 + " " } ?? "") + figures.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
-            let statistics = try community.ticketStatistics()
+            let statistics = try await community.ticketStatistics()
             let line: TicketStatistics.Line? = switch subject {
             case nil: statistics.total
             case let name?: statistics.byCategory.first { $0.key == name } ?? statistics.byStaff.first { $0.key == people[name]?.id }
@@ -497,7 +502,7 @@ private struct Play {
             judgeEffects(effects.contains { if case .showSanctions = $0 { true } else { false } }, "the sanctions table was not shown")
         case .openTickets(let count):
             description = "open tickets \(count)"
-            let actual = try engine.tickets(openOnly: true).count
+            let actual = try await engine.tickets(openOnly: true).count
             holds = actual == count
             if holds == false { detail = "\(actual) open" }
         }

@@ -16,8 +16,8 @@ import Logging
 import Synchronization
 import WorkflowDSL
 
-func waitUntil(_ condition: () throws -> Bool) async throws {
-    while !(try condition()) { try await Task.sleep(for: .milliseconds(5)) }
+func waitUntil(_ condition: () async throws -> Bool) async throws {
+    while !(try await condition()) { try await Task.sleep(for: .milliseconds(5)) }
 }
 
 /// Everything local to one function: top-level variables of `main.swift`
@@ -48,9 +48,9 @@ func benchmark() async throws {
     let server = try await LocalDiscord.start()
     var discord = DiscordConfiguration(token: BotToken("bench-token"), apiBaseURL: server.apiBaseURL)
     discord.gatewayURL = URL(string: server.gatewayURL)
-    var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows.path,
+    let configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows.path,
                                           dataFolder: folder.appendingPathComponent("data").path, discord: discord)
-    let desk = try TicketDesk(configuration: configuration)
+    let desk = try await TicketDesk(configuration: configuration)
     let serving = Task { try await desk.run() }
 
 
@@ -63,11 +63,11 @@ func benchmark() async throws {
         users.append(user)
         await server.click("esc:menu", in: channels["panel_tickets"]!, by: user, values: ["consultas"], guild: guild)
     }
-    try await waitUntil { try desk.engine.tickets(openOnly: true).filter { $0.channelID != nil }.count == tickets }
+    try await waitUntil { try await desk.engine.tickets(openOnly: true).filter { $0.channelID != nil }.count == tickets }
     let openSeconds = (ContinuousClock.now - openStart).inSeconds
     print(String(format: "  %d tickets opened (channel created, greeting sent) in %.2f s", tickets, openSeconds))
 
-    let ticketChannels = try desk.engine.tickets(openOnly: true).sorted { $0.id < $1.id }.map { $0.channelID! }
+    let ticketChannels = try await desk.engine.tickets(openOnly: true).sorted { $0.id < $1.id }.map { $0.channelID! }
     // Rounds alternate two arrival patterns: a burst (a press in every
     // ticket at once, the worst case) and a steady 100 presses a second.
     let paceEvery: [Swift.Duration?] = [nil, .milliseconds(10)]

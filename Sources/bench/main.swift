@@ -26,6 +26,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+@MainActor
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try await body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
 let workflow = loadWorkflow(CommandLine.arguments.dropFirst().first ?? "workflows/roleplay.flow")
 print("escala-bench on \(workflow.title)")
 let machine = TicketMachine(workflow: workflow, category: "reportes")!
@@ -65,31 +72,32 @@ let source = SourceFile(path: path, bytes: Array(FileManager.default.contents(at
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: folder) }
 
-func freshEngine(_ name: String) throws -> TicketEngine {
-    let engine = try TicketEngine(store: try TicketStore(path: folder.appendingPathComponent(name).path))
-    _ = try engine.load(source, now: 0)
-    return engine
+func freshEngine(_ name: String) async throws -> (TicketEngine, TicketStore) {
+    let store = try TicketStore(path: folder.appendingPathComponent(name).path)
+    let engine = try await TicketEngine(store: store)
+    _ = try await engine.load(source, now: 0)
+    return (engine, store)
 }
 
 let durableCount = Int(ProcessInfo.processInfo.environment["BENCH_EVENTS"] ?? "") ?? 20_000
-let durable = try freshEngine("durable.sqlite")
+let (durable, _) = try await freshEngine("durable.sqlite")
 var ticketIDs: [Int64] = []
 for index in 0..<100 {
-    let outcome = try durable.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u\(index)"),
+    let outcome = try await durable.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u\(index)"),
                                    locale: "es", answers: ["reportado": "x"], now: 0)
     if case .opened(let ticket, _) = outcome { ticketIDs.append(ticket.id) }
 }
-let durableSeconds = try seconds {
+let durableSeconds = try await seconds {
     for index in 0..<durableCount {
         let ticket = ticketIDs[index % ticketIDs.count]
         let owner = Person(id: "u\(index % ticketIDs.count)")
         let author = index % 3 == 0 ? cm : owner
         let event = TicketEvent.message(.init(id: "m\(index)", author: author, text: "Mensaje \(index)", mentionsOwner: author == cm))
-        try durable.handle(event, ticket: ticket, sourceID: "m\(index)", now: Int64(index))
+        try await durable.handle(event, ticket: ticket, sourceID: "m\(index)", now: Int64(index))
     }
 }
 let raw = try TicketStore(path: folder.appendingPathComponent("raw.sqlite").path)
-let rawSeconds = try raw.measureSingleRowCommits(count: durableCount)
+let rawSeconds = try await raw.measureSingleRowCommits(count: durableCount)
 let durableRate = Double(durableCount) / durableSeconds
 let rawRate = Double(durableCount) / rawSeconds
 print(String(format: "(b) durable events: %d in %.3f s = %.0f events/s; raw single-row commits: %.0f/s; ratio %.2f (aim ≥ 0.33)",
@@ -99,12 +107,12 @@ print(String(format: "(b) durable events: %d in %.3f s = %.0f events/s; raw sing
 
 let timerCount = Int(ProcessInfo.processInfo.environment["BENCH_TIMERS"] ?? "") ?? 1_000_000
 let openCount = Int(ProcessInfo.processInfo.environment["BENCH_TICKETS"] ?? "") ?? 100_000
-let big = try freshEngine("big.sqlite")
-guard case .opened(let model, _) = try big.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u"),
+let (big, bigStore) = try await freshEngine("big.sqlite")
+guard case .opened(let model, _) = try await big.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u"),
                                                  locale: "es", answers: [:], now: 0) else { fatalError("cannot open a ticket") }
 // Setting up 100,000 open tickets is not what is measured: copy one row.
 let setupSeconds = try seconds {
-    try DatabaseQueue(path: big.store.path).write { db in
+    try DatabaseQueue(path: bigStore.path).write { db in
         try db.execute(sql: "UPDATE server SET last_number = ?", arguments: [openCount])
         for number in 2...openCount {
             try db.execute(sql: """
@@ -119,15 +127,15 @@ let timers = (0..<timerCount).map { index in
     DueTimer(ticketID: Int64(index / perTicket + 1),
              timer: TicketTimer(purpose: .transition(index: index % perTicket), generation: 0, dueAt: 1_000_000 + Int64((index * 7_919) % timerCount)))
 }
-let scheduleSeconds = try seconds { try big.store.schedule(timers) }
+let scheduleSeconds = try await seconds { try await bigStore.schedule(timers) }
 var next: Int64?
-let nextSeconds = try seconds { next = try big.nextTimerDue() }
-let restartSeconds = try seconds {
-    let restarted = try TicketEngine(store: try TicketStore(path: big.store.path))
-    _ = try restarted.load(source, now: 1)
-    _ = try restarted.fireDueTimers(now: 1)
-    _ = try restarted.nextTimerDue()
+let nextSeconds = try await seconds { next = try await big.nextTimerDue() }
+let restartSeconds = try await seconds {
+    let restarted = try await TicketEngine(store: try TicketStore(path: bigStore.path))
+    _ = try await restarted.load(source, now: 1)
+    _ = try await restarted.fireDueTimers(now: 1)
+    _ = try await restarted.nextTimerDue()
 }
 print(String(format: "(c) %d timers on %d open tickets (set-up %.1f s): scheduled in %.2f s (%.0f/s); next due (%lld) found in %.3f ms; restart (open, restore versions, load, due timers) in %.3f s",
-             try big.store.timerCount(), openCount, setupSeconds, scheduleSeconds, Double(timerCount) / scheduleSeconds,
+             try await bigStore.timerCount(), openCount, setupSeconds, scheduleSeconds, Double(timerCount) / scheduleSeconds,
              next ?? -1, nextSeconds * 1_000, restartSeconds))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the roles Escala granted and revoked, and why; or one ticket's history.",
@@ -33,10 +33,10 @@ struct AuditCommand: ParsableCommand {
         guard limit > 0 else { throw ValidationError("--limit must be 1 or more") }
     }
 
-    func run() throws {
-        let (store, guild) = try location.open()
+    func run() async throws {
+        let (store, guild) = try await location.open()
         if let number = ticket {
-            guard let records = try store.ticketAudit(guild: guild, number: number) else {
+            guard let records = try await store.read({ try $0.ticketAudit(guild: guild, number: number) }) else {
                 printError("escala: no ticket #\(number) on server \(guild).")
                 throw ExitCode(1)
             }
@@ -49,7 +49,7 @@ struct AuditCommand: ParsableCommand {
             }
             return
         }
-        let records = try CommunityEngine(store: store, guild: guild).audit(member: member, limit: limit)
+        let records = try await CommunityEngine(store: store, guild: guild).audit(member: member, limit: limit)
         if format == "json" {
             try printJSON(records.map {
                 ["at": reportTime($0.at), "member": $0.member, "role": $0.role, "action": $0.action.rawValue,

@@ -13,7 +13,7 @@ struct DataOptions: ParsableArguments {
 
     /// Opens the existing database (never creates one: a wrong `--data`
     /// must say so, not answer with an empty report) and picks the server.
-    func open() throws -> (store: TicketStore, guild: String) {
+    func open() async throws -> (store: TicketStore, guild: String) {
         let path = (data as NSString).appendingPathComponent("escala.sqlite")
         guard FileManager.default.fileExists(atPath: path) else {
             printError("escala: no database at \(path). Point --data (or ESCALA_DATA) at the folder `escala run` uses.")
@@ -25,7 +25,7 @@ struct DataOptions: ParsableArguments {
             throw ExitCode(2)
         }
         if !guild.isEmpty { return (store, guild) }
-        let guilds = (try? store.guilds()) ?? []
+        let guilds = (try? await store.read { try $0.guilds() }) ?? []
         guard guilds.count == 1 else {
             printError(guilds.isEmpty
                        ? "escala: the database at \(path) holds no server yet."

@@ -89,7 +89,7 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
         let desk: TicketDesk
         do {
-            desk = try TicketDesk(configuration: configuration)
+            desk = try await TicketDesk(configuration: configuration)
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)

@@ -108,8 +108,8 @@ struct SimulateCommand: AsyncParsableCommand {
         let path = database ?? folder.appendingPathComponent("escala.sqlite").path
         let engine: TicketEngine
         do {
-            engine = try TicketEngine(store: try TicketStore(path: path))
-            _ = try engine.load(source, now: ScenarioRunner.start)
+            engine = try await TicketEngine(store: try TicketStore(path: path))
+            _ = try await engine.load(source, now: ScenarioRunner.start)
         } catch {
             printError("escala simulate: \(error)")
             throw ExitCode(2)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Ticket statistics per category and per staff member.",
@@ -23,13 +23,15 @@ struct StatsCommand: ParsableCommand {
 
     func validate() throws {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
-        if let days, days < 1 { throw ValidationError("--days must be 1 or more") }
+        if let days, !(1...CommunityCommand.maximumDays).contains(days) {
+            throw ValidationError("--days takes a whole number from 1 to \(CommunityCommand.maximumDays)")
+        }
     }
 
-    func run() throws {
-        let (store, guild) = try location.open()
+    func run() async throws {
+        let (store, guild) = try await location.open()
         let since = days.map { Int64(Date().timeIntervalSince1970) - Int64($0) * 86_400 } ?? 0
-        let statistics = try CommunityEngine(store: store, guild: guild).ticketStatistics(since: since)
+        let statistics = try await CommunityEngine(store: store, guild: guild).ticketStatistics(since: since)
         if format == "json" { return try printJSON(statistics) }
         let header = "                          created  resolved  pending  first answer  time to close"
         func row(_ line: TicketStatistics.Line, _ name: String) -> String {

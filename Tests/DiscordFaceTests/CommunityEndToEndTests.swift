@@ -115,7 +115,7 @@ struct CommunityEndToEndTests {
         await server.say("buenas", in: Self.general, by: Self.beto, guild: Self.guild)
         await server.react("👍", to: "910000000000000050", in: Self.general, by: Self.beto, guild: Self.guild)
         try await E2E.eventually("the activity counted") {
-            try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 3
+            try await running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 3
         }
 
         // Monday 5 January 10:00 in Madrid + 6 d 14 h = Monday 12, 00:00.
@@ -133,7 +133,7 @@ struct CommunityEndToEndTests {
         #expect(top["allowed_mentions"]?["parse"] == .array([]))
 
         // The counters start again; the past week stays readable.
-        #expect(try running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 0)
+        #expect(try await running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 0)
         let past = try await Self.callback(server, await server.command(
             "top", options: [("periods_ago", 4, "1")], in: Self.general, by: Self.beto, guild: Self.guild))
         #expect(past["data"]?["embeds"]?.array?.first?["description"]?.string == ranking)
@@ -152,17 +152,17 @@ struct CommunityEndToEndTests {
         #expect(modal["type"]?.number == 9)
         await server.submit("esc:q:oferta", values: ["titulo": "Bici", "precio": "120 €", "detalle": "Como nueva @everyone"],
                             in: panel, by: Self.ana, guild: Self.guild)
-        try await E2E.eventually("the offer's channel") { try running.desk.engine.ticket(id: 1)?.channelID != nil }
-        let channel = try #require(try running.desk.engine.ticket(id: 1)?.channelID)
+        try await E2E.eventually("the offer's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
         let moderator = [Self.ids["moderador"]!]
 
         await server.click(CustomID.button(category: "oferta", button: "cambios").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         await server.submit("esc:f:motivo_cambios", values: ["motivo": "Añade fotos"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
-        try await E2E.eventually("changes asked") { try running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
+        try await E2E.eventually("changes asked") { try await running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
         await server.click(CustomID.button(category: "oferta", button: "reenviar").wire, in: channel, by: Self.ana, guild: Self.guild)
         await server.submit("esc:f:nueva_oferta", values: ["titulo": "Bici", "precio": "100 €", "detalle": "Como nueva, con fotos"],
                             in: channel, by: Self.ana, guild: Self.guild)
-        try await E2E.eventually("back to review") { try running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
+        try await E2E.eventually("back to review") { try await running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
         await server.click(CustomID.button(category: "oferta", button: "aprobar").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         await server.submit("esc:f:motivo_aprobacion", values: ["motivo": "Todo correcto"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
 
@@ -176,7 +176,8 @@ struct CommunityEndToEndTests {
         #expect(published["allowed_mentions"]?["parse"] == .array([]))
 
         // Who decided and why, in the ticket's history.
-        let history = try #require(try running.desk.store.ticketAudit(guild: Self.guild, number: 1))
+        let guild = Self.guild
+        let history = try #require(try await running.desk.store.read { try $0.ticketAudit(guild: guild, number: 1) })
         #expect(history.contains { $0.actor == Self.mod.id && $0.action == "answered motivo_cambios" && $0.detail == "motivo: Añade fotos" })
         #expect(history.contains { $0.actor == Self.mod.id && $0.action == "answered motivo_aprobacion" && $0.detail == "motivo: Todo correcto" })
         #expect(history.contains { $0.actor == Self.ana.id && $0.action == "answered nueva_oferta" })

@@ -65,7 +65,7 @@ struct EndToEndTests {
         var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: folder.appendingPathComponent("workflows").path,
                                               dataFolder: folder.appendingPathComponent("data").path, discord: discord)
         configuration.clock = clock
-        let desk = try TicketDesk(configuration: configuration)
+        let desk = try await TicketDesk(configuration: configuration)
         let task = Task { try await desk.run() }
         return Desk(server: server, desk: desk, clock: clock, task: task)
     }
@@ -102,7 +102,7 @@ struct EndToEndTests {
 
         // A member picks Consultas: acknowledged, then a private channel.
         let click = await server.click("esc:menu", in: panelChannel, by: Self.player, values: ["consultas"], guild: Self.guild)
-        try await Self.eventually("the channel") { try running.desk.engine.ticket(id: 1)?.channelID != nil }
+        try await Self.eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let callback = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
         #expect(Self.body(callback)?["type"]?.number == 5, "deferred within the 3 seconds")
         let creationRequest = try #require(Self.requests(server, "POST", "/guilds/\(Self.guild)/channels").first)
@@ -115,7 +115,7 @@ struct EndToEndTests {
         #expect(overwrites.contains { $0["id"]?.string == Self.player.id && $0["type"]?.number == 1 })
         #expect(overwrites.contains { $0["id"]?.string == Self.roles["cm"] }, "the receiving rank sees it")
         #expect(overwrites.contains { $0["id"]?.string == "1" }, "and the bot")
-        let channel = try #require(try running.desk.engine.ticket(id: 1)?.channelID)
+        let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
         try await Self.eventually("the answer to the click") {
             Self.requests(server, "PATCH", "/webhooks/1/token-\(click)/messages/@original").contains {
                 Self.body($0)?["content"]?.string?.contains("<#\(channel)>") == true
@@ -132,7 +132,7 @@ struct EndToEndTests {
         await server.say("Perdí mis objetos al reiniciar @everyone", in: channel, by: Self.player, guild: Self.guild)
         await server.say("Hola <@\(Self.player.id)>, ¿qué objetos?", in: channel, by: Self.ana, roles: [Self.roles["cm"]!],
                          mentions: [Self.player.id], guild: Self.guild)
-        try await Self.eventually("ana owns the ticket") { try running.desk.engine.ticket(id: 1)?.state.handler == Self.ana.id }
+        try await Self.eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == Self.ana.id }
 
         // A third staff member's message is deleted, and they are tagged.
         let intruder = await server.say("Yo lo miro", in: channel, by: Self.beto, roles: [Self.roles["cm"]!], guild: Self.guild)
@@ -173,8 +173,8 @@ struct EndToEndTests {
         let html = String(decoding: upload.data, as: UTF8.self)
         #expect(html.contains("Perdí mis objetos al reiniciar"))
         #expect(html.contains("jugador"))
-        #expect(try running.desk.store.transcript(ticketID: 1)?.contains("Perdí mis objetos") == true)
-        #expect(try running.desk.engine.ticket(id: 1)?.state.isClosed == true)
+        #expect(try await running.desk.store.transcript(ticketID: 1)?.contains("Perdí mis objetos") == true)
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)
 
         #expect(server.violations == [], "every request matches Discord's API")
         await running.stop()
@@ -186,8 +186,8 @@ struct DeskBehaviourTests {
     typealias E2E = EndToEndTests
 
     static func ticketChannel(_ running: E2E.Desk, _ id: Int64) async throws -> String {
-        try await E2E.eventually("ticket \(id)'s channel") { try running.desk.engine.ticket(id: id)?.channelID != nil }
-        return try #require(try running.desk.engine.ticket(id: id)?.channelID)
+        try await E2E.eventually("ticket \(id)'s channel") { try await running.desk.engine.ticket(id: id)?.channelID != nil }
+        return try #require(try await running.desk.engine.ticket(id: id)?.channelID)
     }
 
     @Test("a category with questions opens with a form; the answers reach the ticket")
@@ -206,7 +206,7 @@ struct DeskBehaviourTests {
         await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: E2E.channels["panel_tickets"]!,
                             by: E2E.player, guild: E2E.guild)
         _ = try await Self.ticketChannel(running, 1)
-        #expect(try running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": "Me insultó"])
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": "Me insultó"])
         #expect(server.violations == [])
         await running.stop()
     }
@@ -225,7 +225,7 @@ struct DeskBehaviourTests {
         #expect(answer["type"]?.number == 4)
         #expect(answer["data"]?["flags"]?.number == 64, "only the clicker sees it")
         #expect(answer["data"]?["content"]?.string == "Solo cm+ puede hacer esto.")
-        #expect(try running.desk.engine.ticket(id: 1)?.state.assignedTo == nil)
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.assignedTo == nil)
         await running.stop()
     }
 
@@ -259,8 +259,8 @@ struct DeskBehaviourTests {
         try await E2E.eventually("the gateway session") { second.server.gateway.isReady }
         #expect(E2E.requests(second.server, "POST", "/channels/\(E2E.channels["panel_tickets"]!)/messages").isEmpty, "not posted twice")
         #expect(second.server.received.contains { $0.method == "PATCH" && $0.path.hasPrefix("/channels/\(E2E.channels["panel_tickets"]!)/messages/") })
-        try await E2E.eventually("the orphaned ticket closed") { try second.desk.engine.ticket(id: 1)?.state.isClosed == true }
-        #expect(try second.desk.engine.ticket(id: 1)?.channelID == channel)
+        try await E2E.eventually("the orphaned ticket closed") { try await second.desk.engine.ticket(id: 1)?.state.isClosed == true }
+        #expect(try await second.desk.engine.ticket(id: 1)?.channelID == channel)
         await second.stop()
     }
 

@@ -72,26 +72,26 @@ struct ActivityWindowTests {
     }
 
     @Test("a window closes once, with its ranking; the next starts from zero; counts written before a crash survive")
-    func closeOnce() throws {
+    func closeOnce() async throws {
         let workflow = Self.workflow(#"every week from mon 00:00 in "Europe/Madrid""#)
         let store = try TicketStore.temporary()
         let community = CommunityEngine(store: store, guild: "g", workflows: ["a.flow": workflow])
         for _ in 0..<5 { community.count(.messages, member: "ana", at: Self.mondayMorningUTC) }
         community.count(.reactions, member: "beto", at: Self.mondayMorningUTC)
         community.count(.reputation, member: "beto", at: Self.mondayMorningUTC) // not counted by this board
-        try community.flush()
+        try await community.flush()
 
         // A new engine on the same file (a restart) sees the written counts.
         let restarted = CommunityEngine(store: try TicketStore(path: store.path), guild: "g", workflows: ["a.flow": workflow])
         let end = workflow.activities[0].window(containing: Self.mondayMorningUTC).end
-        #expect(try restarted.fireDue(now: end - 1).closedWindows.isEmpty)
-        let pass = try restarted.fireDue(now: end)
+        #expect(try await restarted.fireDue(now: end - 1).closedWindows.isEmpty)
+        let pass = try await restarted.fireDue(now: end)
         #expect(pass.closedWindows.map { $0.entries.map(\.member) } == [["ana", "beto"]])
         #expect(pass.closedWindows.first?.entries.map(\.total) == [5, 1])
-        #expect(try restarted.fireDue(now: end + 60).closedWindows.isEmpty, "closed once")
-        #expect(try restarted.activity(of: "ana", board: "semanal", workflow: "a.flow", now: end) == 0)
-        #expect(try restarted.ranking(workflow: "a.flow", board: "semanal", back: 1, now: end)?.entries.first?.member == "ana")
-        let pending = try store.pendingEffects()
+        #expect(try await restarted.fireDue(now: end + 60).closedWindows.isEmpty, "closed once")
+        #expect(try await restarted.activity(of: "ana", board: "semanal", workflow: "a.flow", now: end) == 0)
+        #expect(try await restarted.ranking(workflow: "a.flow", board: "semanal", back: 1, now: end)?.entries.first?.member == "ana")
+        let pending = try await store.pendingEffects()
         #expect(pending.count == 1, "one TOP to post")
         #expect(pending.first?.lane == "cg", "in the server's community lane of the one outbox")
         if case .community(.postRanking(let channel, _), "a.flow")? = pending.first?.work {
@@ -102,16 +102,16 @@ struct ActivityWindowTests {
     }
 
     @Test("seniority is granted once, by the scheduler, when it falls due, and audited")
-    func seniorityOnce() throws {
+    func seniorityOnce() async throws {
         let workflow = Self.workflow(#"every week from mon 00:00 in "UTC""#)
         let community = CommunityEngine(store: try TicketStore.temporary(), guild: "g", workflows: ["a.flow": workflow])
-        try community.memberSeen("ana", joinedAt: Self.mondayMorningUTC - 29 * Self.day)
-        #expect(try community.fireDue(now: Self.mondayMorningUTC).effects.isEmpty)
-        #expect(try community.nextDue() == Self.mondayMorningUTC + Self.day, "the scheduler knows when ana reaches 30 days")
-        let granted = try community.fireDue(now: Self.mondayMorningUTC + Self.day).effects
+        try await community.memberSeen("ana", joinedAt: Self.mondayMorningUTC - 29 * Self.day)
+        #expect(try await community.fireDue(now: Self.mondayMorningUTC).effects.isEmpty)
+        #expect(try await community.nextDue() == Self.mondayMorningUTC + Self.day, "the scheduler knows when ana reaches 30 days")
+        let granted = try await community.fireDue(now: Self.mondayMorningUTC + Self.day).effects
         #expect(granted == [.grantRole(role: "veterano", member: "ana")])
-        #expect(try community.fireDue(now: Self.mondayMorningUTC + 2 * Self.day).effects.isEmpty)
-        let audit = try community.audit(member: "ana")
+        #expect(try await community.fireDue(now: Self.mondayMorningUTC + 2 * Self.day).effects.isEmpty)
+        let audit = try await community.audit(member: "ana")
         #expect(audit.map(\.reason) == ["30d in the server"])
         #expect(audit.first?.actor == nil, "the scheduler acted, not a person")
     }

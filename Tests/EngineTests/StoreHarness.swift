@@ -13,18 +13,22 @@ enum StoreHarness {
         FileManager.default.temporaryDirectory.appendingPathComponent("escala-test-\(UUID().uuidString)/escala.sqlite").path
     }
 
-    /// An engine on a new database with `text` loaded as `w.flow`.
-    static func engine(_ text: String = minimal, path: String = temporaryPath(), now: Int64 = 0) throws -> TicketEngine {
-        let engine = try TicketEngine(store: try TicketStore(path: path))
-        _ = try engine.load(SourceFile(path: "w.flow", text: text), now: now)
-        return engine
-    }
+    /// The minimal workflow with a greeting and a 15-minute close when the
+    /// member never says why: a timer and several effects per open.
+    static let timed = """
+        text saludo "Hola {user}, ¿en qué te ayudamos?"
+        text sin_motivo "Cerrado: 15 minutos sin motivo."
+        """ + "\n" + minimal.replacingOccurrences(of: "  receives cm\n", with: """
+          receives cm
+          greeting saludo
+          after 15m without reason: close sin_motivo
 
-    static func roleplay(path: String = temporaryPath()) throws -> TicketEngine {
-        let url = TicketHarness.repository.appendingPathComponent("workflows/roleplay.flow")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let engine = try TicketEngine(store: try TicketStore(path: path))
-        _ = try engine.load(SourceFile(path: "roleplay.flow", text: text), now: 0)
+        """)
+
+    /// An engine on a new database with `text` loaded as `w.flow`.
+    static func engine(_ text: String = minimal, path: String = temporaryPath(), now: Int64 = 0) async throws -> TicketEngine {
+        let engine = try await TicketEngine(store: try TicketStore(path: path))
+        _ = try await engine.load(SourceFile(path: "w.flow", text: text), now: now)
         return engine
     }
 }

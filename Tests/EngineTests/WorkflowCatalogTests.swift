@@ -14,7 +14,7 @@ struct WorkflowCatalogTests {
     static let version2 = version1.replacingOccurrences(of: "receives cm", with: "receives admin")
 
     @Test("a reload keeps old versions for running tickets and reports them")
-    func reloadKeepsOldVersions() throws {
+    func reloadKeepsOldVersions() async throws {
         var catalog = WorkflowCatalog()
         guard case .added(let first) = catalog.load(SourceFile(path: "w.flow", text: Self.version1)) else {
             Issue.record("first load should add"); return

@@ -7,18 +7,18 @@ import WorkflowDSL
 @Suite("Scenarios")
 struct ScenarioTests {
     /// The shipped role-play workflow on a database in a temporary folder.
-    static func roleplayEngine() throws -> TicketEngine {
+    static func roleplayEngine() async throws -> TicketEngine {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: repository.appendingPathComponent("workflows/roleplay.flow"), encoding: .utf8)
-        let engine = try TicketEngine(store: try TicketStore.temporary())
-        _ = try engine.load(SourceFile(path: "roleplay.flow", text: text), now: 0)
+        let engine = try await TicketEngine(store: try TicketStore.temporary())
+        _ = try await engine.load(SourceFile(path: "roleplay.flow", text: text), now: 0)
         return engine
     }
 
     func run(_ text: String) async throws -> SimulationReport {
         let (scenario, errors) = ScenarioParser.parse(text, path: "s.scenario")
         #expect(errors.isEmpty, "\(errors)")
-        let engine = try Self.roleplayEngine()
+        let engine = try await Self.roleplayEngine()
         let runner = ScenarioRunner(engine: engine, workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
         #expect(runner.validate(scenario).isEmpty)
         return try await runner.run(scenario)
@@ -41,13 +41,13 @@ struct ScenarioTests {
     }
 
     @Test("names the workflow does not know are caught before anything runs")
-    func validation() throws {
+    func validation() async throws {
         let (scenario, _) = ScenarioParser.parse("""
             staff beto moderador
             beto opens reporte
             beto presses cerar
             """, path: "s.scenario")
-        let runner = ScenarioRunner(engine: try Self.roleplayEngine(), workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        let runner = ScenarioRunner(engine: try await Self.roleplayEngine(), workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
         let messages = runner.validate(scenario).map(\.message)
         #expect(messages.count == 3)
         #expect(messages[0].hasPrefix("`moderador` is neither a rank nor a role of the workflow (ranks: cm, trainee, moderator"))

@@ -21,7 +21,7 @@ struct CLI {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,7 +42,7 @@ struct CLI {
     }
 
     /// A temporary workflow file.
-    static func write(_ text: String, name: String = "test.flow") throws -> URL {
+    static func write(_ text: String, name: String = "test.flow") async throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent(name)
@@ -60,15 +60,15 @@ let cleanWorkflow: String = {
 @Suite("escala lint")
 struct LintCommandTests {
     @Test("the shipped workflows lint clean, even with --strict")
-    func shippedWorkflows() throws {
-        let output = try CLI.run(["lint", "--strict", "workflows/"])
+    func shippedWorkflows() async throws {
+        let output = try await CLI.run(["lint", "--strict", "workflows/"])
         #expect(output.status == 0, "\(output.stdout)")
         #expect(output.stdout.contains("no problems"))
     }
 
     @Test("three independent mistakes: three errors and exit 1")
-    func threeMistakes() throws {
-        let output = try CLI.run(["lint", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
+    func threeMistakes() async throws {
+        let output = try await CLI.run(["lint", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
         #expect(output.status == 1)
         let errors = output.stdout.split(separator: "\n").filter { $0.contains(": error[") }
         #expect(errors.count == 3)
@@ -76,36 +76,36 @@ struct LintCommandTests {
     }
 
     @Test("warnings pass, unless --strict")
-    func warningsAndStrict() throws {
-        let file = try CLI.write(cleanWorkflow + "text sobra \"x\"\n")
-        #expect(try CLI.run(["lint", file.path]).status == 0)
-        #expect(try CLI.run(["lint", "--strict", file.path]).status == 1)
+    func warningsAndStrict() async throws {
+        let file = try await CLI.write(cleanWorkflow + "text sobra \"x\"\n")
+        #expect(try await CLI.run(["lint", file.path]).status == 0)
+        #expect(try await CLI.run(["lint", "--strict", file.path]).status == 1)
     }
 
     @Test("a missing path is named, with exit 2")
-    func missingPath() throws {
-        let output = try CLI.run(["lint", "no/such/file.flow"])
+    func missingPath() async throws {
+        let output = try await CLI.run(["lint", "no/such/file.flow"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("no/such/file.flow"))
     }
 
     @Test("usage errors exit 2, not ArgumentParser's 64")
-    func usageError() throws {
-        #expect(try CLI.run(["lint"]).status == 2)
-        #expect(try CLI.run(["lint", "--format", "xml", "workflows/"]).status == 2)
+    func usageError() async throws {
+        #expect(try await CLI.run(["lint"]).status == 2)
+        #expect(try await CLI.run(["lint", "--format", "xml", "workflows/"]).status == 2)
     }
 
     @Test("--format json parses and carries the documented fields")
-    func json() throws {
-        let output = try CLI.run(["lint", "--format", "json", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
+    func json() async throws {
+        let output = try await CLI.run(["lint", "--format", "json", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
         #expect(output.status == 1)
         let records = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         #expect(records.map { $0["code"] as? String } == ["E101", "E004", "E301"])
     }
 
     @Test("--format github prints one workflow command per problem")
-    func github() throws {
-        let output = try CLI.run(["lint", "--format", "github", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
+    func github() async throws {
+        let output = try await CLI.run(["lint", "--format", "github", "Tests/WorkflowDSLTests/Golden/three-mistakes.flow"])
         #expect(output.stdout.split(separator: "\n").filter { $0.hasPrefix("::error file=") }.count == 3)
     }
 }
@@ -113,43 +113,43 @@ struct LintCommandTests {
 @Suite("escala graph and run")
 struct GraphAndRunTests {
     @Test("graph draws a category in dot and in mermaid")
-    func graph() throws {
-        let dot = try CLI.run(["graph", "workflows/roleplay.flow", "--category", "reportes"])
+    func graph() async throws {
+        let dot = try await CLI.run(["graph", "workflows/roleplay.flow", "--category", "reportes"])
         #expect(dot.status == 0)
         #expect(dot.stdout.hasPrefix("digraph escala {"))
         #expect(dot.stdout.contains("reportes__con_cm"))
         #expect(!dot.stdout.contains("consultas__"), "only the category asked for")
-        let mermaid = try CLI.run(["graph", "workflows/roleplay.flow", "--format", "mermaid"])
+        let mermaid = try await CLI.run(["graph", "workflows/roleplay.flow", "--format", "mermaid"])
         #expect(mermaid.stdout.hasPrefix("stateDiagram-v2"))
     }
 
     @Test("graph of a broken file prints the errors and exits 1")
-    func graphOfBrokenFile() throws {
-        let output = try CLI.run(["graph", "Tests/WorkflowDSLTests/Golden/E101-undefined-name.flow"])
+    func graphOfBrokenFile() async throws {
+        let output = try await CLI.run(["graph", "Tests/WorkflowDSLTests/Golden/E101-undefined-name.flow"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("error[E101]"))
     }
 
     @Test("graph of an unknown category lists the real ones")
-    func graphUnknownCategory() throws {
-        let output = try CLI.run(["graph", "workflows/roleplay.flow", "--category", "nada"])
+    func graphUnknownCategory() async throws {
+        let output = try await CLI.run(["graph", "workflows/roleplay.flow", "--category", "nada"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("reportes"))
     }
 
     @Test("run without a token explains how to get one and exits 2")
-    func runWithoutToken() throws {
-        let output = try CLI.run(["run"])
+    func runWithoutToken() async throws {
+        let output = try await CLI.run(["run"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("DISCORD_TOKEN"))
         #expect(output.stderr.contains("MESSAGE CONTENT INTENT"))
     }
 
     @Test("run refuses broken workflows before connecting, and never prints the token")
-    func runWithBrokenWorkflows() throws {
-        let file = try CLI.write("ticket t \"T\" { receives nadie }\n")
+    func runWithBrokenWorkflows() async throws {
+        let file = try await CLI.write("ticket t \"T\" { receives nadie }\n")
         let token = "secret-token-value"
-        let output = try CLI.run(["run", "--workflows", file.deletingLastPathComponent().path],
+        let output = try await CLI.run(["run", "--workflows", file.deletingLastPathComponent().path],
                                  environment: ["DISCORD_TOKEN": token])
         #expect(output.status == 1)
         #expect(output.stderr.contains("nothing was started"))

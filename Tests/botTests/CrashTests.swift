@@ -45,7 +45,7 @@ struct CrashTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
 
-        func process(_ scenario: URL) throws -> Process {
+        func process(_ scenario: URL) async throws -> Process {
             let process = Process()
             process.executableURL = CLI.executable
             process.arguments = ["simulate", "workflows/roleplay.flow", scenario.path, "--database", database, "--ledger", ledger]
@@ -83,12 +83,12 @@ struct CrashTests {
     }
 
     @Test("SIGKILL at 50 random instants loses and duplicates nothing, and pending timers fire after restart")
-    func killedAtRandom() throws {
-        let scenario = try CLI.write(Self.workload, name: "crash.scenario")
+    func killedAtRandom() async throws {
+        let scenario = try await CLI.write(Self.workload, name: "crash.scenario")
         // The reference: one run, never interrupted.
         let reference = try Run()
         let start = Date()
-        let clean = try reference.process(scenario)
+        let clean = try await reference.process(scenario)
         try clean.run()
         clean.waitUntilExit()
         let duration = Date().timeIntervalSince(start)
@@ -107,7 +107,7 @@ struct CrashTests {
             var finished = false
             var attempts = 0
             while !finished {
-                let child = try crashed.process(scenario)
+                let child = try await crashed.process(scenario)
                 try child.run()
                 attempts += 1
                 if attempts <= 8 {

@@ -42,27 +42,27 @@ extension CommunityEngine {
     /// The answer to a community command run by `person` (their ranks as
     /// the workflows see them), in the language of `locale`. Effects it
     /// causes (a level's role) wait in the community outbox.
-    public func answer(_ command: CommunityCommand, by person: Person, now: Int64) throws(EngineError) -> CommunityAnswer {
-        try respond(to: command, by: person, now: now).answer
+    public func answer(_ command: CommunityCommand, by person: Person, now: Int64) async throws(EngineError) -> CommunityAnswer {
+        try await respond(to: command, by: person, now: now).answer
     }
 
     /// The answer, and the effects the command queued (for a trace).
     public func respond(to command: CommunityCommand, by person: Person,
-                        now: Int64) throws(EngineError) -> (answer: CommunityAnswer, effects: [CommunityEffect]) {
+                        now: Int64) async throws(EngineError) -> (answer: CommunityAnswer, effects: [CommunityEffect]) {
         switch command {
         case .rep(let member, let isBot):
             if isBot { return (.privately(.repToBot), []) }
-            switch try giveReputation(from: person.id, to: member, now: now) {
+            switch try await giveReputation(from: person.id, to: member, now: now) {
             case .refused(let notice): return (.privately(notice), [])
             case .given(let points, let level, let effects): return (.publicly(.repGiven(to: member, points: points, level: level)), effects)
             }
         default:
-            return (try answerReading(command, by: person, now: now), [])
+            return (try await answerReading(command, by: person, now: now), [])
         }
     }
 
     /// The commands that only read.
-    private func answerReading(_ command: CommunityCommand, by person: Person, now: Int64) throws(EngineError) -> CommunityAnswer {
+    private func answerReading(_ command: CommunityCommand, by person: Person, now: Int64) async throws(EngineError) -> CommunityAnswer {
         switch command {
         case .rep:
             return .privately(.notNow)
@@ -70,7 +70,7 @@ extension CommunityEngine {
             guard (0...CommunityCommand.maximumPeriodsAgo).contains(back) else {
                 return .privately(.numberOutOfRange(option: "periods_ago", minimum: 0, maximum: CommunityCommand.maximumPeriodsAgo))
             }
-            guard let (path, board) = firstBoard(), let ranking = try ranking(workflow: path, board: board, back: back, now: now) else {
+            guard let (path, board) = firstBoard(), let ranking = try await ranking(workflow: path, board: board, back: back, now: now) else {
                 return .privately(.noRanking)
             }
             return .ranking(ranking)
@@ -79,10 +79,10 @@ extension CommunityEngine {
             if let days, !(1...CommunityCommand.maximumDays).contains(days) {
                 return .privately(.numberOutOfRange(option: "days", minimum: 1, maximum: CommunityCommand.maximumDays))
             }
-            return .statistics(try ticketStatistics(since: days.map { now - Int64($0) * 86_400 } ?? 0))
+            return .statistics(try await ticketStatistics(since: days.map { now - Int64($0) * 86_400 } ?? 0))
         case .audit(let member):
             guard person.isStaff else { return .privately(.staffOnly) }
-            return .audit(try audit(member: member, limit: 20), member: member)
+            return .audit(try await audit(member: member, limit: 20), member: member)
         }
     }
 }

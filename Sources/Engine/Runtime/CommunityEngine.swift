@@ -11,7 +11,7 @@ import WorkflowDSL
 /// versions (`update`); a role or channel is named as the workflow names it
 /// and carried with the workflow's path, which the adapter maps to ids.
 public final class CommunityEngine: Sendable {
-    public let store: TicketStore
+    public let store: any TicketStorage
     public let guild: String
     private let workflows: Mutex<[String: Workflow]>
     /// Per counter, the boards that count it: looked up on every message.
@@ -31,7 +31,7 @@ public final class CommunityEngine: Sendable {
     /// when nothing is new.
     private let openedWindows = Mutex(Set<String>())
 
-    public init(store: TicketStore, guild: String, workflows: [String: Workflow] = [:]) {
+    public init(store: any TicketStorage, guild: String, workflows: [String: Workflow] = [:]) {
         self.store = store
         self.guild = guild
         self.workflows = Mutex(workflows)
@@ -66,20 +66,20 @@ public final class CommunityEngine: Sendable {
         workflows.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
-    private func write<T>(_ body: (StoreTransaction) throws -> T) throws(EngineError) -> T {
-        do { return try store.transaction(body) } catch { throw .store(error) }
+    private func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
+        do { return try await store.write(body) } catch { throw .store(error) }
     }
 
-    private func read<T>(_ body: (StoreTransaction) throws -> T) throws(EngineError) -> T {
-        do { return try store.read(body) } catch { throw .store(error) }
+    private func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
+        do { return try await store.read(body) } catch { throw .store(error) }
     }
 
     // MARK: Members
 
     /// Remembers when a member joined, for seniority rules.
-    public func memberSeen(_ member: String, joinedAt: Int64) throws(EngineError) {
+    public func memberSeen(_ member: String, joinedAt: Int64) async throws(EngineError) {
         guard knownMembers.withLock({ $0[member] }) != joinedAt else { return }
-        try write { try $0.recordMember(guild: guild, member: member, joinedAt: joinedAt) }
+        try await write { try $0.recordMember(guild: guild, member: member, joinedAt: joinedAt) }
         knownMembers.withLock { $0[member] = joinedAt }
     }
 
@@ -111,11 +111,11 @@ public final class CommunityEngine: Sendable {
 
     /// Writes the counts kept in memory, in one transaction.
     @discardableResult
-    public func flush() throws(EngineError) -> Int {
+    public func flush() async throws(EngineError) -> Int {
         let counts = tally.withLock { $0.take() }
         guard !counts.isEmpty else { return 0 }
         do {
-            try write { transaction in
+            try await write { transaction in
                 var windows: [ActivityTally.Key: Int64] = [:]
                 for (key, value) in counts {
                     let windowKey = ActivityTally.Key(workflow: key.workflow, board: key.board, windowStart: key.windowStart,
@@ -142,26 +142,26 @@ public final class CommunityEngine: Sendable {
 
     /// A board's ranking: `back` 0 is the window running at `now` (live
     /// counts, flushed first); 1 the last one closed, 2 the one before.
-    public func ranking(workflow path: String, board name: String, back: Int = 0, now: Int64) throws(EngineError) -> ActivityRanking? {
+    public func ranking(workflow path: String, board name: String, back: Int = 0, now: Int64) async throws(EngineError) -> ActivityRanking? {
         guard let workflow = workflows.withLock({ $0[path] }), let board = workflow.activities.first(where: { $0.name == name }) else {
             return nil
         }
         if back > 0 {
-            guard let data = try read({ try $0.closedRanking(guild: guild, workflow: path, board: name, back: back - 1) }) else {
+            guard let data = try await read({ try $0.closedRanking(guild: guild, workflow: path, board: name, back: back - 1) }) else {
                 return nil
             }
             do { return try StoreCoding.decode(ActivityRanking.self, from: data, what: "ranking of \(name)") } catch { throw .store(error) }
         }
-        try flush()
+        try await flush()
         let window = board.window(containing: now)
-        return try write { transaction in
+        return try await write { transaction in
             let id = try transaction.windowID(guild: guild, workflow: path, board: name, window: window)
             return try rankingOf(board, workflow: workflow, path: path, windowID: id, window: window, closedAt: nil, in: transaction)
         }
     }
 
     private func rankingOf(_ board: ActivityBoard, workflow: Workflow, path: String, windowID: Int64, window: ActivityWindow,
-                           closedAt: Int64?, in transaction: StoreTransaction) throws -> ActivityRanking {
+                           closedAt: Int64?, in transaction: any StorageTransaction) throws -> ActivityRanking {
         let (members, entries) = try transaction.ranking(windowID: windowID, counters: board.counters.map(\.rawValue), limit: board.topSize)
         let title = board.title.map(workflow.plainText) ?? "TOP \(board.name)"
         return ActivityRanking(workflow: path, board: board.name, title: title, image: board.image, timeZone: board.timeZone,
@@ -177,12 +177,12 @@ public final class CommunityEngine: Sendable {
 
     /// `/rep @member`: one point from `giver` to `receiver`, within the
     /// workflow's limits; a level reached grants its roles.
-    public func giveReputation(from giver: String, to receiver: String, now: Int64) throws(EngineError) -> ReputationOutcome {
+    public func giveReputation(from giver: String, to receiver: String, now: Int64) async throws(EngineError) -> ReputationOutcome {
         guard let (path, workflow) = rules.first(where: { $0.workflow.reputation != nil }), let rules = workflow.reputation else {
             return .refused(.noReputation)
         }
         guard giver != receiver else { return .refused(.repToSelf) }
-        let outcome: ReputationOutcome = try write { transaction in
+        let outcome: ReputationOutcome = try await write { transaction in
             for limit in rules.limits {
                 let given = try transaction.reputationGiven(guild: guild, giver: giver, receiver: limit.perMember ? receiver : nil,
                                                             since: now - Int64(limit.periodSeconds))
@@ -207,8 +207,8 @@ public final class CommunityEngine: Sendable {
         return outcome
     }
 
-    public func reputation(of member: String) throws(EngineError) -> (points: Int, level: String?) {
-        let points = try read { try $0.reputationPoints(guild: guild, member: member) }
+    public func reputation(of member: String) async throws(EngineError) -> (points: Int, level: String?) {
+        let points = try await read { try $0.reputationPoints(guild: guild, member: member) }
         return (points, rules.lazy.compactMap(\.workflow.reputation).first?.level(for: points)?.name)
     }
 
@@ -217,13 +217,13 @@ public final class CommunityEngine: Sendable {
     /// A reaction added to or removed from a message a workflow names: the
     /// role of each matching rule is granted, or revoked when it goes.
     public func reaction(added: Bool, member: String, workflow path: String, message: String, emoji: String,
-                         now: Int64) throws(EngineError) -> [CommunityEffect] {
+                         now: Int64) async throws(EngineError) -> [CommunityEffect] {
         guard let workflow = workflows.withLock({ $0[path] }) else { return [] }
         let matching = workflow.autoroles.filter {
             if case .reaction(let wanted, let target) = $0.trigger { target == message && Self.sameEmoji(wanted, emoji) } else { false }
         }
         guard !matching.isEmpty else { return [] }
-        return try write { transaction in
+        return try await write { transaction in
             var effects: [CommunityEffect] = []
             for rule in matching {
                 if added {
@@ -251,7 +251,7 @@ public final class CommunityEngine: Sendable {
     /// Grants `rule`'s role, records it and asks Discord; nothing when the
     /// member already holds it from Escala (a temporary grant is extended).
     private func grant(_ rule: AutoroleRule, workflow path: String, to member: String, reason: String, actor: String?,
-                       now: Int64, in transaction: StoreTransaction) throws -> [CommunityEffect] {
+                       now: Int64, in transaction: any StorageTransaction) throws -> [CommunityEffect] {
         let held = try transaction.hasGrant(guild: guild, workflow: path, member: member, role: rule.role)
         let expiry = rule.durationSeconds.map { now + Int64($0) }
         try transaction.insertGrant(guild: guild, workflow: path, member: member, role: rule.role, rule: rule.name, at: now, expiresAt: expiry)
@@ -265,7 +265,7 @@ public final class CommunityEngine: Sendable {
     }
 
     private func revoke(_ role: String, workflow path: String, from member: String, rule: String?, reason: String, actor: String?,
-                        now: Int64, in transaction: StoreTransaction) throws -> [CommunityEffect] {
+                        now: Int64, in transaction: any StorageTransaction) throws -> [CommunityEffect] {
         guard try transaction.deleteGrant(guild: guild, workflow: path, member: member, role: role) else { return [] }
         try transaction.appendRoleAudit(guild: guild, workflow: path, at: now, member: member, role: role, action: .revoke,
                                         rule: rule, reason: reason, actor: actor)
@@ -275,16 +275,16 @@ public final class CommunityEngine: Sendable {
     }
 
     /// Whether `member` holds `role` from Escala (in any workflow).
-    public func holds(_ role: String, member: String) throws(EngineError) -> Bool {
+    public func holds(_ role: String, member: String) async throws(EngineError) -> Bool {
         let paths = rules.map(\.path)
-        return try read { transaction in
+        return try await read { transaction in
             try paths.contains { try transaction.hasGrant(guild: guild, workflow: $0, member: member, role: role) }
         }
     }
 
     /// The role audit trail, newest first.
-    public func audit(member: String? = nil, limit: Int = 50) throws(EngineError) -> [RoleAuditRecord] {
-        try read { try $0.roleAudit(guild: guild, member: member, limit: limit) }
+    public func audit(member: String? = nil, limit: Int = 50) async throws(EngineError) -> [RoleAuditRecord] {
+        try await read { try $0.roleAudit(guild: guild, member: member, limit: limit) }
     }
 
     // MARK: The scheduler
@@ -303,15 +303,15 @@ public final class CommunityEngine: Sendable {
     /// between two leaves each either done or still due; after a restart
     /// the first pass does what fell due meanwhile.
     @discardableResult
-    public func fireDue(now: Int64) throws(EngineError) -> Pass {
+    public func fireDue(now: Int64) async throws(EngineError) -> Pass {
         var pass = Pass()
-        try flush()
+        try await flush()
         // Temporary roles.
         while true {
-            let expired = try read { try $0.expiredGrants(guild: guild, upTo: now, limit: 256) }
+            let expired = try await read { try $0.expiredGrants(guild: guild, upTo: now, limit: 256) }
             if expired.isEmpty { break }
             for grant in expired {
-                pass.effects += try write { transaction in
+                pass.effects += try await write { transaction in
                     try revoke(grant.role, workflow: grant.workflow, from: grant.member, rule: grant.rule,
                                reason: "temporary role expired (granted \(Int(now - grant.grantedAt).spokenDuration) ago)",
                                actor: nil, now: now, in: transaction)
@@ -323,12 +323,12 @@ public final class CommunityEngine: Sendable {
             for rule in workflow.autoroles {
                 guard case .seniority(let seconds) = rule.trigger else { continue }
                 while true {
-                    let members = try read {
+                    let members = try await read {
                         try $0.membersWithoutGrant(guild: guild, workflow: path, rule: rule.name, joinedBy: now - Int64(seconds), limit: 256)
                     }
                     if members.isEmpty { break }
                     for member in members {
-                        pass.effects += try write { transaction in
+                        pass.effects += try await write { transaction in
                             try grant(rule, workflow: path, to: member, reason: "\(seconds.spokenDuration) in the server",
                                       actor: nil, now: now, in: transaction)
                         }
@@ -343,15 +343,15 @@ public final class CommunityEngine: Sendable {
                 let window = board.window(containing: now)
                 let key = "\(path)\u{0}\(board.name)\u{0}\(window.start)"
                 guard !openedWindows.withLock({ $0.contains(key) }) else { continue }
-                _ = try write { try $0.windowID(guild: guild, workflow: path, board: board.name, window: window) }
+                _ = try await write { try $0.windowID(guild: guild, workflow: path, board: board.name, window: window) }
                 openedWindows.withLock { _ = $0.insert(key) }
             }
         }
-        let due = try read { try $0.dueWindows(guild: guild, upTo: now) }
+        let due = try await read { try $0.dueWindows(guild: guild, upTo: now) }
         for window in due {
             guard let workflow = workflows.withLock({ $0[window.workflow] }),
                   let board = workflow.activities.first(where: { $0.name == window.board }) else { continue }
-            let ranking: ActivityRanking = try write { transaction in
+            let ranking: ActivityRanking = try await write { transaction in
                 let ranking = try rankingOf(board, workflow: workflow, path: window.workflow, windowID: window.id,
                                             window: window.window, closedAt: now, in: transaction)
                 try transaction.closeWindow(id: window.id, at: now, ranking: try StoreCoding.encode(ranking))
@@ -366,15 +366,15 @@ public final class CommunityEngine: Sendable {
 
     /// When the scheduler next has something to do: a temporary role's
     /// end, a window's end, a member reaching a seniority rule.
-    public func nextDue() throws(EngineError) -> Int64? {
-        try flush()
-        var candidates: [Int64] = try read { transaction in
+    public func nextDue() async throws(EngineError) -> Int64? {
+        try await flush()
+        var candidates: [Int64] = try await read { transaction in
             [try transaction.nextGrantExpiry(guild: guild), try transaction.nextWindowEnd(guild: guild)].compactMap { $0 }
         }
         for (path, workflow) in rules {
             for rule in workflow.autoroles {
                 guard case .seniority(let seconds) = rule.trigger else { continue }
-                if let joined = try read({ try $0.firstJoinWithoutGrant(guild: guild, workflow: path, rule: rule.name) }) {
+                if let joined = try await read({ try $0.firstJoinWithoutGrant(guild: guild, workflow: path, rule: rule.name) }) {
                     candidates.append(joined + Int64(seconds))
                 }
             }
@@ -383,12 +383,12 @@ public final class CommunityEngine: Sendable {
     }
 
     /// A member's total in a board's running window.
-    public func activity(of member: String, board name: String, workflow path: String, now: Int64) throws(EngineError) -> Int {
+    public func activity(of member: String, board name: String, workflow path: String, now: Int64) async throws(EngineError) -> Int {
         guard let workflow = workflows.withLock({ $0[path] }), let board = workflow.activities.first(where: { $0.name == name }) else {
             return 0
         }
-        try flush()
-        return try write { transaction in
+        try await flush()
+        return try await write { transaction in
             let id = try transaction.windowID(guild: guild, workflow: path, board: name, window: board.window(containing: now))
             return try transaction.memberTotal(windowID: id, member: member, counters: board.counters.map(\.rawValue))
         }
@@ -396,7 +396,7 @@ public final class CommunityEngine: Sendable {
 
     // MARK: Ticket statistics
 
-    public func ticketStatistics(since: Int64 = 0) throws(EngineError) -> TicketStatistics {
-        try read { try $0.ticketStatistics(guild: guild, since: since) }
+    public func ticketStatistics(since: Int64 = 0) async throws(EngineError) -> TicketStatistics {
+        try await read { try $0.ticketStatistics(guild: guild, since: since) }
     }
 }

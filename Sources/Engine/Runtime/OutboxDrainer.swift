@@ -13,13 +13,13 @@ public protocol EffectExecutor: Sendable {
 /// Hands the outbox's effects to an executor, and marks each done only
 /// after the executor confirmed it.
 public struct OutboxDrainer: Sendable {
-    public let store: TicketStore
+    public let store: any TicketStorage
     public let executor: any EffectExecutor
     /// Told of each effect once the store has recorded it done (a ticket's
     /// channel, for the click waiting to name it).
     public let delivered: @Sendable (PendingEffect, EffectReceipt) -> Void
 
-    public init(store: TicketStore, executor: any EffectExecutor,
+    public init(store: any TicketStorage, executor: any EffectExecutor,
                 delivered: @escaping @Sendable (PendingEffect, EffectReceipt) -> Void = { _, _ in }) {
         self.store = store
         self.executor = executor
@@ -52,18 +52,18 @@ public struct OutboxDrainer: Sendable {
         var pass = Pass()
         var failedLanes: Set<String> = []
         while true {
-            let batch = try store.pendingEffects(limit: 64).filter { !failedLanes.contains($0.lane) }
+            let batch = try await store.pendingEffects(limit: 64).filter { !failedLanes.contains($0.lane) }
             if batch.isEmpty { return pass }
             for effect in batch {
                 do {
                     let receipt = try await executor.execute(effect)
-                    try store.complete(effect, receipt: receipt, now: now())
+                    try await store.complete(effect, receipt: receipt, now: now())
                     delivered(effect, receipt)
                     pass.delivered += 1
                 } catch let error as StoreError {
                     throw error
                 } catch {
-                    try store.failed(effect, error: String(describing: error))
+                    try await store.failed(effect, error: String(describing: error), giveUpAfter: 10)
                     failedLanes.insert(effect.lane)
                     pass.failed += 1
                 }
@@ -86,9 +86,9 @@ public struct OutboxDrainer: Sendable {
         var inFlight: Set<String> = []
         var failedLanes: Set<String> = []
         var ticking = false
-        func refill() throws(StoreError) {
+        func refill() async throws(StoreError) {
             if inFlight.count < concurrency {
-                for effect in try store.pendingEffects(limit: 64)
+                for effect in try await store.pendingEffects(limit: 64)
                 where !inFlight.contains(effect.lane) && !failedLanes.contains(effect.lane) {
                     guard inFlight.count < concurrency else { break }
                     inFlight.insert(effect.lane)
@@ -105,26 +105,26 @@ public struct OutboxDrainer: Sendable {
                 }
             }
         }
-        try refill()
+        try await refill()
         if inFlight.isEmpty { return pass }
         for await next in outcomes {
             if let outcome = next {
                 inFlight.remove(outcome.effect.lane)
                 switch outcome.result {
                 case .success(let receipt):
-                    try store.complete(outcome.effect, receipt: receipt, now: now())
+                    try await store.complete(outcome.effect, receipt: receipt, now: now())
                     delivered(outcome.effect, receipt)
                     pass.delivered += 1
                 case .failure(let error):
                     if let error = error as? StoreError { throw error }
-                    try store.failed(outcome.effect, error: String(describing: error))
+                    try await store.failed(outcome.effect, error: String(describing: error), giveUpAfter: 10)
                     failedLanes.insert(outcome.effect.lane)
                     pass.failed += 1
                 }
             } else {
                 ticking = false
             }
-            try refill()
+            try await refill()
             if inFlight.isEmpty { break }
         }
         return pass

@@ -10,7 +10,7 @@ import WorkflowDSL
 /// the wall clock, `escala simulate` a virtual one, and the engine never
 /// reads a clock of its own.
 public final class TicketEngine: Sendable {
-    public let store: TicketStore
+    public let store: any TicketStorage
     private let memory: Mutex<Memory>
 
     private struct Memory {
@@ -22,19 +22,28 @@ public final class TicketEngine: Sendable {
 
     /// Opens the engine on a store, bringing back the workflow versions its
     /// open tickets run on (the current versions are loaded with `load`).
-    public init(store: TicketStore) throws(EngineError) {
+    public init(store: any TicketStorage) async throws(EngineError) {
         self.store = store
         var catalog = WorkflowCatalog()
         do {
-            let versions = try store.read { try Array($0.openTicketsByVersion().keys).sorted() }
-            for hash in versions {
-                guard let kept = try store.read({ try $0.versionSource(hash: hash) }) else { continue }
-                catalog.restore(SourceFile(path: kept.path, bytes: kept.source), as: hash)
+            let kept = try await store.read { transaction in
+                try transaction.openTicketsByVersion().keys.sorted().compactMap { hash in
+                    try transaction.versionSource(hash: hash).map { (hash, SourceFile(path: $0.path, bytes: $0.source)) }
+                }
             }
+            for (hash, source) in kept { catalog.restore(source, as: hash) }
         } catch {
             throw .store(error)
         }
         memory = Mutex(Memory(catalog: catalog))
+    }
+
+    private func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
+        do { return try await store.read(body) } catch { throw .store(error) }
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
+        do { return try await store.write(body) } catch { throw .store(error) }
     }
 
     // MARK: Workflows
@@ -51,36 +60,27 @@ public final class TicketEngine: Sendable {
     /// nothing; a new version applies to tickets opened from now on, and its
     /// source is kept in the database so that its tickets survive restarts
     /// even after the file changes again.
-    public func load(_ source: SourceFile, now: Int64) throws(EngineError) -> ReloadReport {
+    public func load(_ source: SourceFile, now: Int64) async throws(EngineError) -> ReloadReport {
         let change = memory.withLock { $0.catalog.load(source) }
         switch change {
         case .added(let hash), .replaced(_, let hash), .unchanged(let hash):
-            do {
-                try store.transaction { try $0.saveVersion(hash: hash, path: source.path, source: source.bytes, now: now) }
-            } catch {
-                throw .store(error)
-            }
+            try await write { try $0.saveVersion(hash: hash, path: source.path, source: source.bytes, now: now) }
         case .rejected:
             break
         }
-        return ReloadReport(path: source.path, change: change, ticketsOnOldVersions: try outdatedTickets())
+        return ReloadReport(path: source.path, change: change, ticketsOnOldVersions: try await outdatedTickets())
     }
 
     /// Open tickets per workflow version that is no longer current.
-    public func outdatedTickets() throws(EngineError) -> [String: Int] {
-        let counts: [String: Int]
-        do { counts = try store.read { try $0.openTicketsByVersion() } } catch { throw .store(error) }
+    public func outdatedTickets() async throws(EngineError) -> [String: Int] {
+        let counts = try await read { try $0.openTicketsByVersion() }
         return memory.withLock { $0.catalog.outdated(counts) }
     }
 
     /// The source of a workflow version as the database keeps it: what a
     /// restart loads when the file has changed since.
-    public func keptSource(hash: String) throws(EngineError) -> SourceFile? {
-        do {
-            return try store.read { try $0.versionSource(hash: hash) }.map { SourceFile(path: $0.path, bytes: $0.source) }
-        } catch {
-            throw .store(error)
-        }
+    public func keptSource(hash: String) async throws(EngineError) -> SourceFile? {
+        try await read { try $0.versionSource(hash: hash) }.map { SourceFile(path: $0.path, bytes: $0.source) }
     }
 
     /// The current version of a workflow file.
@@ -121,15 +121,14 @@ public final class TicketEngine: Sendable {
     /// lock from its first read: two opens at the same instant are
     /// serialised, and the second sees the first.
     public func open(guild: String, workflow path: String, category name: String, owner: Person, locale: String,
-                     answers: [String: String] = [:], sourceID: String? = nil, now: Int64) throws(EngineError) -> OpenOutcome {
+                     answers: [String: String] = [:], sourceID: String? = nil, now: Int64) async throws(EngineError) -> OpenOutcome {
         guard let workflow = currentWorkflow(path) else { throw .unknownWorkflow(path) }
         guard let category = workflow.category(named: name),
               let machine = machine(hash: workflow.contentHash, category: name) else {
             throw .unknownCategory(name, workflow: path)
         }
         let language = workflow.locale(closestTo: locale)
-        do {
-            return try store.transaction { transaction in
+        return try await write { transaction in
                 if let sourceID, try transaction.hasEvent(sourceID: sourceID) {
                     return .duplicate(ticketID: try transaction.ticketID(sourceID: sourceID))
                 }
@@ -159,9 +158,6 @@ public final class TicketEngine: Sendable {
                     try transaction.appendAudit(entry, ticketID: id, eventSeq: seq, at: now)
                 }
                 return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects)
-            }
-        } catch {
-            throw .store(error)
         }
     }
 
@@ -177,29 +173,20 @@ public final class TicketEngine: Sendable {
     /// Applies one event to one ticket. Returns nil when the event was
     /// already taken (same `sourceID`, e.g. Discord re-sent it on resume).
     @discardableResult
-    public func handle(_ event: TicketEvent, ticket id: Int64, sourceID: String? = nil, now: Int64) throws(EngineError) -> StepOutcome? {
-        var failure: EngineError?
-        let outcome: StepOutcome?
-        do {
-            outcome = try store.transaction { transaction -> StepOutcome? in
-                if let sourceID, try transaction.hasEvent(sourceID: sourceID) { return nil }
-                guard let stored = try transaction.ticket(id: id) else { failure = .unknownTicket(id); return nil }
-                return try apply(event, to: stored, sourceID: sourceID, now: now, in: transaction, failure: &failure)
-            }
-        } catch {
-            throw .store(error)
-        }
-        if let failure { throw failure }
-        return outcome
+    public func handle(_ event: TicketEvent, ticket id: Int64, sourceID: String? = nil, now: Int64) async throws(EngineError) -> StepOutcome? {
+        try await write { transaction -> Result<StepOutcome?, EngineError> in
+            if let sourceID, try transaction.hasEvent(sourceID: sourceID) { return .success(nil) }
+            guard let stored = try transaction.ticket(id: id) else { return .failure(.unknownTicket(id)) }
+            return try self.apply(event, to: stored, sourceID: sourceID, now: now, in: transaction)
+        }.get()
     }
 
     /// The event's step, saved: the log line, the new state, the timers and
     /// effects, and the audit trail, all in the caller's transaction.
     private func apply(_ event: TicketEvent, to stored: StoredTicket, sourceID: String?, now: Int64,
-                       in transaction: StoreTransaction, failure: inout EngineError?) throws -> StepOutcome? {
+                       in transaction: any StorageTransaction) throws -> Result<StepOutcome?, EngineError> {
         guard let machine = machine(hash: stored.state.workflowHash, category: stored.state.category) else {
-            failure = .missingVersion(hash: stored.state.workflowHash, ticket: stored.id)
-            return nil
+            return .failure(.missingVersion(hash: stored.state.workflowHash, ticket: stored.id))
         }
         let before = stored.state
         var (after, effects) = machine.step(before, event, now: now)
@@ -228,15 +215,15 @@ public final class TicketEngine: Sendable {
             break
         }
         try recordRoles(effects, ticket: after, guild: stored.guild, actor: event.actorID, now: now, in: transaction)
-        return StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
-                           effects: effects, previousState: before.state)
+        return .success(StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
+                                    effects: effects, previousState: before.state))
     }
 
     /// A ticket's `grant`/`revoke` goes to the role audit trail like an
     /// autorole's, and a `grant ROLE for 7d` to the roles the community
     /// scheduler takes back when their time is up.
     private func recordRoles(_ effects: [Effect], ticket: TicketState, guild: String, actor: String?, now: Int64,
-                             in transaction: StoreTransaction) throws {
+                             in transaction: any StorageTransaction) throws {
         let roleEffects = effects.filter {
             switch $0 {
             case .grantRole, .revokeRole: true
@@ -271,52 +258,43 @@ public final class TicketEngine: Sendable {
     /// same commit that applies it, so it fires exactly once, even across a
     /// crash. After a restart the first call fires what fell due meanwhile.
     @discardableResult
-    public func fireDueTimers(now: Int64) throws(EngineError) -> [StepOutcome] {
+    public func fireDueTimers(now: Int64) async throws(EngineError) -> [StepOutcome] {
         var outcomes: [StepOutcome] = []
         // A bound, not a loop forever: a workflow whose timer keeps
         // re-arming at `now` must not hang the process.
         for _ in 0..<1_000 {
-            let due: [DueTimer]
-            do { due = try store.read { try $0.dueTimers(upTo: now, limit: 256) } } catch { throw .store(error) }
+            let due = try await read { try $0.dueTimers(upTo: now, limit: 256) }
             if due.isEmpty { break }
             for timer in due {
-                if let outcome = try fire(timer, now: now) { outcomes.append(outcome) }
+                if let outcome = try await fire(timer, now: now) { outcomes.append(outcome) }
             }
         }
         return outcomes
     }
 
-    private func fire(_ timer: DueTimer, now: Int64) throws(EngineError) -> StepOutcome? {
-        var failure: EngineError?
-        let outcome: StepOutcome?
-        do {
-            outcome = try store.transaction { transaction -> StepOutcome? in
-                guard try transaction.takeTimer(timer), let stored = try transaction.ticket(id: timer.ticketID) else { return nil }
-                return try apply(.timerFired(timer.timer), to: stored, sourceID: nil, now: now, in: transaction, failure: &failure)
-            }
-        } catch {
-            throw .store(error)
-        }
-        if let failure { throw failure }
-        return outcome
+    private func fire(_ timer: DueTimer, now: Int64) async throws(EngineError) -> StepOutcome? {
+        try await write { transaction -> Result<StepOutcome?, EngineError> in
+            guard try transaction.takeTimer(timer), let stored = try transaction.ticket(id: timer.ticketID) else { return .success(nil) }
+            return try self.apply(.timerFired(timer.timer), to: stored, sourceID: nil, now: now, in: transaction)
+        }.get()
     }
 
     /// When the next timer falls due, if any.
-    public func nextTimerDue() throws(EngineError) -> Int64? {
-        do { return try store.read { try $0.nextTimer()?.timer.dueAt } } catch { throw .store(error) }
+    public func nextTimerDue() async throws(EngineError) -> Int64? {
+        try await read { try $0.nextTimer()?.timer.dueAt }
     }
 
     // MARK: Reading
 
-    public func ticket(id: Int64) throws(EngineError) -> StoredTicket? {
-        do { return try store.read { try $0.ticket(id: id) } } catch { throw .store(error) }
+    public func ticket(id: Int64) async throws(EngineError) -> StoredTicket? {
+        try await read { try $0.ticket(id: id) }
     }
 
-    public func ticket(channel: String) throws(EngineError) -> StoredTicket? {
-        do { return try store.read { try $0.ticket(channel: channel) } } catch { throw .store(error) }
+    public func ticket(channel: String) async throws(EngineError) -> StoredTicket? {
+        try await read { try $0.ticket(channel: channel) }
     }
 
-    public func tickets(openOnly: Bool = false) throws(EngineError) -> [StoredTicket] {
-        do { return try store.read { try $0.tickets(openOnly: openOnly) } } catch { throw .store(error) }
+    public func tickets(openOnly: Bool = false) async throws(EngineError) -> [StoredTicket] {
+        try await read { try $0.tickets(openOnly: openOnly) }
     }
 }

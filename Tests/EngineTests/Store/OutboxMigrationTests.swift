@@ -8,7 +8,7 @@ import Testing
 @Suite("One outbox: upgrading a database")
 struct OutboxMigrationTests {
     @Test("pending ticket and community effects of a v4 database are kept, in their lanes and order")
-    func upgradeKeepsPendingEffects() throws {
+    func upgradeKeepsPendingEffects() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-migration-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -16,7 +16,7 @@ struct OutboxMigrationTests {
         do {
             let queue = try DatabaseQueue(path: path)
             try StoreSchema.migrator.migrate(queue, upTo: "v4: community operations and ticket statistics")
-            try queue.write { db in
+            try await queue.write { db in
                 try db.execute(sql: """
                     INSERT INTO workflow_version (hash, path, source, loaded_at) VALUES ('h', 'c.flow', x'', 0);
                     INSERT INTO ticket (id, guild, number, category, workflow_hash, owner, state, is_open, snapshot, opened_at, updated_at)
@@ -32,13 +32,13 @@ struct OutboxMigrationTests {
             }
         }
         let store = try TicketStore(path: path)
-        let pending = try store.pendingEffects()
+        let pending = try await store.pendingEffects()
         #expect(pending.map(\.lane) == ["t1", "cg"], "one effect offered per lane")
         #expect(pending.first?.work == .ticket(.rename("dev_obj-1"), ticketID: 1, channelID: nil))
         #expect(pending.last?.work == .community(.grantRole(role: "veterano", member: "ana"), workflow: "c.flow"))
-        #expect(try store.outboxCounts() == ["pending": 3, "done": 1])
+        #expect(try await store.outboxCounts() == ["pending": 3, "done": 1])
         // The community lane keeps its order: the revocation after the grant.
-        try store.complete(try #require(pending.last), receipt: EffectReceipt(), now: 1)
-        #expect(try store.pendingEffects().last?.work == .community(.revokeRole(role: "veterano", member: "ana"), workflow: "c.flow"))
+        try await store.complete(try #require(pending.last), receipt: EffectReceipt(), now: 1)
+        #expect(try await store.pendingEffects().last?.work == .community(.revokeRole(role: "veterano", member: "ana"), workflow: "c.flow"))
     }
 }

@@ -11,7 +11,7 @@ import GRDB
 /// `synchronous = FULL`: a committed event survives a power cut too, which
 /// matters because effects leave for Discord right after the commit and
 /// must never be sent for an event the database then forgets.
-public final class TicketStore: Sendable {
+public final class TicketStore: TicketStorage, FaceRecords {
     let pool: DatabasePool
     /// Where the database lives.
     public let path: String
@@ -62,56 +62,46 @@ public final class TicketStore: Sendable {
     /// Runs `body` in one immediate write transaction: it takes the write
     /// lock before reading, so a read-check-write (the per-user limit, the
     /// next ticket number) cannot interleave with another writer, even one
-    /// in another process.
-    func transaction<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        let changes = StoreTransaction.Changes()
+    /// in another process. GRDB runs it on the pool's writer queue, so the
+    /// commit's fsync never blocks a thread of the cooperative pool.
+    public func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T {
+        try await writeSQL { try body($0) }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T {
+        try await readSQL { try body($0) }
+    }
+
+    /// The same, with the SQLite transaction itself, for this folder's
+    /// own queries.
+    func writeSQL<T: Sendable>(_ body: @Sendable (StoreTransaction) throws -> T) async throws(StoreError) -> T {
         do {
-            let result = try pool.writeWithoutTransaction { db in
+            let (result, signal) = try await pool.writeWithoutTransaction { db -> (T, CommitSignal) in
+                let changes = StoreTransaction.Changes()
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(StoreTransaction(db: db, changes: changes))
                     return .commit
                 }
-                return result!
+                return (result!, changes.signal)
             }
-            commits.tell(changes.signal)
+            commits.tell(signal)
             return result
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.database(String(describing: error))
+            throw Self.storeError(error)
         }
     }
 
     /// A consistent read, concurrent with writes.
-    func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+    func readSQL<T: Sendable>(_ body: @Sendable (StoreTransaction) throws -> T) async throws(StoreError) -> T {
         do {
-            return try pool.read { db in try body(StoreTransaction(db: db)) }
-        } catch let error as StoreError {
-            throw error
+            return try await pool.read { db in try body(StoreTransaction(db: db)) }
         } catch {
-            throw StoreError.database(String(describing: error))
+            throw Self.storeError(error)
         }
     }
-}
 
-/// What can go wrong with the database, said so an operator can act on it.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
-    case newerSchema(path: String)
-    case database(String)
-    case corrupt(String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason):
-            "cannot open the database \(path): \(reason). Check that the data folder exists and is writable (--data or ESCALA_DATA)."
-        case .newerSchema(let path):
-            "the database \(path) was written by a newer version of Escala; run that version, or restore a backup."
-        case .database(let message):
-            "database error: \(message)"
-        case .corrupt(let message):
-            "the database holds something this version cannot read: \(message)"
-        }
+    static func storeError(_ error: any Error) -> StoreError {
+        (error as? StoreError) ?? .database(String(describing: error))
     }
 }

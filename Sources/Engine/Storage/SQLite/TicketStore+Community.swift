@@ -249,36 +249,24 @@ extension StoreTransaction {
         return TicketStatistics(total: total ?? .init(key: "total", created: 0, resolved: 0, pending: 0, firstResponse: nil, timeToClose: nil),
                                 byCategory: categories, byStaff: staff)
     }
-}
 
-/// One line of a ticket's history, as `escala audit --ticket` prints it.
-public struct TicketAuditRecord: Sendable, Hashable {
-    public let at: Int64
-    public let actor: String?
-    public let action: String
-    public let detail: String
-}
+    // MARK: Reports
 
-extension TicketStore {
     /// A ticket's history, oldest first: who opened, claimed, escalated,
     /// decided and closed it, with the reasons given.
-    public func ticketAudit(guild: String, number: Int) throws(StoreError) -> [TicketAuditRecord]? {
-        try read { transaction in
-            guard let id = try Int64.fetchOne(transaction.db, sql: "SELECT id FROM ticket WHERE guild = ? AND number = ?",
-                                              arguments: [guild, number]) else { return nil }
-            return try Row.fetchAll(transaction.db, sql: "SELECT at, actor, action, detail FROM audit WHERE ticket_id = ? ORDER BY id",
-                                    arguments: [id]).map {
-                TicketAuditRecord(at: $0["at"], actor: $0["actor"], action: $0["action"], detail: $0["detail"])
-            }
+    func ticketAudit(guild: String, number: Int) throws -> [TicketAuditRecord]? {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM ticket WHERE guild = ? AND number = ?", arguments: [guild, number]) else {
+            return nil
+        }
+        return try Row.fetchAll(db, sql: "SELECT at, actor, action, detail FROM audit WHERE ticket_id = ? ORDER BY id", arguments: [id]).map {
+            TicketAuditRecord(at: $0["at"], actor: $0["actor"], action: $0["action"], detail: $0["detail"])
         }
     }
 
     /// The servers the database holds tickets or community data for.
-    public func guilds() throws(StoreError) -> [String] {
-        try read { transaction in
-            try String.fetchAll(transaction.db, sql: """
-                SELECT guild FROM ticket UNION SELECT guild FROM role_audit UNION SELECT guild FROM activity_window ORDER BY 1
-                """)
-        }
+    func guilds() throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT guild FROM ticket UNION SELECT guild FROM role_audit UNION SELECT guild FROM activity_window ORDER BY 1
+            """)
     }
 }

@@ -1,58 +1,13 @@
 import Foundation
 import GRDB
 
-/// What an outbox row asks for: a ticket's effect, or a community rule's.
-public enum OutboxWork: Sendable, Hashable {
-    /// A ticket's effect, with the ticket's channel once its creation has
-    /// been confirmed.
-    case ticket(Effect, ticketID: Int64, channelID: String?)
-    /// A community rule's effect, bound through `workflow`'s ids.
-    case community(CommunityEffect, workflow: String)
-}
-
-/// An effect waiting in the outbox, with what its executor needs: the key
-/// that makes a retried delivery recognisable, and the work itself.
-public struct PendingEffect: Sendable, Hashable {
-    public let id: Int64
-    /// Effects of one lane (a ticket, a server's community rules) are
-    /// carried out strictly in order; different lanes independently.
-    public let lane: String
-    public let idempotencyKey: String
-    public let work: OutboxWork
-    /// Deliveries tried before this one.
-    public let attempts: Int
-
-    public init(id: Int64, lane: String, idempotencyKey: String, work: OutboxWork, attempts: Int) {
-        self.id = id
-        self.lane = lane
-        self.idempotencyKey = idempotencyKey
-        self.work = work
-        self.attempts = attempts
-    }
-
-    /// The ticket this effect belongs to, if it is a ticket's.
-    public var ticketID: Int64? {
-        if case .ticket(_, let ticketID, _) = work { ticketID } else { nil }
-    }
-}
-
-/// What the executor reports back when the platform has confirmed an effect.
-public struct EffectReceipt: Sendable, Hashable {
-    /// The channel or thread created by a `createChannel` effect.
-    public var channelID: String?
-
-    public init(channelID: String? = nil) {
-        self.channelID = channelID
-    }
-}
-
 extension TicketStore {
     /// The effects still to carry out, oldest first, at most one per lane:
     /// a lane's effects run in the order they were emitted (a ticket's
     /// channel before its first message), so only its first pending effect
     /// is offered.
-    public func pendingEffects(limit: Int = 100) throws(StoreError) -> [PendingEffect] {
-        try read { transaction in
+    public func pendingEffects(limit: Int = 100) async throws(StoreError) -> [PendingEffect] {
+        try await readSQL { transaction in
             let rows = try Row.fetchAll(transaction.db, sql: """
                 SELECT o.id, o.lane, o.kind, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, t.channel_id
                 FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
@@ -79,8 +34,8 @@ extension TicketStore {
     /// Marks an effect done, after its executor confirmed it. A created
     /// channel is recorded on its ticket in the same transaction, so no
     /// later effect can look for the channel and miss it.
-    public func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) throws(StoreError) {
-        try transaction { transaction in
+    public func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) async throws(StoreError) {
+        try await writeSQL { transaction in
             try transaction.db.execute(sql: "UPDATE outbox SET status = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
                                        arguments: [now, effect.id])
             if let channel = receipt.channelID {
@@ -95,8 +50,8 @@ extension TicketStore {
     /// Records a failed delivery; after `giveUpAfter` attempts the effect is
     /// set aside as failed (and its lane's later effects may proceed)
     /// rather than blocking the lane forever.
-    public func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int = 10) throws(StoreError) {
-        try transaction { transaction in
+    public func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int = 10) async throws(StoreError) {
+        try await writeSQL { transaction in
             try transaction.db.execute(sql: """
                 UPDATE outbox SET attempts = attempts + 1, last_error = ?,
                        status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END
@@ -106,8 +61,8 @@ extension TicketStore {
     }
 
     /// Outbox rows by status, for reports and tests.
-    public func outboxCounts() throws(StoreError) -> [String: Int] {
-        try read { transaction in
+    public func outboxCounts() async throws(StoreError) -> [String: Int] {
+        try await readSQL { transaction in
             let rows = try Row.fetchAll(transaction.db, sql: "SELECT status, count(*) AS n FROM outbox GROUP BY status")
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["status"], $0["n"]) })
         }

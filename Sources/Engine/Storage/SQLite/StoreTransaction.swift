@@ -3,7 +3,7 @@ import GRDB
 
 /// The store's operations inside one transaction. Only `TicketStore` makes
 /// these, so every write here is part of a transaction that commits whole.
-struct StoreTransaction {
+struct StoreTransaction: StorageTransaction {
     let db: Database
     /// What this transaction wrote that the runtime's loops act on; told to
     /// `TicketStore.commits` once the transaction has committed.
@@ -51,7 +51,7 @@ struct StoreTransaction {
     }
 
     /// Open tickets of `owner`, in one category or in all.
-    func openTicketCount(guild: String, owner: String, category: String? = nil) throws -> Int {
+    func openTicketCount(guild: String, owner: String, category: String?) throws -> Int {
         if let category {
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ? AND category = ?",
                                     arguments: [guild, owner, category]) ?? 0
@@ -204,19 +204,9 @@ struct StoreTransaction {
     }
 }
 
-/// A timer row: which ticket, and the timer to hand back to its machine.
-public struct DueTimer: Sendable, Hashable {
-    public let ticketID: Int64
-    public let timer: TicketTimer
-
-    public init(ticketID: Int64, timer: TicketTimer) {
-        self.ticketID = ticketID
-        self.timer = timer
-    }
-
+extension DueTimer {
     init?(row: Row) {
         guard let purpose = TicketTimer.Purpose(key: row["key"]) else { return nil }
-        ticketID = row["ticket_id"]
-        timer = TicketTimer(purpose: purpose, generation: row["generation"], dueAt: row["due_at"])
+        self.init(ticketID: row["ticket_id"], timer: TicketTimer(purpose: purpose, generation: row["generation"], dueAt: row["due_at"]))
     }
 }

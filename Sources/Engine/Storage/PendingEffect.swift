@@ -1,0 +1,44 @@
+/// What an outbox row asks for: a ticket's effect, or a community rule's.
+public enum OutboxWork: Sendable, Hashable {
+    /// A ticket's effect, with the ticket's channel once its creation has
+    /// been confirmed.
+    case ticket(Effect, ticketID: Int64, channelID: String?)
+    /// A community rule's effect, bound through `workflow`'s ids.
+    case community(CommunityEffect, workflow: String)
+}
+
+/// An effect waiting in the outbox, with what its executor needs: the key
+/// that makes a retried delivery recognisable, and the work itself.
+public struct PendingEffect: Sendable, Hashable {
+    public let id: Int64
+    /// Effects of one lane (a ticket, a server's community rules) are
+    /// carried out strictly in order; different lanes independently.
+    public let lane: String
+    public let idempotencyKey: String
+    public let work: OutboxWork
+    /// Deliveries tried before this one.
+    public let attempts: Int
+
+    public init(id: Int64, lane: String, idempotencyKey: String, work: OutboxWork, attempts: Int) {
+        self.id = id
+        self.lane = lane
+        self.idempotencyKey = idempotencyKey
+        self.work = work
+        self.attempts = attempts
+    }
+
+    /// The ticket this effect belongs to, if it is a ticket's.
+    public var ticketID: Int64? {
+        if case .ticket(_, let ticketID, _) = work { ticketID } else { nil }
+    }
+}
+
+/// What the executor reports back when the platform has confirmed an effect.
+public struct EffectReceipt: Sendable, Hashable {
+    /// The channel or thread created by a `createChannel` effect.
+    public var channelID: String?
+
+    public init(channelID: String? = nil) {
+        self.channelID = channelID
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Where Escala keeps everything that must survive a restart: tickets and
+/// their event log, timers, the outbox, the audit trails, community data.
+///
+/// The engine depends on this protocol, not on SQLite: `TicketStore` (one
+/// SQLite file, GRDB) is the implementation today; a PostgreSQL store for
+/// networks of servers is a second one, tested by the same suite
+/// (`StorageContractTests`). Work is done in transactions: `write` runs one
+/// serialized write transaction that holds the write lock from its first
+/// read (a limit checked and a number taken cannot interleave with another
+/// writer), off the cooperative thread pool, since a commit waits for the
+/// disk; `read` sees one consistent snapshot.
+public protocol TicketStorage: Sendable {
+    func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T
+    func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T
+
+    /// Told after each commit that queued effects or set timers.
+    var commits: CommitListener { get }
+
+    // MARK: The outbox, for the drainer
+
+    /// The first pending effect of each lane, oldest first.
+    func pendingEffects(limit: Int) async throws(StoreError) -> [PendingEffect]
+    /// Done, once the platform confirmed it; a created channel is recorded
+    /// on its ticket in the same transaction.
+    func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) async throws(StoreError)
+    /// One failed delivery; set aside as failed after `giveUpAfter`.
+    func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int) async throws(StoreError)
+    func outboxCounts() async throws(StoreError) -> [String: Int]
+}
+
+/// What the engine does inside one transaction: the storage roles, each a
+/// group of operations, that a store implements. Throwing any error rolls
+/// the whole transaction back.
+public protocol StorageTransaction {
+    // MARK: Workflow versions
+    func saveVersion(hash: String, path: String, source: [UInt8], now: Int64) throws
+    func versionSource(hash: String) throws -> (path: String, source: [UInt8])?
+    func openTicketsByVersion() throws -> [String: Int]
+    func workflowPath(hash: String) throws -> String?
+
+    // MARK: Tickets
+    func nextNumber(guild: String) throws -> Int
+    func openTicketCount(guild: String, owner: String, category: String?) throws -> Int
+    func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64
+    func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws
+    func ticket(id: Int64) throws -> StoredTicket?
+    func ticket(channel: String) throws -> StoredTicket?
+    func tickets(openOnly: Bool) throws -> [StoredTicket]
+    func closedTickets(guild: String, handler: String) throws -> Int
+    func recordChannel(ticketID: Int64, channelID: String) throws
+    func recordFirstResponse(ticketID: Int64, at: Int64, by staff: String) throws
+    func ticketStatistics(guild: String, since: Int64) throws -> TicketStatistics
+
+    // MARK: The event log and the audit trail (append-only)
+    func hasEvent(sourceID: String) throws -> Bool
+    func ticketID(sourceID: String) throws -> Int64?
+    func appendEvent(ticketID: Int64?, sourceID: String?, at: Int64, actor: String?, kind: String,
+                     payload: Data, stateBefore: String?, stateAfter: String?) throws -> Int64
+    func appendAudit(_ entry: AuditEntry, ticketID: Int64?, eventSeq: Int64?, at: Int64) throws
+    func ticketAudit(guild: String, number: Int) throws -> [TicketAuditRecord]?
+
+    // MARK: Effects and timers
+    /// A step's effects: timers set or cancelled, the rest into the outbox
+    /// in the ticket's lane, each with its idempotency key.
+    func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64) throws
+    /// Community effects, into the server's community lane.
+    func enqueue(_ effects: [CommunityEffect], guild: String, workflow: String) throws
+    func schedule(_ timer: TicketTimer, ticketID: Int64) throws
+    func dueTimers(upTo now: Int64, limit: Int) throws -> [DueTimer]
+    func nextTimer() throws -> DueTimer?
+    /// Deletes the timer if it is still the one that fell due: true when
+    /// this transaction owns its firing.
+    func takeTimer(_ timer: DueTimer) throws -> Bool
+    func timerCount() throws -> Int
+
+    // MARK: Members, reputation and roles
+    func recordMember(guild: String, member: String, joinedAt: Int64) throws
+    func membersWithoutGrant(guild: String, workflow: String, rule: String, joinedBy: Int64, limit: Int) throws -> [String]
+    func firstJoinWithoutGrant(guild: String, workflow: String, rule: String) throws -> Int64?
+    func reputationGiven(guild: String, giver: String, receiver: String?, since: Int64) throws -> Int
+    func addReputation(guild: String, giver: String, receiver: String, at: Int64) throws
+    func reputationPoints(guild: String, member: String) throws -> Int
+    func hasGrant(guild: String, workflow: String, member: String, role: String) throws -> Bool
+    func everGranted(guild: String, workflow: String, rule: String, member: String) throws -> Bool
+    func grantedRule(guild: String, workflow: String, member: String, role: String) throws -> String?
+    func insertGrant(guild: String, workflow: String, member: String, role: String, rule: String, at: Int64, expiresAt: Int64?) throws
+    func deleteGrant(guild: String, workflow: String, member: String, role: String) throws -> Bool
+    func expiredGrants(guild: String, upTo now: Int64, limit: Int) throws
+        -> [(workflow: String, member: String, role: String, rule: String, grantedAt: Int64)]
+    func nextGrantExpiry(guild: String) throws -> Int64?
+    func appendRoleAudit(guild: String, workflow: String, at: Int64, member: String, role: String,
+                         action: RoleAuditRecord.Action, rule: String?, reason: String, actor: String?) throws
+    func roleAudit(guild: String, member: String?, limit: Int) throws -> [RoleAuditRecord]
+
+    // MARK: Activity windows
+    func windowID(guild: String, workflow: String, board: String, window: ActivityWindow) throws -> Int64
+    func addCounts(windowID: Int64, member: String, messages: Int, reactions: Int, reputation: Int) throws
+    func dueWindows(guild: String, upTo now: Int64) throws -> [(id: Int64, workflow: String, board: String, window: ActivityWindow)]
+    func ranking(windowID: Int64, counters: [String], limit: Int) throws -> (members: Int, entries: [ActivityRanking.Entry])
+    func memberTotal(windowID: Int64, member: String, counters: [String]) throws -> Int
+    func nextWindowEnd(guild: String) throws -> Int64?
+    func closeWindow(id: Int64, at now: Int64, ranking: Data) throws
+    func closedRanking(guild: String, workflow: String, board: String, back: Int) throws -> Data?
+    func guilds() throws -> [String]
+}
+
+extension StorageTransaction {
+    public func openTicketCount(guild: String, owner: String) throws -> Int {
+        try openTicketCount(guild: guild, owner: owner, category: nil)
+    }
+}
+
+/// What a face keeps for itself (the panel messages it posted, the
+/// transcripts it rendered): its own small API, on the same store.
+public protocol FaceRecords: Sendable {
+    func panelMessage(guild: String, workflow: String, panel: String) async throws(StoreError) -> (channelID: String, messageID: String)?
+    func recordPanelMessage(guild: String, workflow: String, panel: String, channelID: String, messageID: String) async throws(StoreError)
+    func saveTranscript(ticketID: Int64, html: String, now: Int64) async throws(StoreError)
+    func transcript(ticketID: Int64) async throws(StoreError) -> String?
+}
