@@ -117,7 +117,7 @@ let package = Package(
             name: "EngineTests",
             dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")],
             // Read through #filePath: the stored formats' golden files.
-            exclude: ["Store/Golden"]
+            exclude: ["Storage/Golden"]
         ),
         // The local Discord-speaking server the client and the face are
         // tested and benchmarked against (REST checked against Discord's

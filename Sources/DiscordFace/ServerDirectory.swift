@@ -42,19 +42,10 @@ public struct BoundWorkflow: Sendable {
                       roles: workflow.staffRoles.filter { ids[$0].map(held.contains) ?? false })
     }
 
-    /// The Discord roles that `actor` stands for: a rank and every rank
-    /// above it (`by cm` lets an admin act too), or exactly one rank or role.
+    /// The Discord roles of the ranks and roles `actor` stands for (the
+    /// engine's answer, `Workflow.ranksAndRoles(standingFor:)`).
     func roleIDs(for actor: Actor) -> [Snowflake] {
-        switch actor {
-        case .rank(let rank, let exact):
-            guard let level = workflow.level(of: rank) else { return [] }
-            let ranks = exact ? [rank] : Array(workflow.ranks[level...])
-            return ranks.compactMap { ids[$0] }
-        case .role(let role):
-            return ids[role].map { [$0] } ?? []
-        default:
-            return []
-        }
+        workflow.ranksAndRoles(standingFor: actor).compactMap { ids[$0] }
     }
 }
 

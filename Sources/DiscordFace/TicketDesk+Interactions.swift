@@ -106,12 +106,7 @@ extension TicketDesk {
             case .refuse(person.id, let reason):
                 return .ephemeral(DiscordMarkup.render(reason))
             case .showForm(let name, person.id):
-                if name == TicketMachine.closeReasonForm {
-                    let label = DiscordMarkup.render(.closeReasonLabel, locale: ticket.state.locale)
-                    return .modal(CustomID.form(name).wire, title: label,
-                                  inputs: [.textInput("reason", label: label, long: true, required: true, placeholder: nil)])
-                }
-                guard let form = engine.workflow(of: ticket.state)?.forms[name] else { continue }
+                guard let form = engine.form(name, for: ticket.state) else { continue }
                 return .modal(CustomID.form(name).wire, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
             case .showSanctions(person.id):
                 guard let workflow = engine.workflow(of: ticket.state) else { continue }

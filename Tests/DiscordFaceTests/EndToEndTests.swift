@@ -29,11 +29,16 @@ struct EndToEndTests {
         let desk: TicketDesk
         let clock: ManualClock
         let task: Task<Void, any Error>
+        /// The workflows and the data folder of this run.
+        let folder: URL
 
-        func stop() async {
+        /// Stops the desk and the server; the folder goes too unless a
+        /// restart is to read it again.
+        func stop(keepingFolder: Bool = false) async {
             await desk.stop()
             _ = await task.result
             await server.stop()
+            if !keepingFolder { try? FileManager.default.removeItem(at: folder) }
         }
     }
 
@@ -67,7 +72,7 @@ struct EndToEndTests {
         configuration.clock = clock
         let desk = try await TicketDesk(configuration: configuration)
         let task = Task { try await desk.run() }
-        return Desk(server: server, desk: desk, clock: clock, task: task)
+        return Desk(server: server, desk: desk, clock: clock, task: task, folder: folder)
     }
 
     static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
@@ -252,7 +257,7 @@ struct DeskBehaviourTests {
         await first.server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await Self.ticketChannel(first, 1)
         #expect(E2E.requests(first.server, "POST", "/channels/\(E2E.channels["panel_tickets"]!)/messages").count == 1)
-        await first.stop()
+        await first.stop(keepingFolder: true)
 
         // A new process, a new (empty) server: the ticket's channel is gone.
         let second = try await E2E.start(folder: folder)

@@ -9,8 +9,13 @@ enum StoreHarness {
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 
+    /// A database path in a new folder; `remove(_:)` it when done.
     static func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("escala-test-\(UUID().uuidString)/escala.sqlite").path
+    }
+
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
     }
 
     /// The minimal workflow with a greeting and a 15-minute close when the
@@ -26,8 +31,9 @@ enum StoreHarness {
         """)
 
     /// An engine on a new database with `text` loaded as `w.flow`.
-    static func engine(_ text: String = minimal, path: String = temporaryPath(), now: Int64 = 0) async throws -> TicketEngine {
-        let engine = try await TicketEngine(store: try TicketStore(path: path))
+    /// Without a path, the database is temporary and goes with the engine.
+    static func engine(_ text: String = minimal, path: String? = nil, now: Int64 = 0) async throws -> TicketEngine {
+        let engine = try await TicketEngine(store: try path.map(TicketStore.init(path:)) ?? TicketStore.temporary())
         _ = try await engine.load(SourceFile(path: "w.flow", text: text), now: now)
         return engine
     }

@@ -9,6 +9,7 @@ struct TicketStoreTests {
     @Test("two opens at the same instant never exceed the per-user limit")
     func limitIsAtomic() async throws {
         let path = StoreHarness.temporaryPath()
+        defer { StoreHarness.remove(path) }
         let engine = try await StoreHarness.engine(StoreHarness.minimal.replacingOccurrences(of: "receives cm", with: "receives cm\n  limit 2 per user"),
                                              path: path)
         let member = Person(id: "42", name: "Eva")
@@ -46,6 +47,7 @@ struct TicketStoreTests {
     @Test("a timer due while the process was down fires once, right after start")
     func timersSurviveRestart() async throws {
         let path = StoreHarness.temporaryPath()
+        defer { StoreHarness.remove(path) }
         var ticketID: Int64 = 0
         do {
             let engine = try await StoreHarness.engine(StoreHarness.timed, path: path)
@@ -71,6 +73,7 @@ struct TicketStoreTests {
     @Test("a reload applies to new tickets, reports the old ones, and old tickets keep their rules after a restart")
     func reloadKeepsVersions() async throws {
         let path = StoreHarness.temporaryPath()
+        defer { StoreHarness.remove(path) }
         let engine = try await StoreHarness.engine(path: path)
         let old = try #require(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "1"), locale: "es", now: 0).ticket)
         let changed = StoreHarness.minimal.replacingOccurrences(of: "by staff: close", with: "by admin: close")
@@ -127,6 +130,7 @@ struct TicketStoreTests {
     @Test("a 4,000-character message is stored whole")
     func longMessage() async throws {
         let path = StoreHarness.temporaryPath()
+        defer { StoreHarness.remove(path) }
         let engine = try await StoreHarness.engine(path: path)
         let ticket = try #require(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "1"), locale: "es", now: 0).ticket)
         let text = String(repeating: "ñ@everyone ", count: 364)
@@ -140,6 +144,7 @@ struct TicketStoreTests {
     @Test("the event log cannot be rewritten, and a newer database is refused without touching it")
     func logIsAppendOnly() async throws {
         let path = StoreHarness.temporaryPath()
+        defer { StoreHarness.remove(path) }
         let engine = try await StoreHarness.engine(path: path)
         _ = try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "1"), locale: "es", now: 0)
         let queue = try DatabaseQueue(path: path)

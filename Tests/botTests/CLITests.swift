@@ -78,6 +78,7 @@ struct LintCommandTests {
     @Test("warnings pass, unless --strict")
     func warningsAndStrict() async throws {
         let file = try await CLI.write(cleanWorkflow + "text sobra \"x\"\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         #expect(try await CLI.run(["lint", file.path]).status == 0)
         #expect(try await CLI.run(["lint", "--strict", file.path]).status == 1)
     }
@@ -148,6 +149,7 @@ struct GraphAndRunTests {
     @Test("run refuses broken workflows before connecting, and never prints the token")
     func runWithBrokenWorkflows() async throws {
         let file = try await CLI.write("ticket t \"T\" { receives nadie }\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let token = "secret-token-value"
         let output = try await CLI.run(["run", "--workflows", file.deletingLastPathComponent().path],
                                  environment: ["DISCORD_TOKEN": token])

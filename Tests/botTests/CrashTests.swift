@@ -85,8 +85,10 @@ struct CrashTests {
     @Test("SIGKILL at 50 random instants loses and duplicates nothing, and pending timers fire after restart")
     func killedAtRandom() async throws {
         let scenario = try await CLI.write(Self.workload, name: "crash.scenario")
+        defer { try? FileManager.default.removeItem(at: scenario.deletingLastPathComponent()) }
         // The reference: one run, never interrupted.
         let reference = try Run()
+        defer { try? FileManager.default.removeItem(at: reference.folder) }
         let start = Date()
         let clean = try await reference.process(scenario)
         try clean.run()
@@ -103,6 +105,7 @@ struct CrashTests {
         while kills < 50 {
             // One cycle: a fresh database, killed until a run finishes.
             let crashed = try Run()
+            defer { try? FileManager.default.removeItem(at: crashed.folder) }
             cycles += 1
             var finished = false
             var attempts = 0

@@ -33,6 +33,7 @@ struct ReportCommandTests {
     @Test("audit lists grants and revocations with their reasons; --ticket shows a ticket's history")
     func audit() async throws {
         let folder = try await Self.dataFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let roles = try await CLI.run(["audit", "--data", folder.path])
         #expect(roles.status == 0, "\(roles.stderr)")
         let lines = roles.stdout.split(separator: "\n")
@@ -49,6 +50,7 @@ struct ReportCommandTests {
     @Test("stats counts tickets and times per category and staff member, as text or JSON")
     func stats() async throws {
         let folder = try await Self.dataFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let json = try await CLI.run(["stats", "--data", folder.path, "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let statistics = try JSONDecoder().decode(TicketStatistics.self, from: Data(json.stdout.utf8))

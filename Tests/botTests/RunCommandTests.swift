@@ -55,7 +55,9 @@ struct RunCommandTests {
     func fatalClose() async throws {
         let server = try await LocalDiscord.start()
         server.gateway.configure(closeOnIdentify: 4004)
-        let (process, out, err) = try Self.start(try Self.folder(), server, token: "secret-token-4004")
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, out, err) = try Self.start(folder, server, token: "secret-token-4004")
         let result = await Self.finish(process, out, err)
         #expect(result.status == 1)
         #expect(result.output.contains("4004"))
@@ -68,7 +70,9 @@ struct RunCommandTests {
     @Test("SIGTERM stops the served process cleanly")
     func gracefulStop() async throws {
         let server = try await LocalDiscord.start()
-        let (process, out, err) = try Self.start(try Self.folder(), server, token: "secret-token-term")
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, out, err) = try Self.start(folder, server, token: "secret-token-term")
         let deadline = ContinuousClock.now + .seconds(30)
         while !server.gateway.isReady {
             guard ContinuousClock.now < deadline else { Issue.record("the process never connected"); process.terminate(); break }

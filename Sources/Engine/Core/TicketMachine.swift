@@ -40,6 +40,8 @@ public struct TicketMachine: Sendable {
     /// The name of the built-in form that asks for a close reason when the
     /// category requires one and the workflow's `close` gives none.
     public static let closeReasonForm = "close_reason"
+    /// Its one answer.
+    public static let closeReasonAnswer = "reason"
 
     public init?(workflow: Workflow, category name: String) {
         guard let category = workflow.category(named: name) else { return nil }
@@ -329,7 +331,7 @@ private struct Run {
 
     mutating func formSubmitted(_ form: String, by person: Person, answers: [String: String]) {
         if form == TicketMachine.closeReasonForm {
-            close(reason: answers["reason"].flatMap { $0.isEmpty ? nil : $0 } ?? "—")
+            close(reason: answers[TicketMachine.closeReasonAnswer].flatMap { $0.isEmpty ? nil : $0 } ?? "—")
             return
         }
         for (key, value) in answers { state.answers[key] = value }

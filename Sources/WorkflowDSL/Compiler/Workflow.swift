@@ -97,6 +97,12 @@ public struct Form: Sendable, Hashable, Codable {
     public let name: String
     public let title: String
     public let questions: [Question]
+
+    public init(name: String, title: String, questions: [Question]) {
+        self.name = name
+        self.title = title
+        self.questions = questions
+    }
 }
 
 public struct Question: Sendable, Hashable, Codable {
@@ -105,6 +111,14 @@ public struct Question: Sendable, Hashable, Codable {
     public let isLong: Bool
     public let isOptional: Bool
     public let placeholder: String?
+
+    public init(name: String, label: String, isLong: Bool, isOptional: Bool, placeholder: String?) {
+        self.name = name
+        self.label = label
+        self.isLong = isLong
+        self.isOptional = isOptional
+        self.placeholder = placeholder
+    }
 }
 
 public struct Panel: Sendable, Hashable, Codable {

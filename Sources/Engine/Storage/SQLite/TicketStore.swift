@@ -21,8 +21,16 @@ public final class TicketStore: TicketStorage, FaceRecords {
 
     /// Opens (creating if needed) the database at `path`, and brings its
     /// schema up to date.
-    public init(path: String) throws(StoreError) {
+    /// A folder of its own that goes with the store (`temporary()`).
+    private let scratchFolder: URL?
+
+    public convenience init(path: String) throws(StoreError) {
+        try self.init(path: path, scratchFolder: nil)
+    }
+
+    private init(path: String, scratchFolder: URL?) throws(StoreError) {
         self.path = path
+        self.scratchFolder = scratchFolder
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -53,10 +61,16 @@ public final class TicketStore: TicketStorage, FaceRecords {
 
     /// A store in a new temporary folder, for `escala simulate` and tests:
     /// the same file format and settings as production.
+    /// The folder is removed with the store, so that simulations and
+    /// tests leave nothing behind.
     public static func temporary() throws(StoreError) -> TicketStore {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("escala-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        return try TicketStore(path: folder.appendingPathComponent("escala.sqlite").path)
+        return try TicketStore(path: folder.appendingPathComponent("escala.sqlite").path, scratchFolder: folder)
+    }
+
+    deinit {
+        if let scratchFolder { try? FileManager.default.removeItem(at: scratchFolder) }
     }
 
     /// Runs `body` in one immediate write transaction: it takes the write

@@ -1,0 +1,17 @@
+import WorkflowDSL
+
+extension TicketEngine {
+    /// The form `name` as a face shows it to someone in `ticket`: one of
+    /// the workflow's forms (of the version the ticket runs on), or the
+    /// built-in close-reason form, worded in the ticket's language. Nil for
+    /// a form the ticket's workflow does not have.
+    public func form(_ name: String, for ticket: TicketState) -> Form? {
+        guard let workflow = workflow(of: ticket) else { return nil }
+        if name == TicketMachine.closeReasonForm {
+            let label = NoticeCatalogue.text(.closeReasonLabel, locale: workflow.locale(closestTo: ticket.locale)).plain
+            return Form(name: name, title: label,
+                        questions: [Question(name: TicketMachine.closeReasonAnswer, label: label, isLong: true, isOptional: false, placeholder: nil)])
+        }
+        return workflow.forms[name]
+    }
+}
