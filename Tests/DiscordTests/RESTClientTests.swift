@@ -9,11 +9,20 @@ struct RESTClientTests {
     static let guild: Snowflake = "100000000000000001"
     static let channel: Snowflake = "200000000000000001"
 
-    func client(_ server: LocalDiscord, invalidRequestLimit: Int = 1_000) -> RESTClient {
+    func client(_ server: LocalDiscord, invalidRequestLimit: Int = 1_000, clock: any RESTClock = SystemRESTClock()) -> RESTClient {
         var client = RESTClient(configuration: DiscordConfiguration(token: BotToken("test-token-123"), apiBaseURL: server.apiBaseURL),
-                                invalidRequestLimit: invalidRequestLimit)
+                                invalidRequestLimit: invalidRequestLimit, clock: clock)
         client.retryBaseDelay = .milliseconds(50)
         return client
+    }
+
+    /// Waits (in real time, a harness's poll) until `condition` holds.
+    func eventually(_ what: String, _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
+            try await Task.sleep(for: .milliseconds(2))
+        }
     }
 
     func withServer(_ body: (LocalDiscord) async throws -> Void) async throws {
@@ -69,11 +78,15 @@ struct RESTClientTests {
         try await withServer { server in
             server.script("POST", "/messages", [.init(status: 429, headers: ["X-RateLimit-Scope": "user"],
                                                       json: #"{"message":"You are being rate limited.","retry_after":0.3,"global":false}"#)])
-            let message = try await client(server).createMessage(Self.channel, MessageBody(content: "hola", allowedMentions: .none))
+            let clock = ManualRESTClock()
+            let rest = client(server, clock: clock)
+            let sending = Task { try await rest.createMessage(Self.channel, MessageBody(content: "hola", allowedMentions: .none)) }
+            try await eventually("the request waits out the 429") { clock.waits == [.milliseconds(300)] }
+            #expect(server.received.filter { $0.method == "POST" }.count == 1, "nothing is sent before retry_after")
+            clock.advance(by: .milliseconds(300))
+            let message = try await sending.value
             #expect(message.content == "hola")
-            let posts = server.received.filter { $0.method == "POST" }
-            #expect(posts.count == 2)
-            #expect(posts[1].at - posts[0].at >= .milliseconds(300))
+            #expect(server.received.filter { $0.method == "POST" }.count == 2)
             #expect(server.violations == [])
         }
     }
@@ -83,17 +96,16 @@ struct RESTClientTests {
         try await withServer { server in
             server.script("POST", "/messages", [.init(status: 429, headers: ["X-RateLimit-Global": "true", "X-RateLimit-Scope": "global"],
                                                       json: #"{"message":"You are being rate limited.","retry_after":0.3,"global":true}"#)])
-            let rest = client(server)
-            async let first = rest.createMessage(Self.channel, MessageBody(content: "uno", allowedMentions: .none))
-            // The other route starts once the 429 has been answered.
-            while server.received.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
-            try await Task.sleep(for: .milliseconds(50))
-            async let second = rest.renameChannel("200000000000000002", to: "otro")
-            _ = try await (first, second)
-            let received = server.received
-            let limited = try #require(received.first)
-            let rename = try #require(received.first { $0.method == "PATCH" })
-            #expect(rename.at - limited.at >= .milliseconds(300), "another route waited for the global limit")
+            let clock = ManualRESTClock()
+            let rest = client(server, clock: clock)
+            let first = Task { try await rest.createMessage(Self.channel, MessageBody(content: "uno", allowedMentions: .none)) }
+            try await eventually("the first request waits out the global 429") { clock.waits.count == 1 }
+            let second = Task { try await rest.renameChannel("200000000000000002", to: "otro") }
+            try await eventually("another route waits for the same pause") { clock.waits == [.milliseconds(300), .milliseconds(300)] }
+            #expect(!server.received.contains { $0.method == "PATCH" }, "another route waited for the global limit")
+            clock.advance(by: .milliseconds(300))
+            _ = try await (first.value, second.value)
+            #expect(server.received.contains { $0.method == "PATCH" })
         }
     }
 
@@ -102,12 +114,19 @@ struct RESTClientTests {
         try await withServer { server in
             server.script("PATCH", "/channels/\(Self.channel)", [.init(status: 500, json: #"{"message":"500: Internal Server Error","code":0}"#),
                                                                  .init(status: 502, json: "{}")])
-            let channel = try await client(server).renameChannel(Self.channel, to: "dev_obj-7")
+            let clock = ManualRESTClock()
+            let rest = client(server, clock: clock)
+            let renaming = Task { try await rest.renameChannel(Self.channel, to: "dev_obj-7") }
+            // 50 ms, then 100 ms, each with up to a quarter more of jitter.
+            for base in [50, 100] {
+                try await eventually("a backoff after a 5xx") { clock.waits.count == 1 }
+                let wait = try #require(clock.waits.first)
+                #expect(wait >= .milliseconds(base) && wait <= .milliseconds(base * 5 / 4), "the backoff doubles: \(wait)")
+                clock.advance(by: wait)
+            }
+            let channel = try await renaming.value
             #expect(channel.name == "dev_obj-7")
-            let patches = server.received.filter { $0.method == "PATCH" }
-            #expect(patches.count == 3)
-            #expect(patches[1].at - patches[0].at >= .milliseconds(50))
-            #expect(patches[2].at - patches[1].at >= .milliseconds(100), "the backoff doubles")
+            #expect(server.received.filter { $0.method == "PATCH" }.count == 3)
         }
     }
 
@@ -138,14 +157,18 @@ struct RESTClientTests {
             server.script("POST", "/messages", [.init(status: 200, headers: ["X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
                                                                              "X-RateLimit-Reset-After": "0.4", "X-RateLimit-Bucket": "abcd1234"],
                                                       json: #"{"id":"1","channel_id":"\#(Self.channel)","content":"a"}"#)])
-            let rest = client(server)
+            let clock = ManualRESTClock()
+            let rest = client(server, clock: clock)
             _ = try await rest.createMessage(Self.channel, MessageBody(content: "a", allowedMentions: .none))
             let other: Snowflake = "200000000000000009"
             _ = try await rest.createMessage(other, MessageBody(content: "otro canal", allowedMentions: .none))
-            _ = try await rest.createMessage(Self.channel, MessageBody(content: "b", allowedMentions: .none))
-            let received = server.received
-            #expect(received[1].at - received[0].at < .milliseconds(300), "another channel has its own limit")
-            #expect(received[2].at - received[0].at >= .milliseconds(400))
+            #expect(clock.waits.isEmpty, "another channel has its own limit")
+            let held = Task { try await rest.createMessage(Self.channel, MessageBody(content: "b", allowedMentions: .none)) }
+            try await eventually("the emptied bucket holds its route") { clock.waits == [.milliseconds(400)] }
+            #expect(server.received.count == 2)
+            clock.advance(by: .milliseconds(400))
+            _ = try await held.value
+            #expect(server.received.count == 3)
         }
     }
 

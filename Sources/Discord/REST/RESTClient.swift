@@ -19,12 +19,17 @@ public struct RESTClient: Sendable {
     /// First backoff after a 5xx or timeout; doubled each time, up to 16×.
     public var retryBaseDelay: Duration = .milliseconds(500)
 
+    /// Waits for limits and backoffs.
+    let clock: any RESTClock
+
     public init(configuration: DiscordConfiguration, transport: any HTTPTransport = URLSessionTransport(),
-                logger: Logger = Logger(label: "escala.discord.rest"), invalidRequestLimit: Int = 1_000) {
+                logger: Logger = Logger(label: "escala.discord.rest"), invalidRequestLimit: Int = 1_000,
+                clock: any RESTClock = SystemRESTClock()) {
         self.configuration = configuration
         self.transport = transport
         self.logger = logger
-        limiter = RateLimiter(invalidRequestLimit: invalidRequestLimit)
+        self.clock = clock
+        limiter = RateLimiter(invalidRequestLimit: invalidRequestLimit, clock: clock)
     }
 
     /// Sends a request and decodes the answer.
@@ -126,7 +131,7 @@ public struct RESTClient: Sendable {
         // Up to a quarter more, so that many requests failing together do
         // not all come back at the same instant.
         let jitter = Double.random(in: 1...1.25)
-        do { try await Task.sleep(for: retryBaseDelay * factor * jitter) } catch { throw .cancelled }
+        do { try await clock.sleep(until: clock.now + retryBaseDelay * factor * jitter) } catch { throw .cancelled }
     }
 
     static func error(_ response: HTTPResponse, _ route: Route) -> DiscordError {

@@ -13,23 +13,24 @@ actor RateLimiter {
     struct Bucket {
         var limit: Int
         var remaining: Int
-        var resetsAt: ContinuousClock.Instant
+        var resetsAt: Duration
     }
 
-    private let clock = ContinuousClock()
+    private let clock: any RESTClock
     /// Route identity → Discord's bucket name, learnt from responses.
     private var bucketNames: [String: String] = [:]
     /// "bucket name:major parameter" → its state.
     private var buckets: [String: Bucket] = [:]
-    private var globalPauseUntil: ContinuousClock.Instant?
-    private var recentStarts: [ContinuousClock.Instant] = []
-    private var invalidRequests: [ContinuousClock.Instant] = []
+    private var globalPauseUntil: Duration?
+    private var recentStarts: [Duration] = []
+    private var invalidRequests: [Duration] = []
 
     let globalPerSecond: Int
     let invalidRequestLimit: Int
     static let invalidRequestWindow: Duration = .seconds(600)
 
-    init(globalPerSecond: Int = 50, invalidRequestLimit: Int = 1_000) {
+    init(globalPerSecond: Int = 50, invalidRequestLimit: Int = 1_000, clock: any RESTClock = SystemRESTClock()) {
+        self.clock = clock
         self.globalPerSecond = globalPerSecond
         self.invalidRequestLimit = invalidRequestLimit
     }
@@ -46,7 +47,7 @@ actor RateLimiter {
             if invalidRequests.count >= invalidRequestLimit {
                 throw .tooManyInvalidRequests(invalidRequests.count)
             }
-            var wakeAt: ContinuousClock.Instant?
+            var wakeAt: Duration?
             if !route.isInteractionCallback {
                 if let pause = globalPauseUntil, pause > now { wakeAt = pause }
                 recentStarts.removeAll { now - $0 >= .seconds(1) }
@@ -111,7 +112,7 @@ actor RateLimiter {
         return .milliseconds(Int((max(seconds, 0) * 1000).rounded(.up)))
     }
 
-    private func pruneInvalid(_ now: ContinuousClock.Instant) {
+    private func pruneInvalid(_ now: Duration) {
         if let first = invalidRequests.first, now - first >= Self.invalidRequestWindow {
             invalidRequests.removeAll { now - $0 >= Self.invalidRequestWindow }
         }
