@@ -7,8 +7,7 @@ import WorkflowDSL
 struct WorkflowCatalogTests {
     /// `Tests/Fixtures/minimal.flow`: a small valid workflow.
     static let version1: String = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/minimal.flow")
+        let url = TicketHarness.repository.appendingPathComponent("Tests/Fixtures/minimal.flow")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
     static let version2 = version1.replacingOccurrences(of: "receives cm", with: "receives admin")
