@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "LocalDiscord"]
+            dependencies: ["Discord", "LocalDiscord", "Runtime"]
         ),
         .testTarget(
             name: "RuntimeTests",

@@ -24,15 +24,19 @@ public struct WallClock: EngineClock {
     }
 }
 
-/// A clock that moves only when told to.
+/// A clock that moves only when told to. Every sleep is kept with its
+/// deadline and wakes when the clock is advanced past it; `waits` tells a
+/// test what is asleep and for how long. Its time is a `Duration` since
+/// 1970, so the same clock can drive the engine (whole seconds) and
+/// anything that counts in milliseconds (the REST client's limits).
 public final class ManualClock: EngineClock {
     private struct Sleeper {
-        let second: Int64
+        let deadline: Duration
         let continuation: CheckedContinuation<Void, any Error>
     }
 
     private struct State {
-        var now: Int64
+        var instant: Duration
         var sleepers: [UInt64: Sleeper] = [:]
         var nextID: UInt64 = 0
     }
@@ -40,16 +44,28 @@ public final class ManualClock: EngineClock {
     private let state: Mutex<State>
 
     public init(now: Int64) {
-        state = Mutex(State(now: now))
+        state = Mutex(State(instant: .seconds(now)))
     }
 
-    public func now() -> Int64 { state.withLock { $0.now } }
+    /// Time since 1970.
+    public var instant: Duration { state.withLock { $0.instant } }
+
+    public func now() -> Int64 { instant.components.seconds }
+
+    /// How long from now each waiting sleep lasts, shortest first.
+    public var waits: [Duration] {
+        state.withLock { state in state.sleepers.values.map { $0.deadline - state.instant }.sorted() }
+    }
+
+    public func advance(by seconds: Int64) {
+        advance(by: .seconds(seconds))
+    }
 
     /// Moves the clock forward and wakes every sleep that is now due.
-    public func advance(by seconds: Int64) {
+    public func advance(by duration: Duration) {
         let due = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
-            state.now += seconds
-            let ready = state.sleepers.filter { $0.value.second <= state.now }
+            state.instant += duration
+            let ready = state.sleepers.filter { $0.value.deadline <= state.instant }
             for id in ready.keys { state.sleepers[id] = nil }
             return ready.values.map(\.continuation)
         }
@@ -57,6 +73,10 @@ public final class ManualClock: EngineClock {
     }
 
     public func sleep(untilSecond second: Int64) async throws {
+        try await sleep(until: .seconds(second))
+    }
+
+    public func sleep(until deadline: Duration) async throws {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
@@ -64,8 +84,8 @@ public final class ManualClock: EngineClock {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let ready = state.withLock { state -> Bool in
-                    if state.now >= second || Task.isCancelled { return true }
-                    state.sleepers[id] = Sleeper(second: second, continuation: continuation)
+                    if state.instant >= deadline || Task.isCancelled { return true }
+                    state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
                     return false
                 }
                 if ready { continuation.resume() }

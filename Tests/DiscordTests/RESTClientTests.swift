@@ -1,5 +1,6 @@
 import Discord
 import LocalDiscord
+import Runtime
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ struct RESTClientTests {
         try await withServer { server in
             server.script("POST", "/messages", [.init(status: 429, headers: ["X-RateLimit-Scope": "user"],
                                                       json: #"{"message":"You are being rate limited.","retry_after":0.3,"global":false}"#)])
-            let clock = ManualRESTClock()
+            let clock = ManualClock(now: 0)
             let rest = client(server, clock: clock)
             let sending = Task { try await rest.createMessage(Self.channel, MessageBody(content: "hola", allowedMentions: .none)) }
             try await eventually("the request waits out the 429") { clock.waits == [.milliseconds(300)] }
@@ -96,7 +97,7 @@ struct RESTClientTests {
         try await withServer { server in
             server.script("POST", "/messages", [.init(status: 429, headers: ["X-RateLimit-Global": "true", "X-RateLimit-Scope": "global"],
                                                       json: #"{"message":"You are being rate limited.","retry_after":0.3,"global":true}"#)])
-            let clock = ManualRESTClock()
+            let clock = ManualClock(now: 0)
             let rest = client(server, clock: clock)
             let first = Task { try await rest.createMessage(Self.channel, MessageBody(content: "uno", allowedMentions: .none)) }
             try await eventually("the first request waits out the global 429") { clock.waits.count == 1 }
@@ -114,7 +115,7 @@ struct RESTClientTests {
         try await withServer { server in
             server.script("PATCH", "/channels/\(Self.channel)", [.init(status: 500, json: #"{"message":"500: Internal Server Error","code":0}"#),
                                                                  .init(status: 502, json: "{}")])
-            let clock = ManualRESTClock()
+            let clock = ManualClock(now: 0)
             let rest = client(server, clock: clock)
             let renaming = Task { try await rest.renameChannel(Self.channel, to: "dev_obj-7") }
             // 50 ms, then 100 ms, each with up to a quarter more of jitter.
@@ -157,7 +158,7 @@ struct RESTClientTests {
             server.script("POST", "/messages", [.init(status: 200, headers: ["X-RateLimit-Limit": "5", "X-RateLimit-Remaining": "0",
                                                                              "X-RateLimit-Reset-After": "0.4", "X-RateLimit-Bucket": "abcd1234"],
                                                       json: #"{"id":"1","channel_id":"\#(Self.channel)","content":"a"}"#)])
-            let clock = ManualRESTClock()
+            let clock = ManualClock(now: 0)
             let rest = client(server, clock: clock)
             _ = try await rest.createMessage(Self.channel, MessageBody(content: "a", allowedMentions: .none))
             let other: Snowflake = "200000000000000009"

@@ -131,7 +131,7 @@ public struct RESTClient: Sendable {
         // Up to a quarter more, so that many requests failing together do
         // not all come back at the same instant.
         let jitter = Double.random(in: 1...1.25)
-        do { try await clock.sleep(until: clock.now + retryBaseDelay * factor * jitter) } catch { throw .cancelled }
+        do { try await clock.sleep(until: clock.instant + retryBaseDelay * factor * jitter) } catch { throw .cancelled }
     }
 
     static func error(_ response: HTTPResponse, _ route: Route) -> DiscordError {

@@ -3,7 +3,8 @@
 /// monotonic clock; tests drive one by hand, so that a 429's `retry_after`
 /// or a doubling backoff is checked exactly, without waiting for it.
 public protocol RESTClock: Sendable {
-    var now: Duration { get }
+    /// Time since the clock's origin.
+    var instant: Duration { get }
     func sleep(until deadline: Duration) async throws
 }
 
@@ -16,7 +17,7 @@ public struct SystemRESTClock: RESTClock {
         origin = clock.now
     }
 
-    public var now: Duration { clock.now - origin }
+    public var instant: Duration { clock.now - origin }
 
     public func sleep(until deadline: Duration) async throws {
         try await clock.sleep(until: origin + deadline)

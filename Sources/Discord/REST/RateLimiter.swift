@@ -42,7 +42,7 @@ actor RateLimiter {
     /// Waits until `route` may be sent, and counts it as sent.
     func acquire(_ route: Route) async throws(DiscordError) {
         while true {
-            let now = clock.now
+            let now = clock.instant
             pruneInvalid(now)
             if invalidRequests.count >= invalidRequestLimit {
                 throw .tooManyInvalidRequests(invalidRequests.count)
@@ -77,7 +77,7 @@ actor RateLimiter {
     /// before retrying when it was a 429.
     @discardableResult
     func record(_ route: Route, _ response: HTTPResponse) -> Duration? {
-        let now = clock.now
+        let now = clock.instant
         let headers = response.headers
         if let name = headers["x-ratelimit-bucket"] { bucketNames[route.rateLimitKey] = name }
         if let limit = headers["x-ratelimit-limit"].flatMap(Int.init),

@@ -1,0 +1,112 @@
+import Engine
+import Foundation
+import Logging
+import Runtime
+import ServiceLifecycle
+import Synchronization
+import Testing
+import WorkflowDSL
+
+/// The runtime's loops in a service group, on a manual clock: they wake on
+/// commits and due times, and retry failures by themselves.
+@Suite("Runtime services")
+struct EscalaRuntimeTests {
+    static let workflow = """
+        ranks cm < admin
+        channel soporte
+        text hola "Hola {user}"
+        text cerrado "Cerrado: 15 minutos sin motivo."
+        panel p "Soporte" in soporte { opens t }
+        ticket t "T" {
+          receives cm
+          greeting hola
+          after 15m without reason: close cerrado
+          button cerrar "Cerrar"
+          on button cerrar by staff: close
+        }
+        """
+
+    /// Records what it carries out; fails the first `failFirst` sends.
+    final class Recorder: EffectExecutor {
+        let state: Mutex<(effects: [Effect], failuresLeft: Int)>
+
+        init(failFirst: Int = 0) {
+            state = Mutex(([], failFirst))
+        }
+
+        var effects: [Effect] { state.withLock { $0.effects } }
+
+        func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
+            guard case .ticket(let effect, let ticket, _) = pending.work else { return EffectReceipt() }
+            let fail = state.withLock { state -> Bool in
+                if case .send = effect, state.failuresLeft > 0 {
+                    state.failuresLeft -= 1
+                    return true
+                }
+                state.effects.append(effect)
+                return false
+            }
+            if fail { throw URLError(.badServerResponse) }
+            if case .createChannel = effect { return EffectReceipt(channelID: "c\(ticket)") }
+            return EffectReceipt()
+        }
+    }
+
+    struct Running {
+        let runtime: EscalaRuntime
+        let clock: ManualClock
+        let group: ServiceGroup
+        let task: Task<Void, any Error>
+        let engine: TicketEngine
+
+        func stop() async {
+            await group.triggerGracefulShutdown()
+            _ = await task.result
+        }
+    }
+
+    static func start(_ recorder: Recorder) async throws -> Running {
+        let engine = try await TicketEngine(store: try TicketStore.temporary())
+        _ = try await engine.load(SourceFile(path: "w.flow", text: workflow), now: 0)
+        let clock = ManualClock(now: 0)
+        let runtime = EscalaRuntime(engine: engine, community: CommunityEngine(store: engine.store, guild: "g"), clock: clock)
+        let logger = Logger(label: "test")
+        let group = ServiceGroup(services: runtime.services(executor: recorder, logger: logger), logger: logger)
+        let task = Task { try await group.run() }
+        return Running(runtime: runtime, clock: clock, group: group, task: task, engine: engine)
+    }
+
+    /// The harness's own wait for a loop to have acted.
+    static func eventually(_ what: String, _ condition: () async -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !(await condition()) {
+            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    @Test("an open's effects leave when it commits, and its 15-minute timer fires when the clock gets there")
+    func commitsAndDueTimes() async throws {
+        let recorder = Recorder()
+        let running = try await Self.start(recorder)
+        _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
+        try await Self.eventually("the channel and the greeting") { recorder.effects.count >= 2 }
+        #expect(!recorder.effects.contains { if case .close = $0 { true } else { false } })
+        try await Self.eventually("the scheduler asleep until the timer") { running.clock.waits.contains(.seconds(15 * 60)) }
+        running.clock.advance(by: 15 * 60)
+        try await Self.eventually("closed by the timer") { recorder.effects.contains { if case .close = $0 { true } else { false } } }
+        await running.stop()
+    }
+
+    @Test("a failed effect is retried on the outbox's own backoff, with no other event to wake it")
+    func retriesByItself() async throws {
+        let recorder = Recorder(failFirst: 1)
+        let running = try await Self.start(recorder)
+        _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
+        try await Self.eventually("the outbox waiting to retry") { running.clock.waits.contains(.seconds(1)) }
+        #expect(!recorder.effects.contains { if case .send = $0 { true } else { false } }, "the greeting failed once")
+        running.clock.advance(by: 1)
+        try await Self.eventually("the greeting sent on the retry") { recorder.effects.contains { if case .send = $0 { true } else { false } } }
+        await running.stop()
+    }
+}
