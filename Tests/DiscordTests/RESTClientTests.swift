@@ -122,7 +122,7 @@ struct RESTClientTests {
             for base in [50, 100] {
                 try await eventually("a backoff after a 5xx") { clock.waits.count == 1 }
                 let wait = try #require(clock.waits.first)
-                #expect(wait >= .milliseconds(base) && wait <= .milliseconds(base * 5 / 4), "the backoff doubles: \(wait)")
+                #expect(wait >= .milliseconds(base) && wait <= .microseconds(base * 1_250), "the backoff doubles: \(wait)")
                 clock.advance(by: wait)
             }
             let channel = try await renaming.value
