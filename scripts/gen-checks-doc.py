@@ -35,7 +35,8 @@ def excerpt(lines, start, end, context=2):
 
 sections = []
 for case, code in sorted(cases.items(), key=lambda item: item[1][1:]):
-    bad_path = next(GOLDEN.glob(f"{code}-*.flow"))
+    # The first case of each code (the second, NAME.2.flow, is a test only).
+    bad_path = min(GOLDEN.glob(f"{code}-*.flow"), key=lambda path: len(path.name))
     fixed_path = GOLDEN / "fixed" / bad_path.name
     bad = bad_path.read_text().splitlines()
     fixed = fixed_path.read_text().splitlines()
