@@ -14,12 +14,6 @@ struct TicketHarness {
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func workflow(_ name: String) -> Workflow {
-        let url = repository.appendingPathComponent("workflows/\(name).flow")
-        let data = FileManager.default.contents(atPath: url.path) ?? Data()
-        return WorkflowCompiler.compile(SourceFile(path: "workflows/\(name).flow", bytes: Array(data))).workflow!
-    }
-
     init(_ workflow: Workflow, category: String, owner: Person, answers: [String: String] = [:], locale: String = "es", at start: Int64 = 1_000_000) {
         machine = TicketMachine(workflow: workflow, category: category)!
         now = start

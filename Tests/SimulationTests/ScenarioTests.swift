@@ -6,20 +6,21 @@ import WorkflowDSL
 
 @Suite("Scenarios")
 struct ScenarioTests {
-    /// The shipped role-play workflow on a database in a temporary folder.
-    static func roleplayEngine() async throws -> TicketEngine {
+    /// `Tests/Fixtures/desk.flow`, a small desk written for the tests, on a
+    /// temporary database.
+    static func deskEngine() async throws -> TicketEngine {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: repository.appendingPathComponent("workflows/roleplay.flow"), encoding: .utf8)
+        let text = try String(contentsOf: repository.appendingPathComponent("Tests/Fixtures/desk.flow"), encoding: .utf8)
         let engine = try await TicketEngine(store: try TicketStore.temporary())
-        _ = try await engine.load(SourceFile(path: "roleplay.flow", text: text), now: 0)
+        _ = try await engine.load(SourceFile(path: "desk.flow", text: text), now: 0)
         return engine
     }
 
     func run(_ text: String) async throws -> SimulationReport {
         let (scenario, errors) = ScenarioParser.parse(text, path: "s.scenario")
         #expect(errors.isEmpty, "\(errors)")
-        let engine = try await Self.roleplayEngine()
-        let runner = ScenarioRunner(engine: engine, workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        let engine = try await Self.deskEngine()
+        let runner = ScenarioRunner(engine: engine, workflowPath: "desk.flow", discord: try SimulatedDiscord())
         #expect(runner.validate(scenario).isEmpty)
         return try await runner.run(scenario)
     }
@@ -29,7 +30,7 @@ struct ScenarioTests {
         let (_, errors) = ScenarioParser.parse("""
             member ana
             staff beto
-            ana opens reportes
+            ana opens caso
             carla says "hola"
             ana says "sin cerrar
             wait soon
@@ -44,15 +45,16 @@ struct ScenarioTests {
     func validation() async throws {
         let (scenario, _) = ScenarioParser.parse("""
             staff beto moderador
-            beto opens reporte
-            beto presses cerar
+            beto opens casos
+            beto presses subri
             """, path: "s.scenario")
-        let runner = ScenarioRunner(engine: try await Self.roleplayEngine(), workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        let runner = ScenarioRunner(engine: try await Self.deskEngine(), workflowPath: "desk.flow", discord: try SimulatedDiscord())
         let messages = runner.validate(scenario).map(\.message)
         #expect(messages.count == 3)
         #expect(messages[0].hasPrefix("`moderador` is neither a rank nor a role of the workflow (ranks: cm, trainee, moderator"))
-        #expect(messages[1].hasPrefix("the workflow has no ticket category `reporte` (it has: reportes,"))
-        #expect(messages[2].contains("no category of the workflow has a button `cerar`"))
+        #expect(messages[1].hasPrefix("the workflow has no ticket category `casos` (it has: "))
+        #expect(messages[1].contains("caso"))
+        #expect(messages[2].contains("no category of the workflow has a button `subri`"))
     }
 
     @Test("a failed expectation names its line and says what happened instead")
@@ -60,14 +62,14 @@ struct ScenarioTests {
         let report = try await run("""
             member jugador
             staff ana cm
-            jugador opens consultas
+            jugador opens caso
             expect state cerrado
             wait 16m
             expect closed
             expect open
             """)
         #expect(report.failures.map(\.line) == [4, 7])
-        #expect(report.failures.first?.detail == "the state is abierta")
+        #expect(report.failures.first?.detail == "the state is nuevo")
         #expect(report.failures.last?.detail?.hasPrefix("closed: ") == true)
     }
 
@@ -76,7 +78,7 @@ struct ScenarioTests {
         let report = try await run("""
             member jugador
             expect state open
-            jugador opens consultas
+            jugador opens caso
             """)
         #expect(report.failures.map(\.line) == [2])
         #expect(report.failures.first?.detail == "no ticket is open yet")
@@ -87,7 +89,7 @@ struct ScenarioTests {
         let report = try await run("""
             member jugador
             staff ana cm
-            jugador opens consultas
+            jugador opens caso
             jugador says "¿Cómo consigo el rol de streamer?"
             ana says "@jugador, ¿sigues ahí?"
             wait 10h
