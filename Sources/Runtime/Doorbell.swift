@@ -28,6 +28,13 @@ public final class Doorbell: Sendable {
         waiter?.resume()
     }
 
+    /// Forgets rings so far: a loop calls it just before it looks for work,
+    /// since what those rings announced is committed and will be seen; a
+    /// ring after this is kept for the next look.
+    public func reset() {
+        state.withLock { $0.rung = false }
+    }
+
     /// Returns at once if it rang since the last wait, else when it rings
     /// or the task is cancelled. One waiter at a time.
     public func wait() async {

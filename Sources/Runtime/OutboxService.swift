@@ -4,8 +4,9 @@ import ServiceLifecycle
 import Synchronization
 
 /// The one loop that carries effects out: it drains when a commit queues
-/// an effect (its doorbell), and retries failed effects on a backoff of
-/// its own, never waiting for some other ticket's event to wake it.
+/// an effect (its doorbell), and retries a failed effect on its lane's own
+/// backoff (1 s, 2 s, 4 s… up to a minute), never waiting for some other
+/// ticket's event to wake it, nor retrying early because one came.
 ///
 /// There is only ever one drainer: two would offer the same effect twice.
 public struct OutboxService: Service {
@@ -14,19 +15,32 @@ public struct OutboxService: Service {
     let concurrency: Int
     let logger: Logger
 
-    /// Doubling waits after a pass with failures, in seconds.
+    /// Doubling waits after a lane's failures, in seconds.
     static let backoff: [Int64] = [1, 2, 4, 8, 16, 30, 60]
+
+    /// A lane whose last effect failed: not offered again before `until`.
+    struct Held {
+        var until: Int64
+        var failures: Int
+    }
 
     public func run() async throws {
         let stopping = Atomic(false)
         await withGracefulShutdownHandler {
-            var failingPasses = 0
+            var held: [String: Held] = [:]
             while true {
-                let failed = await pass()
+                runtime.outboxBell.reset()
+                let now = runtime.clock.now()
+                let waiting = Set(held.filter { $0.value.until > now }.keys)
+                let failed = await pass(skipping: waiting)
                 if stopping.load(ordering: .acquiring) || Task.isCancelled { return }
-                failingPasses = failed ? failingPasses + 1 : 0
-                let retry = failed ? runtime.clock.now() + Self.backoff[min(failingPasses, Self.backoff.count) - 1] : nil
-                await runtime.outboxBell.wait(untilSecond: retry, on: runtime.clock)
+                // A lane offered again and not failing is well again.
+                held = held.filter { waiting.contains($0.key) || failed.contains($0.key) }
+                for lane in failed {
+                    let failures = (held[lane]?.failures ?? 0) + 1
+                    held[lane] = Held(until: now + Self.backoff[min(failures, Self.backoff.count) - 1], failures: failures)
+                }
+                await runtime.outboxBell.wait(untilSecond: held.values.map(\.until).min(), on: runtime.clock)
             }
         } onGracefulShutdown: {
             // The pass under way finishes its effect; the rest waits in the
@@ -36,15 +50,17 @@ public struct OutboxService: Service {
         }
     }
 
-    /// One pass over the outbox; true when an effect failed.
-    private func pass() async -> Bool {
+    /// One pass over the outbox; the lanes that failed.
+    private func pass(skipping: Set<String>) async -> Set<String> {
         let clock = runtime.clock
         defer { runtime.passFinished() }
         do {
-            return try await drainer.drain(concurrency: concurrency, now: { clock.now() }).failed > 0
+            return try await drainer.drain(concurrency: concurrency, skipping: skipping, now: { clock.now() }).failedLanes
         } catch {
             logger.error("outbox", metadata: ["error": "\(error)"])
-            return true
+            // No lane to blame: a placeholder one, so the pass is tried
+            // again on the backoff.
+            return ["(store)"]
         }
     }
 }

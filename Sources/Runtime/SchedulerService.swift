@@ -17,6 +17,7 @@ public struct SchedulerService: Service {
         let stopping = Atomic(false)
         await withGracefulShutdownHandler {
             while !stopping.load(ordering: .acquiring) && !Task.isCancelled {
+                runtime.schedulerBell.reset()
                 let next = await pass()
                 await runtime.schedulerBell.wait(untilSecond: next, on: runtime.clock)
             }

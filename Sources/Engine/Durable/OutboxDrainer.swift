@@ -30,6 +30,8 @@ public struct OutboxDrainer: Sendable {
     public struct Pass: Sendable, Equatable {
         public var delivered = 0
         public var failed = 0
+        /// The lanes held back by a failure in this pass.
+        public var failedLanes: Set<String> = []
     }
 
     /// Delivers pending effects until none is left (or only failing ones):
@@ -42,15 +44,18 @@ public struct OutboxDrainer: Sendable {
     /// back only itself. An effect that fails is not retried within the
     /// same call: the next call tries it again.
     @discardableResult
-    public func drain(concurrency: Int = 1, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
-        concurrency <= 1 ? try await drainInOrder(now: now) : try await drainConcurrently(concurrency, now: now)
+    /// Lanes in `skipping` are left for later: their last failure's
+    /// backoff has not run out.
+    public func drain(concurrency: Int = 1, skipping: Set<String> = [], now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
+        concurrency <= 1 ? try await drainInOrder(skipping: skipping, now: now)
+            : try await drainConcurrently(concurrency, skipping: skipping, now: now)
     }
 
     /// One effect at a time: what the simulator uses, so that a run is the
     /// same byte for byte.
-    private func drainInOrder(now: @Sendable () -> Int64) async throws(StoreError) -> Pass {
+    private func drainInOrder(skipping: Set<String>, now: @Sendable () -> Int64) async throws(StoreError) -> Pass {
         var pass = Pass()
-        var failedLanes: Set<String> = []
+        var failedLanes = skipping
         while true {
             let batch = try await store.pendingEffects(limit: 64).filter { !failedLanes.contains($0.lane) }
             if batch.isEmpty { return pass }
@@ -65,6 +70,7 @@ public struct OutboxDrainer: Sendable {
                 } catch {
                     try await store.failed(effect, error: String(describing: error), giveUpAfter: 10)
                     failedLanes.insert(effect.lane)
+                    pass.failedLanes.insert(effect.lane)
                     pass.failed += 1
                 }
             }
@@ -76,7 +82,7 @@ public struct OutboxDrainer: Sendable {
     /// children finishing while URLSession resumed another task deadlocked
     /// the concurrency runtime on this machine (Swift 6.3.1, Linux; seen
     /// with gdb, both threads waiting in `withStatusRecordLock`).
-    private func drainConcurrently(_ concurrency: Int, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
+    private func drainConcurrently(_ concurrency: Int, skipping: Set<String>, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
         let store = store, executor = executor, delivered = delivered
         // nil: a tick, to look for new effects while a slow one is out.
         typealias Outcome = (effect: PendingEffect, result: Result<EffectReceipt, any Error>)?
@@ -84,7 +90,7 @@ public struct OutboxDrainer: Sendable {
         defer { report.finish() }
         var pass = Pass()
         var inFlight: Set<String> = []
-        var failedLanes: Set<String> = []
+        var failedLanes = skipping
         var ticking = false
         func refill() async throws(StoreError) {
             if inFlight.count < concurrency {
@@ -119,6 +125,7 @@ public struct OutboxDrainer: Sendable {
                     if let error = error as? StoreError { throw error }
                     try await store.failed(outcome.effect, error: String(describing: error), giveUpAfter: 10)
                     failedLanes.insert(outcome.effect.lane)
+                    pass.failedLanes.insert(outcome.effect.lane)
                     pass.failed += 1
                 }
             } else {
