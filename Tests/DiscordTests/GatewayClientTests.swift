@@ -64,7 +64,7 @@ struct GatewayClientTests {
     func identifyAndHeartbeat() async throws {
         // Long enough that a loaded machine never takes the connection for
         // a zombie between two beats.
-        let running = try await start(heartbeat: 800) { $0.configure(guildCreatePadding: 100_000) }
+        let running = try await start(heartbeat: 2_000) { $0.configure(guildCreatePadding: 100_000) }
         try await eventually("READY and GUILD_CREATE delivered") { running.delivered.names == ["READY", "GUILD_CREATE"] }
         let guild = try #require(running.delivered.all.last)
         #expect(guild.payload.count > 100_000)
