@@ -21,7 +21,43 @@ public enum NoticeCatalogue {
     /// The message in words, for a member whose language is `locale`.
     public static func text(_ message: Notice, locale: String) -> RichText {
         let language = language(for: locale)
-        return fill(words(message.key, language: language), with: message.arguments(language: language))
+        let pieces = parsed[language]?[message.key] ?? parsed["en"]?[message.key] ?? [.words(message.key.rawValue)]
+        return fill(pieces, with: message.arguments(language: language))
+    }
+
+    /// A catalogue entry cut once into words and `{places}`: notices are
+    /// written on every refusal and rule notice, so the words are not
+    /// scanned each time.
+    enum Piece: Sendable {
+        case words(String)
+        case place(String)
+    }
+
+    static let parsed: [String: [NoticeKey: [Piece]]] = languages.mapValues { $0.mapValues(pieces) }
+
+    static func pieces(_ words: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = Substring(words)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.words(String(rest[..<open]))) }
+            pieces.append(.place(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.words(String(rest))) }
+        return pieces
+    }
+
+    /// The pieces with their places filled; a place with no argument stays
+    /// as written, so a mistake shows instead of vanishing.
+    static func fill(_ pieces: [Piece], with arguments: [String: RichText]) -> RichText {
+        var result = RichText()
+        for piece in pieces {
+            switch piece {
+            case .words(let words): result.segments.append(.text(words))
+            case .place(let name): result += arguments[name] ?? RichText("{\(name)}")
+            }
+        }
+        return merged(result)
     }
 
     /// The words of a key, in English when the language lacks them (the
@@ -30,27 +66,9 @@ public enum NoticeCatalogue {
         languages[language]?[key] ?? english[key] ?? key.rawValue
     }
 
-    /// `{name}` places filled with their arguments; a place with no
-    /// argument stays as written, so a mistake shows instead of vanishing.
+    /// `{name}` places of `words` filled with their arguments.
     static func fill(_ words: String, with arguments: [String: RichText]) -> RichText {
-        var result = RichText()
-        var literal = ""
-        var rest = Substring(words)
-        while let open = rest.firstIndex(of: "{") {
-            literal += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = arguments[String(rest[rest.index(after: open)..<close])] else {
-                literal += "{"
-                rest = rest[rest.index(after: open)...]
-                continue
-            }
-            if !literal.isEmpty { result.segments.append(.text(literal)) }
-            literal = ""
-            result += value
-            rest = rest[rest.index(after: close)...]
-        }
-        literal += rest
-        if !literal.isEmpty { result.segments.append(.text(literal)) }
-        return merged(result)
+        fill(pieces(words), with: arguments)
     }
 
     /// Adjacent text segments joined, so equal texts compare equal.
