@@ -125,8 +125,15 @@ extension Parser {
     }
 
     mutating func parseConditionTerm() throws(StatementAbandoned) -> Condition {
-        if consumeKeyword("not") { return .not(try parseConditionTerm()) }
-        if consume(.leftParen) {
+        if isKeyword("not") || current.kind == .leftParen {
+            guard nesting < Self.maximumNesting else {
+                throw fail("more than \(Self.maximumNesting) levels of nesting in a condition",
+                           help: "write the condition more simply: `not not x` is `x`, and `((x))` is `x`")
+            }
+            nesting += 1
+            defer { nesting -= 1 }
+            if consumeKeyword("not") { return .not(try parseConditionTerm()) }
+            advance()
             let inner = try parseCondition()
             try expect(.rightParen, "`)`", after: "to close the condition")
             return inner

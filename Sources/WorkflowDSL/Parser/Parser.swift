@@ -10,6 +10,11 @@ public struct Parser {
     let tokens: [Token]
     var position = 0
     var diagnostics: DiagnosticBag
+    /// How deep the condition being read is nested (`not`, `(`): the one
+    /// place the parser recurses on its input, so the one place a hostile
+    /// file could exhaust the stack. Bounded by `maximumNesting`.
+    var nesting = 0
+    static let maximumNesting = 256
 
     /// Thrown inside a statement after its diagnostic was recorded; caught
     /// by the statement loop, which recovers. Never escapes the parser.
