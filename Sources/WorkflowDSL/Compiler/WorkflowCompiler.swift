@@ -36,7 +36,7 @@ public enum WorkflowCompiler {
         let diagnostics = (parseDiagnostics + bag.diagnostics).sorted {
             ($0.range.start, $0.code.rawValue) < ($1.range.start, $1.code.rawValue)
         }
-        return (context, diagnostics)
+        return (context, DiagnosticBag.capped(diagnostics))
     }
 
     /// The hash of everything that changes behaviour, not of where it was

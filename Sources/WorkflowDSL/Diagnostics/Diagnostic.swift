@@ -40,11 +40,29 @@ public struct DiagnosticBag: Sendable {
 
     public init(path: String) { self.path = path }
 
+    /// Past this many, a file's problems are not listed one by one: a
+    /// mangled or hostile file would otherwise print megabytes (and take
+    /// minutes) to say the same thing. The bag keeps one more, so that the
+    /// report knows there were more (`WorkflowCompiler` says so).
+    public static let limit = 200
+
     public mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, help: String? = nil) {
+        guard diagnostics.count <= Self.limit else { return }
         let diagnostic = Diagnostic(code, message, path: path, range: range, help: help)
         // A rule in `defaults` is checked once per ticket; say it once.
         guard seen.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)
+    }
+
+    /// The first `limit` of `diagnostics` (in the order given), and a last
+    /// one saying that the rest are not listed, when there were more.
+    public static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > limit, let first = diagnostics.first else { return diagnostics }
+        let next = diagnostics[limit]
+        return Array(diagnostics.prefix(limit)) + [
+            Diagnostic(.syntax, "more than \(limit) problems in this file: the rest are not listed", path: first.path, range: next.range,
+                       help: "fix the problems above (the first ones often cause the rest) and lint again"),
+        ]
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

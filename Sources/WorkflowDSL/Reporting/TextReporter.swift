@@ -2,6 +2,9 @@
 /// matchers parse: `file:line:col: error[E101]: message`, the line, a caret
 /// under the range, and what to do.
 public enum TextReporter {
+    /// The most characters of a source line shown under a diagnostic.
+    static let window = 160
+
     public static func render(_ run: LintRun) -> String {
         var output = ""
         for file in run.files {
@@ -19,12 +22,24 @@ public enum TextReporter {
         let line = source.lineText(record.line)
         let gutter = String(record.line)
         let pad = String(repeating: " ", count: gutter.count)
-        text += " \(gutter) | \(line)\n"
-        let scalars = Array(line.unicodeScalars)
+        var scalars = Array(line.unicodeScalars)
+        var column = record.column
+        var lastColumn = record.endLine == record.line ? record.endColumn : scalars.count + 1
+        // A very long line is shown as a window around the problem, so a
+        // one-line megabyte file prints lines a person can read.
+        if scalars.count > Self.window {
+            let first = max(0, min(column - 1 - Self.window / 2, scalars.count - Self.window))
+            let shown = Array(scalars[first..<min(scalars.count, first + Self.window)])
+            let before: [Unicode.Scalar] = first > 0 ? ["…"] : []
+            let after: [Unicode.Scalar] = first + Self.window < scalars.count ? ["…"] : []
+            scalars = before + shown + after
+            column = column - first + before.count
+            lastColumn = min(lastColumn - first + before.count, scalars.count + 1)
+        }
+        text += " \(gutter) | \(String(String.UnicodeScalarView(scalars)))\n"
         // Keep tabs in the indent so the caret lines up with the text above.
-        let indent = scalars.prefix(max(0, record.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-        let lastColumn = record.endLine == record.line ? record.endColumn : scalars.count + 1
-        let width = max(1, lastColumn - record.column)
+        let indent = scalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        let width = max(1, lastColumn - column)
         text += " \(pad) | \(indent)\(String(repeating: "^", count: width))\n"
         if let help = record.help { text += " \(pad) = help: \(help)\n" }
         return text
