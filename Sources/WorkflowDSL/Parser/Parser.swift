@@ -21,6 +21,7 @@ public struct Parser {
     struct StatementAbandoned: Error {}
 
     public static func parse(_ source: SourceFile) -> (file: WorkflowFile, diagnostics: [Diagnostic]) {
+        if let problem = SourceCheck.problem(source) { return (WorkflowFile(source: source), [problem]) }
         var bag = DiagnosticBag(path: source.path)
         let tokens = Lexer.tokenize(source, diagnostics: &bag)
         var parser = Parser(source: source, tokens: tokens, diagnostics: bag)
