@@ -58,6 +58,8 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
     case discord(DiscordError)
     case store(String)
     case failed(String)
+    /// Another process serves the same data folder.
+    case alreadyServing(String)
 
     public var description: String {
         switch self {
@@ -69,6 +71,7 @@ public enum DeskError: Error, CustomStringConvertible, Sendable {
         case .discord(let error): error.description
         case .store(let message): "the database: \(message)"
         case .failed(let message): "Escala stopped: \(message)"
+        case .alreadyServing(let message): message
         }
     }
 }

@@ -31,6 +31,8 @@ public final class TicketDesk: Sendable {
     let logger: Logger
     /// Interactions being answered: shutdown lets them finish, bounded.
     let interactions = WorkInFlight()
+    /// This desk's hold on its data folder, from `init` until `run` ends.
+    private let folderLock: Mutex<DataFolderLock?>
     private let state = Mutex(State())
 
     private struct State {
@@ -63,6 +65,16 @@ public final class TicketDesk: Sendable {
         let engine: TicketEngine
         do {
             try FileManager.default.createDirectory(atPath: configuration.dataFolder, withIntermediateDirectories: true)
+        } catch {
+            throw .store("cannot create the data folder \(configuration.dataFolder): \(error.localizedDescription)")
+        }
+        // Before the database is touched: a second copy must not serve.
+        do throws(DataFolderLock.Failure) {
+            folderLock = Mutex(try DataFolderLock(folder: configuration.dataFolder))
+        } catch {
+            throw .alreadyServing(error.description)
+        }
+        do {
             store = try TicketStore(path: configuration.databasePath)
             engine = try await TicketEngine(store: store)
             for workflow in workflows {
@@ -107,6 +119,7 @@ public final class TicketDesk: Sendable {
             return state.stopping
         }
         if stopped { return }
+        defer { folderLock.withLock { $0 = nil } }
         do {
             try await group.run()
         } catch let error as DeskError {
