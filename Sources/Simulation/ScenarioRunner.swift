@@ -544,8 +544,6 @@ private struct Play {
         text.rendered(person: who, channel: { "#" + $0 })
     }
 
-    func humanize(_ text: String) -> String { text }
-
     func who(_ id: String) -> String { "@" + (names[id] ?? id) }
 
     func describe(_ effect: Effect) -> String? {
@@ -579,7 +577,7 @@ private struct Play {
             return "grants \(role) to \(who(person))" + (seconds.map { " for \(Self.duration($0))" } ?? "")
         case .revokeRole(let role, let person): return "revokes \(role) from \(who(person))"
         case .transcript(let channel): return "posts the transcript" + (channel.map { " in #\($0)" } ?? "")
-        case .close(let reason): return "closes the ticket" + (reason.map { ": \(humanize($0))" } ?? "")
+        case .close(let reason): return "closes the ticket" + (reason.map { ": \($0)" } ?? "")
         case .askRating(let text, let person): return "asks \(who(person)) for a rating: \"\(Self.oneLine(humanize(text)))\""
         case .schedule, .cancelTimer: return nil
         }

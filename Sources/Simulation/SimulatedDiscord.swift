@@ -12,8 +12,6 @@ import Foundation
 public actor SimulatedDiscord: EffectExecutor {
     /// Every ticket effect performed, in order, by ticket.
     public private(set) var performed: [(ticketID: Int64, effect: Effect)] = []
-    /// Every community effect performed, in order.
-    public private(set) var performedCommunity: [CommunityEffect] = []
     private var receipts: [String: EffectReceipt] = [:]
     private let ledger: Int32?
 
@@ -42,10 +40,9 @@ public actor SimulatedDiscord: EffectExecutor {
             guard written == line.count else { throw CocoaError(.fileWriteUnknown) }
         }
         receipts[pending.idempotencyKey] = receipt
-        switch pending.work {
-        case .ticket(let effect, let ticket, _): performed.append((ticket, effect))
-        case .community(let effect, _): performedCommunity.append(effect)
-        }
+        // Community effects are traced when decided (`expect role` reads
+        // the store); only ticket effects are kept here.
+        if case .ticket(let effect, let ticket, _) = pending.work { performed.append((ticket, effect)) }
         return receipt
     }
 }

@@ -56,33 +56,23 @@ extension CommunityEngine {
             case .refused(let notice): return (.privately(notice), [])
             case .given(let points, let level, let effects): return (.publicly(.repGiven(to: member, points: points, level: level)), effects)
             }
-        default:
-            return (try await answerReading(command, by: person, now: now), [])
-        }
-    }
-
-    /// The commands that only read.
-    private func answerReading(_ command: CommunityCommand, by person: Person, now: Int64) async throws(EngineError) -> CommunityAnswer {
-        switch command {
-        case .rep:
-            return .privately(.notNow)
         case .top(let back):
             guard (0...CommunityCommand.maximumPeriodsAgo).contains(back) else {
-                return .privately(.numberOutOfRange(option: "periods_ago", minimum: 0, maximum: CommunityCommand.maximumPeriodsAgo))
+                return (.privately(.numberOutOfRange(option: "periods_ago", minimum: 0, maximum: CommunityCommand.maximumPeriodsAgo)), [])
             }
             guard let (path, board) = firstBoard(), let ranking = try await ranking(workflow: path, board: board, back: back, now: now) else {
-                return .privately(.noRanking)
+                return (.privately(.noRanking), [])
             }
-            return .ranking(ranking)
+            return (.ranking(ranking), [])
         case .stats(let days):
-            guard person.isStaff else { return .privately(.staffOnly) }
+            guard person.isStaff else { return (.privately(.staffOnly), []) }
             if let days, !(1...CommunityCommand.maximumDays).contains(days) {
-                return .privately(.numberOutOfRange(option: "days", minimum: 1, maximum: CommunityCommand.maximumDays))
+                return (.privately(.numberOutOfRange(option: "days", minimum: 1, maximum: CommunityCommand.maximumDays)), [])
             }
-            return .statistics(try await ticketStatistics(since: days.map { now - Int64($0) * 86_400 } ?? 0))
+            return (.statistics(try await ticketStatistics(since: days.map { now - Int64($0) * 86_400 } ?? 0)), [])
         case .audit(let member):
-            guard person.isStaff else { return .privately(.staffOnly) }
-            return .audit(try await audit(member: member, limit: 20), member: member)
+            guard person.isStaff else { return (.privately(.staffOnly), []) }
+            return (.audit(try await audit(member: member, limit: 20), member: member), [])
         }
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Long and broken input")
 struct LongInputTests {
     static let mangled: String = {
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 7)
+        var generator = MutationTests.Generator(state: 7)
         let pieces = ["@", "$", "ticket", "{", "}", "\"x\"", "on", "%"]
         let line = (0..<100_000).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: " ")
         return "ranks cm < admin\nchannel soporte\n" + line + "\n"
@@ -32,20 +32,5 @@ struct LongInputTests {
         let column = caret.unicodeScalars.firstIndex(of: "^").map { caret.unicodeScalars.distance(from: caret.unicodeScalars.startIndex, to: $0) }
         #expect(column.map { shown.unicodeScalars.count > $0 } == true, "the caret points inside the shown window")
         #expect(shown.contains("…"))
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// SplitMix64: the same mangled file on every machine.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -70,7 +70,7 @@ struct SourceCheckTests {
 
     @Test("the UTF-8 check agrees with Swift's own decoder on random bytes")
     func agreesWithSwift() {
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 11)
+        var generator = MutationTests.Generator(state: 11)
         for _ in 0..<2_000 {
             let count = Int(generator.next() % 12)
             let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
