@@ -10,7 +10,7 @@ import WorkflowDSL
 /// the community outbox. The rules come from the workflows' current
 /// versions (`update`); a role or channel is named as the workflow names it
 /// and carried with the workflow's path, which the adapter maps to ids.
-public final class CommunityEngine: Sendable {
+public final class CommunityEngine: Sendable, StoreBacked {
     public let store: any TicketStorage
     public let guild: String
     private let workflows: Mutex<[String: Workflow]>
@@ -64,14 +64,6 @@ public final class CommunityEngine: Sendable {
 
     private var rules: [(path: String, workflow: Workflow)] {
         workflows.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
-    }
-
-    private func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
-        do { return try await store.write(body) } catch { throw .store(error) }
-    }
-
-    private func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
-        do { return try await store.read(body) } catch { throw .store(error) }
     }
 
     // MARK: Members

@@ -9,7 +9,7 @@ import WorkflowDSL
 /// Time is always an argument (`now`, in seconds since 1970): the bot passes
 /// the wall clock, `escala simulate` a virtual one, and the engine never
 /// reads a clock of its own.
-public final class TicketEngine: Sendable {
+public final class TicketEngine: Sendable, StoreBacked {
     public let store: any TicketStorage
     private let memory: Mutex<Memory>
 
@@ -36,14 +36,6 @@ public final class TicketEngine: Sendable {
             throw .store(error)
         }
         memory = Mutex(Memory(catalog: catalog))
-    }
-
-    private func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
-        do { return try await store.read(body) } catch { throw .store(error) }
-    }
-
-    private func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
-        do { return try await store.write(body) } catch { throw .store(error) }
     }
 
     // MARK: Workflows
