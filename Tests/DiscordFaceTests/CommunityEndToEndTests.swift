@@ -161,14 +161,17 @@ struct CommunityEndToEndTests {
         let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
         let moderator = [Self.ids["moderador"]!]
 
-        await server.click(CustomID.button(category: "oferta", button: "cambios").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        let asksChanges = await server.click(CustomID.button(category: "oferta", button: "cambios").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        #expect(try await Self.callback(server, asksChanges)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:motivo_cambios", values: ["motivo": "Añade fotos"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         try await E2E.eventually("changes asked") { try await running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
-        await server.click(CustomID.button(category: "oferta", button: "reenviar").wire, in: channel, by: Self.ana, guild: Self.guild)
+        let resends = await server.click(CustomID.button(category: "oferta", button: "reenviar").wire, in: channel, by: Self.ana, guild: Self.guild)
+        #expect(try await Self.callback(server, resends)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:nueva_oferta", values: ["titulo": "Bici", "precio": "100 €", "detalle": "Como nueva, con fotos"],
                             in: channel, by: Self.ana, guild: Self.guild)
         try await E2E.eventually("back to review") { try await running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
-        await server.click(CustomID.button(category: "oferta", button: "aprobar").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        let approves = await server.click(CustomID.button(category: "oferta", button: "aprobar").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
+        #expect(try await Self.callback(server, approves)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:motivo_aprobacion", values: ["motivo": "Todo correcto"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
 
         let offers = Self.ids["ofertas"]!

@@ -173,6 +173,52 @@ struct RESTClientTests {
         }
     }
 
+    @Test("after a bucket's reset, an emptied bucket waits Discord's own window, never an invented minute")
+    func bucketWindowIsDiscords() async throws {
+        try await withServer { server in
+            let limited = { (remaining: Int) in
+                LocalDiscord.Scripted(status: 200, headers: ["X-RateLimit-Limit": "2", "X-RateLimit-Remaining": "\(remaining)",
+                                                                     "X-RateLimit-Reset-After": "5", "X-RateLimit-Bucket": "abcd1234"],
+                                              json: #"{"id":"1","channel_id":"\#(Self.channel)","content":"a"}"#)
+            }
+            server.script("POST", "/messages", [limited(1), limited(0)])
+            let clock = ManualClock(now: 0)
+            let rest = client(server, clock: clock)
+            for text in ["a", "b"] { _ = try await rest.createMessage(Self.channel, MessageBody(content: text, allowedMentions: .none)) }
+            clock.advance(by: .seconds(5))
+            // The bucket refilled; these two answers say nothing of limits
+            // (as when they are still in flight), so the third send must
+            // wait for the next reset, which is Discord's 5 s away.
+            for text in ["c", "d"] { _ = try await rest.createMessage(Self.channel, MessageBody(content: text, allowedMentions: .none)) }
+            #expect(clock.waits.isEmpty)
+            let held = Task { try await rest.createMessage(Self.channel, MessageBody(content: "e", allowedMentions: .none)) }
+            try await eventually("the emptied bucket waits") { clock.waits.count == 1 }
+            #expect(clock.waits == [.seconds(5)])
+            clock.advance(by: .seconds(5))
+            _ = try await held.value
+            #expect(server.received.filter { $0.method == "POST" }.count == 5)
+        }
+    }
+
+    @Test("a rate-limit header of inf, nan or 1e300 is a bounded wait, not a crash")
+    func absurdHeaders() async throws {
+        try await withServer { server in
+            server.script("POST", "/messages", [
+                .init(status: 200, headers: ["X-RateLimit-Limit": "1", "X-RateLimit-Remaining": "1", "X-RateLimit-Reset-After": "nan"],
+                      json: #"{"id":"1","channel_id":"\#(Self.channel)","content":"a"}"#),
+                .init(status: 429, headers: ["X-RateLimit-Scope": "user"], json: #"{"message":"slow","retry_after":1e300,"global":false}"#),
+            ])
+            let clock = ManualClock(now: 0)
+            let rest = client(server, clock: clock)
+            _ = try await rest.createMessage(Self.channel, MessageBody(content: "a", allowedMentions: .none))
+            let held = Task { try await rest.createMessage(Self.channel, MessageBody(content: "b", allowedMentions: .none)) }
+            try await eventually("the 429 is waited out") { clock.waits.count == 1 }
+            #expect(clock.waits == [.seconds(86_400)])
+            clock.advance(by: .seconds(86_400))
+            _ = try await held.value
+        }
+    }
+
     @Test("a refusal is an error that names the route, the status and Discord's code")
     func refusals() async throws {
         try await withServer { server in

@@ -14,6 +14,12 @@ actor RateLimiter {
         var limit: Int
         var remaining: Int
         var resetsAt: Duration
+        /// The longest reset Discord has announced for the bucket: once a
+        /// reset passes with no fresh headers (the answers still in
+        /// flight), the next one is at most this far away. Never a figure
+        /// of our own: a guess of 60 s held requests asleep long after a
+        /// 5 s bucket had refilled.
+        var window: Duration
     }
 
     private let clock: any RESTClock
@@ -59,7 +65,7 @@ actor RateLimiter {
             if var bucket = buckets[key] {
                 if bucket.resetsAt <= now {
                     bucket.remaining = bucket.limit
-                    bucket.resetsAt = now + .seconds(60)
+                    bucket.resetsAt = now + bucket.window
                     buckets[key] = bucket
                 }
                 if bucket.remaining <= 0 { wakeAt = max(wakeAt ?? bucket.resetsAt, bucket.resetsAt) }
@@ -83,7 +89,10 @@ actor RateLimiter {
         if let limit = headers["x-ratelimit-limit"].flatMap(Int.init),
            let remaining = headers["x-ratelimit-remaining"].flatMap(Int.init),
            let resetAfter = headers["x-ratelimit-reset-after"].flatMap(Double.init) {
-            buckets[bucketKey(route)] = Bucket(limit: limit, remaining: remaining, resetsAt: now + .milliseconds(Int(resetAfter * 1000)))
+            let key = bucketKey(route)
+            let resetIn = Self.duration(seconds: resetAfter)
+            buckets[key] = Bucket(limit: limit, remaining: remaining, resetsAt: now + resetIn,
+                                  window: max(buckets[key]?.window ?? .zero, resetIn))
         }
         let scope = headers["x-ratelimit-scope"]
         if response.status == 401 || response.status == 403 || (response.status == 429 && scope != "shared") {
@@ -95,7 +104,7 @@ actor RateLimiter {
             globalPauseUntil = now + retryAfter
         } else {
             let key = bucketKey(route)
-            var bucket = buckets[key] ?? Bucket(limit: 1, remaining: 0, resetsAt: now)
+            var bucket = buckets[key] ?? Bucket(limit: 1, remaining: 0, resetsAt: now, window: retryAfter)
             bucket.remaining = 0
             bucket.resetsAt = max(bucket.resetsAt, now + retryAfter)
             buckets[key] = bucket
@@ -109,7 +118,16 @@ actor RateLimiter {
         struct Body: Decodable { let retry_after: Double? }
         let seconds = (try? JSONCoding.decoder.decode(Body.self, from: response.body))?.retry_after
             ?? response.headers["retry-after"].flatMap(Double.init) ?? 1
-        return .milliseconds(Int((max(seconds, 0) * 1000).rounded(.up)))
+        return duration(seconds: seconds)
+    }
+
+    /// Seconds as Discord writes them (decimals), made a wait we can keep:
+    /// a header of `inf`, `nan` or 1e300 (a proxy's mistake, a hostile test
+    /// server) must not trap converting to an integer. A day is longer than
+    /// any limit Discord documents.
+    static func duration(seconds: Double) -> Duration {
+        guard seconds.isFinite, seconds > 0 else { return .zero }
+        return .milliseconds(Int((min(seconds, 86_400) * 1000).rounded(.up)))
     }
 
     private func pruneInvalid(_ now: Duration) {

@@ -129,9 +129,7 @@ public struct TicketMachine: Sendable {
         case .formSubmitted(let form, let person, let answers):
             run.formSubmitted(form, by: person, answers: answers)
         case .sanctionChosen(let offence, let sanctioner, let chooser):
-            run.state.sanction = offence
-            // Unless told otherwise, whoever picks the row from the table applies it.
-            run.state.sanctioner = sanctioner ?? chooser.id
+            run.sanctionChosen(offence, sanctioner: sanctioner, by: chooser)
         case .timerFired(let timer):
             run.timerFired(timer)
         case .memberLeft:
@@ -330,12 +328,42 @@ private struct Run {
     }
 
     mutating func formSubmitted(_ form: String, by person: Person, answers: [String: String]) {
+        guard takeOffer(.form(form, to: person.id)) else {
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
+            return
+        }
         if form == TicketMachine.closeReasonForm {
             close(reason: answers[TicketMachine.closeReasonAnswer].flatMap { $0.isEmpty ? nil : $0 } ?? "—")
             return
         }
         for (key, value) in answers { state.answers[key] = value }
         fire(.formSubmitted(form), by: person)
+    }
+
+    mutating func sanctionChosen(_ offence: String, sanctioner: String?, by chooser: Person) {
+        guard workflow.offences.contains(where: { $0.name == offence }), takeOffer(.sanctions(to: chooser.id)) else {
+            effects.append(.refuse(person: chooser.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
+            return
+        }
+        state.sanction = offence
+        // Unless told otherwise, whoever picks the row from the table applies it.
+        state.sanctioner = sanctioner ?? chooser.id
+    }
+
+    /// Records that `offer` is now in front of its person; showing the same
+    /// form again replaces, it does not stack.
+    mutating func offer(_ offer: Offer) {
+        var offers = state.offers ?? []
+        if !offers.contains(offer) { offers.append(offer) }
+        state.offers = offers
+    }
+
+    /// Whether `offer` was made, using it up if so.
+    mutating func takeOffer(_ offer: Offer) -> Bool {
+        guard var offers = state.offers, let index = offers.firstIndex(of: offer) else { return false }
+        offers.remove(at: index)
+        state.offers = offers.isEmpty ? nil : offers
+        return true
     }
 
     // MARK: Timers
@@ -456,7 +484,10 @@ private struct Run {
         case .say(let text):
             effects.append(.send(text: render(text), buttons: [], pings: [.user]))
         case .ask(let form):
-            if let person { effects.append(.showForm(form, to: person.id)) }
+            if let person {
+                offer(.form(form, to: person.id))
+                effects.append(.showForm(form, to: person.id))
+            }
         case .rename(let template):
             effects.append(.rename(render(template).plain))
         case .notify(let channel, let text, let pings):
@@ -471,6 +502,7 @@ private struct Run {
             effects.append(.revokeRole(role, from: state.owner))
         case .close(let reason):
             if reason == nil, category.closeReasonRequired, let person, person.id != state.owner {
+                offer(.form(TicketMachine.closeReasonForm, to: person.id))
                 effects.append(.showForm(TicketMachine.closeReasonForm, to: person.id))
                 return
             }
@@ -498,7 +530,10 @@ private struct Run {
         case .goTo:
             break // Applied after the steps, by `run`.
         case .chooseSanction:
-            if let person { effects.append(.showSanctions(to: person.id)) }
+            if let person {
+                offer(.sanctions(to: person.id))
+                effects.append(.showSanctions(to: person.id))
+            }
         }
     }
 

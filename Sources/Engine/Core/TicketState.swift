@@ -36,6 +36,12 @@ public struct TicketState: Sendable, Hashable, Codable {
     public internal(set) var lastHandlerMessageAt: Int64?
     public internal(set) var lastUserMentionAt: Int64?
     public internal(set) var closeReason: String?
+    /// The forms and sanction tables the engine has put in front of someone
+    /// and not yet had answered. An answer is taken only from the person it
+    /// was offered to: a member who sends a close-reason form or a sanction
+    /// choice Escala never showed them is refused, whatever face it came
+    /// through. Optional so that tickets stored before it still decode.
+    public internal(set) var offers: [Offer]?
 
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 
@@ -51,4 +57,10 @@ public struct TicketState: Sendable, Hashable, Codable {
         self.enteredStateAt = now
         self.openedAt = now
     }
+}
+
+/// Something the engine asked one person to answer.
+public enum Offer: Sendable, Hashable, Codable {
+    case form(String, to: String)
+    case sanctions(to: String)
 }
