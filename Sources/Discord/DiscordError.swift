@@ -18,6 +18,20 @@ public enum DiscordError: Error, Sendable, CustomStringConvertible {
         if case .http(404, _, _, _) = self { true } else { false }
     }
 
+    /// Discord's "Unknown Channel": the channel was deleted.
+    public var isUnknownChannel: Bool {
+        if case .http(404, 10003?, _, _) = self { true } else { false }
+    }
+
+    /// An answer that sending the same request again will not change: the
+    /// request itself is wrong (400), or the bot may not (403), or what it
+    /// names does not exist (404). Not 401 (the token, which concerns every
+    /// request and is handled by stopping), nor 429 and 5xx (passing).
+    public var willNeverSucceed: Bool {
+        guard case .http(let status, _, _, _) = self else { return false }
+        return [400, 403, 404, 405, 413].contains(status)
+    }
+
     public var description: String {
         switch self {
         case .http(let status, let code, let message, let route):

@@ -16,13 +16,37 @@ struct DiscordEffectExecutor: EffectExecutor {
     var rest: RESTClient { desk.rest }
 
     func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
-        switch pending.work {
-        case .ticket(let effect, let ticketID, let channelID):
-            return try await execute(effect, ticket: ticketID, channel: channelID.map { Snowflake($0) }, key: pending.idempotencyKey)
-        case .community(let effect, let workflow):
-            try await execute(effect, workflow: workflow, key: pending.idempotencyKey)
-            return EffectReceipt()
+        do {
+            switch pending.work {
+            case .ticket(let effect, let ticketID, let channelID):
+                return try await execute(effect, ticket: ticketID, channel: channelID.map { Snowflake($0) }, key: pending.idempotencyKey)
+            case .community(let effect, let workflow):
+                try await execute(effect, workflow: workflow, key: pending.idempotencyKey)
+                return EffectReceipt()
+            }
+        } catch let error as DiscordError {
+            if error.isUnknownChannel, case .ticket(let effect, _, _?) = pending.work, effect.actsInTicketChannel {
+                // The ticket's channel was deleted (by hand): what was to
+                // happen in it has nowhere to happen. The ticket closes
+                // on CHANNEL_DELETE, with a transcript from the record.
+                return EffectReceipt()
+            }
+            throw error.willNeverSucceed ? EffectCannotSucceed(reason: error.description) : error
         }
+    }
+
+    /// Posts the notice in the ticket category's log channel (its
+    /// transcripts' channel), where staff look; a community effect has no
+    /// such channel, and is only logged. Best effort: if that channel is
+    /// what failed, the log line is all there is.
+    func tellStaff(setAside pending: PendingEffect, reason: String) async {
+        desk.logger.error("effect set aside: it can never succeed as it is", metadata: ["lane": "\(pending.lane)", "reason": "\(reason)"])
+        guard case .ticket(_, let ticketID, _) = pending.work, let ticket = try? await desk.engine.ticket(id: ticketID),
+              let bound = desk.bound(category: ticket.state.category),
+              let log = bound.workflow.category(named: ticket.state.category)?.transcriptChannel.flatMap({ bound.ids[$0] }) else { return }
+        let locale = bound.workflow.locale(closestTo: ticket.state.locale)
+        let text = DiscordMarkup.render(.effectSetAside(ticket: ticket.number, reason: reason), locale: locale)
+        _ = try? await rest.createMessage(log, MessageBody(content: text, allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey + ":aside")))
     }
 
     /// A ticket's effect.
@@ -191,22 +215,41 @@ struct DiscordEffectExecutor: EffectExecutor {
         return thread.id
     }
 
+    /// The channel's messages as a page, kept in the store and posted to
+    /// the log channel. A channel deleted by hand can no longer be read:
+    /// the page is then made from the messages the engine received, so
+    /// what people wrote is not lost with it.
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
-        var messages: [Message] = []
-        var before: Snowflake?
-        while true {
-            let page = try await rest.messages(in: channel, before: before)
-            messages += page
-            guard page.count == 100, let last = page.last else { break }
-            before = last.id
-        }
         let title = "\(category.label) #\(ticket.number)"
-        let html = TranscriptRenderer.html(title: title, messages: messages)
+        let html: String
+        if let messages = try await allMessages(in: channel) {
+            html = TranscriptRenderer.html(title: title, messages: messages)
+        } else {
+            let note = NoticeCatalogue.text(.transcriptFromRecord, locale: ticket.state.locale).plain
+            html = TranscriptRenderer.html(title: title, received: try await desk.engine.messages(ofTicket: ticket.id), note: note)
+        }
         try await desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
         guard let log else { return }
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),
                                          file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
+    }
+
+    /// Every message of a channel, newest first, a page of 100 at a time;
+    /// nil when the channel no longer exists.
+    private func allMessages(in channel: Snowflake) async throws(DiscordError) -> [Message]? {
+        var messages: [Message] = []
+        var before: Snowflake?
+        while true {
+            let page: [Message]
+            do throws(DiscordError) { page = try await rest.messages(in: channel, before: before) } catch {
+                guard error.isNotFound else { throw error }
+                return nil
+            }
+            messages += page
+            guard page.count == 100, let last = page.last else { return messages }
+            before = last.id
+        }
     }
 
     /// Discord's nonce holds 25 characters; the outbox key can be longer.
@@ -217,5 +260,16 @@ struct DiscordEffectExecutor: EffectExecutor {
             hash = hash &* 0x100_0000_01b3
         }
         return "e" + String(hash, radix: 36)
+    }
+}
+
+private extension Effect {
+    /// Whether the effect happens in the ticket's own channel (and so has
+    /// nothing left to do once that channel is gone).
+    var actsInTicketChannel: Bool {
+        switch self {
+        case .send, .notice, .deleteMessage, .rename, .setVisibility, .mention, .close: true
+        default: false
+        }
     }
 }

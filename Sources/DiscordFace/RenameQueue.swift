@@ -1,25 +1,39 @@
 import Discord
+import Runtime
 
 /// Discord renames a channel at most twice in ten minutes (enforced, not
 /// documented). A third rename waits here for the window, as its effect:
 /// it stays in the outbox until done (a restart retries it; Discord's own
 /// 429 then says how long), and the drainer serves other tickets meanwhile.
+///
+/// Only renames Discord carried out count against the budget: a rename
+/// that failed (a 503, a timeout) changed nothing, and counting it once
+/// held a ticket's effects for nine minutes after two 503s.
 actor RenameQueue {
-    static let window: Duration = .seconds(600)
-    private let clock = ContinuousClock()
-    private var recent: [Snowflake: [ContinuousClock.Instant]] = [:]
+    static let window: Int64 = 600
+    /// The desk's clock: whole seconds are precise enough for a ten-minute
+    /// window, and a test's manual clock drives it.
+    private let clock: any EngineClock
+    private var done: [Snowflake: [Int64]] = [:]
     private let rest: RESTClient
 
-    init(rest: RESTClient) { self.rest = rest }
+    init(rest: RESTClient, clock: any EngineClock) {
+        self.rest = rest
+        self.clock = clock
+    }
 
     func rename(_ channel: Snowflake, to name: String) async throws(DiscordError) {
-        var times = (recent[channel] ?? []).filter { clock.now - $0 < Self.window }
-        if times.count >= 2, let oldest = times.first {
-            do { try await clock.sleep(until: oldest + Self.window) } catch { throw .cancelled }
-            times = (recent[channel] ?? []).filter { clock.now - $0 < Self.window }
+        let recent = self.recent(channel)
+        if recent.count >= 2, let oldest = recent.first {
+            do { try await clock.sleep(untilSecond: oldest + Self.window) } catch { throw .cancelled }
         }
-        times.append(clock.now)
-        recent[channel] = times
         _ = try await rest.renameChannel(channel, to: name)
+        done[channel] = self.recent(channel) + [clock.now()]
+    }
+
+    /// The renames of `channel` within the last window, oldest first.
+    private func recent(_ channel: Snowflake) -> [Int64] {
+        let now = clock.now()
+        return (done[channel] ?? []).filter { now - $0 < Self.window }
     }
 }

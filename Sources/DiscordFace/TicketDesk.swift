@@ -93,7 +93,7 @@ public final class TicketDesk: Sendable {
                                         workflows: Dictionary(workflows.map { ($0.path, $0.workflow) }, uniquingKeysWith: { first, _ in first }))
         runtime = EscalaRuntime(engine: engine, community: community, clock: configuration.clock)
         rest = RESTClient(configuration: configuration.discord)
-        renames = RenameQueue(rest: rest)
+        renames = RenameQueue(rest: rest, clock: configuration.clock)
     }
 
     func bound(category: String) -> BoundWorkflow? {
@@ -220,9 +220,10 @@ public final class TicketDesk: Sendable {
     private func postPanels(of bound: BoundWorkflow) async throws {
         for panel in bound.workflow.panels {
             guard let channel = bound.ids[panel.channel] else { continue }
-            let body = MessageBody(content: panel.message.map(bound.workflow.plainText) ?? panel.title,
+            var body = MessageBody(content: panel.message.map(bound.workflow.plainText) ?? panel.title,
                                    components: Components.panel(panel, of: bound.workflow), allowedMentions: .none)
-            if let posted = try await store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name), posted.channelID == channel.rawValue {
+            let posted = try await store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name)
+            if let posted, posted.channelID == channel.rawValue {
                 do {
                     _ = try await rest.editMessage(channel, Snowflake(posted.messageID), body)
                     continue
@@ -230,6 +231,12 @@ public final class TicketDesk: Sendable {
                     guard error.isNotFound else { throw error } // deleted by hand: posted again below
                 }
             }
+            // A nonce of its own, so that a start killed between Discord's
+            // answer and the record posts it once: the next start's
+            // request gets the same message back. A panel deleted by hand
+            // is a new one, with a new nonce.
+            body.nonce = DiscordEffectExecutor.nonce("panel:\(guild):\(bound.path):\(panel.name):\(posted?.messageID ?? "")")
+            body.enforceNonce = true
             let message = try await rest.createMessage(channel, body)
             try await store.recordPanelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name,
                                          channelID: channel.rawValue, messageID: message.id.rawValue)

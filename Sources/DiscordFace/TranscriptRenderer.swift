@@ -1,24 +1,46 @@
 import Discord
+import Engine
 import Foundation
 
 /// A closed ticket's conversation as one self-contained HTML page:
 /// messages, authors, times and attachments' links, oldest first.
 enum TranscriptRenderer {
+    struct Line {
+        let time: String
+        let author: String
+        let text: String
+        let attachments: [(name: String, url: String)]
+    }
+
+    /// The channel's messages as Discord returns them, newest first.
     static func html(title: String, messages: [Message]) -> String {
-        var rows: [String] = []
-        for message in messages.reversed() {
-            let author = message.author.map { escape($0.globalName ?? $0.username) } ?? "—"
-            let time = escape(message.timestamp ?? "")
-            var body = escape(message.content).replacingOccurrences(of: "\n", with: "<br>")
-            for attachment in message.attachments ?? [] {
-                body += #"<br><a href="\#(escape(attachment.url))">\#(escape(attachment.filename))</a>"#
+        html(title: title, note: nil, lines: messages.reversed().map { message in
+            Line(time: message.timestamp ?? "", author: message.author.map { $0.globalName ?? $0.username } ?? "—",
+                 text: message.content, attachments: (message.attachments ?? []).map { ($0.filename, $0.url) })
+        })
+    }
+
+    /// The messages the engine received, when the channel is gone (deleted
+    /// by hand) and Discord no longer has them to give.
+    static func html(title: String, received: [(at: Int64, message: TicketEvent.Message)], note: String) -> String {
+        html(title: title, note: note, lines: received.map { entry in
+            Line(time: Date(timeIntervalSince1970: TimeInterval(entry.at)).ISO8601Format(), author: entry.message.author.name,
+                 text: entry.message.text, attachments: entry.message.attachments.map { (URL(string: $0)?.lastPathComponent ?? $0, $0) })
+        })
+    }
+
+    private static func html(title: String, note: String?, lines: [Line]) -> String {
+        let rows = lines.map { line in
+            var body = escape(line.text).replacingOccurrences(of: "\n", with: "<br>")
+            for attachment in line.attachments {
+                body += #"<br><a href="\#(escape(attachment.url))">\#(escape(attachment.name))</a>"#
             }
-            rows.append(#"<tr><td class="t">\#(time)</td><td class="a">\#(author)</td><td>\#(body)</td></tr>"#)
+            return #"<tr><td class="t">\#(escape(line.time))</td><td class="a">\#(escape(line.author))</td><td>\#(body)</td></tr>"#
         }
         return """
             <!doctype html><html><head><meta charset="utf-8"><title>\(escape(title))</title>
             <style>body{font-family:sans-serif}td{vertical-align:top;padding:4px}.t{color:#666;white-space:nowrap}.a{font-weight:bold}</style>
-            </head><body><h1>\(escape(title))</h1><table>
+            </head><body><h1>\(escape(title))</h1>\(note.map { "<p><em>\(escape($0))</em></p>" } ?? "")<table>
             \(rows.joined(separator: "\n"))
             </table></body></html>
             """

@@ -47,6 +47,11 @@ public final class LocalDiscord: Sendable {
         /// Channels the client created, by id, as JSON.
         var channels: [String: String] = [:]
         var threads: [String: String] = [:]
+        /// Messages created with `enforce_nonce`, by "channel nonce": the
+        /// same nonce again answers the same message, as Discord does.
+        var nonces: [String: String] = [:]
+        /// Channels deleted (by the bot or by hand): Discord answers 404.
+        var deleted: Set<String> = []
         var uploads: [Upload] = []
         var onRequest: (@Sendable (Received) -> Void)?
     }
@@ -161,7 +166,7 @@ public final class LocalDiscord: Sendable {
             return (state.scripts[index].answers.removeFirst(), state.onRequest)
         }
         hook?(received)
-        let answer = scripted ?? defaultAnswer(method: method, path: path, body: data)
+        let answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, body: data)
         if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
@@ -175,10 +180,10 @@ public final class LocalDiscord: Sendable {
 
     /// A message as Discord's documentation shows it.
     static func messageJSON(id: String, channel: String, content: String, author: (id: String, name: String, bot: Bool),
-                            mentions: String = "", extra: String = "") -> String {
+                            mentions: String = "", attachments: String = "", extra: String = "") -> String {
         let encoded = String(decoding: (try? JSONEncoder().encode(content)) ?? Data("\"\"".utf8), as: UTF8.self)
         return """
-            {"id":"\(id)","channel_id":"\(channel)","content":\(encoded),"author":{"id":"\(author.id)","username":"\(author.name)","bot":\(author.bot),"discriminator":"0"},"attachments":[],"embeds":[],"mentions":[\(mentions)],"timestamp":"2026-01-05T09:00:00.000000+00:00","type":0,"pinned":false,"tts":false,"mention_everyone":false,"flags":0\(extra)}
+            {"id":"\(id)","channel_id":"\(channel)","content":\(encoded),"author":{"id":"\(author.id)","username":"\(author.name)","bot":\(author.bot),"discriminator":"0"},"attachments":[\(attachments)],"embeds":[],"mentions":[\(mentions)],"timestamp":"2026-01-05T09:00:00.000000+00:00","type":0,"pinned":false,"tts":false,"mention_everyone":false,"flags":0\(extra)}
             """
     }
 
@@ -193,16 +198,32 @@ public final class LocalDiscord: Sendable {
 
     // MARK: What members do
 
+    /// An admin deletes a channel by hand: it is gone with its messages,
+    /// and CHANNEL_DELETE is dispatched.
+    public func deleteChannelByHand(_ id: String, guild: String) async {
+        state.withLock { state in
+            state.channels[id] = nil
+            state.messages[id] = nil
+            state.deleted.insert(id)
+        }
+        await gateway.dispatch("CHANNEL_DELETE", #"{"id":"\#(id)","type":0,"guild_id":"\#(guild)","name":"gone","flags":0}"#)
+    }
+
     /// A member writes in a channel: the message is stored (a transcript
     /// will read it back) and MESSAGE_CREATE is dispatched. Returns its id.
     @discardableResult
     public func say(_ content: String, in channel: String, by user: (id: String, name: String), roles: [String] = [],
-                    mentions: [String] = [], guild: String) async -> String {
+                    mentions: [String] = [], attachments: [String] = [], guild: String) async -> String {
         let id = newID()
         let mentionList = mentions.map { #"{"id":"\#($0)","username":"u\#($0)","discriminator":"0"}"# }.joined(separator: ",")
         let roleList = roles.map { "\"\($0)\"" }.joined(separator: ",")
-        let json = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false), mentions: mentionList)
+        let files = attachments.enumerated().map { index, name in
+            #"{"id":"\#(id)\#(index)","filename":"\#(name)","size":1024,"url":"https://cdn.discordapp.com/attachments/\#(channel)/\#(id)/\#(name)","proxy_url":"https://media.discordapp.net/\#(name)"}"#
+        }.joined(separator: ",")
+        let json = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false), mentions: mentionList,
+                                    attachments: files)
         let dispatched = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false), mentions: mentionList,
+                                          attachments: files,
                                           extra: #","guild_id":"\#(guild)","member":{"roles":[\#(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false}"#)
         state.withLock { $0.messages[channel, default: []].append(json) }
         await gateway.dispatch("MESSAGE_CREATE", dispatched)
@@ -272,6 +293,13 @@ public final class LocalDiscord: Sendable {
 
     private func newID() -> String { state.withLock { $0.nextID += 1; return String($0.nextID) } }
 
+    /// Discord's answer to anything under a deleted channel.
+    private func channelGone(_ path: String) -> Scripted? {
+        let segments = path.split(separator: "/").map(String.init)
+        guard segments.count >= 2, segments[0] == "channels", state.withLock({ $0.deleted.contains(segments[1]) }) else { return nil }
+        return Scripted(status: 404, json: #"{"message":"Unknown Channel","code":10003}"#)
+    }
+
     /// What Discord answers when the test scripted nothing, shaped as in
     /// Discord's documentation.
     private func defaultAnswer(method: String, path: String, body: Data?) -> Scripted {
@@ -295,7 +323,10 @@ public final class LocalDiscord: Sendable {
             }
             return Scripted(status: 200, json: json)
         case ("DELETE", "/channels/{channel_id}"):
-            state.withLock { _ = $0.channels.removeValue(forKey: segments[1]) }
+            state.withLock { state in
+                state.channels[segments[1]] = nil
+                state.deleted.insert(segments[1])
+            }
             return Scripted(status: 200, json: #"{"id":"\#(segments[1])","type":0,"flags":0}"#)
         case ("PATCH", "/channels/{channel_id}"):
             return Scripted(status: 200, json: """
@@ -303,9 +334,18 @@ public final class LocalDiscord: Sendable {
                 """)
         case ("POST", "/channels/{channel_id}/messages"), ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
             let content = sent?["content"]?.string ?? ""
+            let nonceKey = sent?["enforce_nonce"] == .bool(true) ? sent?["nonce"]?.string.map { segments[1] + " " + $0 } : nil
+            if method == "POST", let nonceKey, let earlier = state.withLock({ $0.nonces[nonceKey] }) {
+                return Scripted(status: 200, json: earlier)
+            }
             let id = segments.count > 3 ? segments[3] : newID()
             let json = Self.messageJSON(id: id, channel: segments[1], content: content, author: ("1", "escala", true))
-            if method == "POST" { state.withLock { $0.messages[segments[1], default: []].append(json) } }
+            if method == "POST" {
+                state.withLock { state in
+                    state.messages[segments[1], default: []].append(json)
+                    if let nonceKey { state.nonces[nonceKey] = json }
+                }
+            }
             return Scripted(status: 200, json: json)
         case ("GET", "/channels/{channel_id}/messages"):
             let stored = state.withLock { $0.messages[segments[1]] ?? [] }

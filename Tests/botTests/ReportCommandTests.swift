@@ -3,8 +3,9 @@ import Foundation
 import Testing
 import WorkflowDSL
 
-/// `escala audit` and `escala stats` read the database `escala run` writes.
-@Suite("escala audit and escala stats")
+/// `escala audit`, `escala stats` and `escala outbox` read the database
+/// `escala run` writes.
+@Suite("escala audit, stats and outbox")
 struct ReportCommandTests {
     static let now: Int64 = 1_767_603_600
 
@@ -67,5 +68,28 @@ struct ReportCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("no database at /nonexistent/escala/escala.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent/escala"))
+    }
+
+    @Test("outbox --failed lists what was set aside with Discord's reason; --retry puts it back in its queue")
+    func outbox() async throws {
+        let folder = try await Self.dataFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try TicketStore(path: folder.appendingPathComponent("escala.sqlite").path)
+        #expect(try await CLI.run(["outbox", "--data", folder.path]).stdout == "No effect is set aside.\n")
+        let greeting = try #require(try await store.pendingEffects(limit: 10).first)
+        try await store.setAside(greeting, reason: "403 Missing Permissions (50013) on POST /channels/{channel_id}/messages", now: Self.now + 60)
+
+        let listed = try await CLI.run(["outbox", "--failed", "--data", folder.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.hasPrefix("#\(greeting.id)  2026-01-05 09:01 UTC  ticket 1: "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("    403 Missing Permissions (50013)"))
+        let json = try await CLI.run(["outbox", "--data", folder.path, "--format", "json"])
+        #expect(json.stdout.contains("\"id\" : \"\(greeting.id)\""), "\(json.stdout)")
+
+        #expect(try await CLI.run(["outbox", "--retry", "--id", "999999", "--data", folder.path]).stdout == "No effect was set aside with those ids.\n")
+        #expect(try await CLI.run(["outbox", "--retry", "--data", folder.path]).stdout == "1 effect back in the queue.\n")
+        #expect(try await store.setAsideEffects().isEmpty)
+        #expect(try await store.pendingEffects(limit: 10).contains { $0.id == greeting.id })
+        #expect(try await CLI.run(["outbox", "--failed", "--retry", "--data", folder.path]).status == 2)
     }
 }

@@ -58,7 +58,7 @@ public struct Embed: Sendable, Hashable, Codable {
 
     /// The same embed cut to Discord's limits.
     public var withinLimits: Embed {
-        func cut(_ text: String, _ limit: Int) -> String { text.count <= limit ? text : String(text.prefix(limit - 1)) + "…" }
+        func cut(_ text: String, _ limit: Int) -> String { DiscordLimits.cut(text, to: limit) }
         var embed = self
         embed.title = title.map { cut($0, Self.titleLimit) }
         embed.description = description.map { cut($0, Self.descriptionLimit) }

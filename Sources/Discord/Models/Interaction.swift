@@ -156,13 +156,13 @@ public struct InteractionResponse: Sendable, Encodable {
 
     /// A private answer only the clicker sees.
     public static func ephemeral(_ content: String, components: [Component]? = nil) -> InteractionResponse {
-        InteractionResponse(type: 4, data: CallbackData(content: content, components: components, flags: 64, allowedMentions: AllowedMentions.none))
+        InteractionResponse(type: 4, data: CallbackData(content: DiscordLimits.cut(content, to: DiscordLimits.messageContent), components: components, flags: 64, allowedMentions: AllowedMentions.none))
     }
 
     /// An answer everyone in the channel sees, pinging nobody (a `/rep`
     /// thanks, a `/top` ranking).
     public static func visible(_ content: String? = nil, embeds: [Embed]? = nil) -> InteractionResponse {
-        InteractionResponse(type: 4, data: CallbackData(content: content, embeds: embeds?.map(\.withinLimits), allowedMentions: AllowedMentions.none))
+        InteractionResponse(type: 4, data: CallbackData(content: content.map { DiscordLimits.cut($0, to: DiscordLimits.messageContent) }, embeds: embeds?.map(\.withinLimits), allowedMentions: AllowedMentions.none))
     }
 
     /// A private answer drawn as embeds (statistics, a TOP, the audit trail).
@@ -177,6 +177,7 @@ public struct InteractionResponse: Sendable, Encodable {
     public static let deferredUpdate = InteractionResponse(type: 6, data: nil)
 
     public static func modal(_ customID: String, title: String, inputs: [Component]) -> InteractionResponse {
-        InteractionResponse(type: 9, data: CallbackData(components: inputs.map { .actionRow([$0]) }, customID: customID, title: title))
+        InteractionResponse(type: 9, data: CallbackData(components: inputs.map { .actionRow([$0]) }, customID: customID,
+                                                        title: DiscordLimits.cut(title, to: DiscordLimits.modalTitle)))
     }
 }

@@ -62,7 +62,7 @@ public struct MessageBody: Sendable, Hashable, Codable {
 
     public init(content: String?, components: [Component]? = nil, embeds: [Embed]? = nil, allowedMentions: AllowedMentions,
                 nonce: String? = nil) {
-        self.content = content
+        self.content = content.map { DiscordLimits.cut($0, to: DiscordLimits.messageContent) }
         self.embeds = embeds?.map(\.withinLimits)
         self.components = components
         self.allowedMentions = allowedMentions

@@ -15,7 +15,7 @@ extension RESTClient {
 
         public init(name: String, type: ChannelType = .guildText, parentID: Snowflake? = nil, topic: String? = nil,
                     permissionOverwrites: [PermissionOverwrite] = []) {
-            self.name = name
+            self.name = DiscordLimits.cut(name, to: DiscordLimits.channelName)
             self.type = type
             self.parentID = parentID
             self.topic = topic
@@ -49,7 +49,7 @@ extension RESTClient {
 
     public func renameChannel(_ channel: Snowflake, to name: String, reason: String? = nil) async throws(DiscordError) -> Channel {
         struct Body: Encodable, Sendable { let name: String }
-        return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]), json: Body(name: name), reason: reason)
+        return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]), json: Body(name: DiscordLimits.cut(name, to: DiscordLimits.channelName)), reason: reason)
     }
 
     public func deleteChannel(_ channel: Snowflake, reason: String? = nil) async throws(DiscordError) {
@@ -192,7 +192,7 @@ extension RESTClient {
             let invitable = false
             let auto_archive_duration = 10_080
         }
-        return try await request(Route(.post, "/channels/{channel_id}/threads", ["channel_id": channel.rawValue]), json: Body(name: name),
+        return try await request(Route(.post, "/channels/{channel_id}/threads", ["channel_id": channel.rawValue]), json: Body(name: DiscordLimits.cut(name, to: DiscordLimits.channelName)),
                                  reason: reason)
     }
 

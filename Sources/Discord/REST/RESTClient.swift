@@ -83,7 +83,7 @@ public struct RESTClient: Sendable {
         ]
         if body != nil { headers["Content-Type"] = contentType }
         // The audit-log reason is a header; Discord wants it URL-encoded.
-        if let reason { headers["X-Audit-Log-Reason"] = reason.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) }
+        if let reason { headers["X-Audit-Log-Reason"] = DiscordLimits.cut(reason, to: DiscordLimits.auditLogReason).addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) }
         let request = HTTPRequest(method: route.method.rawValue, url: URL(string: configuration.apiBaseURL.absoluteString + route.path + (route.query.map { "?" + $0 } ?? ""))!,
                                   headers: headers, body: body, timeout: configuration.requestTimeout)
         var failures = 0

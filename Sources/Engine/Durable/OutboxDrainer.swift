@@ -7,7 +7,15 @@
 /// the executor can make that second delivery a no-op (Discord's message
 /// `nonce` with `enforce_nonce`, a channel topic that carries the key).
 public protocol EffectExecutor: Sendable {
+    /// Throws `EffectCannotSucceed` for an effect that will never succeed
+    /// as it is; any other error is taken as passing, and retried.
     func execute(_ effect: PendingEffect) async throws -> EffectReceipt
+    /// Tells staff, once, that `effect` was set aside and why.
+    func tellStaff(setAside effect: PendingEffect, reason: String) async
+}
+
+extension EffectExecutor {
+    public func tellStaff(setAside effect: PendingEffect, reason: String) async {}
 }
 
 /// Hands the outbox's effects to an executor, and marks each done only
@@ -30,6 +38,8 @@ public struct OutboxDrainer: Sendable {
     public struct Pass: Sendable, Equatable {
         public var delivered = 0
         public var failed = 0
+        /// Effects that can never succeed, taken out of their lanes.
+        public var setAside = 0
         /// The lanes held back by a failure in this pass.
         public var failedLanes: Set<String> = []
     }
@@ -65,13 +75,8 @@ public struct OutboxDrainer: Sendable {
                     try await store.complete(effect, receipt: receipt, now: now())
                     delivered(effect, receipt)
                     pass.delivered += 1
-                } catch let error as StoreError {
-                    throw error
                 } catch {
-                    try await store.failed(effect, error: String(describing: error), giveUpAfter: 10)
-                    failedLanes.insert(effect.lane)
-                    pass.failedLanes.insert(effect.lane)
-                    pass.failed += 1
+                    if try await record(error, of: effect, in: &pass, now: now) { failedLanes.insert(effect.lane) }
                 }
             }
         }
@@ -122,11 +127,7 @@ public struct OutboxDrainer: Sendable {
                     delivered(outcome.effect, receipt)
                     pass.delivered += 1
                 case .failure(let error):
-                    if let error = error as? StoreError { throw error }
-                    try await store.failed(outcome.effect, error: String(describing: error), giveUpAfter: 10)
-                    failedLanes.insert(outcome.effect.lane)
-                    pass.failedLanes.insert(outcome.effect.lane)
-                    pass.failed += 1
+                    if try await record(error, of: outcome.effect, in: &pass, now: now) { failedLanes.insert(outcome.effect.lane) }
                 }
             } else {
                 ticking = false
@@ -135,5 +136,23 @@ public struct OutboxDrainer: Sendable {
             if inFlight.isEmpty { break }
         }
         return pass
+    }
+
+    /// A delivery that did not succeed: set aside (and staff told) when it
+    /// never can, else kept pending for the lane's next try. Returns
+    /// whether the lane is held back.
+    private func record(_ error: any Error, of effect: PendingEffect, in pass: inout Pass,
+                        now: @Sendable () -> Int64) async throws(StoreError) -> Bool {
+        if let error = error as? StoreError { throw error }
+        if let hopeless = error as? EffectCannotSucceed {
+            try await store.setAside(effect, reason: hopeless.reason, now: now())
+            pass.setAside += 1
+            await executor.tellStaff(setAside: effect, reason: hopeless.reason)
+            return false
+        }
+        try await store.failed(effect, error: String(describing: error))
+        pass.failedLanes.insert(effect.lane)
+        pass.failed += 1
+        return true
     }
 }

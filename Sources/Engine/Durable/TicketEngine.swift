@@ -289,4 +289,9 @@ public final class TicketEngine: Sendable, StoreBacked {
     public func tickets(openOnly: Bool = false) async throws(EngineError) -> [StoredTicket] {
         try await read { try $0.tickets(openOnly: openOnly) }
     }
+
+    /// What people wrote in a ticket, oldest first, with when.
+    public func messages(ofTicket id: Int64) async throws(EngineError) -> [(at: Int64, message: TicketEvent.Message)] {
+        try await read { try $0.ticketMessages(ticketID: id) }
+    }
 }

@@ -40,6 +40,11 @@ public enum Notice: Sendable, Hashable {
     case statisticsLegend
     /// A number a person typed is outside what the command takes.
     case numberOutOfRange(option: String, minimum: Int, maximum: Int)
+    /// The first line of a transcript made from Escala's own record,
+    /// because the channel was deleted before it could be read.
+    case transcriptFromRecord
+    /// Told to staff once when an effect can never succeed and is set aside.
+    case effectSetAside(ticket: Int?, reason: String)
 
     /// The catalogue entry that words this message.
     public var key: NoticeKey {
@@ -62,6 +67,8 @@ public enum Notice: Sendable, Hashable {
         case .repToSelf: .repToSelf
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
+        case .transcriptFromRecord: .transcriptFromRecord
+        case .effectSetAside(let ticket, _): ticket == nil ? .effectSetAside : .effectSetAsideInTicket
         case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
         case .repGiven(_, _, let level): level == nil ? .repGiven : .repGivenLevel
         case .noReputation: .noReputation
@@ -90,6 +97,8 @@ public enum Notice: Sendable, Hashable {
         case .rankingMembers(let count): ["count": RichText(String(count))]
         case .numberOutOfRange(let option, let minimum, let maximum):
             ["option": RichText(option), "minimum": RichText(String(minimum)), "maximum": RichText(String(maximum))]
+        case .effectSetAside(let ticket, let reason):
+            ["ticket": RichText(ticket.map(String.init) ?? ""), "reason": RichText(reason)]
         default: [:]
         }
     }
@@ -100,7 +109,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case userSpeaksFirst, ticketOwned, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
-    case statisticsLegend, repToBot, numberOutOfRange
+    case statisticsLegend, repToBot, numberOutOfRange, transcriptFromRecord, effectSetAside, effectSetAsideInTicket
     /// Who a refusal names.
     case actorOwner, actorHandler, actorStaff, actorSanctioner
     /// A limit's period as admins wrote it: `{count} d`.

@@ -42,3 +42,32 @@ public struct EffectReceipt: Sendable, Hashable {
         self.channelID = channelID
     }
 }
+
+/// An effect the drainer set aside because it can never succeed as it is,
+/// with why: what `escala outbox --failed` lists.
+public struct SetAsideEffect: Sendable, Hashable {
+    public let id: Int64
+    public let lane: String
+    public let work: OutboxWork
+    public let reason: String
+    public let attempts: Int
+    public let at: Int64?
+
+    public init(id: Int64, lane: String, work: OutboxWork, reason: String, attempts: Int, at: Int64?) {
+        self.id = id
+        self.lane = lane
+        self.work = work
+        self.reason = reason
+        self.attempts = attempts
+        self.at = at
+    }
+}
+
+/// Thrown by an executor for an effect that can never succeed as it is:
+/// retrying it would only wait forever (and hold back the effects behind
+/// it in its lane). The drainer sets it aside and tells staff once.
+public struct EffectCannotSucceed: Error, Sendable, CustomStringConvertible {
+    public let reason: String
+    public init(reason: String) { self.reason = reason }
+    public var description: String { reason }
+}

@@ -25,8 +25,18 @@ public protocol TicketStorage: Sendable {
     /// Done, once the platform confirmed it; a created channel is recorded
     /// on its ticket in the same transaction.
     func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) async throws(StoreError)
-    /// One failed delivery; set aside as failed after `giveUpAfter`.
-    func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int) async throws(StoreError)
+    /// One failed delivery that may succeed later (a 5xx, a timeout): the
+    /// effect stays pending, however many times it fails.
+    func failed(_ effect: PendingEffect, error: String) async throws(StoreError)
+    /// An effect that can never succeed as it is (Discord answered 403 or
+    /// 404 for a reason that will not change): out of its lane, kept with
+    /// the reason, until someone retries it.
+    func setAside(_ effect: PendingEffect, reason: String, now: Int64) async throws(StoreError)
+    /// The effects set aside, oldest first.
+    func setAsideEffects() async throws(StoreError) -> [SetAsideEffect]
+    /// Puts set-aside effects (all, or those with these ids) back in their
+    /// lanes; returns how many.
+    func retrySetAside(ids: [Int64]?) async throws(StoreError) -> Int
     func outboxCounts() async throws(StoreError) -> [String: Int]
 }
 
@@ -60,6 +70,9 @@ public protocol StorageTransaction {
                      payload: Data, stateBefore: String?, stateAfter: String?) throws -> Int64
     func appendAudit(_ entry: AuditEntry, ticketID: Int64?, eventSeq: Int64?, at: Int64) throws
     func ticketAudit(guild: String, number: Int) throws -> [TicketAuditRecord]?
+    /// The messages people wrote in a ticket, oldest first, as the engine
+    /// received them: the transcript when the channel itself is gone.
+    func ticketMessages(ticketID: Int64) throws -> [(at: Int64, message: TicketEvent.Message)]
 
     // MARK: Effects and timers
     /// A step's effects: timers set or cancelled, the rest into the outbox

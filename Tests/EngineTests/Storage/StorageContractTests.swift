@@ -58,7 +58,7 @@ struct StorageContractTests {
         #expect(Set(numbers) == Set(1...20))
     }
 
-    @Test("the outbox offers one effect per lane, in order, and sets a failing one aside", arguments: StorageKind.all)
+    @Test("the outbox offers one effect per lane, in order; a failing one stays pending, one that never can is set aside and retried by hand", arguments: StorageKind.all)
     func outboxLanes(_ kind: StorageKind) async throws {
         let (store, ticket) = try await Self.storeWithTicket(kind)
         let signals = Mutex<[CommitSignal]>([])
@@ -74,10 +74,23 @@ struct StorageContractTests {
         #expect(pending.map(\.work) == [.ticket(.rename("uno"), ticketID: ticket, channelID: nil),
                                         .community(.grantRole(role: "veterano", member: "ana"), workflow: "w.flow")])
         try await store.complete(pending[0], receipt: EffectReceipt(), now: 2)
-        for attempt in 1...3 { try await store.failed(pending[1], error: "403 #\(attempt)", giveUpAfter: 3) }
+        // Failures that may pass keep the effect pending, however many.
+        for attempt in 1...20 { try await store.failed(pending[1], error: "503 #\(attempt)") }
         pending = try await store.pendingEffects(limit: 10)
-        #expect(pending.map(\.work) == [.ticket(.rename("dos"), ticketID: ticket, channelID: nil)])
+        #expect(pending.map(\.work) == [.ticket(.rename("dos"), ticketID: ticket, channelID: nil),
+                                        .community(.grantRole(role: "veterano", member: "ana"), workflow: "w.flow")])
+        #expect(pending[1].attempts == 20)
+        // One that never can is set aside with its reason, out of its lane.
+        try await store.setAside(pending[1], reason: "403 Missing Permissions", now: 3)
+        #expect(try await store.pendingEffects(limit: 10).map(\.work) == [.ticket(.rename("dos"), ticketID: ticket, channelID: nil)])
         #expect(try await store.outboxCounts() == ["done": 1, "failed": 1, "pending": 1])
+        let aside = try await store.setAsideEffects()
+        #expect(aside.map(\.reason) == ["403 Missing Permissions"])
+        #expect(aside.first?.work == .community(.grantRole(role: "veterano", member: "ana"), workflow: "w.flow"))
+        // Retried by hand, it is pending again, from its first attempt.
+        #expect(try await store.retrySetAside(ids: nil) == 1)
+        #expect(try await store.pendingEffects(limit: 10).last?.attempts == 0)
+        #expect(try await store.setAsideEffects().isEmpty)
     }
 
     @Test("a created channel is recorded with its effect, and the next effect knows it", arguments: StorageKind.all)

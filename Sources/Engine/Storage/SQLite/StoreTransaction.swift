@@ -121,6 +121,17 @@ struct StoreTransaction: StorageTransaction {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE source_id = ?", arguments: [sourceID]) ?? false
     }
 
+    func ticketMessages(ticketID: Int64) throws -> [(at: Int64, message: TicketEvent.Message)] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT at, payload FROM event WHERE ticket_id = ? AND kind IN ('message', 'staff message') ORDER BY seq
+            """, arguments: [ticketID])
+        return try rows.compactMap { row in
+            let event = try StoreCoding.decode(TicketEvent.self, from: row["payload"], what: "an event of ticket \(ticketID)")
+            guard case .message(let message) = event else { return nil }
+            return (at: row["at"], message: message)
+        }
+    }
+
     /// The ticket an already-logged event belongs to.
     func ticketID(sourceID: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT ticket_id FROM event WHERE source_id = ?", arguments: [sourceID])

@@ -47,17 +47,50 @@ extension TicketStore {
         }
     }
 
-    /// Records a failed delivery; after `giveUpAfter` attempts the effect is
-    /// set aside as failed (and its lane's later effects may proceed)
-    /// rather than blocking the lane forever.
-    public func failed(_ effect: PendingEffect, error: String, giveUpAfter: Int = 10) async throws(StoreError) {
+    public func failed(_ effect: PendingEffect, error: String) async throws(StoreError) {
+        try await writeSQL { transaction in
+            try transaction.db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                                       arguments: [error, effect.id])
+        }
+    }
+
+    public func setAside(_ effect: PendingEffect, reason: String, now: Int64) async throws(StoreError) {
         try await writeSQL { transaction in
             try transaction.db.execute(sql: """
-                UPDATE outbox SET attempts = attempts + 1, last_error = ?,
-                       status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'pending' END
-                WHERE id = ?
-                """, arguments: [error, giveUpAfter, effect.id])
+                UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, done_at = ? WHERE id = ?
+                """, arguments: [reason, now, effect.id])
         }
+    }
+
+    public func setAsideEffects() async throws(StoreError) -> [SetAsideEffect] {
+        try await readSQL { transaction in
+            let rows = try Row.fetchAll(transaction.db, sql: """
+                SELECT id, lane, kind, ticket_id, workflow, effect, attempts, last_error, done_at
+                FROM outbox WHERE status = 'failed' ORDER BY id
+                """)
+            return try rows.map { row throws(StoreError) in
+                let id: Int64 = row["id"]
+                let data: Data = row["effect"]
+                let work: OutboxWork = row["kind"] == "community"
+                    ? .community(try StoreCoding.decode(CommunityEffect.self, from: data, what: "community effect \(id)"), workflow: row["workflow"] ?? "")
+                    : .ticket(try StoreCoding.decode(Effect.self, from: data, what: "outbox effect \(id)"), ticketID: row["ticket_id"], channelID: nil)
+                return SetAsideEffect(id: id, lane: row["lane"], work: work, reason: row["last_error"] ?? "", attempts: row["attempts"], at: row["done_at"])
+            }
+        }
+    }
+
+    public func retrySetAside(ids: [Int64]?) async throws(StoreError) -> Int {
+        let count = try await writeSQL { transaction in
+            if let ids {
+                try transaction.db.execute(sql: "UPDATE outbox SET status = 'pending', attempts = 0, done_at = NULL WHERE status = 'failed' AND id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                           arguments: StatementArguments(ids))
+            } else {
+                try transaction.db.execute(sql: "UPDATE outbox SET status = 'pending', attempts = 0, done_at = NULL WHERE status = 'failed'")
+            }
+            return transaction.db.changesCount
+        }
+        if count > 0 { commits.tell(.effects) }
+        return count
     }
 
     /// Outbox rows by status, for reports and tests.

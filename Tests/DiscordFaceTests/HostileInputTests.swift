@@ -1,0 +1,131 @@
+import Discord
+import DiscordFace
+import Engine
+import Foundation
+import LocalDiscord
+import Testing
+import WorkflowDSL
+
+/// The worst that members and staff can send through Discord, against the
+/// role-play desk: each gets a clear answer or is ignored with a log line,
+/// nothing crashes, nothing stored is lost, and user text never pings.
+@Suite("Hostile input on a local Discord")
+struct HostileInputTests {
+    typealias E2E = EndToEndTests
+
+    static func callback(_ server: LocalDiscord, _ interaction: String) async throws -> JSONValue {
+        try await E2E.eventually("the answer to interaction \(interaction)") {
+            server.received.contains { $0.path.hasPrefix("/interactions/\(interaction)/") }
+        }
+        return try #require(server.received.first { $0.path.hasPrefix("/interactions/\(interaction)/") }.flatMap(E2E.body))
+    }
+
+    /// A consultation opened by the player, and its channel.
+    static func openConsultation(_ running: E2E.Desk) async throws -> String {
+        try await E2E.eventually("the gateway session") { running.server.gateway.isReady }
+        await running.server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        return try await DeskBehaviourTests.ticketChannel(running, 1)
+    }
+
+    @Test("a member who forges the close-reason form or a sanction choice is refused privately; the ticket stays open")
+    func forgedInteractions() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        let channel = try await Self.openConsultation(running)
+
+        let form = await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": "me cierro yo"],
+                                       in: channel, by: E2E.player, guild: E2E.guild)
+        let formAnswer = try await Self.callback(server, form)
+        #expect(formAnswer["type"]?.number == 4)
+        #expect(formAnswer["data"]?["flags"]?.number == 64)
+        let sanction = await server.click(CustomID.sanctionMenu.wire, in: channel, by: E2E.player, values: ["troll"], guild: E2E.guild)
+        #expect(try await Self.callback(server, sanction)["data"]?["flags"]?.number == 64)
+
+        let ticket = try #require(try await running.desk.engine.ticket(id: 1))
+        #expect(!ticket.state.isClosed)
+        #expect(ticket.state.sanction == nil && ticket.state.sanctioner == nil)
+        #expect(E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty)
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
+    @Test("a custom id Escala never made, a form never shown, a button of another category and a ticket button outside a ticket are answered; the desk goes on")
+    func unknownComponents() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        let channel = try await Self.openConsultation(running)
+
+        let foreign = await server.click("otro-bot:boton", in: channel, by: E2E.player, guild: E2E.guild)
+        #expect(try await Self.callback(server, foreign)["type"]?.number == 6, "acknowledged silently: it is not ours")
+        let neverShown = await server.submit(CustomID.form("no_existe").wire, values: ["x": "y"], in: channel, by: E2E.player, guild: E2E.guild)
+        #expect(try await Self.callback(server, neverShown)["data"]?["flags"]?.number == 64)
+        let otherCategory = await server.click(CustomID.button(category: "apelaciones", button: "aceptar").wire, in: channel,
+                                               by: E2E.ana, roles: [E2E.roles["admin"]!], guild: E2E.guild)
+        #expect(try await Self.callback(server, otherCategory)["data"]?["flags"]?.number == 64)
+        let outside = await server.click(CustomID.button(category: "consultas", button: "duda").wire, in: E2E.channels["panel_tickets"]!,
+                                         by: E2E.ana, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        let outsideAnswer = try await Self.callback(server, outside)
+        #expect(outsideAnswer["data"]?["flags"]?.number == 64)
+
+        // Still serving: the member's next ticket opens.
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.beto, values: ["consultas"], guild: E2E.guild)
+        _ = try await DeskBehaviourTests.ticketChannel(running, 2)
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
+    @Test("a 4,000-character message, ten attachments and a mention flood reach the transcript and ping nobody; a 4,000-character close reason is cut to fit")
+    func longAndLoudInput() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        let channel = try await Self.openConsultation(running)
+        let cm = [E2E.roles["cm"]!]
+
+        let long = String(repeating: "á", count: 3_990) + " final"
+        await server.say(long, in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("Hola, te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        let flood = String(repeating: "<@\(E2E.ana.id)> @everyone ", count: 60)
+        await server.say(flood, in: channel, by: E2E.player, mentions: [E2E.ana.id], guild: E2E.guild)
+        await server.say("capturas", in: channel, by: E2E.player, attachments: (1...10).map { "captura\($0).png" }, guild: E2E.guild)
+        try await E2E.eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
+
+        let close = await server.click(CustomID.button(category: "consultas", button: "cerrar").wire, in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        #expect(try await Self.callback(server, close)["type"]?.number == 9)
+        let reason = String(repeating: "motivo ", count: 571) // 3,997 characters, as the form allows 4,000
+        await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": reason], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+
+        let log = E2E.channels["registros"]!
+        try await E2E.eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
+        let header = try #require(E2E.requests(server, "POST", "/channels/\(log)/messages").first.flatMap(E2E.body))
+        let content = try #require(header["content"]?.string)
+        #expect(content.unicodeScalars.count <= 2_000 && content.hasSuffix("…") && content.hasPrefix("Consultas #1 — motivo"))
+        let page = String(decoding: try #require(server.uploads.first { $0.channel == log }).data, as: UTF8.self)
+        #expect(page.contains(" final") && page.contains("captura10.png") && page.contains("@everyone"))
+        for request in server.received where request.method == "POST" && request.path.hasSuffix("/messages") {
+            let parse = E2E.body(request)?["allowed_mentions"]?["parse"]
+            #expect(parse == .array([]), "\(request.path): user text must never ping")
+        }
+        try await E2E.eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
+    @Test("a ticket whose channel is deleted by hand is closed with a transcript of what people wrote")
+    func channelDeletedByHand() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        let channel = try await Self.openConsultation(running)
+        await server.say("Mi consulta sobre la tienda", in: channel, by: E2E.player, guild: E2E.guild)
+        try await E2E.eventually("the message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
+        await server.deleteChannelByHand(channel, guild: E2E.guild)
+
+        let log = E2E.channels["registros"]!
+        try await E2E.eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
+        let page = String(decoding: try #require(server.uploads.first { $0.channel == log }).data, as: UTF8.self)
+        #expect(page.contains("Mi consulta sobre la tienda"))
+        #expect(page.contains("Escala recibió"), "the page says it was made from Escala's record")
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)
+        #expect(server.violations == [])
+        await running.stop()
+    }
+}
