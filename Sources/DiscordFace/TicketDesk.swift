@@ -256,6 +256,9 @@ public final class TicketDesk: Sendable {
                     $0.botUserID = ready.user.id
                     $0.applicationID = ready.application.id
                 }
+                do { try await catchUpMissedMessages() } catch {
+                    logger.warning("messages written while Escala was away could not all be read", metadata: ["error": "\(error)"])
+                }
                 try await registerCommands(application: ready.application.id)
             case "INTERACTION_CREATE":
                 // Each interaction is answered on its own task, so that one
@@ -312,6 +315,38 @@ public final class TicketDesk: Sendable {
             + community
         try await rest.setGuildCommands(commands, application: application, guild: guild)
         state.withLock { $0.commandsRegistered = true }
+    }
+
+    /// Messages written in open tickets while no session delivered them
+    /// (Escala was down, or between an invalid session and the next): each
+    /// is played to the engine in order, once (the event log knows the ones
+    /// already taken). Run on every READY, that is, every new session.
+    func catchUpMissedMessages() async throws {
+        var members: [Snowflake: GuildMember] = [:]
+        for ticket in try await engine.tickets(openOnly: true) where ticket.guild == guild.rawValue {
+            guard let channel = ticket.channelID.map({ Snowflake($0) }) else { continue }
+            let seen = try await engine.messages(ofTicket: ticket.id).compactMap { UInt64($0.message.id) }.max()
+            // Nothing seen yet: everything after the channel's creation
+            // (its id is a snowflake of that instant).
+            var after = seen.map { Snowflake(String($0)) } ?? channel
+            while true {
+                let page: [Message]
+                do throws(DiscordError) { page = try await rest.messages(in: channel, after: after) } catch {
+                    guard error.isNotFound else { throw error }
+                    break // the channel is gone: CHANNEL_DELETE or the start-up check closes the ticket
+                }
+                for var message in page where message.author?.bot != true {
+                    if message.member == nil, let author = message.author?.id {
+                        if members[author] == nil { members[author] = try? await rest.guildMember(guild: guild, user: author) }
+                        message.member = members[author]
+                    }
+                    logger.info("a message written while Escala was away, taken now", metadata: ["ticket": "\(ticket.state.number)"])
+                    try await handleMessage(message)
+                }
+                guard page.count == 100, let last = page.last else { break }
+                after = last.id
+            }
+        }
     }
 
     private func handleMessage(_ message: Message) async throws {

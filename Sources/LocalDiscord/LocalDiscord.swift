@@ -50,6 +50,8 @@ public final class LocalDiscord: Sendable {
         /// Messages created with `enforce_nonce`, by "channel nonce": the
         /// same nonce again answers the same message, as Discord does.
         var nonces: [String: String] = [:]
+        /// Each member's roles, as last seen in something they did.
+        var memberRoles: [String: [String]] = [:]
         /// Channels deleted (by the bot or by hand): Discord answers 404.
         var deleted: Set<String> = []
         var uploads: [Upload] = []
@@ -166,7 +168,7 @@ public final class LocalDiscord: Sendable {
             return (state.scripts[index].answers.removeFirst(), state.onRequest)
         }
         hook?(received)
-        let answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, body: data)
+        let answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: request.uri.query, body: data)
         if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
@@ -225,8 +227,25 @@ public final class LocalDiscord: Sendable {
         let dispatched = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false), mentions: mentionList,
                                           attachments: files,
                                           extra: #","guild_id":"\#(guild)","member":{"roles":[\#(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false}"#)
-        state.withLock { $0.messages[channel, default: []].append(json) }
+        state.withLock { state in
+            state.messages[channel, default: []].append(json)
+            state.memberRoles[user.id] = roles
+        }
         await gateway.dispatch("MESSAGE_CREATE", dispatched)
+        return id
+    }
+
+    /// A member writes while the bot has no session (it is down, or
+    /// between sessions): the message is stored, as Discord keeps it, and
+    /// nothing is dispatched. Returns its id.
+    @discardableResult
+    public func sayUnheard(_ content: String, in channel: String, by user: (id: String, name: String), roles: [String] = []) -> String {
+        let id = newID()
+        let json = Self.messageJSON(id: id, channel: channel, content: content, author: (user.id, user.name, false))
+        state.withLock { state in
+            state.messages[channel, default: []].append(json)
+            state.memberRoles[user.id] = roles
+        }
         return id
     }
 
@@ -302,7 +321,7 @@ public final class LocalDiscord: Sendable {
 
     /// What Discord answers when the test scripted nothing, shaped as in
     /// Discord's documentation.
-    private func defaultAnswer(method: String, path: String, body: Data?) -> Scripted {
+    private func defaultAnswer(method: String, path: String, queryString: String?, body: Data?) -> Scripted {
         let template = OpenAPIContract.shared.template(for: path) ?? path
         let segments = path.split(separator: "/").map(String.init)
         let sent = body.flatMap { try? JSONValue.parse($0) }
@@ -348,8 +367,24 @@ public final class LocalDiscord: Sendable {
             }
             return Scripted(status: 200, json: json)
         case ("GET", "/channels/{channel_id}/messages"):
-            let stored = state.withLock { $0.messages[segments[1]] ?? [] }
-            return Scripted(status: 200, json: "[" + stored.reversed().joined(separator: ",") + "]")
+            // Newest first, as Discord answers; `after` keeps the newer
+            // ones, `before` the older ones (ids grow with time).
+            let query = Dictionary(uniqueKeysWithValues: (queryString ?? "").split(separator: "&").compactMap { pair -> (String, UInt64)? in
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, let value = UInt64(parts[1]) else { return nil }
+                return (String(parts[0]), value)
+            })
+            let stored = state.withLock { $0.messages[segments[1]] ?? [] }.filter { json in
+                guard let id = (try? JSONValue.parse(Data(json.utf8)))?["id"]?.string.flatMap(UInt64.init) else { return true }
+                return id > (query["after"] ?? 0) && id < (query["before"] ?? .max)
+            }
+            return Scripted(status: 200, json: "[" + stored.reversed().prefix(100).joined(separator: ",") + "]")
+        case ("GET", "/guilds/{guild_id}/members/{user_id}"):
+            guard let roles = state.withLock({ $0.memberRoles[segments[3]] }) else {
+                return Scripted(status: 404, json: #"{"message":"Unknown Member","code":10007}"#)
+            }
+            let roleList = roles.map { "\"\($0)\"" }.joined(separator: ",")
+            return Scripted(status: 200, json: #"{"user":{"id":"\#(segments[3])","username":"u\#(segments[3])","discriminator":"0"},"roles":[\#(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false,"flags":0}"#)
         case ("GET", "/gateway/bot"):
             return Scripted(status: 200, json: """
                 {"url":"ws://127.0.0.1:\(port)","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}

@@ -129,3 +129,38 @@ struct HostileInputTests {
         await running.stop()
     }
 }
+
+/// Messages Discord delivered to no session are read back and played once.
+@Suite("Messages written while Escala was not listening")
+struct MissedMessagesTests {
+    typealias E2E = EndToEndTests
+
+    @Test("messages written between an invalid session and the next are fetched on READY, in order, once each, staff known by their roles")
+    func caughtUpOnReady() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        let channel = try await HostileInputTests.openConsultation(running)
+        await server.say("Hola", in: channel, by: E2E.player, guild: E2E.guild)
+        try await E2E.eventually("the first message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
+
+        server.sayUnheard("Sigo aquí", in: channel, by: E2E.player)
+        server.sayUnheard("Te atiendo", in: channel, by: E2E.ana, roles: [E2E.roles["cm"]!])
+        let identifies = server.gateway.commands.filter { $0.op == 2 }.count
+        await server.gateway.sendInvalidSession(resumable: false)
+        try await E2E.eventually("a new session") { server.gateway.commands.filter { $0.op == 2 }.count > identifies }
+        try await E2E.eventually("the missed messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 3 }
+        let texts = try await running.desk.engine.messages(ofTicket: 1).map(\.message.text)
+        #expect(texts == ["Hola", "Sigo aquí", "Te atiendo"])
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id, "the staff member's roles were read")
+
+        // Another new session: nothing is taken twice.
+        let again = server.gateway.commands.filter { $0.op == 2 }.count
+        await server.gateway.sendInvalidSession(resumable: false)
+        try await E2E.eventually("a third session") { server.gateway.commands.filter { $0.op == 2 }.count > again && server.gateway.isReady }
+        await server.say("¿Y ahora?", in: channel, by: E2E.player, guild: E2E.guild)
+        try await E2E.eventually("the next message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
+        #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.text) == ["Hola", "Sigo aquí", "Te atiendo", "¿Y ahora?"])
+        #expect(server.violations == [])
+        await running.stop()
+    }
+}

@@ -139,6 +139,19 @@ extension RESTClient {
         return try await request(route)
     }
 
+    /// Up to 100 messages written after `after`, oldest first.
+    public func messages(in channel: Snowflake, after: Snowflake) async throws(DiscordError) -> [Message] {
+        var route = Route(.get, "/channels/{channel_id}/messages", ["channel_id": channel.rawValue])
+        route.query = "limit=100&after=\(after.rawValue)"
+        let page: [Message] = try await request(route)
+        return page.sorted { (UInt64($0.id.rawValue) ?? 0) < (UInt64($1.id.rawValue) ?? 0) }
+    }
+
+    /// One member of a server, with their roles.
+    public func guildMember(guild: Snowflake, user: Snowflake) async throws(DiscordError) -> GuildMember {
+        try await request(Route(.get, "/guilds/{guild_id}/members/{user_id}", ["guild_id": guild.rawValue, "user_id": user.rawValue]))
+    }
+
     // MARK: Commands
 
     public struct SlashCommand: Sendable, Encodable {
