@@ -50,6 +50,7 @@ public final class LocalDiscord: Sendable {
         /// Messages created with `enforce_nonce`, by "channel nonce": the
         /// same nonce again answers the same message, as Discord does.
         var nonces: [String: String] = [:]
+        var created: [(id: String, name: String)] = []
         /// Each member's roles, as last seen in something they did.
         var memberRoles: [String: [String]] = [:]
         /// Channels deleted (by the bot or by hand): Discord answers 404.
@@ -187,6 +188,24 @@ public final class LocalDiscord: Sendable {
         return """
             {"id":"\(id)","channel_id":"\(channel)","content":\(encoded),"author":{"id":"\(author.id)","username":"\(author.name)","bot":\(author.bot),"discriminator":"0"},"attachments":[\(attachments)],"embeds":[],"mentions":[\(mentions)],"timestamp":"2026-01-05T09:00:00.000000+00:00","type":0,"pinned":false,"tts":false,"mention_everyone":false,"flags":0\(extra)}
             """
+    }
+
+    /// What a channel holds now, oldest first: each message's author id
+    /// and text (a message sent twice with one nonce is there once).
+    public func messages(in channel: String) -> [(author: String, content: String)] {
+        state.withLock { $0.messages[channel] ?? [] }.compactMap { json in
+            guard let value = try? JSONValue.parse(Data(json.utf8)) else { return nil }
+            return (value["author"]?["id"]?.string ?? "", value["content"]?.string ?? "")
+        }
+    }
+
+    /// Every channel the bot created, in order, with the name it was
+    /// created with, whether deleted since or not.
+    public var createdChannels: [(id: String, name: String)] { state.withLock { $0.created } }
+
+    /// The channels the bot created that still exist.
+    public var liveCreatedChannels: [String] {
+        state.withLock { state in state.created.map(\.id).filter { state.channels[$0] != nil } }
     }
 
     /// A channel that exists on the server before the test starts (under
@@ -334,7 +353,10 @@ public final class LocalDiscord: Sendable {
             let json = """
                 {"id":"\(id)","type":0,"guild_id":"\(segments[1])","name":"\(name)","position":1,"permission_overwrites":[],"nsfw":false,"parent_id":\(parent),"topic":\(topic),"flags":0}
                 """
-            state.withLock { $0.channels[id] = json }
+            state.withLock { state in
+                state.channels[id] = json
+                state.created.append((id, name))
+            }
             return Scripted(status: 201, json: json)
         case ("GET", "/channels/{channel_id}"):
             guard let json = state.withLock({ $0.channels[segments[1]] ?? $0.threads[segments[1]] }) else {

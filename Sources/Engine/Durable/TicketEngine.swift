@@ -99,6 +99,10 @@ public final class TicketEngine: Sendable, StoreBacked {
 
     // MARK: Opening
 
+    /// How long a second open of the same category by the same member is
+    /// taken as the first one clicked again.
+    public static let repeatedOpenWindow: Int64 = 60
+
     public enum OpenOutcome: Sendable, Equatable {
         case opened(StoredTicket, effects: [Effect])
         /// The member may not open this ticket now; tell them why.
@@ -123,6 +127,15 @@ public final class TicketEngine: Sendable, StoreBacked {
         return try await write { transaction in
                 if let sourceID, try transaction.hasEvent(sourceID: sourceID) {
                     return .duplicate(ticketID: try transaction.ticketID(sourceID: sourceID))
+                }
+                // A member whose click was taken but never answered (the
+                // process died before the acknowledgement; Discord said
+                // "interaction failed") clicks again, with the same
+                // answers: that is the same ticket, not a second one.
+                if let recent = try transaction.recentOpenTicket(guild: guild, owner: owner.id, category: name,
+                                                                 since: now - Self.repeatedOpenWindow),
+                   try transaction.ticket(id: recent)?.state.answers == answers {
+                    return .duplicate(ticketID: recent)
                 }
                 var refusal: RichText?
                 if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {

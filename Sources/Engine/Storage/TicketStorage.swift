@@ -53,6 +53,8 @@ public protocol StorageTransaction {
     // MARK: Tickets
     func nextNumber(guild: String) throws -> Int
     func openTicketCount(guild: String, owner: String, category: String?) throws -> Int
+    /// The owner's open ticket of `category` opened at or after `since`.
+    func recentOpenTicket(guild: String, owner: String, category: String, since: Int64) throws -> Int64?
     func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64
     func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws
     func ticket(id: Int64) throws -> StoredTicket?

@@ -20,7 +20,9 @@ struct TicketStoreTests {
             for index in 0..<16 {
                 let racer = index.isMultiple(of: 2) ? engine : second
                 group.addTask {
-                    try? await racer.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es", now: 10)
+                    // Different answers: sixteen requests, not one clicked again.
+                    try? await racer.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es",
+                                          answers: ["n": "\(index)"], now: 10)
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }
@@ -38,10 +40,25 @@ struct TicketStoreTests {
         let engine = try await StoreHarness.engine(StoreHarness.minimal.replacingOccurrences(of: "ranks", with: "limit 1 per user\nranks"))
         let member = Person(id: "42")
         _ = try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es", now: 0)
-        let second = try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es", now: 1)
+        let second = try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es", now: 100)
         #expect(second == .refused(reason: "You already have 1 open ticket(s): wait until one is closed before opening another."))
         // Another server counts separately.
-        #expect(try await engine.open(guild: "other", workflow: "w.flow", category: "t", owner: member, locale: "es", now: 1).ticket?.number == 1)
+        #expect(try await engine.open(guild: "other", workflow: "w.flow", category: "t", owner: member, locale: "es", now: 100).ticket?.number == 1)
+    }
+
+    @Test("a member who clicks again after a click taken but never answered gets the same ticket, not a second one")
+    func repeatedOpen() async throws {
+        let engine = try await StoreHarness.engine()
+        let member = Person(id: "42")
+        let first = try #require(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es",
+                                                       sourceID: "interaction-1", now: 0).ticket)
+        #expect(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es",
+                                      sourceID: "interaction-2", now: 20) == .duplicate(ticketID: first.id))
+        // Other answers are another request; a minute later, a new ticket.
+        #expect(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es", answers: ["x": "otra"],
+                                      sourceID: "interaction-3", now: 20).ticket?.number == 2)
+        #expect(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es",
+                                      sourceID: "interaction-4", now: 61).ticket?.number == 3)
     }
 
     @Test("a timer due while the process was down fires once, right after start")

@@ -60,6 +60,12 @@ struct StoreTransaction: StorageTransaction {
                                 arguments: [guild, owner]) ?? 0
     }
 
+    func recentOpenTicket(guild: String, owner: String, category: String, since: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT id FROM ticket WHERE is_open AND guild = ? AND owner = ? AND category = ? AND opened_at >= ? ORDER BY id DESC LIMIT 1
+            """, arguments: [guild, owner, category, since])
+    }
+
     func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO ticket (guild, number, category, workflow_hash, owner, state, handler, handler_level,
