@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint scenarios sarif-check fuzz bench-lint bench-engine bench-discord bench-community graphs
+.PHONY: deps build run test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -25,10 +25,19 @@ test: build
 	@$(MAKE) --no-print-directory scenarios
 	@$(MAKE) --no-print-directory sarif-check
 
-# Not part of `make test`: the parser and checks against many mutated
-# workflows (ESCALA_MUTATIONS, 20,000 by default; `make test` runs 500).
-fuzz: build
+# Not part of `make test`: the language front end against 1,000,000
+# damaged workflows (FUZZ_INPUTS), in worker processes with a time limit
+# each; failures are kept in Tests/WorkflowDSLTests/Fuzz and replayed by
+# `swift test`. Then the mutation test at ESCALA_MUTATIONS (20,000).
+fuzz: deps
+	$(SWIFT) build -c release --product escala-fuzz
+	.build/release/escala-fuzz --inputs $${FUZZ_INPUTS:-1000000}
 	ESCALA_MUTATIONS=$${ESCALA_MUTATIONS:-20000} $(SWIFT) test --filter Robustness
+
+# Not part of `make test` (which kills 3 times): `escala run` SIGKILLed at
+# 60 random instants of live traffic, restarted on the same data folder.
+kill-test: build
+	ESCALA_KILLS=$${ESCALA_KILLS:-60} $(SWIFT) test --filter KillTests
 
 lint: build
 	$(ESCALA) lint --strict workflows/

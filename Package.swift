@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "escala", targets: ["bot"]),
         .executable(name: "escala-bench", targets: ["bench"]),
+        .executable(name: "escala-fuzz", targets: ["fuzz"]),
         .executable(name: "escala-bench-discord", targets: ["bench-discord"]),
         .executable(name: "escala-bench-community", targets: ["bench-community"]),
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
@@ -98,6 +99,15 @@ let package = Package(
             name: "bench",
             dependencies: ["WorkflowDSL", "Engine", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Damage for the language front end: the fuzz command and the tests.
+        .target(
+            name: "WorkflowFuzzing"
+        ),
+        // Not a test: `make fuzz`, a million damaged workflows.
+        .executableTarget(
+            name: "fuzz",
+            dependencies: ["WorkflowDSL", "WorkflowFuzzing"]
+        ),
         // Benchmark (not a test): `make bench-community`.
         .executableTarget(
             name: "bench-community",
@@ -110,12 +120,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowDSLTests",
-            dependencies: ["WorkflowDSL"],
+            dependencies: ["WorkflowDSL", "WorkflowFuzzing"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Engine", "WorkflowFuzzing", .product(name: "GRDB", package: "GRDB.swift")],
             // Read through #filePath: the stored formats' golden files.
             exclude: ["Storage/Golden"]
         ),
@@ -152,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "botTests",
-            dependencies: ["bot", "Engine", "WorkflowDSL", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["bot", "Engine", "WorkflowDSL", "WorkflowFuzzing", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import LocalDiscord
 import Testing
+import WorkflowFuzzing
 
 /// `escala run` SIGKILLed at random instants while members open tickets,
 /// write, and staff claim, escalate, rename and close them with
@@ -46,12 +47,12 @@ struct KillTests {
         var process: Process
         var pipes: (Pipe, Pipe)
         var killed = 0
-        var random: SplitMix
+        var random: Mutator.Generator
 
         init(kills seed: UInt64) async throws {
             server = try await LocalDiscord.start()
             folder = try Run.folder()
-            random = SplitMix(seed: seed)
+            random = Mutator.Generator(state: seed)
             let (process, out, err) = try Run.start(folder, server, token: "kill-token")
             self.process = process
             pipes = (out, err)
@@ -204,15 +205,3 @@ struct KillTests {
     }
 }
 
-/// A small, seedable generator: the same seed kills at the same instants.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
