@@ -38,13 +38,6 @@ struct CommunityEndToEndTests {
         "/guilds/\(guild)/members/\(user)/roles/\(ids[role]!)"
     }
 
-    static func callback(_ server: LocalDiscord, _ interaction: String) async throws -> JSONValue {
-        try await E2E.eventually("the answer to interaction \(interaction)") {
-            server.received.contains { $0.path.hasPrefix("/interactions/\(interaction)/") }
-        }
-        return try #require(server.received.first { $0.path.hasPrefix("/interactions/\(interaction)/") }.flatMap(E2E.body))
-    }
-
     @Test("slash commands registered with their options; reaction roles granted and revoked; a temporary role taken back after 7 days")
     func rolesAndCommands() async throws {
         let running = try await Self.start()
@@ -80,10 +73,10 @@ struct CommunityEndToEndTests {
         #expect(E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "avisos")).isEmpty)
 
         // /audit: staff only; shows every grant and revocation with its reason.
-        let refused = try await Self.callback(server, await server.command("audit", in: Self.general, by: Self.ana, guild: Self.guild))
+        let refused = try await E2E.callback(server, await server.command("audit", in: Self.general, by: Self.ana, guild: Self.guild))
         #expect(refused["data"]?["flags"]?.number == 64)
         #expect(refused["data"]?["content"]?.string == "Solo el staff puede usar este comando.")
-        let audit = try await Self.callback(server, await server.command(
+        let audit = try await E2E.callback(server, await server.command(
             "audit", options: [("member", 6, "\"\(Self.beto.id)\"")], in: Self.general, by: Self.mod,
             roles: [Self.ids["moderador"]!], guild: Self.guild))
         let lines = audit["data"]?["embeds"]?.array?.first?["description"]?.string ?? ""
@@ -98,16 +91,16 @@ struct CommunityEndToEndTests {
     func reputationAndWeeklyTop() async throws {
         let running = try await Self.start()
         let server = running.server
-        let given = try await Self.callback(server, await server.command(
+        let given = try await E2E.callback(server, await server.command(
             "rep", options: [("member", 6, "\"\(Self.ana.id)\"")], in: Self.general, by: Self.beto, guild: Self.guild))
         #expect(given["type"]?.number == 4)
         #expect(given["data"]?["content"]?.string == "+1 de reputación para <@\(Self.ana.id)> (total: 1).")
         #expect(given["data"]?["allowed_mentions"]?["parse"] == .array([]), "the thanks pings nobody")
-        let again = try await Self.callback(server, await server.command(
+        let again = try await E2E.callback(server, await server.command(
             "rep", options: [("member", 6, "\"\(Self.ana.id)\"")], in: Self.general, by: Self.beto, guild: Self.guild))
         #expect(again["data"]?["flags"]?.number == 64)
         #expect(again["data"]?["content"]?.string?.contains("a este miembro") == true)
-        let toSelf = try await Self.callback(server, await server.command(
+        let toSelf = try await E2E.callback(server, await server.command(
             "rep", options: [("member", 6, "\"\(Self.ana.id)\"")], in: Self.general, by: Self.ana, guild: Self.guild))
         #expect(toSelf["data"]?["content"]?.string == "No puedes darte reputación a ti mismo.")
 
@@ -139,7 +132,7 @@ struct CommunityEndToEndTests {
 
         // The counters start again; the past week stays readable.
         #expect(try await running.desk.community.activity(of: Self.ana.id, board: "semanal", workflow: Self.path(running), now: running.clock.now()) == 0)
-        let past = try await Self.callback(server, await server.command(
+        let past = try await E2E.callback(server, await server.command(
             "top", options: [("periods_ago", 4, "1")], in: Self.general, by: Self.beto, guild: Self.guild))
         #expect(past["data"]?["embeds"]?.array?.first?["description"]?.string == ranking)
         #expect(running.server.violations.isEmpty, "\(running.server.violations)")
@@ -153,7 +146,7 @@ struct CommunityEndToEndTests {
         let panel = Self.ids["panel_soporte"]!
         try await E2E.eventually("the panel") { !E2E.requests(server, "POST", "/channels/\(panel)/messages").isEmpty }
         let click = await server.click("esc:menu", in: panel, by: Self.ana, values: ["oferta"], guild: Self.guild)
-        let modal = try await Self.callback(server, click)
+        let modal = try await E2E.callback(server, click)
         #expect(modal["type"]?.number == 9)
         await server.submit("esc:q:oferta", values: ["titulo": "Bici", "precio": "120 €", "detalle": "Como nueva @everyone"],
                             in: panel, by: Self.ana, guild: Self.guild)
@@ -162,16 +155,16 @@ struct CommunityEndToEndTests {
         let moderator = [Self.ids["moderador"]!]
 
         let asksChanges = await server.click(CustomID.button(category: "oferta", button: "cambios").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
-        #expect(try await Self.callback(server, asksChanges)["type"]?.number == 9, "the form is shown before it is answered")
+        #expect(try await E2E.callback(server, asksChanges)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:motivo_cambios", values: ["motivo": "Añade fotos"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         try await E2E.eventually("changes asked") { try await running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
         let resends = await server.click(CustomID.button(category: "oferta", button: "reenviar").wire, in: channel, by: Self.ana, guild: Self.guild)
-        #expect(try await Self.callback(server, resends)["type"]?.number == 9, "the form is shown before it is answered")
+        #expect(try await E2E.callback(server, resends)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:nueva_oferta", values: ["titulo": "Bici", "precio": "100 €", "detalle": "Como nueva, con fotos"],
                             in: channel, by: Self.ana, guild: Self.guild)
         try await E2E.eventually("back to review") { try await running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
         let approves = await server.click(CustomID.button(category: "oferta", button: "aprobar").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
-        #expect(try await Self.callback(server, approves)["type"]?.number == 9, "the form is shown before it is answered")
+        #expect(try await E2E.callback(server, approves)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:motivo_aprobacion", values: ["motivo": "Todo correcto"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
 
         let offers = Self.ids["ofertas"]!
@@ -190,7 +183,7 @@ struct CommunityEndToEndTests {
         #expect(history.contains { $0.actor == Self.mod.id && $0.action == "answered motivo_aprobacion" && $0.detail == "motivo: Todo correcto" })
         #expect(history.contains { $0.actor == Self.ana.id && $0.action == "answered nueva_oferta" })
 
-        let stats = try await Self.callback(server, await server.command("stats", in: Self.general, by: Self.mod, roles: moderator, guild: Self.guild))
+        let stats = try await E2E.callback(server, await server.command("stats", in: Self.general, by: Self.mod, roles: moderator, guild: Self.guild))
         let fields = stats["data"]?["embeds"]?.array?.first?["fields"]?.array ?? []
         #expect(fields.first?["value"]?.string?.hasPrefix("🆕 1 · ✅ 0 · ⏳ 1") == true, "\(fields)")
         #expect(fields.contains { $0["name"]?.string == "oferta" })

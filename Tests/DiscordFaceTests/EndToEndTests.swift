@@ -83,6 +83,14 @@ struct EndToEndTests {
         }
     }
 
+    /// Discord's record of the bot's answer to an interaction, once sent.
+    static func callback(_ server: LocalDiscord, _ interaction: String) async throws -> JSONValue {
+        try await eventually("the answer to interaction \(interaction)") {
+            server.received.contains { $0.path.hasPrefix("/interactions/\(interaction)/") }
+        }
+        return try #require(server.received.first { $0.path.hasPrefix("/interactions/\(interaction)/") }.flatMap(body))
+    }
+
     static func body(_ request: LocalDiscord.Received) -> JSONValue? {
         request.body.flatMap { try? JSONValue.parse($0) }
     }

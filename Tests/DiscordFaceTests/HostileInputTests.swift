@@ -13,13 +13,6 @@ import WorkflowDSL
 struct HostileInputTests {
     typealias E2E = EndToEndTests
 
-    static func callback(_ server: LocalDiscord, _ interaction: String) async throws -> JSONValue {
-        try await E2E.eventually("the answer to interaction \(interaction)") {
-            server.received.contains { $0.path.hasPrefix("/interactions/\(interaction)/") }
-        }
-        return try #require(server.received.first { $0.path.hasPrefix("/interactions/\(interaction)/") }.flatMap(E2E.body))
-    }
-
     /// A consultation opened by the player, and its channel.
     static func openConsultation(_ running: E2E.Desk) async throws -> String {
         try await E2E.eventually("the gateway session") { running.server.gateway.isReady }
@@ -35,11 +28,11 @@ struct HostileInputTests {
 
         let form = await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": "me cierro yo"],
                                        in: channel, by: E2E.player, guild: E2E.guild)
-        let formAnswer = try await Self.callback(server, form)
+        let formAnswer = try await E2E.callback(server, form)
         #expect(formAnswer["type"]?.number == 4)
         #expect(formAnswer["data"]?["flags"]?.number == 64)
         let sanction = await server.click(CustomID.sanctionMenu.wire, in: channel, by: E2E.player, values: ["troll"], guild: E2E.guild)
-        #expect(try await Self.callback(server, sanction)["data"]?["flags"]?.number == 64)
+        #expect(try await E2E.callback(server, sanction)["data"]?["flags"]?.number == 64)
 
         let ticket = try #require(try await running.desk.engine.ticket(id: 1))
         #expect(!ticket.state.isClosed)
@@ -56,15 +49,15 @@ struct HostileInputTests {
         let channel = try await Self.openConsultation(running)
 
         let foreign = await server.click("otro-bot:boton", in: channel, by: E2E.player, guild: E2E.guild)
-        #expect(try await Self.callback(server, foreign)["type"]?.number == 6, "acknowledged silently: it is not ours")
+        #expect(try await E2E.callback(server, foreign)["type"]?.number == 6, "acknowledged silently: it is not ours")
         let neverShown = await server.submit(CustomID.form("no_existe").wire, values: ["x": "y"], in: channel, by: E2E.player, guild: E2E.guild)
-        #expect(try await Self.callback(server, neverShown)["data"]?["flags"]?.number == 64)
+        #expect(try await E2E.callback(server, neverShown)["data"]?["flags"]?.number == 64)
         let otherCategory = await server.click(CustomID.button(category: "apelaciones", button: "aceptar").wire, in: channel,
                                                by: E2E.ana, roles: [E2E.roles["admin"]!], guild: E2E.guild)
-        #expect(try await Self.callback(server, otherCategory)["data"]?["flags"]?.number == 64)
+        #expect(try await E2E.callback(server, otherCategory)["data"]?["flags"]?.number == 64)
         let outside = await server.click(CustomID.button(category: "consultas", button: "duda").wire, in: E2E.channels["panel_tickets"]!,
                                          by: E2E.ana, roles: [E2E.roles["cm"]!], guild: E2E.guild)
-        let outsideAnswer = try await Self.callback(server, outside)
+        let outsideAnswer = try await E2E.callback(server, outside)
         #expect(outsideAnswer["data"]?["flags"]?.number == 64)
 
         // Still serving: the member's next ticket opens.
@@ -90,7 +83,7 @@ struct HostileInputTests {
         try await E2E.eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
 
         let close = await server.click(CustomID.button(category: "consultas", button: "cerrar").wire, in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
-        #expect(try await Self.callback(server, close)["type"]?.number == 9)
+        #expect(try await E2E.callback(server, close)["type"]?.number == 9)
         let reason = String(repeating: "motivo ", count: 571) // 3,997 characters, as the form allows 4,000
         await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": reason], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
 
