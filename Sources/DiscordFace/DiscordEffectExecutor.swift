@@ -35,18 +35,16 @@ struct DiscordEffectExecutor: EffectExecutor {
         }
     }
 
-    /// Posts the notice in the ticket category's log channel (its
-    /// transcripts' channel), where staff look; a community effect has no
-    /// such channel, and is only logged. Best effort: if that channel is
-    /// what failed, the log line is all there is.
+    /// Posts the alert where the engine says (the category's log channel).
+    /// Best effort: if that channel is what failed, the log line is all
+    /// there is.
     func tellStaff(setAside pending: PendingEffect, reason: String) async {
         desk.logger.error("effect set aside: it can never succeed as it is", metadata: ["lane": "\(pending.lane)", "reason": "\(reason)"])
-        guard case .ticket(_, let ticketID, _) = pending.work, let ticket = try? await desk.engine.ticket(id: ticketID),
-              let bound = desk.bound(category: ticket.state.category),
-              let log = bound.workflow.category(named: ticket.state.category)?.transcriptChannel.flatMap({ bound.ids[$0] }) else { return }
-        let locale = bound.workflow.locale(closestTo: ticket.state.locale)
-        let text = DiscordMarkup.render(.effectSetAside(ticket: ticket.number, reason: reason), locale: locale)
-        _ = try? await rest.createMessage(log, MessageBody(content: text, allowedMentions: .none, nonce: Self.nonce(pending.idempotencyKey + ":aside")))
+        guard let alert = await desk.engine.staffAlert(setAside: pending, reason: reason), let ticketID = pending.ticketID,
+              let ticket = try? await desk.engine.ticket(id: ticketID),
+              let channel = desk.bound(category: ticket.state.category)?.ids[alert.channel] else { return }
+        _ = try? await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(alert.text), allowedMentions: .none,
+                                                               nonce: Self.nonce(pending.idempotencyKey + ":aside")))
     }
 
     /// A ticket's effect.
@@ -225,7 +223,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         if let messages = try await allMessages(in: channel) {
             html = TranscriptRenderer.html(title: title, messages: messages)
         } else {
-            let note = NoticeCatalogue.text(.transcriptFromRecord, locale: ticket.state.locale).plain
+            let note = NoticeCatalogue.text(.transcriptFromRecord, locale: desk.engine.language(of: ticket.state)).plain
             html = TranscriptRenderer.html(title: title, received: try await desk.engine.messages(ofTicket: ticket.id), note: note)
         }
         try await desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())

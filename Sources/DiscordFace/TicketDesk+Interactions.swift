@@ -110,8 +110,9 @@ extension TicketDesk {
                 return .modal(CustomID.form(name).wire, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
             case .showSanctions(person.id):
                 guard let workflow = engine.workflow(of: ticket.state) else { continue }
-                return .ephemeral(DiscordMarkup.render(.chooseSanction, locale: ticket.state.locale),
-                                  components: Components.sanctions(workflow, locale: ticket.state.locale))
+                let language = engine.language(of: ticket.state)
+                return .ephemeral(DiscordMarkup.render(.chooseSanction, locale: language),
+                                  components: Components.sanctions(workflow, locale: language))
             default:
                 continue
             }

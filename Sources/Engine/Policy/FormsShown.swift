@@ -8,7 +8,7 @@ extension TicketEngine {
     public func form(_ name: String, for ticket: TicketState) -> Form? {
         guard let workflow = workflow(of: ticket) else { return nil }
         if name == TicketMachine.closeReasonForm {
-            let label = NoticeCatalogue.text(.closeReasonLabel, locale: workflow.locale(closestTo: ticket.locale)).plain
+            let label = NoticeCatalogue.text(.closeReasonLabel, locale: language(of: ticket)).plain
             return Form(name: name, title: label,
                         questions: [Question(name: TicketMachine.closeReasonAnswer, label: label, isLong: true, isOptional: false, placeholder: nil)])
         }

@@ -1,0 +1,14 @@
+import WorkflowDSL
+
+extension TicketEngine {
+    /// Where and how staff are told that one of a ticket's effects was set
+    /// aside (it can never succeed as it is): in the category's log channel,
+    /// its transcripts' channel, where staff already look, in the ticket's
+    /// language. Nil for a community effect or a category without that
+    /// channel: the runtime's log line is then all there is.
+    public func staffAlert(setAside effect: PendingEffect, reason: String) async -> (channel: String, text: RichText)? {
+        guard let ticketID = effect.ticketID, let ticket = try? await self.ticket(id: ticketID),
+              let channel = workflow(of: ticket.state)?.category(named: ticket.state.category)?.transcriptChannel else { return nil }
+        return (channel, NoticeCatalogue.text(.effectSetAside(ticket: ticket.state.number, reason: reason), locale: language(of: ticket.state)))
+    }
+}
