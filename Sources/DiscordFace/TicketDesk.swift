@@ -325,10 +325,11 @@ public final class TicketDesk: Sendable {
         var members: [Snowflake: GuildMember] = [:]
         for ticket in try await engine.tickets(openOnly: true) where ticket.guild == guild.rawValue {
             guard let channel = ticket.channelID.map({ Snowflake($0) }) else { continue }
-            let seen = try await engine.messages(ofTicket: ticket.id).compactMap { UInt64($0.message.id) }.max()
-            // Nothing seen yet: everything after the channel's creation
-            // (its id is a snowflake of that instant).
-            var after = seen.map { Snowflake(String($0)) } ?? channel
+            // Messages are taken in the order Discord made them, so the
+            // last one taken is the newest. Nothing taken yet: everything
+            // after the channel's creation (its id is a snowflake of that
+            // instant).
+            var after = try await engine.lastMessageID(ofTicket: ticket.id).map { Snowflake($0) } ?? channel
             while true {
                 let page: [Message]
                 do throws(DiscordError) { page = try await rest.messages(in: channel, after: after) } catch {

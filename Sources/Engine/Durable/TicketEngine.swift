@@ -303,6 +303,11 @@ public final class TicketEngine: Sendable, StoreBacked {
         try await read { try $0.tickets(openOnly: openOnly) }
     }
 
+    /// The id of the last message taken in a ticket, if any.
+    public func lastMessageID(ofTicket id: Int64) async throws(EngineError) -> String? {
+        try await read { try $0.lastMessageID(ticketID: id) }
+    }
+
     /// What people wrote in a ticket, oldest first, with when.
     public func messages(ofTicket id: Int64) async throws(EngineError) -> [(at: Int64, message: TicketEvent.Message)] {
         try await read { try $0.ticketMessages(ticketID: id) }

@@ -75,6 +75,9 @@ public protocol StorageTransaction {
     /// The messages people wrote in a ticket, oldest first, as the engine
     /// received them: the transcript when the channel itself is gone.
     func ticketMessages(ticketID: Int64) throws -> [(at: Int64, message: TicketEvent.Message)]
+    /// The Discord id of the last message the engine took in a ticket:
+    /// where reading missed messages starts.
+    func lastMessageID(ticketID: Int64) throws -> String?
 
     // MARK: Effects and timers
     /// A step's effects: timers set or cancelled, the rest into the outbox

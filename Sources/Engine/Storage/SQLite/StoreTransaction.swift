@@ -138,6 +138,14 @@ struct StoreTransaction: StorageTransaction {
         }
     }
 
+    func lastMessageID(ticketID: Int64) throws -> String? {
+        guard let payload = try Data.fetchOne(db, sql: """
+            SELECT payload FROM event WHERE ticket_id = ? AND kind IN ('message', 'staff message') ORDER BY seq DESC LIMIT 1
+            """, arguments: [ticketID]) else { return nil }
+        guard case .message(let message) = try StoreCoding.decode(TicketEvent.self, from: payload, what: "an event of ticket \(ticketID)") else { return nil }
+        return message.id
+    }
+
     /// The ticket an already-logged event belongs to.
     func ticketID(sourceID: String) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT ticket_id FROM event WHERE source_id = ?", arguments: [sourceID])
