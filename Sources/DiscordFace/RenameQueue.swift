@@ -28,7 +28,11 @@ actor RenameQueue {
             do { try await clock.sleep(untilSecond: oldest + Self.window) } catch { throw .cancelled }
         }
         _ = try await rest.renameChannel(channel, to: name)
-        done[channel] = self.recent(channel) + [clock.now()]
+        let now = clock.now(), kept = self.recent(channel)
+        // Channels not renamed for a window owe nothing: forgotten, so the
+        // record does not grow with every ticket the desk ever renamed.
+        done = done.filter { now - ($0.value.last ?? 0) < Self.window }
+        done[channel] = kept + [now]
     }
 
     /// The renames of `channel` within the last window, oldest first.
