@@ -42,6 +42,10 @@ public final class TicketDesk: Sendable {
         var group: ServiceGroup?
         var stopping = false
         var commandsRegistered = false
+        /// Channels Discord created for tickets (CHANNEL_CREATE), newest
+        /// last, that the store may not have recorded yet: a member can
+        /// write in one before.
+        var justCreated: [Snowflake] = []
     }
 
     var guild: Snowflake { configuration.guild }
@@ -277,6 +281,13 @@ public final class TicketDesk: Sendable {
                 try await handleReaction(dispatch, added: false)
             case "GUILD_MEMBER_ADD":
                 try await handleMemberAdd(dispatch)
+            case "CHANNEL_CREATE":
+                // A ticket's channel (its topic carries the effect's key)
+                // exists before the store records it, sometimes for a while
+                // (Discord made it, then failed to say so: the effect is
+                // retried and finds it). Messages in it wait for the record.
+                let channel = try dispatch.decode(Channel.self)
+                if channel.topic?.hasPrefix("escala:") == true { channelCreated(channel.id) }
             case "CHANNEL_DELETE":
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)
@@ -350,9 +361,32 @@ public final class TicketDesk: Sendable {
         }
     }
 
+    /// A ticket's channel exists on Discord; the outbox will record it.
+    private func channelCreated(_ channel: Snowflake) {
+        state.withLock { state in
+            state.justCreated.append(channel)
+            // Recorded within moments, or at the effect's next try; a few
+            // hundred is far more than can be waiting at once.
+            if state.justCreated.count > 256 { state.justCreated.removeFirst(state.justCreated.count - 256) }
+        }
+    }
+
+    /// The ticket whose channel `channel` is. A channel Discord has just
+    /// created may not be recorded yet: a member who writes at once (or
+    /// while the record waits on a retried request) is not lost, the
+    /// message waits for the record.
+    private func ticket(inChannel channel: Snowflake) async throws -> StoredTicket? {
+        if let ticket = try await engine.ticket(channel: channel.rawValue) { return ticket }
+        guard state.withLock({ $0.justCreated.contains(channel) }) else { return nil }
+        let engine = engine
+        guard let id = await runtime.channels.ticket(ofChannel: channel.rawValue, limit: .seconds(10),
+                                                     lookup: { try? await engine.ticket(channel: channel.rawValue)?.id }) else { return nil }
+        return try await engine.ticket(id: id)
+    }
+
     private func handleMessage(_ message: Message) async throws {
         guard let author = message.author, author.bot != true,
-              let ticket = try await engine.ticket(channel: message.channelID.rawValue),
+              let ticket = try await ticket(inChannel: message.channelID),
               let bound = bound(category: ticket.state.category) else { return }
         let person = bound.person(author, roles: message.member?.roles ?? [], nick: message.member?.nick)
         let event = TicketEvent.Message(id: message.id.rawValue, author: person, text: message.content,

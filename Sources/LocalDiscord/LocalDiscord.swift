@@ -57,6 +57,25 @@ public final class LocalDiscord: Sendable {
         var deleted: Set<String> = []
         var uploads: [Upload] = []
         var onRequest: (@Sendable (Received) -> Void)?
+        var faults: (@Sendable (_ method: String, _ path: String) -> Fault?)?
+        /// Interactions already answered: Discord refuses a second answer.
+        var answeredInteractions: Set<String> = []
+    }
+
+    /// A misbehaviour of Discord's for one request, chosen by a test.
+    public enum Fault: Sendable {
+        /// This answer, and the request is not carried out.
+        case answer(Scripted)
+        /// The request is carried out, then this status is answered (a
+        /// gateway timeout after the work was done): a retry must not do
+        /// it twice.
+        case afterCarryingOut(status: Int)
+    }
+
+    /// From now on, `decide` may answer any request that no script answers
+    /// with a fault instead; nil stops the faults.
+    public func injectFaults(_ decide: (@Sendable (_ method: String, _ path: String) -> Fault?)?) {
+        state.withLock { $0.faults = decide }
     }
 
     private let state = Mutex(State())
@@ -169,7 +188,24 @@ public final class LocalDiscord: Sendable {
             return (state.scripts[index].answers.removeFirst(), state.onRequest)
         }
         hook?(received)
-        let answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: request.uri.query, body: data)
+        let fault = scripted == nil ? state.withLock { $0.faults }?(method, path) : nil
+        let answer: Scripted
+        var done: Scripted?
+        switch fault {
+        case .answer(let faulty)?:
+            answer = faulty
+        case .afterCarryingOut(let status)?:
+            done = channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: request.uri.query, body: data)
+            answer = Scripted(status: status, json: #"{"message":"upstream timeout","code":0}"#)
+        case nil:
+            answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: request.uri.query, body: data)
+            if scripted == nil { done = answer }
+        }
+        // Discord tells the session of every channel made, whatever the
+        // HTTP answer said.
+        if method == "POST", OpenAPIContract.shared.template(for: path) == "/guilds/{guild_id}/channels", let done, done.status == 201 {
+            await gateway.dispatch("CHANNEL_CREATE", done.json)
+        }
         if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
@@ -206,6 +242,32 @@ public final class LocalDiscord: Sendable {
     /// The channels the bot created that still exist.
     public var liveCreatedChannels: [String] {
         state.withLock { state in state.created.map(\.id).filter { state.channels[$0] != nil } }
+    }
+
+    /// What members and staff see, as lines to compare between two runs
+    /// of the same script: for each channel the bot created (by the name it
+    /// was created with), the bot's messages in order and the people's in
+    /// order (which of a greeting and a member's first words lands first is
+    /// a test's timing, not the bot's); then the messages of `channels`;
+    /// then how many created channels still exist. Snowflakes are written
+    /// `#`: they differ between runs.
+    public func snapshot(createdNamed names: [String], channels: [String]) -> [String] {
+        func normal(_ text: String) -> String { text.replacingOccurrences(of: "[0-9]{15,}", with: "#", options: .regularExpression) }
+        var lines: [String] = []
+        for name in names {
+            let created = createdChannels.filter { $0.name == name }
+            lines.append("\(name): \(created.count) channel(s)")
+            for channel in created {
+                let messages = self.messages(in: channel.id)
+                lines += messages.filter { $0.author == "1" }.map { "  escala: \(normal($0.content))" }
+                lines += messages.filter { $0.author != "1" }.map { "  \(normal($0.author)): \(normal($0.content))" }
+            }
+        }
+        for channel in channels {
+            lines += messages(in: channel).map { "\(channel): \(normal($0.content))" }.sorted()
+        }
+        lines.append("channels created and not deleted: \(liveCreatedChannels.count)")
+        return lines
     }
 
     /// A channel that exists on the server before the test starts (under
@@ -421,7 +483,9 @@ public final class LocalDiscord: Sendable {
         case ("GET", "/guilds/{guild_id}/threads/active"):
             return Scripted(status: 200, json: #"{"threads":["# + state.withLock { $0.threads.values.sorted() }.joined(separator: ",") + #"],"members":[]}"#)
         case ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"):
-            return Scripted(status: 204)
+            let first = state.withLock { $0.answeredInteractions.insert(segments[1]).inserted }
+            return first ? Scripted(status: 204)
+                : Scripted(status: 400, json: #"{"message":"Interaction has already been acknowledged.","code":40060}"#)
         case ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"):
             return Scripted(status: 200, json: Self.messageJSON(id: newID(), channel: "0", content: sent?["content"]?.string ?? "", author: ("1", "escala", true)))
         case ("POST", "/users/@me/channels"):

@@ -1,49 +1,75 @@
 import Synchronization
 
-/// Clicks waiting for their ticket's channel to exist, woken by the outbox
-/// the moment the channel is recorded, instead of asking the database
-/// every few milliseconds.
+/// Waits for a ticket's channel to be recorded, from either side, woken by
+/// the outbox the moment it is, instead of asking the database every few
+/// milliseconds: a click waits for the channel of the ticket it opened; a
+/// member's message in a channel Discord has just created waits to learn
+/// which ticket the channel is.
 public final class ChannelWaiters: Sendable {
-    private struct State {
-        var waiting: [Int64: [UInt64: CheckedContinuation<String?, Never>]] = [:]
-        var nextID: UInt64 = 0
-    }
-
-    private let state = Mutex(State())
+    private let channelOfTicket = Waiters<Int64, String>()
+    private let ticketOfChannel = Waiters<String, Int64>()
 
     public init() {}
 
-    /// The ticket's channel is recorded: everyone waiting for it learns it.
+    /// The ticket's channel is recorded: everyone waiting for either learns it.
     public func recorded(ticket: Int64, channel: String) {
-        let waiters = state.withLock { $0.waiting.removeValue(forKey: ticket) } ?? [:]
-        for waiter in waiters.values { waiter.resume(returning: channel) }
+        channelOfTicket.resolve(ticket, with: channel)
+        ticketOfChannel.resolve(channel, with: ticket)
     }
 
     /// Waits until `ticket`'s channel is recorded, or `limit` passes (nil).
     /// `lookup` reads the store once the waiter is registered, so a channel
     /// recorded just before is not missed.
     public func wait(for ticket: Int64, limit: Duration, lookup: @escaping @Sendable () async -> String?) async -> String? {
+        await channelOfTicket.wait(for: ticket, limit: limit, lookup: lookup)
+    }
+
+    /// Waits until `channel` is recorded as some ticket's, or `limit` passes (nil).
+    public func ticket(ofChannel channel: String, limit: Duration, lookup: @escaping @Sendable () async -> Int64?) async -> Int64? {
+        await ticketOfChannel.wait(for: channel, limit: limit, lookup: lookup)
+    }
+}
+
+/// Continuations waiting for the value of a key, each with its own timeout.
+private final class Waiters<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct State {
+        var waiting: [Key: [UInt64: CheckedContinuation<Value?, Never>]] = [:]
+        var nextID: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    func resolve(_ key: Key, with value: Value) {
+        let waiters = state.withLock { $0.waiting.removeValue(forKey: key) } ?? [:]
+        for waiter in waiters.values { waiter.resume(returning: value) }
+    }
+
+    func wait(for key: Key, limit: Duration, lookup: @escaping @Sendable () async -> Value?) async -> Value? {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
         }
         let timeout = Task { [self] in
             try? await Task.sleep(for: limit)
-            resume(ticket: ticket, id: id, with: nil)
+            resume(key, id: id, with: nil)
         }
         defer { timeout.cancel() }
         return await withCheckedContinuation { continuation in
-            state.withLock { $0.waiting[ticket, default: [:]][id] = continuation }
-            // Looked up only once registered, so that a channel recorded
+            state.withLock { $0.waiting[key, default: [:]][id] = continuation }
+            // Looked up only once registered, so that a value recorded
             // just before is not missed; whichever answers first wins.
             Task { [self] in
-                if let channel = await lookup() { resume(ticket: ticket, id: id, with: channel) }
+                if let value = await lookup() { resume(key, id: id, with: value) }
             }
         }
     }
 
-    private func resume(ticket: Int64, id: UInt64, with channel: String?) {
-        let waiter = state.withLock { $0.waiting[ticket]?.removeValue(forKey: id) }
-        waiter?.resume(returning: channel)
+    private func resume(_ key: Key, id: UInt64, with value: Value?) {
+        let waiter = state.withLock { state -> CheckedContinuation<Value?, Never>? in
+            let waiter = state.waiting[key]?.removeValue(forKey: id)
+            if state.waiting[key]?.isEmpty == true { state.waiting[key] = nil }
+            return waiter
+        }
+        waiter?.resume(returning: value)
     }
 }

@@ -60,7 +60,7 @@ struct EndToEndTests {
         try workflowsFolder("roleplay", ids: roles.merging(channels) { first, _ in first })
     }
 
-    static func start(folder: URL? = nil) async throws -> Desk {
+    static func start(folder: URL? = nil, configure: (inout DeskConfiguration) -> Void = { _ in }) async throws -> Desk {
         let folder = try folder ?? workflowsFolder()
         let server = try await LocalDiscord.start()
         // A virtual clock, so that a 12-hour silence takes no time.
@@ -70,6 +70,7 @@ struct EndToEndTests {
         var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: folder.appendingPathComponent("workflows").path,
                                               dataFolder: folder.appendingPathComponent("data").path, discord: discord)
         configuration.clock = clock
+        configure(&configuration)
         let desk = try await TicketDesk(configuration: configuration)
         let task = Task { try await desk.run() }
         return Desk(server: server, desk: desk, clock: clock, task: task, folder: folder)

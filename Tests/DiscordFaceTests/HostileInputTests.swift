@@ -3,6 +3,7 @@ import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
+import Synchronization
 import Testing
 import WorkflowDSL
 
@@ -154,6 +155,38 @@ struct MissedMessagesTests {
         try await E2E.eventually("the next message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
         #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.text) == ["Hola", "Sigo aquí", "Te atiendo", "¿Y ahora?"])
         #expect(server.violations == [])
+        await running.stop()
+    }
+}
+
+extension MissedMessagesTests {
+    @Test("a member who writes in their new channel before Escala has recorded it (Discord answered the creation with a 502) is heard")
+    func messageBeforeTheChannelIsRecorded() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        let once = Mutex(true)
+        server.injectFaults { method, path in
+            guard method == "POST", path.hasSuffix("/channels"), path.hasPrefix("/guilds/"), once.withLock({ $0 }) else { return nil }
+            once.withLock { $0 = false }
+            return .afterCarryingOut(status: 502)
+        }
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        try await E2E.eventually("the channel on Discord") { !server.createdChannels.isEmpty }
+        let channel = server.createdChannels[0].id
+        #expect(try await running.desk.engine.ticket(id: 1)?.channelID == nil, "not recorded yet: the creation is being retried")
+        await server.say("¿Hola? Ya estoy aquí", in: channel, by: E2E.player, guild: E2E.guild)
+        // The creation is tried again after its lane's backoff (on the
+        // desk's clock, moved here a second at a time), and finds the
+        // channel by its topic.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while try await running.desk.engine.ticket(id: 1)?.channelID == nil, ContinuousClock.now < deadline {
+            running.clock.advance(by: 1)
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        try await E2E.eventually("the message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
+        #expect(try await running.desk.engine.ticket(id: 1)?.channelID == channel)
+        #expect(server.createdChannels.count == 1, "the retry found the channel instead of creating a second")
         await running.stop()
     }
 }

@@ -30,7 +30,9 @@ extension RESTClient {
     }
 
     public func createChannel(guild: Snowflake, _ body: ChannelCreation, reason: String? = nil) async throws(DiscordError) -> Channel {
-        try await request(Route(.post, "/guilds/{guild_id}/channels", ["guild_id": guild.rawValue]), json: body, reason: reason)
+        var route = Route(.post, "/guilds/{guild_id}/channels", ["guild_id": guild.rawValue])
+        route.repeatsSafely = false
+        return try await request(route, json: body, reason: reason)
     }
 
     /// One channel or thread; `nil` when Discord says it does not exist.
@@ -104,8 +106,14 @@ extension RESTClient {
     // MARK: Interactions
 
     public func respond(to interaction: Interaction, _ response: InteractionResponse) async throws(DiscordError) {
-        try await request(Route(.post, "/interactions/{interaction_id}/{interaction_token}/callback",
-                                ["interaction_id": interaction.id.rawValue, "interaction_token": interaction.token]), json: response)
+        do throws(DiscordError) {
+            try await request(Route(.post, "/interactions/{interaction_id}/{interaction_token}/callback",
+                                    ["interaction_id": interaction.id.rawValue, "interaction_token": interaction.token]), json: response)
+        } catch {
+            // 40060 on a retry after a 5xx: Discord had taken our first
+            // answer before failing to say so. Only this bot answers it.
+            guard case .http(400, 40060?, _, _) = error else { throw error }
+        }
     }
 
     /// Replaces the deferred answer of an interaction.
@@ -205,8 +213,9 @@ extension RESTClient {
             let invitable = false
             let auto_archive_duration = 10_080
         }
-        return try await request(Route(.post, "/channels/{channel_id}/threads", ["channel_id": channel.rawValue]), json: Body(name: DiscordLimits.cut(name, to: DiscordLimits.channelName)),
-                                 reason: reason)
+        var route = Route(.post, "/channels/{channel_id}/threads", ["channel_id": channel.rawValue])
+        route.repeatsSafely = false
+        return try await request(route, json: Body(name: DiscordLimits.cut(name, to: DiscordLimits.channelName)), reason: reason)
     }
 
     public func addThreadMember(_ thread: Snowflake, user: Snowflake) async throws(DiscordError) {

@@ -99,7 +99,7 @@ public struct RESTClient: Sendable {
                 failures += 1
                 lastFailure = String(describing: error)
                 logger.warning("request failed", metadata: ["route": "\(route)", "attempt": "\(failures)", "error": "\(lastFailure)"])
-                guard failures < maxAttempts else { throw .unreachable(route: route.description, attempts: failures, underlying: lastFailure) }
+                guard failures < maxAttempts, route.repeatsSafely else { throw .unreachable(route: route.description, attempts: failures, underlying: lastFailure) }
                 try await backoff(after: failures)
                 continue
             }
@@ -118,7 +118,7 @@ public struct RESTClient: Sendable {
                 failures += 1
                 lastFailure = "HTTP \(response.status)"
                 logger.warning("server error", metadata: ["route": "\(route)", "status": "\(response.status)", "attempt": "\(failures)"])
-                guard failures < maxAttempts else { throw .unreachable(route: route.description, attempts: failures, underlying: lastFailure) }
+                guard failures < maxAttempts, route.repeatsSafely else { throw .unreachable(route: route.description, attempts: failures, underlying: lastFailure) }
                 try await backoff(after: failures)
             default:
                 throw Self.error(response, route)

@@ -37,6 +37,13 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
     /// wait behind the bot's other traffic.
     public let isInteractionCallback: Bool
 
+    /// Whether sending the request again after a 5xx or a timeout is safe.
+    /// Not for creating a channel or a thread: Discord may have created it
+    /// before failing to answer, and a blind second POST makes a twin. The
+    /// caller retries instead, through a path that finds what was made
+    /// (the ticket's key in the channel's topic, the thread's name).
+    public var repeatsSafely = true
+
     var rateLimitKey: String { "\(method.rawValue) \(template) \(majorParameter ?? "-")" }
 
     public var description: String { "\(method.rawValue) \(template)" }
