@@ -10,6 +10,7 @@ import WorkflowFuzzing
 // and replayed by `swift test` for ever.
 //
 //   escala-fuzz [--inputs N] [--workers W] [--seed S] [--limit SECONDS]
+//   escala-fuzz --dump ROUND [--seed S] > round.flow
 
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -28,6 +29,12 @@ guard !originals.isEmpty else {
 
 /// The input of one round: the same on every run and machine.
 func input(round: Int) -> [UInt8] { Mutator.input(seed: seed, round: round, originals: originals) }
+
+// `--dump N`: round N's input on standard output, to lint it by hand.
+if arguments.contains("--dump") {
+    FileHandle.standardOutput.write(Data(input(round: option("--dump", 0))))
+    exit(0)
+}
 
 if arguments.contains("--worker") {
     // Compiles rounds from..<to; writes each round number to the progress

@@ -26,10 +26,31 @@ public enum WorkflowCompiler {
         analyze(source).diagnostics
     }
 
+    /// Every ticket inherits every `defaults` transition, so the checks
+    /// do tickets × inherited transitions of work: a file pasted into
+    /// itself a hundred times (a hundred `defaults` blocks merged into a
+    /// thousand tickets) took seconds. Far beyond any real server (Discord
+    /// holds 500 channels), these bounds keep the work linear in the file.
+    static let maximumTickets = 500
+    static let maximumDefaultTransitions = 200
+
     static func analyze(_ source: SourceFile) -> (context: CheckContext, diagnostics: [Diagnostic]) {
-        let (file, parseDiagnostics) = Parser.parse(source)
+        var (file, parseDiagnostics) = Parser.parse(source)
         var bag = DiagnosticBag(path: source.path)
+        // Names first, from the whole file, so that a panel opening a
+        // ticket past the bound does not read as a name never declared.
         let symbols = SymbolTable(file: file, diagnostics: &bag)
+        if file.tickets.count > maximumTickets {
+            bag.report(.syntax, "more than \(maximumTickets) ticket categories in this file: the rest are not checked",
+                       at: file.tickets[maximumTickets].name.range, help: "a server holds 500 channels: split the categories, or remove repeated ones")
+            file.tickets.removeLast(file.tickets.count - maximumTickets)
+        }
+        if let defaults = file.defaults, defaults.transitions.count > maximumDefaultTransitions {
+            bag.report(.syntax, "more than \(maximumDefaultTransitions) transitions in `defaults`: the rest are not checked",
+                       at: defaults.transitions[maximumDefaultTransitions].headRange,
+                       help: "every ticket inherits each of them: keep in `defaults` what all tickets share")
+            file.defaults?.transitions.removeLast(defaults.transitions.count - maximumDefaultTransitions)
+        }
         let tickets = file.tickets.map { EffectiveTicket($0, defaults: file.defaults, forms: file.forms) }
         let context = CheckContext(file: file, symbols: symbols, tickets: tickets)
         for check in CheckContext.checks { check.run(context, &bag) }

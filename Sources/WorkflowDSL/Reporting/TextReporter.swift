@@ -19,22 +19,29 @@ public enum TextReporter {
     public static func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
         let record = DiagnosticRecord(diagnostic, in: source)
         var text = "\(record.file):\(record.line):\(record.column): \(record.severity.rawValue)[\(record.code)]: \(record.message)\n"
-        let line = source.lineText(record.line)
         let gutter = String(record.line)
         let pad = String(repeating: " ", count: gutter.count)
-        var scalars = Array(line.unicodeScalars)
+        let line = source.lineRange(record.line)
+        let length = source.scalarCount(line)
         var column = record.column
-        var lastColumn = record.endLine == record.line ? record.endColumn : scalars.count + 1
-        // A very long line is shown as a window around the problem, so a
-        // one-line megabyte file prints lines a person can read.
-        if scalars.count > Self.window {
-            let first = max(0, min(column - 1 - Self.window / 2, scalars.count - Self.window))
-            let shown = Array(scalars[first..<min(scalars.count, first + Self.window)])
+        var lastColumn = record.endLine == record.line ? record.endColumn : length + 1
+        var scalars: [Unicode.Scalar]
+        if length > Self.window {
+            // A very long line is shown as a window around the problem, so a
+            // one-line megabyte file prints lines a person can read; only the
+            // window's bytes are read, so a thousand problems on one long
+            // line cost a thousand windows, not a thousand lines.
+            let first = max(0, min(column - 1 - Self.window / 2, length - Self.window))
+            let shown = Array(String(decoding: source.bytes[Self.bytes(of: first, count: Self.window, in: line, source: source,
+                                                                        from: diagnostic.range.start, atColumn: column)],
+                                     as: UTF8.self).unicodeScalars)
             let before: [Unicode.Scalar] = first > 0 ? ["…"] : []
-            let after: [Unicode.Scalar] = first + Self.window < scalars.count ? ["…"] : []
+            let after: [Unicode.Scalar] = first + Self.window < length ? ["…"] : []
             scalars = before + shown + after
             column = column - first + before.count
             lastColumn = min(lastColumn - first + before.count, scalars.count + 1)
+        } else {
+            scalars = Array(String(decoding: source.bytes[line], as: UTF8.self).unicodeScalars)
         }
         text += " \(gutter) | \(String(String.UnicodeScalarView(scalars)))\n"
         // Keep tabs in the indent so the caret lines up with the text above.
@@ -43,6 +50,26 @@ public enum TextReporter {
         text += " \(pad) | \(indent)\(String(repeating: "^", count: width))\n"
         if let help = record.help { text += " \(pad) = help: \(help)\n" }
         return text
+    }
+
+    /// The bytes of `count` scalars from scalar `first` of `line`, found by
+    /// walking from a known point (`offset`, at scalar `column - 1`): at
+    /// most a window's worth of bytes each way.
+    static func bytes(of first: Int, count: Int, in line: Range<Int>, source: SourceFile, from offset: Int, atColumn column: Int) -> Range<Int> {
+        func isLead(_ index: Int) -> Bool { source.bytes[index] & 0xC0 != 0x80 }
+        var start = max(line.lowerBound, min(offset, line.upperBound))
+        var back = column - 1 - first
+        while back > 0, start > line.lowerBound {
+            start -= 1
+            if isLead(start) { back -= 1 }
+        }
+        var end = start, taken = 0
+        while taken < count, end < line.upperBound {
+            end += 1
+            while end < line.upperBound, !isLead(end) { end += 1 }
+            taken += 1
+        }
+        return start..<end
     }
 
     public static func summary(_ run: LintRun) -> String {

@@ -11,6 +11,10 @@ public struct SourceFile: Sendable, Hashable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     public let lineStarts: [Int]
+    /// Byte offsets of the UTF-8 continuation bytes (none in ASCII text):
+    /// a column is the bytes before it on its line less these, found by
+    /// binary search, so no lookup walks a long line.
+    let continuations: [Int]
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
@@ -21,10 +25,13 @@ public struct SourceFile: Sendable, Hashable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var continuations: [Int] = []
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            else if byte & 0xC0 == 0x80 { continuations.append(offset) }
         }
         self.lineStarts = starts
+        self.continuations = continuations
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.
@@ -37,23 +44,35 @@ public struct SourceFile: Sendable, Hashable {
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         let lineStart = lineStarts[low]
-        var column = 1
-        var index = lineStart
-        while index < clamped {
-            // Count only lead bytes: continuation bytes are 0b10xxxxxx.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        return SourceLocation(line: low + 1, column: 1 + scalarCount(lineStart..<clamped), offset: clamped)
+    }
+
+    /// How many Unicode scalars (lead bytes) the bytes in `range` hold.
+    public func scalarCount(_ range: Range<Int>) -> Int {
+        range.count - (continuationsBefore(range.upperBound) - continuationsBefore(range.lowerBound))
+    }
+
+    private func continuationsBefore(_ offset: Int) -> Int {
+        var low = 0, high = continuations.count
+        while low < high {
+            let mid = (low + high) / 2
+            if continuations[mid] < offset { low = mid + 1 } else { high = mid }
         }
-        return SourceLocation(line: low + 1, column: column, offset: clamped)
+        return low
+    }
+
+    /// The bytes of a 1-based line, without its line break.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<max(start, end)
     }
 
     /// The text of a 1-based line, without its line break.
     public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        String(decoding: bytes[lineRange(line)], as: UTF8.self)
     }
 
     public func text(_ range: SourceRange) -> String {
