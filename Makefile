@@ -68,6 +68,7 @@ bench-lint: deps
 # Benchmark (not a test): interaction round trips against the local Discord server.
 bench-discord: deps
 	$(SWIFT) build -c release --product escala-bench-discord
+	$(SWIFT) build -c release --product escala
 	.build/release/escala-bench-discord
 
 graphs: build

@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "Engine",
-            dependencies: ["WorkflowDSL", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WorkflowDSL", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]
         ),
         // The Discord client: gateway and REST. Knows nothing of tickets.
         .target(

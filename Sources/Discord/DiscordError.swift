@@ -18,6 +18,11 @@ public enum DiscordError: Error, Sendable, CustomStringConvertible {
         if case .http(404, _, _, _) = self { true } else { false }
     }
 
+    /// A category already holds Discord's 50 channels.
+    public var isCategoryFull: Bool {
+        if case .http(400, 50035?, let message, _) = self { message.contains("CHANNEL_PARENT_MAX_CHANNELS") } else { false }
+    }
+
     /// Discord's "Unknown Channel": the channel was deleted.
     public var isUnknownChannel: Bool {
         if case .http(404, 10003?, _, _) = self { true } else { false }

@@ -19,7 +19,8 @@ struct DiscordEffectExecutor: EffectExecutor {
         do {
             switch pending.work {
             case .ticket(let effect, let ticketID, let channelID):
-                return try await execute(effect, ticket: ticketID, channel: channelID.map { Snowflake($0) }, key: pending.idempotencyKey)
+                return try await execute(effect, ticket: ticketID, channel: channelID.map { Snowflake($0) }, key: pending.idempotencyKey,
+                                         retried: pending.attempts > 0)
             case .community(let effect, let workflow):
                 try await execute(effect, workflow: workflow, key: pending.idempotencyKey)
                 return EffectReceipt()
@@ -48,7 +49,7 @@ struct DiscordEffectExecutor: EffectExecutor {
     }
 
     /// A ticket's effect.
-    private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String) async throws -> EffectReceipt {
+    private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String, retried: Bool) async throws -> EffectReceipt {
         guard let ticket = try await desk.engine.ticket(id: ticketID),
               let workflow = desk.engine.workflow(of: ticket.state),
               let bound = desk.bound(category: ticket.state.category),
@@ -59,7 +60,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         switch effect {
         case .createChannel(let name, let visibleTo):
             return EffectReceipt(channelID: try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: key,
-                                                                    category: category, bound: bound).rawValue)
+                                                                    retried: retried, category: category, bound: bound).rawValue)
         case .send(let text, let buttons, let pings):
             guard let channel else { return EffectReceipt() }
             let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
@@ -172,18 +173,26 @@ struct DiscordEffectExecutor: EffectExecutor {
     }
 
     /// The private channel: the member, the receiving ranks (and those
-    /// above) and the bot may see it; @everyone may not.
-    private func createChannel(name: String, visibleTo: [Actor], owner: Snowflake, key: String, category: Category,
+    /// above) and the bot may see it; @everyone may not. It goes in the
+    /// category's place, else its overflow, counted from the gateway
+    /// (`GuildChannels`) rather than by listing the server's channels.
+    private func createChannel(name: String, visibleTo: [Actor], owner: Snowflake, key: String, retried: Bool, category: Category,
                                bound: BoundWorkflow) async throws -> Snowflake {
         if category.mode == .thread, let parent = category.place.flatMap({ bound.ids[$0] }) {
             return try await createThread(name: name, in: parent, owner: owner)
         }
         let topic = "escala:" + key
-        let channels = try await rest.guildChannels(guild: desk.guild)
-        if let existing = channels.first(where: { $0.topic == topic }) { return existing.id }
-        var parent = category.place.flatMap { bound.ids[$0] }
-        if let full = parent, channels.filter({ $0.parentID == full }).count >= 50, let overflow = category.overflow.flatMap({ bound.ids[$0] }) {
-            parent = overflow
+        let channels = desk.guildChannels
+        if retried || !channels.isKnown {
+            // A try that failed may have made the channel (Discord did the
+            // work, then failed to answer): ask Discord itself, once.
+            channels.replaceAll(try await rest.guildChannels(guild: desk.guild))
+        }
+        // The place promised when the ticket opened, if this process did.
+        var place = desk.takeHeldPlace(member: owner.rawValue, category: category.name)
+        if let existing = channels.channel(topic: topic) {
+            if let place { channels.settle(place, created: nil) }
+            return existing
         }
         var overwrites = [PermissionOverwrite(id: desk.guild, type: .role, deny: .viewChannel),
                           PermissionOverwrite(id: owner, type: .member, allow: .ticketParticipant)]
@@ -193,9 +202,30 @@ struct DiscordEffectExecutor: EffectExecutor {
         if let bot = desk.botUserID {
             overwrites.append(PermissionOverwrite(id: bot, type: .member, allow: [.ticketParticipant, .manageChannels, .manageMessages]))
         }
-        let created = try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
-                                                   reason: "Escala: new ticket")
-        return created.id
+        let places = desk.places(of: category, in: bound)
+        if places.isEmpty {
+            return try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
+                                                reason: "Escala: new ticket").id
+        }
+        while true {
+            if place == nil { place = channels.reserve(among: places) }
+            guard let parent = place else {
+                throw EffectCannotSucceed(reason: "every category this ticket may go in is full (Discord allows \(GuildChannels.perCategory) channels in each)")
+            }
+            do {
+                let created = try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
+                                                           reason: "Escala: new ticket")
+                channels.settle(parent, created: created)
+                return created.id
+            } catch {
+                channels.settle(parent, created: nil)
+                // Fuller than we counted (channels made while the gateway
+                // was away): the next place, if there is one.
+                guard error.isCategoryFull else { throw error }
+                channels.markFull(parent)
+                place = nil
+            }
+        }
     }
 
     /// Thread mode: a private thread in the category's channel, with the

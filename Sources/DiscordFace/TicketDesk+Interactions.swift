@@ -56,17 +56,34 @@ extension TicketDesk {
     }
 
     private func open(category name: String, answers: [String: String], _ interaction: Interaction) async throws {
-        guard let bound = bound(category: name), let user = interaction.actor else { return }
+        guard let bound = bound(category: name), let category = bound.workflow.category(named: name), let user = interaction.actor else { return }
         let owner = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        // A place in a category is promised before the ticket exists,
+        // counted from the gateway: a member is told at once when there is
+        // none, rather than left with a ticket no channel can hold, and a
+        // burst of opens cannot promise the same last place twice.
+        let places = category.mode == .channel && guildChannels.isKnown ? places(of: category, in: bound) : []
+        let held = places.isEmpty ? nil : guildChannels.reserve(among: places)
+        let hasRoom = places.isEmpty || held != nil
+        // Before the commit: the outbox may create the channel at once.
+        if let held { holdPlace(held, member: user.id.rawValue, category: name) }
+        var kept = false
+        defer {
+            if held != nil, !kept, let place = takeHeldPlace(member: user.id.rawValue, category: name) {
+                guildChannels.settle(place, created: nil)
+            }
+        }
         // Committed first, acknowledged after: once Discord tells the member
         // their click was taken, the ticket exists in the database, whatever
         // happens to this process next (the step takes milliseconds of the
         // 3 seconds).
         let outcome = try await engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
                                       locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
-                                      sourceID: "interaction:\(interaction.id)", now: now())
+                                      sourceID: "interaction:\(interaction.id)", hasRoom: hasRoom, now: now())
         if case .refused(let reason) = outcome {
-            return try await respond(interaction, .ephemeral(DiscordMarkup.render(reason)))
+            try await respond(interaction, .ephemeral(DiscordMarkup.render(reason)))
+            if !hasRoom { await tellStaffPlacesFull(category: name, bound: bound, member: user.id) }
+            return
         }
         try await respond(interaction, .deferredEphemeral)
         let language = bound.workflow.locale(closestTo: interaction.locale ?? bound.workflow.locales[0])
@@ -76,6 +93,7 @@ extension TicketDesk {
             return
         case .opened(let ticket, _):
             id = ticket.id
+            kept = true
         case .duplicate(let existing):
             guard let existing else { return }
             id = existing
@@ -123,5 +141,22 @@ extension TicketDesk {
     /// A row of the sanctions table; the engine decides who applied it.
     private func chooseSanction(_ offence: String, _ interaction: Interaction) async throws {
         try await act(interaction) { .sanctionChosen(offence: offence, sanctioner: nil, by: $0) }
+    }
+
+    /// The Discord categories a channel-mode ticket may go in, in order:
+    /// its place, then its overflow.
+    func places(of category: Category, in bound: BoundWorkflow) -> [Snowflake] {
+        [category.place, category.overflow].compactMap { $0.flatMap { bound.ids[$0] } }
+    }
+
+    /// Staff hear that members are turned away, once in ten minutes per
+    /// category: a queue of members must not become a flood in the log.
+    private func tellStaffPlacesFull(category: String, bound: BoundWorkflow, member: Snowflake) async {
+        let now = now()
+        guard placesFullAlert(category: category, now: now),
+              let alert = engine.staffAlert(placesFullFor: category, workflow: bound.source.path, member: member.rawValue),
+              let channel = bound.ids[alert.channel] else { return }
+        logger.warning("a ticket was refused: its categories are full", metadata: ["category": "\(category)"])
+        _ = try? await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(alert.text), allowedMentions: .none))
     }
 }

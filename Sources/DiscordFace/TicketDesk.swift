@@ -28,6 +28,9 @@ public final class TicketDesk: Sendable {
     public let rest: RESTClient
     let workflows: [BoundWorkflow]
     let renames: RenameQueue
+    /// The server's channels, kept from the gateway: where a new ticket's
+    /// channel has room, and which channel an effect already created.
+    let guildChannels = GuildChannels()
     let logger: Logger
     /// Interactions being answered: shutdown lets them finish, bounded.
     let interactions = WorkInFlight()
@@ -46,6 +49,38 @@ public final class TicketDesk: Sendable {
         /// last, that the store may not have recorded yet: a member can
         /// write in one before.
         var justCreated: [Snowflake] = []
+        /// When staff were last told a category is full.
+        var placesFullAlerts: [String: Int64] = [:]
+        /// Places in categories promised to members opening a ticket, by
+        /// "member/category", until their channel is created. Keyed so,
+        /// not by ticket: the outbox may create the channel before the
+        /// click that opened the ticket has heard its number.
+        var heldPlaces: [String: [Snowflake]] = [:]
+    }
+
+    /// Whether staff should hear now that `category` is full (not in
+    /// the last ten minutes); if so, counts this as the telling.
+    func placesFullAlert(category: String, now: Int64) -> Bool {
+        state.withLock { state in
+            if let last = state.placesFullAlerts[category], now - last < 600 { return false }
+            state.placesFullAlerts[category] = now
+            return true
+        }
+    }
+
+    func holdPlace(_ place: Snowflake, member: String, category: String) {
+        state.withLock { $0.heldPlaces[member + "/" + category, default: []].append(place) }
+    }
+
+    /// A place promised to `member` for `category`, handed over once.
+    func takeHeldPlace(member: String, category: String) -> Snowflake? {
+        state.withLock { state in
+            let key = member + "/" + category
+            guard var places = state.heldPlaces[key], !places.isEmpty else { return nil }
+            let place = places.removeFirst()
+            state.heldPlaces[key] = places.isEmpty ? nil : places
+            return place
+        }
     }
 
     var guild: Snowflake { configuration.guild }
@@ -198,6 +233,7 @@ public final class TicketDesk: Sendable {
     func reconcile() async throws(DeskError) {
         do {
             let channels = try await rest.guildChannels(guild: guild)
+            guildChannels.replaceAll(channels)
             let existing = Set(channels.map(\.id.rawValue))
             let open = try await engine.tickets(openOnly: true).filter { $0.guild == guild.rawValue }
             for ticket in open {
@@ -287,11 +323,19 @@ public final class TicketDesk: Sendable {
                 // (Discord made it, then failed to say so: the effect is
                 // retried and finds it). Messages in it wait for the record.
                 let channel = try dispatch.decode(Channel.self)
+                guard channel.guildID == nil || channel.guildID == guild else { break }
+                guildChannels.add(channel)
                 if channel.topic?.hasPrefix("escala:") == true { channelCreated(channel.id) }
+            case "GUILD_CREATE":
+                struct Guild: Decodable { let id: Snowflake; let channels: [Channel]? }
+                let created = try dispatch.decode(Guild.self)
+                if created.id == guild, let channels = created.channels { guildChannels.replaceAll(channels) }
             case "CHANNEL_DELETE":
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)
-                if let ticket = try await engine.ticket(channel: deleted.id.rawValue) {
+                guildChannels.remove(deleted.id)
+                // The ticket's own close deleted it: nothing to record.
+                if let ticket = try await engine.ticket(channel: deleted.id.rawValue), !ticket.state.isClosed {
                     _ = try await engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: now())
                 }
             case "GUILD_MEMBER_REMOVE":

@@ -60,6 +60,51 @@ public final class LocalDiscord: Sendable {
         var faults: (@Sendable (_ method: String, _ path: String) -> Fault?)?
         /// Interactions already answered: Discord refuses a second answer.
         var answeredInteractions: Set<String> = []
+        /// When each request counted against the global limit arrived,
+        /// within the last second.
+        var globalWindow: [ContinuousClock.Instant] = []
+        var globalRateLimited = 0
+        var answered: [Answered] = []
+    }
+
+    /// A request and how long the server took to answer it (arrival to
+    /// the answer leaving, the contract check included): the floor under
+    /// anything a bot does with it.
+    public struct Answered: Sendable {
+        public let method: String
+        public let path: String
+        public let arrived: ContinuousClock.Instant
+        public let answered: ContinuousClock.Instant
+        public let status: Int
+    }
+
+    /// Every answer given so far, in the order they left.
+    public var answered: [Answered] { state.withLock { $0.answered } }
+    /// The answers from the `index`-th on: a benchmark reads only what is new.
+    public func answered(from index: Int) -> ArraySlice<Answered> { state.withLock { $0.answered[min(index, $0.answered.count)...] } }
+    /// The requests from the `index`-th on.
+    public func received(from index: Int) -> ArraySlice<Received> { state.withLock { $0.received[min(index, $0.received.count)...] } }
+
+    /// Discord's global limit: requests a bot may send in any second,
+    /// interaction callbacks and the interaction's webhook excepted
+    /// (Discord's rate-limit documentation). Over it, a global 429.
+    public let globalLimitPerSecond: Int?
+    /// The global 429s answered so far.
+    public var globalRateLimited: Int { state.withLock { $0.globalRateLimited } }
+    /// Whether requests are judged against Discord's OpenAPI description
+    /// (off only for benchmarks, where the check's cost is not Discord's).
+    public let checksContract: Bool
+
+    /// Discord's cap on the channels under one category.
+    public static let channelsPerCategory = 50
+
+    /// Whether Discord counts a request against the bot's global limit.
+    public static func countsAgainstGlobalLimit(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        if segments.first == "interactions" { return false }
+        // An interaction's webhook: /webhooks/{application}/{token}/…
+        if segments.first == "webhooks", segments.count >= 3 { return false }
+        return true
     }
 
     /// A misbehaviour of Discord's for one request, chosen by a test.
@@ -98,7 +143,7 @@ public final class LocalDiscord: Sendable {
     /// Every way a request differed from Discord's API.
     public var violations: [String] { state.withLock { $0.violations } }
 
-    public static func start() async throws -> LocalDiscord {
+    public static func start(checksContract: Bool = true, globalLimitPerSecond: Int? = 50) async throws -> LocalDiscord {
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let box = Mutex<LocalDiscord?>(nil)
         let responder = CallbackResponder<BasicRequestContext> { request, context in
@@ -120,15 +165,20 @@ public final class LocalDiscord: Sendable {
         let task = Task { try await app.run() }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-        let server = LocalDiscord(task: task, port: port)
+        let server = LocalDiscord(task: task, port: port, checksContract: checksContract, globalLimitPerSecond: globalLimitPerSecond)
         box.withLock { $0 = server }
         return server
     }
 
-    private init(task: Task<Void, any Error>, port: Int) {
+    private init(task: Task<Void, any Error>, port: Int, checksContract: Bool, globalLimitPerSecond: Int?) {
         self.task = task
         self.port = port
+        self.checksContract = checksContract
+        self.globalLimitPerSecond = globalLimitPerSecond
         gateway = LocalGateway(port: port)
+        gateway.channelsForGuildCreate { [weak self] in
+            "[" + (self?.state.withLock { $0.channels.values.sorted() } ?? []).joined(separator: ",") + "]"
+        }
     }
 
     /// The gateway, at `ws://127.0.0.1:port/`.
@@ -177,7 +227,7 @@ public final class LocalDiscord: Sendable {
             }
         }
         let violations = (fullPath.hasPrefix("/api/v10") ? [] : ["\(method) \(fullPath): not under /api/v10"])
-            + OpenAPIContract.shared.violations(method: method, path: path, body: data)
+            + (checksContract ? OpenAPIContract.shared.violations(method: method, path: path, body: data) : [])
             + (headers["authorization"]?.hasPrefix("Bot ") == true ? [] : ["\(method) \(path): no `Authorization: Bot …` header"])
         let received = Received(method: method, path: path, body: data, headers: headers, at: arrived)
         let (scripted, hook): (Scripted?, (@Sendable (Received) -> Void)?) = state.withLock { state in
@@ -188,6 +238,34 @@ public final class LocalDiscord: Sendable {
             return (state.scripts[index].answers.removeFirst(), state.onRequest)
         }
         hook?(received)
+        let response = await answer(method: method, path: path, query: request.uri.query, body: data, scripted: scripted)
+        state.withLock { state in
+            state.answered.append(Answered(method: method, path: path, arrived: arrived, answered: .now, status: response.status.code))
+        }
+        return response
+    }
+
+    /// Over Discord's global limit: the 429 Discord sends, else nil (and
+    /// the request counted).
+    private func globalLimitExceeded(path: String) -> Scripted? {
+        guard let limit = globalLimitPerSecond, Self.countsAgainstGlobalLimit(path) else { return nil }
+        let now = ContinuousClock.now
+        return state.withLock { state -> Scripted? in
+            state.globalWindow.removeAll { now - $0 >= .seconds(1) }
+            guard state.globalWindow.count >= limit else {
+                state.globalWindow.append(now)
+                return nil
+            }
+            state.globalRateLimited += 1
+            let retry = max(0.001, Double((state.globalWindow[0] + .seconds(1) - now).components.attoseconds) / 1e18)
+            return Scripted(status: 429, headers: ["X-RateLimit-Global": "true", "X-RateLimit-Scope": "global",
+                                                   "Retry-After": String(Int(retry.rounded(.up)))],
+                            json: #"{"message":"You are being rate limited.","retry_after":\#(retry),"global":true}"#)
+        }
+    }
+
+    private func answer(method: String, path: String, query: String?, body data: Data?, scripted: Scripted?) async -> Response {
+        let scripted = scripted ?? globalLimitExceeded(path: path)
         let fault = scripted == nil ? state.withLock { $0.faults }?(method, path) : nil
         let answer: Scripted
         var done: Scripted?
@@ -195,16 +273,19 @@ public final class LocalDiscord: Sendable {
         case .answer(let faulty)?:
             answer = faulty
         case .afterCarryingOut(let status)?:
-            done = channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: request.uri.query, body: data)
+            done = channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: query, body: data)
             answer = Scripted(status: status, json: #"{"message":"upstream timeout","code":0}"#)
         case nil:
-            answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: request.uri.query, body: data)
+            answer = scripted ?? channelGone(path) ?? defaultAnswer(method: method, path: path, queryString: query, body: data)
             if scripted == nil { done = answer }
         }
         // Discord tells the session of every channel made, whatever the
         // HTTP answer said.
         if method == "POST", OpenAPIContract.shared.template(for: path) == "/guilds/{guild_id}/channels", let done, done.status == 201 {
             await gateway.dispatch("CHANNEL_CREATE", done.json)
+        }
+        if method == "DELETE", OpenAPIContract.shared.template(for: path) == "/channels/{channel_id}", let done, done.status == 200 {
+            await gateway.dispatch("CHANNEL_DELETE", done.json)
         }
         if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
         var fields = HTTPFields()
@@ -277,6 +358,13 @@ public final class LocalDiscord: Sendable {
         state.withLock { state in
             state.channels[id] = #"{"id":"\#(id)","type":0,"guild_id":"\#(guild)","name":"\#(name)","position":1,"permission_overwrites":[],"nsfw":false,"parent_id":\#(parentJSON),"flags":0}"#
         }
+    }
+
+    /// An admin creates a channel by hand while the bot is connected:
+    /// CHANNEL_CREATE is dispatched, as Discord does.
+    public func createChannelByHand(id: String, name: String, parent: String?, guild: String) async {
+        addChannel(id: id, name: name, parent: parent, guild: guild)
+        await gateway.dispatch("CHANNEL_CREATE", state.withLock { $0.channels[id] ?? "{}" })
     }
 
     // MARK: What members do
@@ -393,6 +481,12 @@ public final class LocalDiscord: Sendable {
 
     private func newID() -> String { state.withLock { $0.nextID += 1; return String($0.nextID) } }
 
+    /// Channels under a category now.
+    private func childCount(of parent: String) -> Int {
+        let marker = #""parent_id":"\#(parent)""#
+        return state.withLock { $0.channels.values.filter { $0.contains(marker) }.count }
+    }
+
     /// Discord's answer to anything under a deleted channel.
     private func channelGone(_ path: String) -> Scripted? {
         let segments = path.split(separator: "/").map(String.init)
@@ -409,6 +503,9 @@ public final class LocalDiscord: Sendable {
         switch (method, template) {
         case ("POST", "/guilds/{guild_id}/channels"):
             let name = sent?["name"]?.string ?? "channel"
+            if let parent = sent?["parent_id"]?.string, childCount(of: parent) >= Self.channelsPerCategory {
+                return Scripted(status: 400, json: #"{"code":50035,"errors":{"parent_id":{"_errors":[{"code":"CHANNEL_PARENT_MAX_CHANNELS","message":"Maximum number of channels in category reached (50)"}]}},"message":"Invalid Form Body"}"#)
+            }
             let id = newID()
             let parent = sent?["parent_id"]?.string.map { "\"\($0)\"" } ?? "null"
             let topic = sent?["topic"]?.string.map { "\"\($0)\"" } ?? "null"
@@ -426,11 +523,14 @@ public final class LocalDiscord: Sendable {
             }
             return Scripted(status: 200, json: json)
         case ("DELETE", "/channels/{channel_id}"):
-            state.withLock { state in
-                state.channels[segments[1]] = nil
-                state.deleted.insert(segments[1])
+            let json = state.withLock { state in
+                defer {
+                    state.channels[segments[1]] = nil
+                    state.deleted.insert(segments[1])
+                }
+                return state.channels[segments[1]] ?? #"{"id":"\#(segments[1])","type":0,"flags":0}"#
             }
-            return Scripted(status: 200, json: #"{"id":"\#(segments[1])","type":0,"flags":0}"#)
+            return Scripted(status: 200, json: json)
         case ("PATCH", "/channels/{channel_id}"):
             return Scripted(status: 200, json: """
                 {"id":"\(segments[1])","type":0,"guild_id":"1","name":"\(sent?["name"]?.string ?? "channel")","flags":0}

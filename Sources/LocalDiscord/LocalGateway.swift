@@ -35,6 +35,8 @@ public final class LocalGateway: Sendable {
         public var commands: [Command] = []
         var connections = 0
         var closes: [UInt16] = []
+        /// The guild's channels as a JSON array, for GUILD_CREATE.
+        var channels: @Sendable () -> String = { "[]" }
     }
 
     private let state = Mutex(State())
@@ -51,6 +53,11 @@ public final class LocalGateway: Sendable {
             if let closeOnIdentify { state.closeOnIdentify = closeOnIdentify }
             if let guildCreatePadding { state.guildCreatePadding = guildCreatePadding }
         }
+    }
+
+    /// Where GUILD_CREATE takes the guild's channels from (the REST side's).
+    func channelsForGuildCreate(_ channels: @escaping @Sendable () -> String) {
+        state.withLock { $0.channels = channels }
     }
 
     /// Every command the client sent, in order.
@@ -137,7 +144,7 @@ public final class LocalGateway: Sendable {
             try await outbound.close(.unknown(code), reason: code == 4004 ? "Authentication failed." : "closed")
             return
         }
-        let (ready, padding) = state.withLock { state -> (Event, Int) in
+        let (ready, padding, channels) = state.withLock { state -> (Event, Int, @Sendable () -> String) in
             state.sessionNumber += 1
             state.sessionID = "session-\(state.sessionNumber)"
             state.sequence = 1
@@ -148,13 +155,12 @@ public final class LocalGateway: Sendable {
             let event = Event(sequence: 1, name: "READY", data: data)
             state.log.append(event)
             state.ready = true
-            return (event, state.guildCreatePadding)
+            return (event, state.guildCreatePadding, state.channels)
         }
         try await outbound.writeTextMessage(Self.frame(ready))
-        if padding > 0 {
-            let description = String(repeating: "x", count: padding)
-            await dispatch("GUILD_CREATE", #"{"id":"100000000000000001","name":"Servidor","description":"\#(description)","channels":[],"roles":[],"members":[]}"#)
-        }
+        // As Discord does after READY: the guild, with every channel in it.
+        let description = String(repeating: "x", count: padding)
+        await dispatch("GUILD_CREATE", #"{"id":"100000000000000001","name":"Servidor","description":"\#(description)","channels":\#(channels()),"roles":[],"members":[]}"#)
     }
 
     private func resume(_ json: JSONValue, _ outbound: WebSocketOutboundWriter) async throws {

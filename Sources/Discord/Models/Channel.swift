@@ -10,6 +10,17 @@ public struct Channel: Sendable, Hashable, Codable {
     public var topic: String?
     public var permissionOverwrites: [PermissionOverwrite]?
 
+    public init(id: Snowflake, type: ChannelType, guildID: Snowflake? = nil, name: String? = nil, parentID: Snowflake? = nil,
+                topic: String? = nil, permissionOverwrites: [PermissionOverwrite]? = nil) {
+        self.id = id
+        self.type = type
+        self.guildID = guildID
+        self.name = name
+        self.parentID = parentID
+        self.topic = topic
+        self.permissionOverwrites = permissionOverwrites
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, type, name, topic
         case guildID = "guild_id"

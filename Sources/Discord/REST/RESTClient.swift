@@ -90,10 +90,16 @@ public struct RESTClient: Sendable {
         var rateLimited = 0
         var lastFailure = ""
         while true {
+            let asked = clock.instant
             try await limiter.acquire(route)
+            let sent = clock.instant
+            if sent - asked >= .milliseconds(1) {
+                logger.debug("waited for Discord's limits", metadata: ["route": "\(route)", "ms": "\(Self.milliseconds(sent - asked))"])
+            }
             let response: HTTPResponse
             do {
                 response = try await transport.send(request)
+                logger.debug("request", metadata: ["route": "\(route)", "status": "\(response.status)", "ms": "\(Self.milliseconds(clock.instant - sent))"])
             } catch {
                 if Task.isCancelled { throw .cancelled }
                 failures += 1
@@ -126,6 +132,10 @@ public struct RESTClient: Sendable {
         }
     }
 
+    static func milliseconds(_ duration: Duration) -> String {
+        String(format: "%.2f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+    }
+
     private func backoff(after failures: Int) async throws(DiscordError) {
         let factor = 1 << min(failures - 1, 4)
         // Up to a quarter more, so that many requests failing together do
@@ -137,7 +147,28 @@ public struct RESTClient: Sendable {
     static func error(_ response: HTTPResponse, _ route: Route) -> DiscordError {
         struct Body: Decodable { let code: Int?; let message: String? }
         let body = try? JSONCoding.decoder.decode(Body.self, from: response.body)
-        return .http(status: response.status, code: body?.code, message: body?.message ?? String(decoding: response.body.prefix(200), as: UTF8.self),
-                     route: route.description)
+        var message = body?.message ?? String(decoding: response.body.prefix(200), as: UTF8.self)
+        // "Invalid Form Body" says little; the field errors say what.
+        let fieldErrors = formErrors(response.body)
+        if !fieldErrors.isEmpty { message += ": " + fieldErrors.joined(separator: ", ") }
+        return .http(status: response.status, code: body?.code, message: message, route: route.description)
+    }
+
+    /// The codes of a 50035's field errors (`errors.FIELD._errors[].code`),
+    /// with their fields: "parent_id CHANNEL_PARENT_MAX_CHANNELS".
+    static func formErrors(_ body: Data) -> [String] {
+        guard let json = try? JSONSerialization.jsonObject(with: body) as? [String: Any], let errors = json["errors"] as? [String: Any] else { return [] }
+        var found: [String] = []
+        func walk(_ node: [String: Any], path: String) {
+            for (key, value) in node.sorted(by: { $0.key < $1.key }) {
+                if key == "_errors", let list = value as? [[String: Any]] {
+                    found += list.compactMap { $0["code"] as? String }.map { path.isEmpty ? $0 : path + " " + $0 }
+                } else if let child = value as? [String: Any] {
+                    walk(child, path: path.isEmpty ? key : path + "." + key)
+                }
+            }
+        }
+        walk(errors, path: "")
+        return found
     }
 }

@@ -29,13 +29,15 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
         self.path = path
         // An interaction's callback is limited per interaction, like a webhook.
         majorParameter = ["channel_id", "guild_id", "webhook_id", "interaction_id"].lazy.compactMap { parameters[$0] }.first
-        isInteractionCallback = template.hasPrefix("/interactions/")
+        countsAgainstGlobalLimit = !(template.hasPrefix("/interactions/") || template.hasPrefix("/webhooks/{webhook_id}/{webhook_token}"))
     }
 
-    /// Interaction callbacks do not count against the global limit
-    /// (Discord's rate-limit documentation): an acknowledgement must never
-    /// wait behind the bot's other traffic.
-    public let isInteractionCallback: Bool
+    /// Interaction endpoints are not bound to the global limit (Discord's
+    /// rate-limit documentation): the callback, and the interaction's own
+    /// webhook (`/webhooks/{application}/{token}`, which edits the reply
+    /// and sends follow-ups). An acknowledgement or a reply must never wait
+    /// behind the bot's other traffic, nor spend its budget.
+    public let countsAgainstGlobalLimit: Bool
 
     /// Whether sending the request again after a 5xx or a timeout is safe.
     /// Not for creating a channel or a thread: Discord may have created it

@@ -71,7 +71,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
     /// Remembers when a member joined, for seniority rules.
     public func memberSeen(_ member: String, joinedAt: Int64) async throws(EngineError) {
         guard knownMembers.withLock({ $0[member] }) != joinedAt else { return }
-        try await write { try $0.recordMember(guild: guild, member: member, joinedAt: joinedAt) }
+        try await write { [self] in try $0.recordMember(guild: guild, member: member, joinedAt: joinedAt) }
         knownMembers.withLock { $0[member] = joinedAt }
     }
 
@@ -107,7 +107,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
         let counts = tally.withLock { $0.take() }
         guard !counts.isEmpty else { return 0 }
         do {
-            try await write { transaction in
+            try await write { [self] transaction in
                 var windows: [ActivityTally.Key: Int64] = [:]
                 for (key, value) in counts {
                     let windowKey = ActivityTally.Key(workflow: key.workflow, board: key.board, windowStart: key.windowStart,
@@ -146,7 +146,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
         }
         try await flush()
         let window = board.window(containing: now)
-        return try await write { transaction in
+        return try await write { [self] transaction in
             let id = try transaction.windowID(guild: guild, workflow: path, board: name, window: window)
             return try rankingOf(board, workflow: workflow, path: path, windowID: id, window: window, closedAt: nil, in: transaction)
         }
@@ -174,7 +174,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
             return .refused(.noReputation)
         }
         guard giver != receiver else { return .refused(.repToSelf) }
-        let outcome: ReputationOutcome = try await write { transaction in
+        let outcome: ReputationOutcome = try await write { [self] transaction in
             for limit in rules.limits {
                 let given = try transaction.reputationGiven(guild: guild, giver: giver, receiver: limit.perMember ? receiver : nil,
                                                             since: now - Int64(limit.periodSeconds))
@@ -215,7 +215,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
             if case .reaction(let wanted, let target) = $0.trigger { target == message && Self.sameEmoji(wanted, emoji) } else { false }
         }
         guard !matching.isEmpty else { return [] }
-        return try await write { transaction in
+        return try await write { [self] transaction in
             var effects: [CommunityEffect] = []
             for rule in matching {
                 if added {
@@ -303,7 +303,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
             let expired = try await read { try $0.expiredGrants(guild: guild, upTo: now, limit: 256) }
             if expired.isEmpty { break }
             for grant in expired {
-                pass.effects += try await write { transaction in
+                pass.effects += try await write { [self] transaction in
                     try revoke(grant.role, workflow: grant.workflow, from: grant.member, rule: grant.rule,
                                reason: "temporary role expired (granted \(Int(now - grant.grantedAt).spokenDuration) ago)",
                                actor: nil, now: now, in: transaction)
@@ -320,7 +320,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
                     }
                     if members.isEmpty { break }
                     for member in members {
-                        pass.effects += try await write { transaction in
+                        pass.effects += try await write { [self] transaction in
                             try grant(rule, workflow: path, to: member, reason: "\(seconds.spokenDuration) in the server",
                                       actor: nil, now: now, in: transaction)
                         }
@@ -335,7 +335,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
                 let window = board.window(containing: now)
                 let key = "\(path)\u{0}\(board.name)\u{0}\(window.start)"
                 guard !openedWindows.withLock({ $0.contains(key) }) else { continue }
-                _ = try await write { try $0.windowID(guild: guild, workflow: path, board: board.name, window: window) }
+                _ = try await write { [self] in try $0.windowID(guild: guild, workflow: path, board: board.name, window: window) }
                 openedWindows.withLock { _ = $0.insert(key) }
             }
         }
@@ -343,7 +343,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
         for window in due {
             guard let workflow = workflows.withLock({ $0[window.workflow] }),
                   let board = workflow.activities.first(where: { $0.name == window.board }) else { continue }
-            let ranking: ActivityRanking = try await write { transaction in
+            let ranking: ActivityRanking = try await write { [self] transaction in
                 let ranking = try rankingOf(board, workflow: workflow, path: window.workflow, windowID: window.id,
                                             window: window.window, closedAt: now, in: transaction)
                 try transaction.closeWindow(id: window.id, at: now, ranking: try StoreCoding.encode(ranking))
@@ -380,7 +380,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
             return 0
         }
         try await flush()
-        return try await write { transaction in
+        return try await write { [self] transaction in
             let id = try transaction.windowID(guild: guild, workflow: path, board: name, window: board.window(containing: now))
             return try transaction.memberTotal(windowID: id, member: member, counters: board.counters.map(\.rawValue))
         }

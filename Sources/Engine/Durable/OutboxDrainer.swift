@@ -67,7 +67,7 @@ public struct OutboxDrainer: Sendable {
         var pass = Pass()
         var failedLanes = skipping
         while true {
-            let batch = try await store.pendingEffects(limit: 64).filter { !failedLanes.contains($0.lane) }
+            let batch = try await store.pendingEffects(limit: 64, excludingLanes: failedLanes)
             if batch.isEmpty { return pass }
             for effect in batch {
                 do {
@@ -99,9 +99,10 @@ public struct OutboxDrainer: Sendable {
         var ticking = false
         func refill() async throws(StoreError) {
             if inFlight.count < concurrency {
-                for effect in try await store.pendingEffects(limit: 64)
-                where !inFlight.contains(effect.lane) && !failedLanes.contains(effect.lane) {
-                    guard inFlight.count < concurrency else { break }
+                // Only as many as can start, decoded: a burst leaves
+                // hundreds pending, and decoding them all at every
+                // completion was most of a busy drainer's time.
+                for effect in try await store.pendingEffects(limit: concurrency - inFlight.count, excludingLanes: inFlight.union(failedLanes)) {
                     inFlight.insert(effect.lane)
                     Task {
                         do { report.yield((effect, .success(try await executor.execute(effect)))) } catch { report.yield((effect, .failure(error))) }

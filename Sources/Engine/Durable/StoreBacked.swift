@@ -9,7 +9,7 @@ extension StoreBacked {
         do { return try await store.read(body) } catch { throw .store(error) }
     }
 
-    func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StorageTransaction) throws -> T) async throws(EngineError) -> T {
         do { return try await store.write(body) } catch { throw .store(error) }
     }
 }

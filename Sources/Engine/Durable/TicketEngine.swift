@@ -112,12 +112,15 @@ public final class TicketEngine: Sendable, StoreBacked {
         case duplicate(ticketID: Int64?)
     }
 
-    /// Opens a ticket, unless the member's limits forbid it. The limit check,
+    /// Opens a ticket, unless the member's limits forbid it, or the face
+    /// says there is no room for its channel (`hasRoom`: every Discord
+    /// category it may go in is full). The limit check,
     /// the number and the ticket are one transaction, which holds the write
     /// lock from its first read: two opens at the same instant are
     /// serialised, and the second sees the first.
     public func open(guild: String, workflow path: String, category name: String, owner: Person, locale: String,
-                     answers: [String: String] = [:], sourceID: String? = nil, now: Int64) async throws(EngineError) -> OpenOutcome {
+                     answers: [String: String] = [:], sourceID: String? = nil, hasRoom: Bool = true,
+                     now: Int64) async throws(EngineError) -> OpenOutcome {
         guard let workflow = currentWorkflow(path) else { throw .unknownWorkflow(path) }
         guard let category = workflow.category(named: name),
               let machine = machine(hash: workflow.contentHash, category: name) else {
@@ -138,7 +141,9 @@ public final class TicketEngine: Sendable, StoreBacked {
                     return .duplicate(ticketID: recent)
                 }
                 var refusal: RichText?
-                if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {
+                if !hasRoom {
+                    refusal = NoticeCatalogue.text(.placesFull(category: category.label), locale: language)
+                } else if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {
                     refusal = NoticeCatalogue.text(.limitReached(limit), locale: language)
                 } else if let limit = category.userLimit,
                           try transaction.openTicketCount(guild: guild, owner: owner.id, category: name) >= limit {
@@ -182,6 +187,9 @@ public final class TicketEngine: Sendable, StoreBacked {
         try await write { transaction -> Result<StepOutcome?, EngineError> in
             if let sourceID, try transaction.hasEvent(sourceID: sourceID) { return .success(nil) }
             guard let stored = try transaction.ticket(id: id) else { return .failure(.unknownTicket(id)) }
+            // Discord tells of every deleted channel, the ones the close
+            // itself deleted too: nothing to record.
+            if stored.state.isClosed, case .channelDeleted = event { return .success(nil) }
             return try self.apply(event, to: stored, sourceID: sourceID, now: now, in: transaction)
         }.get()
     }

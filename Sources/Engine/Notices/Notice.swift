@@ -17,6 +17,10 @@ public enum Notice: Sendable, Hashable {
     case closeReasonNeeded
     case limitReached(Int)
     case categoryLimitReached(Int, category: String)
+    /// Every Discord category a ticket may go in holds its 50 channels.
+    case placesFull(category: String)
+    /// Told to staff: members are being turned away for want of room.
+    case placesFullStaff(category: String, member: String)
     /// The evidence a category requires, listed when the ticket opens so
     /// that the member knows what to send without waiting for staff.
     case evidenceNeeded([String])
@@ -56,6 +60,8 @@ public enum Notice: Sendable, Hashable {
         case .closeReasonNeeded: .closeReasonNeeded
         case .limitReached: .limitReached
         case .categoryLimitReached: .categoryLimitReached
+        case .placesFull: .placesFull
+        case .placesFullStaff: .placesFullStaff
         case .evidenceNeeded: .evidenceNeeded
         case .ticketOpened: .ticketOpened
         case .ticketBeingCreated: .ticketBeingCreated
@@ -88,6 +94,8 @@ public enum Notice: Sendable, Hashable {
             ["who": RichText(Set(who.map { NoticeCatalogue.name(of: $0, language: language).plain }).sorted().joined(separator: ", "))]
         case .limitReached(let limit): ["limit": RichText(String(limit))]
         case .categoryLimitReached(let limit, let category): ["limit": RichText(String(limit)), "category": RichText(category)]
+        case .placesFull(let category): ["category": RichText(category)]
+        case .placesFullStaff(let category, let member): ["category": RichText(category), "member": RichText([.person(member)])]
         case .evidenceNeeded(let items): ["items": RichText(items.map { "\n• " + $0 }.joined())]
         case .ticketOpened(let channel): ["channel": RichText([.channel(channel)])]
         case .repLimit(let count, _, let seconds):
@@ -107,6 +115,7 @@ public enum Notice: Sendable, Hashable {
 /// The entries of the catalogue: one per sentence, whatever its arguments.
 public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case userSpeaksFirst, ticketOwned, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
+    case placesFull, placesFullStaff
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
     case statisticsLegend, repToBot, numberOutOfRange, transcriptFromRecord, effectSetAside, effectSetAsideInTicket

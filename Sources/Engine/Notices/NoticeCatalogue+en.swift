@@ -7,6 +7,8 @@ extension NoticeCatalogue {
         .closeReasonNeeded: "Give the reason for closing.",
         .limitReached: "You already have {limit} open ticket(s): wait until one is closed before opening another.",
         .categoryLimitReached: "You already have {limit} open \"{category}\" ticket(s).",
+        .placesFull: "There is no room for new \"{category}\" tickets right now: staff have been told. Please try again in a few minutes.",
+        .placesFullStaff: "⚠️ {member} could not open a \"{category}\" ticket: its Discord categories are full (50 channels each). Close finished tickets, or name another overflow category in the workflow.",
         .evidenceNeeded: "To continue, send in this channel:{items}",
         .ticketOpened: "Ticket opened: {channel}",
         .ticketBeingCreated: "Your ticket is being created.",

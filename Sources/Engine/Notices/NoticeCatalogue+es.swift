@@ -7,6 +7,8 @@ extension NoticeCatalogue {
         .closeReasonNeeded: "Indica el motivo del cierre.",
         .limitReached: "Ya tienes {limit} ticket(s) abierto(s): espera a que se cierre(n) antes de abrir otro.",
         .categoryLimitReached: "Ya tienes {limit} ticket(s) de «{category}» abierto(s).",
+        .placesFull: "Ahora mismo no caben más tickets de «{category}»: el staff ya está avisado. Vuelve a intentarlo en unos minutos.",
+        .placesFullStaff: "⚠️ {member} no pudo abrir un ticket de «{category}»: sus categorías de Discord están llenas (50 canales cada una). Cerrad los tickets terminados o añadid otra categoría de desbordamiento en el workflow.",
         .evidenceNeeded: "Para continuar, envía en este canal:{items}",
         .ticketOpened: "Ticket abierto: {channel}",
         .ticketBeingCreated: "Tu ticket se está creando.",

@@ -7,6 +7,8 @@ extension NoticeCatalogue {
         .closeReasonNeeded: "Indiquez la raison de la fermeture.",
         .limitReached: "Vous avez déjà {limit} ticket(s) ouvert(s) : attendez leur fermeture avant d'en ouvrir un autre.",
         .categoryLimitReached: "Vous avez déjà {limit} ticket(s) « {category} » ouvert(s).",
+        .placesFull: "Il n'y a plus de place pour de nouveaux tickets « {category} » pour le moment : le staff a été prévenu. Réessayez dans quelques minutes.",
+        .placesFullStaff: "⚠️ {member} n'a pas pu ouvrir de ticket « {category} » : ses catégories Discord sont pleines (50 salons chacune). Fermez les tickets terminés ou ajoutez une autre catégorie de débordement dans le workflow.",
         .evidenceNeeded: "Pour continuer, envoyez dans ce salon :{items}",
         .ticketOpened: "Ticket ouvert : {channel}",
         .ticketBeingCreated: "Votre ticket est en cours de création.",

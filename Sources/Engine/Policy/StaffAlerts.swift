@@ -11,4 +11,12 @@ extension TicketEngine {
               let channel = workflow(of: ticket.state)?.category(named: ticket.state.category)?.transcriptChannel else { return nil }
         return (channel, NoticeCatalogue.text(.effectSetAside(ticket: ticket.state.number, reason: reason), locale: language(of: ticket.state)))
     }
+
+    /// What staff are told when a member is turned away because the
+    /// category's Discord places are full, and where: its log channel.
+    public func staffAlert(placesFullFor category: String, workflow path: String, member: String) -> (channel: String, text: RichText)? {
+        guard let workflow = currentWorkflow(path), let found = workflow.category(named: category),
+              let channel = found.transcriptChannel else { return nil }
+        return (channel, NoticeCatalogue.text(.placesFullStaff(category: found.label, member: member), locale: workflow.locales[0]))
+    }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// writer), off the cooperative thread pool, since a commit waits for the
 /// disk; `read` sees one consistent snapshot.
 public protocol TicketStorage: Sendable {
-    func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T
     func read<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T
 
     /// Told after each commit that queued effects or set timers.
@@ -21,7 +21,9 @@ public protocol TicketStorage: Sendable {
     // MARK: The outbox, for the drainer
 
     /// The first pending effect of each lane, oldest first.
-    func pendingEffects(limit: Int) async throws(StoreError) -> [PendingEffect]
+    /// Lanes in `excludingLanes` are left out (being delivered, or held
+    /// back by a failure): the caller decodes only what it can start.
+    func pendingEffects(limit: Int, excludingLanes: Set<String>) async throws(StoreError) -> [PendingEffect]
     /// Done, once the platform confirmed it; a created channel is recorded
     /// on its ticket in the same transaction.
     func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) async throws(StoreError)
@@ -137,4 +139,10 @@ public protocol FaceRecords: Sendable {
     func recordPanelMessage(guild: String, workflow: String, panel: String, channelID: String, messageID: String) async throws(StoreError)
     func saveTranscript(ticketID: Int64, html: String, now: Int64) async throws(StoreError)
     func transcript(ticketID: Int64) async throws(StoreError) -> String?
+}
+
+extension TicketStorage {
+    public func pendingEffects(limit: Int) async throws(StoreError) -> [PendingEffect] {
+        try await pendingEffects(limit: limit, excludingLanes: [])
+    }
 }

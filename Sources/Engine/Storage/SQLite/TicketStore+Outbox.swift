@@ -6,15 +6,18 @@ extension TicketStore {
     /// a lane's effects run in the order they were emitted (a ticket's
     /// channel before its first message), so only its first pending effect
     /// is offered.
-    public func pendingEffects(limit: Int = 100) async throws(StoreError) -> [PendingEffect] {
-        try await readSQL { transaction in
+    public func pendingEffects(limit: Int = 100, excludingLanes: Set<String> = []) async throws(StoreError) -> [PendingEffect] {
+        guard limit > 0 else { return [] }
+        return try await readSQL { transaction in
+            let excluded = excludingLanes.sorted()
+            let notIn = excluded.isEmpty ? "" : "AND o.lane NOT IN (" + excluded.map { _ in "?" }.joined(separator: ",") + ")"
             let rows = try Row.fetchAll(transaction.db, sql: """
                 SELECT o.id, o.lane, o.kind, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, t.channel_id
                 FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
-                WHERE o.status = 'pending'
+                WHERE o.status = 'pending' \(notIn)
                   AND o.id = (SELECT min(id) FROM outbox WHERE lane = o.lane AND status = 'pending')
                 ORDER BY o.id LIMIT ?
-                """, arguments: [limit])
+                """, arguments: StatementArguments(excluded.map(\.databaseValue) + [limit.databaseValue]))
             return try rows.map { row throws(StoreError) in
                 let data: Data = row["effect"]
                 let id: Int64 = row["id"]

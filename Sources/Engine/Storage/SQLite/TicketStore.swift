@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 
 /// The SQLite file that holds every ticket, its history, its timers and the
 /// effects still to be carried out.
@@ -18,6 +19,10 @@ public final class TicketStore: TicketStorage, FaceRecords {
     /// Told after each commit that queued effects or set timers: the
     /// runtime's loops wake on it instead of polling.
     public let commits = CommitListener()
+    /// Each commit's duration, at debug level.
+    let logger = Logger(label: "escala.store")
+    /// Writes that arrive together share one commit.
+    let groupCommit = GroupCommit()
 
     /// Opens (creating if needed) the database at `path`, and brings its
     /// schema up to date.
@@ -43,6 +48,10 @@ public final class TicketStore: TicketStorage, FaceRecords {
         // tool) may hold the write lock briefly: wait rather than fail.
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        // Reads are short (a ticket, the outbox's next effects): two
+        // readers beside the writer keep up with the desk, and each
+        // connection's page cache is memory the process keeps.
+        configuration.maximumReaderCount = 2
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             // WAL mode sets NORMAL when it is enabled; FULL must come after.
@@ -78,7 +87,7 @@ public final class TicketStore: TicketStorage, FaceRecords {
     /// next ticket number) cannot interleave with another writer, even one
     /// in another process. GRDB runs it on the pool's writer queue, so the
     /// commit's fsync never blocks a thread of the cooperative pool.
-    public func write<T: Sendable>(_ body: @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T {
         try await writeSQL { try body($0) }
     }
 
@@ -88,17 +97,11 @@ public final class TicketStore: TicketStorage, FaceRecords {
 
     /// The same, with the SQLite transaction itself, for this folder's
     /// own queries.
-    func writeSQL<T: Sendable>(_ body: @Sendable (StoreTransaction) throws -> T) async throws(StoreError) -> T {
+    func writeSQL<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws(StoreError) -> T {
+        let started = ContinuousClock.now
+        defer { logger.debug("commit", metadata: ["ms": "\(String(format: "%.2f", (ContinuousClock.now - started).milliseconds))"]) }
         do {
-            let (result, signal) = try await pool.writeWithoutTransaction { db -> (T, CommitSignal) in
-                let changes = StoreTransaction.Changes()
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(StoreTransaction(db: db, changes: changes))
-                    return .commit
-                }
-                return (result!, changes.signal)
-            }
+            let (result, signal) = try await groupCommit.write(on: pool, body)
             commits.tell(signal)
             return result
         } catch {
@@ -118,4 +121,8 @@ public final class TicketStore: TicketStorage, FaceRecords {
     static func storeError(_ error: any Error) -> StoreError {
         (error as? StoreError) ?? .database(String(describing: error))
     }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

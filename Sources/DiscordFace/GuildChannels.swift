@@ -1,0 +1,113 @@
+import Discord
+import Synchronization
+
+/// The server's channels as the gateway tells them (GUILD_CREATE, then
+/// CHANNEL_CREATE and CHANNEL_DELETE) and as the bot creates them: how
+/// many each category holds, and which channel carries a ticket's key.
+///
+/// Why not ask Discord: listing a server's channels before every new
+/// ticket is 287 KB of JSON at 500 channels and a request out of the
+/// global budget, and two opens at once could both read 49 and both create
+/// the fiftieth. Here a new ticket takes a place in a category before its
+/// channel is created (`reserve`), so the count cannot be raced.
+final class GuildChannels: Sendable {
+    /// Discord's cap on the channels under one category.
+    static let perCategory = 50
+
+    private struct State {
+        /// Channel → its category, for the channels the server holds.
+        var parentOf: [Snowflake: Snowflake?] = [:]
+        var children: [Snowflake: Int] = [:]
+        /// Escala's channels by topic (`escala:` and the effect's key).
+        var byTopic: [String: Snowflake] = [:]
+        var topicOf: [Snowflake: String] = [:]
+        /// Creations under way, per category: places already promised.
+        var reserved: [Snowflake: Int] = [:]
+        /// Whether the whole list has been read once.
+        var known = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Whether the list of channels has been read (start-up or GUILD_CREATE).
+    var isKnown: Bool { state.withLock { $0.known } }
+
+    /// The whole list, from GUILD_CREATE or the start-up listing.
+    func replaceAll(_ channels: [Channel]) {
+        state.withLock { state in
+            let reserved = state.reserved
+            state = State()
+            state.reserved = reserved
+            state.known = true
+            for channel in channels { Self.add(channel, to: &state) }
+        }
+    }
+
+    func add(_ channel: Channel) {
+        state.withLock { Self.add(channel, to: &$0) }
+    }
+
+    func remove(_ id: Snowflake) {
+        state.withLock { state in
+            guard let parent = state.parentOf.removeValue(forKey: id) else { return }
+            if let parent { state.children[parent, default: 1] -= 1 }
+            if let topic = state.topicOf.removeValue(forKey: id) { state.byTopic[topic] = nil }
+        }
+    }
+
+    private static func add(_ channel: Channel, to state: inout State) {
+        guard state.parentOf[channel.id] == nil else { return } // told twice: by the answer and by the gateway
+        state.parentOf[channel.id] = channel.parentID
+        if let parent = channel.parentID { state.children[parent, default: 0] += 1 }
+        if let topic = channel.topic, topic.hasPrefix("escala:") {
+            state.byTopic[topic] = channel.id
+            state.topicOf[channel.id] = topic
+        }
+    }
+
+    /// The channel created for the effect whose topic this is, if any.
+    func channel(topic: String) -> Snowflake? {
+        state.withLock { $0.byTopic[topic] }
+    }
+
+    /// Channels under `category` now, creations under way included.
+    func occupied(_ category: Snowflake) -> Int {
+        state.withLock { ($0.children[category] ?? 0) + ($0.reserved[category] ?? 0) }
+    }
+
+    /// The first of `categories` with room, holding a place in it until
+    /// `settle` says the creation is over; nil when every one is full.
+    func reserve(among categories: [Snowflake]) -> Snowflake? {
+        state.withLock { state in
+            for category in categories where (state.children[category] ?? 0) + (state.reserved[category] ?? 0) < Self.perCategory {
+                state.reserved[category, default: 0] += 1
+                return category
+            }
+            return nil
+        }
+    }
+
+    /// Whether any of `categories` has room for one more channel.
+    func hasRoom(among categories: [Snowflake]) -> Bool {
+        state.withLock { state in
+            categories.contains { (state.children[$0] ?? 0) + (state.reserved[$0] ?? 0) < Self.perCategory }
+        }
+    }
+
+    /// A creation in `category` is over: `created` is the channel made,
+    /// nil when none was.
+    func settle(_ category: Snowflake, created: Channel?) {
+        state.withLock { state in
+            state.reserved[category, default: 1] -= 1
+            if let created { Self.add(created, to: &state) }
+        }
+    }
+
+    /// Discord said the category is full although we counted less (a
+    /// channel made by hand while the gateway was away): believe Discord.
+    func markFull(_ category: Snowflake) {
+        state.withLock { state in
+            state.children[category] = max(state.children[category] ?? 0, Self.perCategory)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LocalDiscord
+
+/// `escala run` (release) as its own process against the local Discord, so
+/// that its CPU time and memory are its own: the server, the clicks and the
+/// bookkeeping of the benchmark are in this process, not in the figures.
+final class BotProcess {
+    let process = Process()
+    let folder: URL
+    let log: URL
+
+    init(executable: String, folder: URL, server: LocalDiscord, guild: String, logLevel: String) throws {
+        self.folder = folder
+        // BENCH_LOG keeps the bot's log where it says (with
+        // ESCALA_LOG_LEVEL=debug: every request, commit and wait, timed).
+        log = ProcessInfo.processInfo.environment["BENCH_LOG"].map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("escala.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["run", "--workflows", folder.appendingPathComponent("workflows").path,
+                             "--data", folder.appendingPathComponent("data").path, "--guild", guild]
+        var environment = ProcessInfo.processInfo.environment
+        environment["DISCORD_TOKEN"] = "bench-token"
+        environment["ESCALA_DISCORD_API"] = server.apiBaseURL.absoluteString
+        environment["ESCALA_DISCORD_GATEWAY"] = server.gatewayURL
+        environment["ESCALA_LOG_LEVEL"] = logLevel
+        process.environment = environment
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// User and system CPU time the process has used so far, in seconds
+    /// (`/proc/PID/stat`, fields 14 and 15, in clock ticks).
+    func cpuSeconds() -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name (which may hold spaces), from field 3.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Resident memory now, in MiB (`VmRSS` of `/proc/PID/status`).
+    func residentMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kib / 1024
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}

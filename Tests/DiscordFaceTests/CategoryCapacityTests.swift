@@ -1,0 +1,88 @@
+import Discord
+@testable import DiscordFace
+import Foundation
+import LocalDiscord
+import Testing
+
+/// Discord's 50 channels per category, counted from the gateway: a burst
+/// of opens fills each place exactly, the next member is refused at once
+/// and staff are told, and no open lists the server's channels.
+@Suite("Category capacity")
+struct CategoryCapacityTests {
+    typealias E2E = EndToEndTests
+
+    @Test("four members at once with three places left: three channels in the right categories, the fourth refused at once, staff told once")
+    func burstFillsExactly() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        // Made by hand while Escala is connected: the gateway tells it.
+        for index in 0..<48 {
+            await server.createChannelByHand(id: String(810_000_000_000_000_000 + index), name: "a-\(index)",
+                                             parent: E2E.channels["categoria_tickets"], guild: E2E.guild)
+        }
+        for index in 0..<49 {
+            await server.createChannelByHand(id: String(820_000_000_000_000_000 + index), name: "b-\(index)",
+                                             parent: E2E.channels["categoria_tickets_2"], guild: E2E.guild)
+        }
+        try await E2E.eventually("the channels counted") {
+            running.desk.guildChannels.occupied(Snowflake(E2E.channels["categoria_tickets_2"]!)) == 49
+        }
+        let listings = E2E.requests(server, "GET", "/guilds/\(E2E.guild)/channels").count
+        var clicks: [String] = []
+        for index in 0..<4 {
+            let member = (id: String(300_000_000_000_000_100 + index), name: "jugador\(index)")
+            clicks.append(await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: member, values: ["consultas"], guild: E2E.guild))
+        }
+        var answers: [JSONValue] = []
+        for click in clicks { answers.append(try await E2E.callback(server, click)) }
+        try await E2E.eventually("three channels") { E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").count >= 3 }
+        await running.desk.drainNow()
+
+        let refused = answers.filter { $0["type"]?.number == 4 }
+        #expect(refused.count == 1, "exactly one member is turned away")
+        #expect(refused.first?["data"]?["content"]?.string?.contains("no caben más tickets de «Consultas»") == true)
+        #expect(refused.first?["data"]?["flags"]?.number == 64, "privately")
+        let parents = E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").compactMap { E2E.body($0)?["parent_id"]?.string }
+        #expect(parents.sorted() == [E2E.channels["categoria_tickets"]!, E2E.channels["categoria_tickets"]!, E2E.channels["categoria_tickets_2"]!].sorted())
+        #expect(!server.answered.contains { $0.status == 400 }, "Discord never had to refuse a channel")
+        #expect(E2E.requests(server, "GET", "/guilds/\(E2E.guild)/channels").count == listings, "no open lists the server's channels")
+        let tickets = try await running.desk.engine.tickets(openOnly: true)
+        #expect(tickets.count == 3 && tickets.allSatisfy { $0.channelID != nil }, "no ticket without a channel")
+        let alerts = server.messages(in: E2E.channels["registros"]!).filter { $0.content.contains("categorías de Discord están llenas") }
+        #expect(alerts.count == 1)
+
+        // A fifth member is refused too, and staff are not told again.
+        let fifth = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: (id: "300000000000000200", name: "otro"),
+                                       values: ["consultas"], guild: E2E.guild)
+        #expect(try await E2E.callback(server, fifth)["type"]?.number == 4)
+        await running.desk.drainNow()
+        #expect(server.messages(in: E2E.channels["registros"]!).filter { $0.content.contains("categorías de Discord están llenas") }.count == 1)
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
+    @Test("a ticket closed by its own channel's deletion records no second event when Discord tells of the deletion")
+    func closeDeletesOnce() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        try await E2E.eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
+        await server.say("Hola", in: channel, by: E2E.player, guild: E2E.guild)
+        let cm = (id: "300000000000000002", name: "ana")
+        await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
+        let form = await server.click("esc:b:consultas:cerrar", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        _ = try await E2E.callback(server, form)
+        await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        try await E2E.eventually("the channel deleted") { server.answered.contains { $0.method == "DELETE" && $0.path == "/channels/\(channel)" } }
+        await running.desk.drainNow()
+        try await Task.sleep(for: .milliseconds(200)) // CHANNEL_DELETE reaches the desk
+        let recorded = try await running.desk.store.read { try $0.hasEvent(sourceID: "channel-delete:\(channel)") }
+        #expect(!recorded, "the close's own deletion is not an event")
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)
+        await running.stop()
+    }
+}
