@@ -146,7 +146,7 @@ extension TicketDesk {
     /// The Discord categories a channel-mode ticket may go in, in order:
     /// its place, then its overflow.
     func places(of category: Category, in bound: BoundWorkflow) -> [Snowflake] {
-        [category.place, category.overflow].compactMap { $0.flatMap { bound.ids[$0] } }
+        ([category.place].compactMap { $0 } + category.overflows).compactMap { bound.ids[$0] }
     }
 
     /// Staff hear that members are turned away, once in ten minutes per

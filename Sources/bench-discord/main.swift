@@ -27,7 +27,8 @@ let roles = ["cm": "700000000000000001", "trainee": "700000000000000002", "moder
              "admin": "700000000000000004", "manager": "700000000000000005", "senior_manager": "700000000000000006",
              "owner": "700000000000000007", "developer": "700000000000000008", "programador": "700000000000000009"]
 let channels = ["panel_tickets": "800000000000000001", "categoria_tickets": "800000000000000002",
-                "categoria_tickets_2": "800000000000000003", "chat_staff": "800000000000000004", "registros": "800000000000000005"]
+                "categoria_tickets_2": "800000000000000003", "chat_staff": "800000000000000004", "registros": "800000000000000005",
+                "categoria_tickets_3": "800000000000000006"]
 let cm = (id: "310000000000000001", name: "ana")
 
 /// Written at once: a benchmark that fails must still show what it measured.

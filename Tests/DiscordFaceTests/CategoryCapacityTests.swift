@@ -11,7 +11,7 @@ import Testing
 struct CategoryCapacityTests {
     typealias E2E = EndToEndTests
 
-    @Test("four members at once with three places left: three channels in the right categories, the fourth refused at once, staff told once")
+    @Test("four members at once with three places left in three categories: three channels in the right ones, the fourth refused at once, staff told once")
     func burstFillsExactly() async throws {
         let running = try await E2E.start()
         let server = running.server
@@ -25,8 +25,12 @@ struct CategoryCapacityTests {
             await server.createChannelByHand(id: String(820_000_000_000_000_000 + index), name: "b-\(index)",
                                              parent: E2E.channels["categoria_tickets_2"], guild: E2E.guild)
         }
+        for index in 0..<50 {
+            await server.createChannelByHand(id: String(830_000_000_000_000_000 + index), name: "c-\(index)",
+                                             parent: E2E.channels["categoria_tickets_3"], guild: E2E.guild)
+        }
         try await E2E.eventually("the channels counted") {
-            running.desk.guildChannels.occupied(Snowflake(E2E.channels["categoria_tickets_2"]!)) == 49
+            running.desk.guildChannels.occupied(Snowflake(E2E.channels["categoria_tickets_3"]!)) == 50
         }
         let listings = E2E.requests(server, "GET", "/guilds/\(E2E.guild)/channels").count
         var clicks: [String] = []

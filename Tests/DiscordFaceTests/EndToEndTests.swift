@@ -18,7 +18,8 @@ struct EndToEndTests {
                         "admin": "700000000000000004", "manager": "700000000000000005", "senior_manager": "700000000000000006",
                         "owner": "700000000000000007", "developer": "700000000000000008", "programador": "700000000000000009"]
     static let channels = ["panel_tickets": "800000000000000001", "categoria_tickets": "800000000000000002",
-                           "categoria_tickets_2": "800000000000000003", "chat_staff": "800000000000000004", "registros": "800000000000000005"]
+                           "categoria_tickets_2": "800000000000000003", "chat_staff": "800000000000000004", "registros": "800000000000000005",
+                           "categoria_tickets_3": "800000000000000006"]
     static let player = (id: "300000000000000001", name: "jugador")
     static let ana = (id: "300000000000000002", name: "ana")
     static let beto = (id: "300000000000000003", name: "beto")

@@ -26,8 +26,8 @@ struct RESTClientTests {
         }
     }
 
-    func withServer(_ body: (LocalDiscord) async throws -> Void) async throws {
-        let server = try await LocalDiscord.start()
+    func withServer(globalLimit: Int? = 50, _ body: (LocalDiscord) async throws -> Void) async throws {
+        let server = try await LocalDiscord.start(globalLimitPerSecond: globalLimit)
         do { try await body(server) } catch { await server.stop(); throw error }
         await server.stop()
     }
@@ -107,6 +107,31 @@ struct RESTClientTests {
             clock.advance(by: .milliseconds(300))
             _ = try await (first.value, second.value)
             #expect(server.received.contains { $0.method == "PATCH" })
+        }
+    }
+
+    @Test("fifty requests use up a second's global budget (counted over 1.1 s); the interaction's callback and its webhook never wait for it")
+    func globalBudget() async throws {
+        // The server's own global limit counts real seconds; this test's
+        // client counts the manual clock's.
+        try await withServer(globalLimit: nil) { server in
+            let clock = ManualClock(now: 0)
+            let rest = client(server, clock: clock)
+            for index in 0..<50 {
+                _ = try await rest.createMessage(Snowflake(String(200_000_000_000_000_100 + index)), MessageBody(content: "\(index)", allowedMentions: .none))
+            }
+            let waiting = Task { try await rest.renameChannel("200000000000000002", to: "otro") }
+            try await eventually("the fifty-first waits for the window") { clock.waits == [.milliseconds(1_100)] }
+            // Exempt, as Discord's rate-limit documentation says: answered at once.
+            try await rest.request(Route(.post, "/interactions/{interaction_id}/{interaction_token}/callback",
+                                         ["interaction_id": "900000000000000001", "interaction_token": "token-1"]),
+                                   json: InteractionResponse.deferredUpdate)
+            let _: Message = try await rest.request(Route(.patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+                                                          ["webhook_id": "1", "webhook_token": "token-1"]),
+                                                    json: MessageBody(content: "Ticket abierto", allowedMentions: .none))
+            #expect(!server.received.contains { $0.method == "PATCH" && $0.path.hasPrefix("/channels/") }, "the rename still waits")
+            clock.advance(by: .milliseconds(1_100))
+            _ = try await waiting.value
         }
     }
 

@@ -15,7 +15,7 @@ struct RunCommandTests {
         try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent("workflows/roleplay.flow"),
                                          to: workflows.appendingPathComponent("roleplay.flow"))
         let names = ["cm", "trainee", "moderator", "admin", "manager", "senior_manager", "owner", "developer", "programador",
-                     "panel_tickets", "categoria_tickets", "categoria_tickets_2", "chat_staff", "registros"]
+                     "panel_tickets", "categoria_tickets", "categoria_tickets_2", "chat_staff", "registros", "categoria_tickets_3"]
         let ids = names.enumerated().map { "\($1) = \(700_000_000_000_000_000 + $0)" }.joined(separator: "\n")
         try (ids + "\n").write(to: workflows.appendingPathComponent("roleplay.ids"), atomically: true, encoding: .utf8)
         return folder

@@ -16,7 +16,8 @@ public struct TicketBody: Sendable {
     public var escalationRange: SourceRange?
     public var mode: Name?
     public var place: Name?
-    public var overflow: Name?
+    /// Further Discord categories, in order, once `place` holds its 50.
+    public var overflows: [Name] = []
     public var limit: LimitSetting?
     public var questions: [QuestionDeclaration] = []
     public var evidence: [EvidenceRequirement] = []

@@ -40,6 +40,7 @@ struct CheckContext {
         ValueCheck.self,
         TranslationCheck.self,
         PanelCoverageCheck.self,
+        CrowdedPlaceCheck.self,
         UnusedDeclarationCheck.self,
     ]
 

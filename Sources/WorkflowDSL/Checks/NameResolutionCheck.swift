@@ -70,7 +70,7 @@ private struct Resolver {
         for receiver in body.receivers { expect(receiver, [.rank, .role], "a rank or role", &diagnostics) }
         for step in body.escalation { expect(step, [.rank, .role], "a rank or role", &diagnostics) }
         for rank in body.override { expect(rank, [.rank], "a rank", &diagnostics) }
-        for channel in [body.place, body.overflow, body.transcriptChannel].compactMap({ $0 }) {
+        for channel in [body.place, body.transcriptChannel].compactMap({ $0 }) + body.overflows {
             expect(channel, [.channel], "a channel", &diagnostics)
         }
         for text in [body.greeting, body.farewell, body.rating, body.outsideHours, body.reminder?.text] {

@@ -9,7 +9,7 @@ struct UnusedDeclarationCheck: Check {
             if case .named(let name) = reference { used.insert(name.text) }
         }
         func body(_ body: TicketBody) {
-            for channel in [body.place, body.overflow, body.transcriptChannel].compactMap({ $0 }) { used.insert(channel.text) }
+            for channel in [body.place, body.transcriptChannel].compactMap({ $0 }) + body.overflows { used.insert(channel.text) }
         }
         if let defaults = context.file.defaults { body(defaults) }
         for ticket in context.file.tickets { body(ticket.body) }

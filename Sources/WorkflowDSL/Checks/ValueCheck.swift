@@ -29,7 +29,7 @@ struct ValueCheck: Check {
         oneOf(body.claim, claims, what: "claim", &diagnostics)
         for button in body.buttons { oneOf(button.style, buttonStyles, what: "button style", &diagnostics) }
         if let hours = body.hours { timeZone(hours.timeZone, &diagnostics) }
-        if let overflow = body.overflow, body.place == nil {
+        if let overflow = body.overflows.first, body.place == nil {
             diagnostics.report(.invalidValue, "an overflow category needs a main one", at: overflow.range,
                                help: "write `place in MAIN overflow \(overflow.text)`")
         }

@@ -11,7 +11,8 @@ public struct Category: Sendable, Hashable, Codable {
     public let escalation: [Actor]
     public let mode: Mode
     public let place: String?
-    public let overflow: String?
+    /// Further Discord categories, in order, once `place` holds its 50.
+    public let overflows: [String]
     public let userLimit: Int?
     /// The modal shown when the ticket opens; empty for none.
     public let questions: [Question]

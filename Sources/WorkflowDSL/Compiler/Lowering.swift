@@ -121,7 +121,7 @@ struct Lowering {
             escalation: body.escalation.map { actor($0) },
             mode: Category.Mode(rawValue: body.mode?.text ?? "channel") ?? .channel,
             place: body.place?.text,
-            overflow: body.overflow?.text,
+            overflows: body.overflows.map(\.text),
             userLimit: body.limit?.count,
             questions: body.questions.map(question),
             evidence: body.evidence.map {

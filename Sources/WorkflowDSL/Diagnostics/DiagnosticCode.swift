@@ -38,6 +38,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case tooManyButtons = "E403"
     case tooManyModalInputs = "E404"
     case messageTooLong = "E405"
+    case crowdedPlace = "W406"
     // Values
     case invalidValue = "E501"
     // Locales and coverage
@@ -78,6 +79,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooManyButtons: "too-many-buttons"
         case .tooManyModalInputs: "too-many-modal-inputs"
         case .messageTooLong: "message-too-long"
+        case .crowdedPlace: "crowded-place"
         case .invalidValue: "invalid-value"
         case .missingTranslation: "missing-translation"
         case .categoryWithoutPanel: "category-without-panel"
@@ -114,6 +116,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooManyButtons: "More buttons or options than Discord shows on one message."
         case .tooManyModalInputs: "More than the 5 inputs Discord allows in one form."
         case .messageTooLong: "A message longer than Discord's 2,000 characters."
+        case .crowdedPlace: "A Discord category shared by many ticket categories with at most one overflow: Discord holds 50 channels in each."
         case .invalidValue: "A number, time, time zone or id that is out of range."
         case .missingTranslation: "A text that lacks one of the workflow's declared languages."
         case .categoryWithoutPanel: "A ticket category that no panel opens."

@@ -46,7 +46,9 @@ extension Parser {
             try expectKeyword("in", after: "after `place`")
             body.place = try expectName("a channel or category name", after: "after `place in`")
             if consumeKeyword("overflow") {
-                body.overflow = try expectName("a channel category name", after: "after `overflow`")
+                repeat {
+                    body.overflows.append(try expectName("a channel category name", after: "after `overflow`"))
+                } while consume(.comma)
             }
         case "limit":
             advance()

@@ -75,7 +75,7 @@ public struct EffectiveTicket: Sendable {
         }
         merged.mode = own.mode ?? base.mode
         merged.place = own.place ?? base.place
-        merged.overflow = own.overflow ?? base.overflow
+        if own.overflows.isEmpty { merged.overflows = base.overflows }
         merged.limit = own.limit ?? base.limit
         merged.questions = base.questions + own.questions
         merged.evidence = base.evidence + own.evidence
