@@ -74,7 +74,7 @@ func measure(server: LocalDiscord, bot: BotProcess, oneByOne: Int, sustained: In
     let seen = Observer(server: server)
     try await seen.wait(limit: .seconds(30)) { server.gateway.isReady && seen.greeted[channels["panel_tickets"]!] != nil }
     try await seen.settle()
-    say("escala-bench-discord: escala run (pid \(bot.pid)) against the local Discord, global limit 50/s, 50 channels a category; RSS at start \(number(bot.residentMiB())) MiB")
+    say("escala-bench-discord: escala run (pid \(bot.pid)) against the local Discord, global limit 50/s, 50 channels a category; RSS at start \(number(bot.residentMiB())) MiB (RssAnon \(number(bot.anonymousMiB())) MiB)")
 
     var members = 0
     func newMember() -> (id: String, name: String) {
@@ -201,7 +201,7 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
     }
     var open: [Ticket] = []
     var clicks: [String] = []
-    var peakRSS = 0.0, rssAt500 = 0.0
+    var peakRSS = 0.0, rssAt500 = 0.0, anonymousAt500 = 0.0
     let counted = seen.counted, limited = server.globalRateLimited
     let cpu = bot.cpuSeconds()
     let start = ContinuousClock.now
@@ -258,7 +258,10 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
                 break
             }
         }
-        if started >= 500, rssAt500 == 0 { rssAt500 = bot.residentMiB() }
+        if started >= 500, rssAt500 == 0 {
+            rssAt500 = bot.residentMiB()
+            anonymousAt500 = bot.anonymousMiB()
+        }
         peakRSS = max(peakRSS, bot.residentMiB())
         if now - lastReport > .seconds(10) {
             lastReport = now
@@ -279,10 +282,10 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
     let sample = Sample(latencies)
     say("\n3. sustained: \(tickets) tickets opened over \(Int(seconds)) s; in each the member presses, a CM writes, presses and closes; half a second apart")
     say("   \(clicks.count) clicks and forms acknowledged: p50 \(number(sample.median, 2)) ms, p99 \(number(sample.ms(0.99), 2)) ms, max \(number(sample.max, 2)) ms")
-    say("   opens refused at once for want of room (both categories full): \(refused); tickets left without a channel: \(stranded)")
+    say("   opens refused at once for want of room (every category full): \(refused); tickets left without a channel: \(stranded)")
     say("   every channel created by \(number(lastCreated.seconds)) s (\(ticketChannels.count) channels: \(number(Double(ticketChannels.count) / lastCreated.seconds)) tickets/s; Discord's limit allows 25/s for opens alone, \(number(45.0 / max(1, Double(seen.counted - counted) / Double(ticketChannels.count)), 1))/s at the requests each ticket here needed), every one closed by \(number(lastDeleted.seconds)) s; last click at \(number(allOpened.seconds)) s")
     say("   requests counted against the global limit: \(number(Double(seen.counted - counted) / Double(tickets), 2)) per ticket (open and close); global 429s: \(server.globalRateLimited - limited)")
-    say("   CPU per ticket \(number((bot.cpuSeconds() - cpu) * 1000 / Double(tickets), 2)) ms; RSS after 500 tickets \(number(rssAt500)) MiB, peak \(number(peakRSS)) MiB, now \(number(bot.residentMiB())) MiB")
+    say("   CPU per ticket \(number((bot.cpuSeconds() - cpu) * 1000 / Double(tickets), 2)) ms; RSS after 500 tickets \(number(rssAt500)) MiB (its own memory, RssAnon: \(number(anonymousAt500)) MiB), peak \(number(peakRSS)) MiB, now \(number(bot.residentMiB())) MiB")
 }
 
 /// The two calls an open needs, from a plain HTTP client: what a bot that

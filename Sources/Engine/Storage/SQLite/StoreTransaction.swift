@@ -27,7 +27,7 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func versionSource(hash: String) throws -> (path: String, source: [UInt8])? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT path, source FROM workflow_version WHERE hash = ?", arguments: [hash]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, source FROM workflow_version WHERE hash = ?"), arguments: [hash]) else {
             return nil
         }
         let source: Data = row["source"]
@@ -43,11 +43,11 @@ struct StoreTransaction: StorageTransaction {
     // MARK: Tickets
 
     func nextNumber(guild: String) throws -> Int {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO server (guild, last_number) VALUES (?, 1)
             ON CONFLICT (guild) DO UPDATE SET last_number = last_number + 1
-            """, arguments: [guild])
-        return try Int.fetchOne(db, sql: "SELECT last_number FROM server WHERE guild = ?", arguments: [guild]) ?? 1
+            """).execute(arguments: [guild])
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM server WHERE guild = ?"), arguments: [guild]) ?? 1
     }
 
     /// Open tickets of `owner`, in one category or in all.
@@ -61,17 +61,17 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func recentOpenTicket(guild: String, owner: String, category: String, since: Int64) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM ticket WHERE is_open AND guild = ? AND owner = ? AND category = ? AND opened_at >= ? ORDER BY id DESC LIMIT 1
-            """, arguments: [guild, owner, category, since])
+            """), arguments: [guild, owner, category, since])
     }
 
     func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO ticket (guild, number, category, workflow_hash, owner, state, handler, handler_level,
                                 is_open, snapshot, opened_at, updated_at, closed_at, close_reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [guild, state.number, state.category, state.workflowHash, state.owner, state.state,
+            """).execute(arguments: [guild, state.number, state.category, state.workflowHash, state.owner, state.state,
                              state.handler, state.handlerLevel, !state.isClosed, try StoreCoding.encode(state),
                              state.openedAt, now, state.isClosed ? now : nil, state.closeReason])
         return db.lastInsertedRowID
@@ -118,19 +118,19 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func recordChannel(ticketID: Int64, channelID: String) throws {
-        try db.execute(sql: "UPDATE ticket SET channel_id = ? WHERE id = ?", arguments: [channelID, ticketID])
+        try db.cachedStatement(sql: "UPDATE ticket SET channel_id = ? WHERE id = ?").execute(arguments: [channelID, ticketID])
     }
 
     // MARK: The event log
 
     func hasEvent(sourceID: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM event WHERE source_id = ?", arguments: [sourceID]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE source_id = ?"), arguments: [sourceID]) ?? false
     }
 
     func ticketMessages(ticketID: Int64) throws -> [(at: Int64, message: TicketEvent.Message)] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT at, payload FROM event WHERE ticket_id = ? AND kind IN ('message', 'staff message') ORDER BY seq
-            """, arguments: [ticketID])
+            """), arguments: [ticketID])
         return try rows.compactMap { row in
             let event = try StoreCoding.decode(TicketEvent.self, from: row["payload"], what: "an event of ticket \(ticketID)")
             guard case .message(let message) = event else { return nil }
@@ -139,16 +139,16 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func lastMessageID(ticketID: Int64) throws -> String? {
-        guard let payload = try Data.fetchOne(db, sql: """
+        guard let payload = try Data.fetchOne(db.cachedStatement(sql: """
             SELECT payload FROM event WHERE ticket_id = ? AND kind IN ('message', 'staff message') ORDER BY seq DESC LIMIT 1
-            """, arguments: [ticketID]) else { return nil }
+            """), arguments: [ticketID]) else { return nil }
         guard case .message(let message) = try StoreCoding.decode(TicketEvent.self, from: payload, what: "an event of ticket \(ticketID)") else { return nil }
         return message.id
     }
 
     /// The ticket an already-logged event belongs to.
     func ticketID(sourceID: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT ticket_id FROM event WHERE source_id = ?", arguments: [sourceID])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT ticket_id FROM event WHERE source_id = ?"), arguments: [sourceID])
     }
 
     func appendEvent(ticketID: Int64?, sourceID: String?, at: Int64, actor: String?, kind: String,

@@ -42,7 +42,7 @@ extension TicketStore {
             try transaction.db.execute(sql: "UPDATE outbox SET status = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
                                        arguments: [now, effect.id])
             if let channel = receipt.channelID {
-                try transaction.db.execute(sql: "UPDATE outbox SET result = ? WHERE id = ?", arguments: [channel, effect.id])
+                try transaction.db.cachedStatement(sql: "UPDATE outbox SET result = ? WHERE id = ?").execute(arguments: [channel, effect.id])
                 if case .ticket(.createChannel, let ticketID, _) = effect.work {
                     try transaction.recordChannel(ticketID: ticketID, channelID: channel)
                 }
@@ -59,9 +59,9 @@ extension TicketStore {
 
     public func setAside(_ effect: PendingEffect, reason: String, now: Int64) async throws(StoreError) {
         try await writeSQL { transaction in
-            try transaction.db.execute(sql: """
+            try transaction.db.cachedStatement(sql: """
                 UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, done_at = ? WHERE id = ?
-                """, arguments: [reason, now, effect.id])
+                """).execute(arguments: [reason, now, effect.id])
         }
     }
 
