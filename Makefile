@@ -64,13 +64,14 @@ bench-lint: deps
 	$(SWIFT) build -c release --product escala
 	python3 scripts/bench-lint.py $(RELEASE_ESCALA)
 
-# The pictures in docs/, drawn with Graphviz (apt-get install graphviz).
-# Benchmark (not a test): interaction round trips against the local Discord server.
+# Benchmark (not a test): escala run against the local Discord at its limits
+# (bursts, one click at a time, closes, a sustained minute).
 bench-discord: deps
 	$(SWIFT) build -c release --product escala-bench-discord
 	$(SWIFT) build -c release --product escala
 	.build/release/escala-bench-discord
 
+# The pictures in docs/, drawn with Graphviz (apt-get install graphviz).
 graphs: build
 	$(ESCALA) graph workflows/roleplay.flow --category reportes | dot -Tsvg > docs/reportes.svg
 	$(ESCALA) graph workflows/roleplay.flow --category apelaciones | dot -Tsvg > docs/apelaciones.svg
