@@ -45,4 +45,24 @@ struct GroupCommitTests {
         #expect(store.groupCommit.committed.load(ordering: .relaxed) - before == 2, "the slow write, then all twenty in one transaction")
         #expect(try await store.write { try $0.nextNumber(guild: "h") } == 1, "the failed write was rolled back")
     }
+
+    @Test("a caller cancelled while its write waits neither loses it to a later batch nor breaks the batch it shares")
+    func cancelledCaller() async throws {
+        let store = try TicketStore.temporary()
+        async let slow: Int = store.write { transaction in
+            Thread.sleep(forTimeInterval: 0.3)
+            return try transaction.nextNumber(guild: "g")
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let cancelled = Task { try await store.write { try $0.nextNumber(guild: "g") } }
+        let others = (0..<3).map { _ in Task { try await store.write { try $0.nextNumber(guild: "g") } } }
+        try await Task.sleep(for: .milliseconds(20))
+        cancelled.cancel()
+        var numbers = [try await slow]
+        for other in others { numbers.append(try await other.value) }
+        // Its work was queued before the cancellation: it commits, whole.
+        numbers.append(try await cancelled.value)
+        #expect(numbers.sorted() == [1, 2, 3, 4, 5])
+        #expect(try await store.write { try $0.nextNumber(guild: "g") } == 6, "nothing left queued to run later")
+    }
 }

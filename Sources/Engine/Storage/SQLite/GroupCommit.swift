@@ -39,7 +39,12 @@ final class GroupCommit: Sendable {
                 outcome.withLock { $0 = .failure(error) }
             }))
         }
-        let signal = try await pool.writeWithoutTransaction { db in self.commitQueued(db) }
+        // Not GRDB's async `write`: a cancelled caller would leave its work
+        // queued for a later batch, or interrupt a batch that holds other
+        // callers' work. The request always runs; the work is never torn.
+        let signal = await withCheckedContinuation { continuation in
+            pool.asyncWriteWithoutTransaction { db in continuation.resume(returning: self.commitQueued(db)) }
+        }
         guard let result = outcome.withLock({ $0 }) else {
             // Cannot happen: the writer runs requests in order, and ours
             // came after the work was queued.
