@@ -176,6 +176,18 @@ struct EndToEndTests {
                 Self.body($0)?["allowed_mentions"]?["roles"]?.array?.contains(.string(Self.roles["admin"]!)) == true
             }
         }
+        // The Administrator role alone is pinged; the ranks above it see
+        // the channel without being called.
+        let ping = try #require(Self.requests(server, "POST", "/channels/\(channel)/messages").first {
+            Self.body($0)?["allowed_mentions"]?["roles"]?.array?.contains(.string(Self.roles["admin"]!)) == true
+        })
+        #expect(Self.body(ping)?["allowed_mentions"]?["roles"] == .array([.string(Self.roles["admin"]!)]))
+        #expect(Self.body(ping)?["content"]?.string == "<@&\(Self.roles["admin"]!)>")
+        for above in ["manager", "owner"] {
+            try await Self.eventually("\(above) sees it") {
+                !Self.requests(server, "PUT", "/channels/\(channel)/permissions/\(Self.roles[above]!)").isEmpty
+            }
+        }
 
         // The member stays silent 12 hours after the last mention: closed,
         // with a transcript in the log channel and in the database.

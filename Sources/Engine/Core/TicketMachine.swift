@@ -546,7 +546,9 @@ private struct Run {
         let people = actor == .sanctioner ? [state.sanctioner].compactMap { $0 } : []
         let ranks = actor == .sanctioner ? [] : [actor]
         effects.append(.setVisibility(ranks: category.receivers + ranks, people: people))
-        effects.append(.mention(ranks: ranks, people: people))
+        // Seen by the rank and those above it; pinged: the rank itself
+        // (`escalate to trainee` pings the Trainee role, not seven).
+        effects.append(.mention(ranks: ranks.map(\.pingedExactly), people: people))
     }
 
     mutating func mention(_ actor: Actor) {
@@ -554,7 +556,7 @@ private struct Run {
         case .user: effects.append(.mention(ranks: [], people: [state.owner]))
         case .handler: effects.append(.mention(ranks: [], people: [state.handler].compactMap { $0 }))
         case .sanctioner: effects.append(.mention(ranks: [], people: [state.sanctioner].compactMap { $0 }))
-        default: effects.append(.mention(ranks: [actor], people: []))
+        default: effects.append(.mention(ranks: [actor.pingedExactly], people: []))
         }
         if actor == .user {
             state.lastUserMentionAt = now
@@ -702,5 +704,13 @@ private extension String {
         while let first = slice.first, set.contains(first) { slice.removeFirst() }
         while let last = slice.last, set.contains(last) { slice.removeLast() }
         return String(slice)
+    }
+}
+
+extension Actor {
+    /// Whom a ping names: a rank alone, never the ladder above it (which
+    /// may see the ticket, and is not called).
+    var pingedExactly: Actor {
+        if case .rank(let name, _) = self { .rank(name, exact: true) } else { self }
     }
 }

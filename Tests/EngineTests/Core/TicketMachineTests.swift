@@ -122,7 +122,8 @@ struct TicketMachineTests {
         #expect(ticket.state.state == "nuevo")
         let escalated = ticket.press("subir", by: People.cm)
         #expect(ticket.state.state == "con_trainee")
-        #expect(escalated.contains(.mention(ranks: [.rank("trainee", exact: false)], people: [])))
+        // Pinged: the Trainee role alone; seen: Trainee and every rank above.
+        #expect(escalated.contains(.mention(ranks: [.rank("trainee", exact: true)], people: [])))
         #expect(escalated.contains(.setVisibility(ranks: [.rank("cm", exact: false), .rank("trainee", exact: false)], people: [])))
     }
 
