@@ -329,7 +329,17 @@ public final class TicketDesk: Sendable {
             case "GUILD_CREATE":
                 struct Guild: Decodable { let id: Snowflake; let channels: [Channel]? }
                 let created = try dispatch.decode(Guild.self)
-                if created.id == guild, let channels = created.channels { guildChannels.replaceAll(channels) }
+                if created.id == guild, let channels = created.channels {
+                    guildChannels.replaceAll(channels)
+                    // A ticket's channel Discord made while no session heard
+                    // its CHANNEL_CREATE (the process was killed between the
+                    // two): messages in it wait for the record, as above.
+                    let made = channels.filter { $0.topic?.hasPrefix("escala:") == true }
+                    if !made.isEmpty {
+                        let recorded = Set(try await engine.tickets(openOnly: true).compactMap(\.channelID))
+                        for channel in made where !recorded.contains(channel.id.rawValue) { channelCreated(channel.id) }
+                    }
+                }
             case "CHANNEL_DELETE":
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)

@@ -311,7 +311,10 @@ private struct Play {
                 visibility[ticketID] = (visibleTo, [])
             case .rename(let name): channelNames[ticketID] = name
             case .send(_, let shown, _) where !shown.isEmpty: buttons[ticketID] = shown
-            case .setVisibility(let ranks, let people): visibility[ticketID] = (ranks, people)
+            case .setVisibility(let ranks, let people):
+                // Permissions are only ever added, as on Discord.
+                let seen = visibility[ticketID] ?? ([], [])
+                visibility[ticketID] = (seen.ranks + ranks, seen.people + people)
             default: break
             }
             if let line = describe(effect) {
@@ -418,7 +421,10 @@ private struct Play {
         case .visibleTo(let name):
             description = "visible to \(name)"
             let seen = currentTicket.flatMap { visibility[$0] }
-            holds = seen.map { $0.ranks.contains { Self.names($0, name) } || $0.people.contains(people[name]?.id ?? "") } ?? false
+            // A channel visible to cm+ is visible to a trainee: the ladder,
+            // as Discord's overwrites give it.
+            let ladder = engine.currentWorkflow(runner.workflowPath).map { workflow in Set(seen?.ranks.flatMap(workflow.ranksAndRoles(standingFor:)) ?? []) } ?? []
+            holds = seen.map { ladder.contains(name) || $0.ranks.contains { Self.names($0, name) } || $0.people.contains(people[name]?.id ?? "") } ?? false
             if holds == false { detail = "visible to " + (seen.map { ($0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) }).joined(separator: ", ") } ?? "nobody") }
         case .notified(let channel, let text):
             description = "notified \(channel)" + (text.map { " \"\($0)\"" } ?? "")

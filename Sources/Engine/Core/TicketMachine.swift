@@ -545,7 +545,14 @@ private struct Run {
         state.handlerLevel = nil
         let people = actor == .sanctioner ? [state.sanctioner].compactMap { $0 } : []
         let ranks = actor == .sanctioner ? [] : [actor]
-        effects.append(.setVisibility(ranks: category.receivers + ranks, people: people))
+        // Shown to whoever cannot see it yet: the ranks that receive the
+        // ticket, and those above them, saw it from the start, so an
+        // escalation up their ladder changes no permission on Discord.
+        let seeing = Set(category.receivers.flatMap(workflow.ranksAndRoles(standingFor:)))
+        let newcomers = ranks.filter { !Set(workflow.ranksAndRoles(standingFor: $0)).isSubset(of: seeing) }
+        if !newcomers.isEmpty || !people.isEmpty {
+            effects.append(.setVisibility(ranks: newcomers, people: people))
+        }
         // Seen by the rank and those above it; pinged: the rank itself
         // (`escalate to trainee` pings the Trainee role, not seven).
         effects.append(.mention(ranks: ranks.map(\.pingedExactly), people: people))
