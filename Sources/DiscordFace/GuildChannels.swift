@@ -65,6 +65,11 @@ final class GuildChannels: Sendable {
         }
     }
 
+    /// Whether `channel` is one Escala made for a ticket (its topic says so).
+    func isTicketChannel(_ channel: Snowflake) -> Bool {
+        state.withLock { $0.topicOf[channel] != nil }
+    }
+
     /// The channel created for the effect whose topic this is, if any.
     func channel(topic: String) -> Snowflake? {
         state.withLock { $0.byTopic[topic] }

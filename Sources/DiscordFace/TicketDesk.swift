@@ -45,10 +45,6 @@ public final class TicketDesk: Sendable {
         var group: ServiceGroup?
         var stopping = false
         var commandsRegistered = false
-        /// Channels Discord created for tickets (CHANNEL_CREATE), newest
-        /// last, that the store may not have recorded yet: a member can
-        /// write in one before.
-        var justCreated: [Snowflake] = []
         /// When staff were last told a category is full.
         var placesFullAlerts: [String: Int64] = [:]
         /// Places in categories promised to members opening a ticket, by
@@ -318,28 +314,13 @@ public final class TicketDesk: Sendable {
             case "GUILD_MEMBER_ADD":
                 try await handleMemberAdd(dispatch)
             case "CHANNEL_CREATE":
-                // A ticket's channel (its topic carries the effect's key)
-                // exists before the store records it, sometimes for a while
-                // (Discord made it, then failed to say so: the effect is
-                // retried and finds it). Messages in it wait for the record.
                 let channel = try dispatch.decode(Channel.self)
                 guard channel.guildID == nil || channel.guildID == guild else { break }
                 guildChannels.add(channel)
-                if channel.topic?.hasPrefix("escala:") == true { channelCreated(channel.id) }
             case "GUILD_CREATE":
                 struct Guild: Decodable { let id: Snowflake; let channels: [Channel]? }
                 let created = try dispatch.decode(Guild.self)
-                if created.id == guild, let channels = created.channels {
-                    guildChannels.replaceAll(channels)
-                    // A ticket's channel Discord made while no session heard
-                    // its CHANNEL_CREATE (the process was killed between the
-                    // two): messages in it wait for the record, as above.
-                    let made = channels.filter { $0.topic?.hasPrefix("escala:") == true }
-                    if !made.isEmpty {
-                        let recorded = Set(try await engine.tickets(openOnly: true).compactMap(\.channelID))
-                        for channel in made where !recorded.contains(channel.id.rawValue) { channelCreated(channel.id) }
-                    }
-                }
+                if created.id == guild, let channels = created.channels { guildChannels.replaceAll(channels) }
             case "CHANNEL_DELETE":
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)
@@ -415,23 +396,15 @@ public final class TicketDesk: Sendable {
         }
     }
 
-    /// A ticket's channel exists on Discord; the outbox will record it.
-    private func channelCreated(_ channel: Snowflake) {
-        state.withLock { state in
-            state.justCreated.append(channel)
-            // Recorded within moments, or at the effect's next try; a few
-            // hundred is far more than can be waiting at once.
-            if state.justCreated.count > 256 { state.justCreated.removeFirst(state.justCreated.count - 256) }
-        }
-    }
-
-    /// The ticket whose channel `channel` is. A channel Discord has just
-    /// created may not be recorded yet: a member who writes at once (or
-    /// while the record waits on a retried request) is not lost, the
-    /// message waits for the record.
+    /// The ticket whose channel `channel` is. A ticket's channel (its topic
+    /// carries the effect's key, `GuildChannels` knows it from CHANNEL_CREATE
+    /// or GUILD_CREATE) exists before the store records it, sometimes for a
+    /// while: Discord made it and failed to say so, and the effect's retry
+    /// finds it; or the process was killed between the two. A member who
+    /// writes in it at once is not lost: the message waits for the record.
     private func ticket(inChannel channel: Snowflake) async throws -> StoredTicket? {
         if let ticket = try await engine.ticket(channel: channel.rawValue) { return ticket }
-        guard state.withLock({ $0.justCreated.contains(channel) }) else { return nil }
+        guard guildChannels.isTicketChannel(channel) else { return nil }
         let engine = engine
         guard let id = await runtime.channels.ticket(ofChannel: channel.rawValue, limit: .seconds(10),
                                                      lookup: { try? await engine.ticket(channel: channel.rawValue)?.id }) else { return nil }
