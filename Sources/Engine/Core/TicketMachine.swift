@@ -237,7 +237,9 @@ private struct Run {
             let lastActive = state.lastHandlerMessageAt ?? state.enteredStateAt
             let handlerLevel = state.handlerLevel ?? -1
             let rankAllows = takeover.allowsPeers ? (level ?? -1) >= handlerLevel : (level ?? -1) > handlerLevel
-            if now - lastActive >= Int64(takeover.afterSeconds), rankAllows {
+            // "más de dos horas": more than the time written, so at 2 h 00
+            // exactly the handler still holds the ticket.
+            if now - lastActive > Int64(takeover.afterSeconds), rankAllows {
                 take(author)
                 return true
             }

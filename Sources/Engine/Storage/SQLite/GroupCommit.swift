@@ -24,6 +24,8 @@ final class GroupCommit: Sendable {
     private let queued = Mutex<[Work]>([])
     /// Transactions committed so far (each a batch), for the tests.
     let committed = Atomic<Int>(0)
+    /// Writes waiting for the writer now, for the tests.
+    var queuedCount: Int { queued.withLock { $0.count } }
 
     /// Runs `body` in a transaction shared with the writes queued beside
     /// it; returns its value once the shared transaction has committed,
