@@ -19,19 +19,21 @@ extension TicketStore {
                 ORDER BY o.id LIMIT ?
                 """, arguments: StatementArguments(excluded.map(\.databaseValue) + [limit.databaseValue]))
             return try rows.map { row throws(StoreError) in
-                let data: Data = row["effect"]
-                let id: Int64 = row["id"]
-                let work: OutboxWork
-                if row["kind"] == "community" {
-                    work = .community(try StoreCoding.decode(CommunityEffect.self, from: data, what: "community effect \(id)"),
-                                      workflow: row["workflow"] ?? "")
-                } else {
-                    work = .ticket(try StoreCoding.decode(Effect.self, from: data, what: "outbox effect \(id)"),
-                                   ticketID: row["ticket_id"], channelID: row["channel_id"])
-                }
-                return PendingEffect(id: id, lane: row["lane"], idempotencyKey: row["idempotency_key"], work: work, attempts: row["attempts"])
+                PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
+                              work: try Self.work(of: row, channelID: row["channel_id"]), attempts: row["attempts"])
             }
         }
+    }
+
+    /// What an outbox row asks for: a community rule's effect, or a
+    /// ticket's, in `channelID` when the caller knows it.
+    private static func work(of row: Row, channelID: String?) throws(StoreError) -> OutboxWork {
+        let id: Int64 = row["id"]
+        let data: Data = row["effect"]
+        if row["kind"] == "community" {
+            return .community(try StoreCoding.decode(CommunityEffect.self, from: data, what: "community effect \(id)"), workflow: row["workflow"] ?? "")
+        }
+        return .ticket(try StoreCoding.decode(Effect.self, from: data, what: "outbox effect \(id)"), ticketID: row["ticket_id"], channelID: channelID)
     }
 
     /// Marks an effect done, after its executor confirmed it. A created
@@ -72,12 +74,8 @@ extension TicketStore {
                 FROM outbox WHERE status = 'failed' ORDER BY id
                 """)
             return try rows.map { row throws(StoreError) in
-                let id: Int64 = row["id"]
-                let data: Data = row["effect"]
-                let work: OutboxWork = row["kind"] == "community"
-                    ? .community(try StoreCoding.decode(CommunityEffect.self, from: data, what: "community effect \(id)"), workflow: row["workflow"] ?? "")
-                    : .ticket(try StoreCoding.decode(Effect.self, from: data, what: "outbox effect \(id)"), ticketID: row["ticket_id"], channelID: nil)
-                return SetAsideEffect(id: id, lane: row["lane"], work: work, reason: row["last_error"] ?? "", attempts: row["attempts"], at: row["done_at"])
+                SetAsideEffect(id: row["id"], lane: row["lane"], work: try Self.work(of: row, channelID: nil), reason: row["last_error"] ?? "",
+                               attempts: row["attempts"], at: row["done_at"])
             }
         }
     }

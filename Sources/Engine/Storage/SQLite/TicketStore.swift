@@ -82,11 +82,13 @@ public final class TicketStore: TicketStorage, FaceRecords {
         if let scratchFolder { try? FileManager.default.removeItem(at: scratchFolder) }
     }
 
-    /// Runs `body` in one immediate write transaction: it takes the write
-    /// lock before reading, so a read-check-write (the per-user limit, the
-    /// next ticket number) cannot interleave with another writer, even one
-    /// in another process. GRDB runs it on the pool's writer queue, so the
-    /// commit's fsync never blocks a thread of the cooperative pool.
+    /// Runs `body` in an immediate write transaction (shared with the
+    /// writes queued beside it, each in a savepoint: `GroupCommit`): it
+    /// takes the write lock before reading, so a read-check-write (the
+    /// per-user limit, the next ticket number) cannot interleave with
+    /// another writer, even one in another process. GRDB runs it on the
+    /// pool's writer queue, so the commit's fsync never blocks a thread of
+    /// the cooperative pool.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StorageTransaction) throws -> T) async throws(StoreError) -> T {
         try await writeSQL { try body($0) }
     }
