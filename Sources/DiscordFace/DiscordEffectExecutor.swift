@@ -189,7 +189,7 @@ struct DiscordEffectExecutor: EffectExecutor {
             channels.replaceAll(try await rest.guildChannels(guild: desk.guild))
         }
         // The place promised when the ticket opened, if this process did.
-        var place = desk.takeHeldPlace(member: owner.rawValue, category: category.name)
+        var place = channels.takePromise(of: .init(member: owner.rawValue, category: category.name))
         if let existing = channels.channel(topic: topic) {
             if let place { channels.settle(place, created: nil) }
             return existing

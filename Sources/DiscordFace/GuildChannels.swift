@@ -9,10 +9,19 @@ import Synchronization
 /// ticket is 287 KB of JSON at 500 channels and a request out of the
 /// global budget, and two opens at once could both read 49 and both create
 /// the fiftieth. Here a new ticket takes a place in a category before its
-/// channel is created (`reserve`), so the count cannot be raced.
+/// channel is created (`reserve`, or `promise` at the click), so the count
+/// cannot be raced.
 final class GuildChannels: Sendable {
     /// Discord's cap on the channels under one category.
     static let perCategory = 50
+
+    /// Who a place is promised to: a member opening a ticket of a
+    /// category. Not the ticket: the outbox may create the channel before
+    /// the click that opened the ticket has heard its number.
+    struct Claimant: Hashable, Sendable {
+        let member: String
+        let category: String
+    }
 
     private struct State {
         /// Channel → its category, for the channels the server holds.
@@ -23,8 +32,22 @@ final class GuildChannels: Sendable {
         var topicOf: [Snowflake: String] = [:]
         /// Creations under way, per category: places already promised.
         var reserved: [Snowflake: Int] = [:]
+        /// Of those, the ones promised at a click, until its channel's
+        /// creation takes them.
+        var promised: [Claimant: [Snowflake]] = [:]
         /// Whether the whole list has been read once.
         var known = false
+
+        /// Channels under `category`, creations under way included.
+        func occupied(_ category: Snowflake) -> Int {
+            (children[category] ?? 0) + (reserved[category] ?? 0)
+        }
+
+        mutating func reserve(among categories: [Snowflake]) -> Snowflake? {
+            guard let category = categories.first(where: { occupied($0) < GuildChannels.perCategory }) else { return nil }
+            reserved[category, default: 0] += 1
+            return category
+        }
     }
 
     private let state = Mutex(State())
@@ -35,9 +58,9 @@ final class GuildChannels: Sendable {
     /// The whole list, from GUILD_CREATE or the start-up listing.
     func replaceAll(_ channels: [Channel]) {
         state.withLock { state in
-            let reserved = state.reserved
+            let (reserved, promised) = (state.reserved, state.promised)
             state = State()
-            state.reserved = reserved
+            (state.reserved, state.promised) = (reserved, promised)
             state.known = true
             for channel in channels { Self.add(channel, to: &state) }
         }
@@ -77,26 +100,40 @@ final class GuildChannels: Sendable {
 
     /// Channels under `category` now, creations under way included.
     func occupied(_ category: Snowflake) -> Int {
-        state.withLock { ($0.children[category] ?? 0) + ($0.reserved[category] ?? 0) }
+        state.withLock { $0.occupied(category) }
     }
 
     /// The first of `categories` with room, holding a place in it until
     /// `settle` says the creation is over; nil when every one is full.
     func reserve(among categories: [Snowflake]) -> Snowflake? {
+        state.withLock { $0.reserve(among: categories) }
+    }
+
+    /// Reserves a place for `claimant` before its ticket exists; false when
+    /// every one of `categories` is full.
+    func promise(among categories: [Snowflake], to claimant: Claimant) -> Bool {
         state.withLock { state in
-            for category in categories where (state.children[category] ?? 0) + (state.reserved[category] ?? 0) < Self.perCategory {
-                state.reserved[category, default: 0] += 1
-                return category
-            }
-            return nil
+            guard let category = state.reserve(among: categories) else { return false }
+            state.promised[claimant, default: []].append(category)
+            return true
         }
     }
 
-    /// Whether any of `categories` has room for one more channel.
-    func hasRoom(among categories: [Snowflake]) -> Bool {
+    /// The place promised to `claimant`, handed over once; it stays
+    /// reserved until `settle`.
+    func takePromise(of claimant: Claimant) -> Snowflake? {
         state.withLock { state in
-            categories.contains { (state.children[$0] ?? 0) + (state.reserved[$0] ?? 0) < Self.perCategory }
+            guard var places = state.promised[claimant], !places.isEmpty else { return nil }
+            let place = places.removeFirst()
+            state.promised[claimant] = places.isEmpty ? nil : places
+            return place
         }
+    }
+
+    /// The click ended without a ticket (refused, a repeat, an error): its
+    /// promised place is free again.
+    func withdrawPromise(of claimant: Claimant) {
+        if let place = takePromise(of: claimant) { settle(place, created: nil) }
     }
 
     /// A creation in `category` is over: `created` is the channel made,

@@ -62,17 +62,13 @@ extension TicketDesk {
         // counted from the gateway: a member is told at once when there is
         // none, rather than left with a ticket no channel can hold, and a
         // burst of opens cannot promise the same last place twice.
-        let places = category.mode == .channel && guildChannels.isKnown ? places(of: category, in: bound) : []
-        let held = places.isEmpty ? nil : guildChannels.reserve(among: places)
-        let hasRoom = places.isEmpty || held != nil
         // Before the commit: the outbox may create the channel at once.
-        if let held { holdPlace(held, member: user.id.rawValue, category: name) }
+        let places = category.mode == .channel && guildChannels.isKnown ? places(of: category, in: bound) : []
+        let claimant = GuildChannels.Claimant(member: user.id.rawValue, category: name)
+        let promised = !places.isEmpty && guildChannels.promise(among: places, to: claimant)
+        let hasRoom = places.isEmpty || promised
         var kept = false
-        defer {
-            if held != nil, !kept, let place = takeHeldPlace(member: user.id.rawValue, category: name) {
-                guildChannels.settle(place, created: nil)
-            }
-        }
+        defer { if promised, !kept { guildChannels.withdrawPromise(of: claimant) } }
         // Committed first, acknowledged after: once Discord tells the member
         // their click was taken, the ticket exists in the database, whatever
         // happens to this process next (the step takes milliseconds of the

@@ -47,11 +47,6 @@ public final class TicketDesk: Sendable {
         var commandsRegistered = false
         /// When staff were last told a category is full.
         var placesFullAlerts: [String: Int64] = [:]
-        /// Places in categories promised to members opening a ticket, by
-        /// "member/category", until their channel is created. Keyed so,
-        /// not by ticket: the outbox may create the channel before the
-        /// click that opened the ticket has heard its number.
-        var heldPlaces: [String: [Snowflake]] = [:]
     }
 
     /// Whether staff should hear now that `category` is full (not in
@@ -61,21 +56,6 @@ public final class TicketDesk: Sendable {
             if let last = state.placesFullAlerts[category], now - last < 600 { return false }
             state.placesFullAlerts[category] = now
             return true
-        }
-    }
-
-    func holdPlace(_ place: Snowflake, member: String, category: String) {
-        state.withLock { $0.heldPlaces[member + "/" + category, default: []].append(place) }
-    }
-
-    /// A place promised to `member` for `category`, handed over once.
-    func takeHeldPlace(member: String, category: String) -> Snowflake? {
-        state.withLock { state in
-            let key = member + "/" + category
-            guard var places = state.heldPlaces[key], !places.isEmpty else { return nil }
-            let place = places.removeFirst()
-            state.heldPlaces[key] = places.isEmpty ? nil : places
-            return place
         }
     }
 
