@@ -121,6 +121,8 @@ let package = Package(
         .testTarget(
             name: "WorkflowDSLTests",
             dependencies: ["WorkflowDSL", "WorkflowFuzzing"],
+            // Read and written in place (#filePath) by the fuzz run and its test.
+            exclude: ["Fuzz"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
