@@ -305,8 +305,9 @@ public final class TicketDesk: Sendable {
                 struct Deleted: Decodable { let id: Snowflake }
                 let deleted = try dispatch.decode(Deleted.self)
                 guildChannels.remove(deleted.id)
-                // The ticket's own close deleted it: nothing to record.
-                if let ticket = try await engine.ticket(channel: deleted.id.rawValue), !ticket.state.isClosed {
+                // Also after the ticket's own close deleted it: the engine
+                // then records nothing.
+                if let ticket = try await engine.ticket(channel: deleted.id.rawValue) {
                     _ = try await engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: now())
                 }
             case "GUILD_MEMBER_REMOVE":
