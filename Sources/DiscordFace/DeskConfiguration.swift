@@ -16,6 +16,11 @@ public struct DeskConfiguration: Sendable {
     /// The time the engine runs on. Tests use a `ManualClock` and move it
     /// forward to see a 12-hour timeout fire without waiting 12 hours.
     public var clock: any EngineClock = WallClock()
+    /// How long a message written in a ticket's channel that the store
+    /// does not know yet (Discord made it a moment ago) waits for the
+    /// record, holding the next events back. Past it the message is left
+    /// to the creation's retry, which reads the channel when it finds it.
+    public var unrecordedChannelWait: Duration = .seconds(10)
 
     public init(guild: Snowflake, workflowsFolder: String, dataFolder: String, discord: DiscordConfiguration) {
         self.guild = guild

@@ -59,8 +59,17 @@ struct DiscordEffectExecutor: EffectExecutor {
         let owner = Snowflake(ticket.state.owner)
         switch effect {
         case .createChannel(let name, let visibleTo):
-            return EffectReceipt(channelID: try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: key,
-                                                                    retried: retried, category: category, bound: bound).rawValue)
+            let (channel, found) = try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: key,
+                                                           retried: retried, category: category, bound: bound)
+            if found {
+                // Made by a try that failed to say so (or by a process
+                // killed before the record): the member may have written
+                // in it already, and no one took it, the store not yet
+                // knowing the channel was this ticket's.
+                var members: [Snowflake: GuildMember] = [:]
+                try await desk.catchUp(ticket, channel: channel, members: &members)
+            }
+            return EffectReceipt(channelID: channel.rawValue)
         case .send(let text, let buttons, let pings):
             guard let channel else { return EffectReceipt() }
             let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
@@ -176,8 +185,9 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// above) and the bot may see it; @everyone may not. It goes in the
     /// category's place, else its overflow, counted from the gateway
     /// (`GuildChannels`) rather than by listing the server's channels.
+    /// `found`: the channel was there already, made by an earlier try.
     private func createChannel(name: String, visibleTo: [Actor], owner: Snowflake, key: String, retried: Bool, category: Category,
-                               bound: BoundWorkflow) async throws -> Snowflake {
+                               bound: BoundWorkflow) async throws -> (channel: Snowflake, found: Bool) {
         if category.mode == .thread, let parent = category.place.flatMap({ bound.ids[$0] }) {
             return try await createThread(name: name, in: parent, owner: owner)
         }
@@ -192,7 +202,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         var place = channels.takePromise(of: .init(member: owner.rawValue, category: category.name))
         if let existing = channels.channel(topic: topic) {
             if let place { channels.settle(place, created: nil) }
-            return existing
+            return (existing, true)
         }
         var overwrites = [PermissionOverwrite(id: desk.guild, type: .role, deny: .viewChannel),
                           PermissionOverwrite(id: owner, type: .member, allow: .ticketParticipant)]
@@ -204,8 +214,8 @@ struct DiscordEffectExecutor: EffectExecutor {
         }
         let places = desk.places(of: category, in: bound)
         if places.isEmpty {
-            return try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
-                                                reason: "Escala: new ticket").id
+            return (try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
+                                                 reason: "Escala: new ticket").id, false)
         }
         while true {
             if place == nil { place = channels.reserve(among: places) }
@@ -216,7 +226,7 @@ struct DiscordEffectExecutor: EffectExecutor {
                 let created = try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
                                                            reason: "Escala: new ticket")
                 channels.settle(parent, created: created)
-                return created.id
+                return (created.id, false)
             } catch {
                 channels.settle(parent, created: nil)
                 // Fuller than we counted (channels made while the gateway
@@ -232,15 +242,14 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// member invited. Ticket numbers are unique per server, so the name
     /// under its parent finds a thread created before a crash. Staff see
     /// private threads through Manage Threads on the parent channel.
-    private func createThread(name: String, in parent: Snowflake, owner: Snowflake) async throws -> Snowflake {
-        let thread: Channel
+    private func createThread(name: String, in parent: Snowflake, owner: Snowflake) async throws -> (channel: Snowflake, found: Bool) {
         if let existing = try await rest.activeThreads(guild: desk.guild).first(where: { $0.parentID == parent && $0.name == name }) {
-            thread = existing
-        } else {
-            thread = try await rest.createPrivateThread(in: parent, name: name, reason: "Escala: new ticket")
+            try await rest.addThreadMember(existing.id, user: owner)
+            return (existing.id, true)
         }
+        let thread = try await rest.createPrivateThread(in: parent, name: name, reason: "Escala: new ticket")
         try await rest.addThreadMember(thread.id, user: owner)
-        return thread.id
+        return (thread.id, false)
     }
 
     /// The channel's messages as a page, kept in the store and posted to

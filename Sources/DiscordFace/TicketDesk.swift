@@ -353,27 +353,36 @@ public final class TicketDesk: Sendable {
         for ticket in try await engine.tickets(openOnly: true) where ticket.guild == guild.rawValue {
             guard let channel = ticket.channelID.map({ Snowflake($0) }) else { continue }
             // Messages are taken in the order Discord made them, so the
-            // last one taken is the newest. Nothing taken yet: everything
-            // after the channel's creation (its id is a snowflake of that
-            // instant).
-            var after = try await engine.lastMessageID(ofTicket: ticket.id).map { Snowflake($0) } ?? channel
-            while true {
-                let page: [Message]
-                do throws(DiscordError) { page = try await rest.messages(in: channel, after: after) } catch {
-                    guard error.isNotFound else { throw error }
-                    break // the channel is gone: CHANNEL_DELETE or the start-up check closes the ticket
-                }
-                for var message in page where message.author?.bot != true {
-                    if message.member == nil, let author = message.author?.id {
-                        if members[author] == nil { members[author] = try? await rest.guildMember(guild: guild, user: author) }
-                        message.member = members[author]
-                    }
-                    logger.info("a message written while Escala was away, taken now", metadata: ["ticket": "\(ticket.state.number)"])
-                    try await handleMessage(message)
-                }
-                guard page.count == 100, let last = page.last else { break }
-                after = last.id
+            // last one taken is the newest.
+            let after = try await engine.lastMessageID(ofTicket: ticket.id).map { Snowflake($0) }
+            try await catchUp(ticket, channel: channel, after: after, members: &members)
+        }
+    }
+
+    /// Reads `channel`'s messages after `after` (nothing given: from the
+    /// channel's creation, its id being a snowflake of that instant) and
+    /// plays those not yet taken to `ticket`. Also for a channel found made
+    /// when its creation is tried again: a member may have written in it
+    /// before the store knew it was the ticket's.
+    func catchUp(_ ticket: StoredTicket, channel: Snowflake, after: Snowflake? = nil,
+                 members: inout [Snowflake: GuildMember]) async throws {
+        var after = after ?? channel
+        while true {
+            let page: [Message]
+            do throws(DiscordError) { page = try await rest.messages(in: channel, after: after) } catch {
+                guard error.isNotFound else { throw error }
+                return // the channel is gone: CHANNEL_DELETE or the start-up check closes the ticket
             }
+            for var message in page where message.author?.bot != true {
+                if message.member == nil, let author = message.author?.id {
+                    if members[author] == nil { members[author] = try? await rest.guildMember(guild: guild, user: author) }
+                    message.member = members[author]
+                }
+                logger.info("a message written while Escala was away, taken now", metadata: ["ticket": "\(ticket.state.number)"])
+                try await handleMessage(message, in: ticket)
+            }
+            guard page.count == 100, let last = page.last else { return }
+            after = last.id
         }
     }
 
@@ -387,15 +396,18 @@ public final class TicketDesk: Sendable {
         if let ticket = try await engine.ticket(channel: channel.rawValue) { return ticket }
         guard guildChannels.isTicketChannel(channel) else { return nil }
         let engine = engine
-        guard let id = await runtime.channels.ticket(ofChannel: channel.rawValue, limit: .seconds(10),
+        guard let id = await runtime.channels.ticket(ofChannel: channel.rawValue, limit: configuration.unrecordedChannelWait,
                                                      lookup: { try? await engine.ticket(channel: channel.rawValue)?.id }) else { return nil }
         return try await engine.ticket(id: id)
     }
 
-    private func handleMessage(_ message: Message) async throws {
-        guard let author = message.author, author.bot != true,
-              let ticket = try await ticket(inChannel: message.channelID),
-              let bound = bound(category: ticket.state.category) else { return }
+    /// `ticket`: the ticket, when the caller knows it before the store says
+    /// whose the channel is.
+    private func handleMessage(_ message: Message, in known: StoredTicket? = nil) async throws {
+        guard let author = message.author, author.bot != true else { return }
+        var ticket = known
+        if ticket == nil { ticket = try await self.ticket(inChannel: message.channelID) }
+        guard let ticket, let bound = bound(category: ticket.state.category) else { return }
         let person = bound.person(author, roles: message.member?.roles ?? [], nick: message.member?.nick)
         let event = TicketEvent.Message(id: message.id.rawValue, author: person, text: message.content,
                                         attachments: (message.attachments ?? []).map(\.url),

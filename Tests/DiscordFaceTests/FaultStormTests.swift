@@ -148,10 +148,15 @@ struct FaultStormTests {
         }
     }
 
-    /// Waits until the step's message is in its ticket's log.
+    /// Waits until the step's message is in its ticket's log. Time moves
+    /// when it stalls, as it would on a real day: a message written in a
+    /// channel whose creation Discord failed to confirm is taken by the
+    /// creation's retry, after its lane's backoff.
     static func settle(_ step: TicketTraffic.Step, _ running: E2E.Desk, stalled: @escaping @Sendable () -> Void) async throws {
         guard case .say(let ticket, let text, _) = step else { return }
+        var nudge = ContinuousClock.now + .seconds(3)
         try await E2E.eventually("\"\(text)\" taken in ticket \(ticket)") {
+            if ContinuousClock.now > nudge { stalled(); nudge = .now + .seconds(3) }
             guard let id = try await running.desk.engine.tickets().first(where: { $0.state.number == ticket })?.id else { return false }
             return try await running.desk.engine.messages(ofTicket: id).contains { $0.message.text == text }
         }

@@ -189,4 +189,41 @@ extension MissedMessagesTests {
         #expect(server.createdChannels.count == 1, "the retry found the channel instead of creating a second")
         await running.stop()
     }
+
+    @Test("a message written in the new channel and given up on before the record is taken when the creation's retry finds the channel")
+    func messageNotWaitedFor() async throws {
+        // The gateway does not wait for the record at all: only the
+        // retry's reading of the channel can hear the member.
+        let running = try await E2E.start { $0.unrecordedChannelWait = .zero }
+        let server = running.server
+        let once = Mutex(true)
+        server.injectFaults { method, path in
+            guard method == "POST", path.hasSuffix("/channels"), path.hasPrefix("/guilds/"), once.withLock({ $0 }) else { return nil }
+            once.withLock { $0 = false }
+            return .afterCarryingOut(status: 502)
+        }
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        try await E2E.eventually("the channel on Discord") { !server.createdChannels.isEmpty }
+        let channel = server.createdChannels[0].id
+        await server.say("¿Hola? Ya estoy aquí", in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("¿Hay alguien?", in: channel, by: E2E.player, guild: E2E.guild)
+        // The gateway's events are taken one after another: once a later
+        // click is answered, both messages were passed over.
+        let later = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: (id: "300000000000000077", name: "otro"),
+                                       values: ["consultas"], guild: E2E.guild)
+        try await E2E.eventually("the later click answered") { server.received.contains { $0.path.hasPrefix("/interactions/\(later)/") } }
+        #expect(try await running.desk.engine.messages(ofTicket: 1).isEmpty, "no one took them: the store did not know the channel")
+        let deadline = ContinuousClock.now + .seconds(20)
+        while try await running.desk.engine.ticket(id: 1)?.channelID == nil, ContinuousClock.now < deadline {
+            running.clock.advance(by: 1)
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        try await E2E.eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 2 }
+        #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.text) == ["¿Hola? Ya estoy aquí", "¿Hay alguien?"])
+        #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.author.id) == [E2E.player.id, E2E.player.id])
+        #expect(server.createdChannels.count == 2, "one channel each for the two tickets: the retry found the first")
+        #expect(server.violations == [])
+        await running.stop()
+    }
 }
