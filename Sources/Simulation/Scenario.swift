@@ -58,10 +58,12 @@ public struct Scenario: Sendable {
         case sent(String, negated: Bool)
         case buttons([String])
         case deleted(negated: Bool)
-        case refused(String?)
-        case mentioned(String)
-        case visibleTo(String)
-        case notified(channel: String, text: String?)
+        case refused(String?, negated: Bool)
+        /// Pinged: a rank's role or a person notified by Discord, not merely
+        /// named in a text.
+        case mentioned(String, negated: Bool)
+        case visibleTo(String, negated: Bool)
+        case notified(channel: String, text: String?, negated: Bool)
         case closed(reason: String?)
         case open
         case flag(String, negated: Bool)

@@ -209,50 +209,82 @@ public enum ScenarioParser {
             return text
         }
         let usage = LineError("unknown expectation; see docs/scenarios.md for the list (state, handler, channel, sent, deleted, refused, closed…)")
+        // A line says one thing: words left over are a mistake to show,
+        // not to ignore (`expect mentioned admin manager` checks nothing
+        // about the manager).
+        func exactly(_ count: ClosedRange<Int>, _ expectation: Scenario.Expectation) throws -> Scenario.Expectation {
+            guard tokens.count <= count.upperBound else {
+                let extra = tokens[count.upperBound...].map { token -> String in
+                    switch token {
+                    case .word(let word): word
+                    case .string(let text): "\"\(text)\""
+                    case .pair(let key, let value): "\(key)=\"\(value)\""
+                    }
+                }
+                throw LineError("unexpected `\(extra.joined(separator: " "))` at the end: an `expect` line checks one thing; write another `expect` line for the rest")
+            }
+            return expectation
+        }
+        func exactly(_ count: Int, _ expectation: Scenario.Expectation) throws -> Scenario.Expectation {
+            try exactly(count...count, expectation)
+        }
         switch (word(0), word(1)) {
-        case ("state", let name?): return .state(name)
-        case ("handler", let name?): return .handler(name)
-        case ("no", "handler"): return .handler(nil)
-        case ("channel", _): guard let name = string(1) ?? word(1) else { throw usage }; return .channel(name)
-        case ("sent", _): guard let text = string(1) else { throw LineError("`expect sent \"TEXT\"`") }; return .sent(text, negated: false)
-        case ("not", "sent"): guard let text = string(2) else { throw LineError("`expect not sent \"TEXT\"`") }; return .sent(text, negated: true)
-        case ("not", "deleted"): return .deleted(negated: true)
-        case ("deleted", _): return .deleted(negated: false)
-        case ("buttons", _): return .buttons(tokens.dropFirst().compactMap { if case .word(let word) = $0 { word } else { nil } })
-        case ("refused", _): return .refused(string(1))
-        case ("mentioned", let name?): return .mentioned(name)
-        case ("visible", "to"): guard let rank = word(2) else { throw usage }; return .visibleTo(rank)
-        case ("notified", let channel?): return .notified(channel: channel, text: string(2))
-        case ("closed", _): return .closed(reason: string(1))
-        case ("open", "tickets"): guard let count = word(2).flatMap(Int.init) else { throw usage }; return .openTickets(count)
-        case ("open", nil): return .open
-        case ("flag", let flag?): return .flag(flag, negated: false)
-        case ("no", "flag"): guard let flag = word(2) else { throw usage }; return .flag(flag, negated: true)
-        case ("form", let form?): return .form(form)
-        case ("granted", let role?): return .granted(role)
-        case ("revoked", let role?): return .revoked(role)
-        case ("transcript", _): return .transcript
-        case ("sanctions", "shown"): return .sanctionsShown
+        case ("state", let name?): return try exactly(2, .state(name))
+        case ("handler", let name?): return try exactly(2, .handler(name))
+        case ("no", "handler"): return try exactly(2, .handler(nil))
+        case ("channel", _): guard let name = string(1) ?? word(1) else { throw usage }; return try exactly(2, .channel(name))
+        case ("sent", _): guard let text = string(1) else { throw LineError("`expect sent \"TEXT\"`") }; return try exactly(2, .sent(text, negated: false))
+        case ("not", "sent"): guard let text = string(2) else { throw LineError("`expect not sent \"TEXT\"`") }; return try exactly(3, .sent(text, negated: true))
+        case ("not", "deleted"): return try exactly(2, .deleted(negated: true))
+        case ("deleted", _): return try exactly(1, .deleted(negated: false))
+        case ("buttons", _):
+            let names = tokens.dropFirst().compactMap { if case .word(let word) = $0 { word } else { nil } }
+            return try exactly(1 + names.count, .buttons(names))
+        case ("refused", _): return try exactly(1...2, .refused(string(1), negated: false))
+        case ("not", "refused"): return try exactly(2, .refused(nil, negated: true))
+        case ("mentioned", let name?): return try exactly(2, .mentioned(name, negated: false))
+        case ("not", "mentioned"):
+            guard let name = word(2) else { throw LineError("write `expect not mentioned RANK` (or a person's name)") }
+            return try exactly(3, .mentioned(name, negated: true))
+        case ("visible", "to"): guard let rank = word(2) else { throw usage }; return try exactly(3, .visibleTo(rank, negated: false))
+        case ("not", "visible"):
+            guard word(2) == "to", let rank = word(3) else { throw LineError("write `expect not visible to RANK` (or a person's name)") }
+            return try exactly(4, .visibleTo(rank, negated: true))
+        case ("notified", let channel?): return try exactly(2...3, .notified(channel: channel, text: string(2), negated: false))
+        case ("not", "notified"):
+            guard let channel = word(2) else { throw LineError("write `expect not notified CHANNEL [\"TEXT\"]`") }
+            return try exactly(3...4, .notified(channel: channel, text: string(3), negated: true))
+        case ("closed", _): return try exactly(1...2, .closed(reason: string(1)))
+        case ("open", "tickets"): guard let count = word(2).flatMap(Int.init) else { throw usage }; return try exactly(3, .openTickets(count))
+        case ("open", nil): return try exactly(1, .open)
+        case ("flag", let flag?): return try exactly(2, .flag(flag, negated: false))
+        case ("no", "flag"): guard let flag = word(2) else { throw usage }; return try exactly(3, .flag(flag, negated: true))
+        case ("form", let form?): return try exactly(2, .form(form))
+        case ("granted", let role?): return try exactly(2, .granted(role))
+        case ("revoked", let role?): return try exactly(2, .revoked(role))
+        case ("transcript", _): return try exactly(1, .transcript)
+        case ("sanctions", "shown"): return try exactly(2, .sanctionsShown)
         case ("role", let name?):
             guard let role = word(2) else { throw LineError("write `expect role NAME ROLE`") }
-            return .holds(person: name, role: role, negated: false)
+            return try exactly(3, .holds(person: name, role: role, negated: false))
         case ("no", "role"):
             guard let name = word(2), let role = word(3) else { throw LineError("write `expect no role NAME ROLE`") }
-            return .holds(person: name, role: role, negated: true)
+            return try exactly(4, .holds(person: name, role: role, negated: true))
         case ("reputation", let name?):
             guard let points = word(2).flatMap(Int.init) else { throw LineError("write `expect reputation NAME POINTS`") }
-            return .reputation(person: name, points: points)
+            return try exactly(3, .reputation(person: name, points: points))
         case ("activity", let name?):
             guard let total = word(2).flatMap(Int.init) else { throw LineError("write `expect activity NAME COUNT`") }
-            return .activity(person: name, total: total)
-        case ("top", "posted"): return .topPosted(channel: word(2) == "in" ? word(3) : nil)
+            return try exactly(3, .activity(person: name, total: total))
+        case ("top", "posted"):
+            return word(2) == "in" ? try exactly(4, .topPosted(channel: word(3))) : try exactly(2, .topPosted(channel: nil))
         case ("top", _):
             let names = tokens.dropFirst().compactMap { if case .word(let word) = $0 { word } else { nil } }
             guard !names.isEmpty else { throw LineError("write `expect top posted [in CHANNEL]` or `expect top ana beto` (the ranking, first first)") }
-            return .top(names)
+            return try exactly(1 + names.count, .top(names))
         case ("audit", let name?):
             guard let text = string(2) else { throw LineError("write `expect audit NAME \"TEXT\"`") }
-            return .audit(person: name, text: text)
+            return try exactly(3, .audit(person: name, text: text))
         case ("stats", _):
             var subject: String?
             var figures: [(String, Int)] = []

@@ -402,36 +402,36 @@ private struct Play {
             description = negated ? "not deleted" : "deleted"
             let deleted = effects.contains { if case .deleteMessage = $0 { true } else { false } }
             judgeEffects(deleted != negated, negated ? "the message was deleted" : "no message was deleted")
-        case .refused(let text):
-            description = "refused" + (text.map { " \"\($0)\"" } ?? "")
+        case .refused(let text, let negated):
+            description = (negated ? "not refused" : "refused") + (text.map { " \"\($0)\"" } ?? "")
             let reasons = effects.compactMap { if case .refuse(_, let reason) = $0 { humanize(reason) } else { nil } }
-            judgeEffects(reasons.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) },
-                         reasons.isEmpty ? "nothing was refused" : "refused: " + reasons.joined(separator: "; "))
-        case .mentioned(let name):
-            description = "mentioned \(name)"
-            let mentioned = effects.contains { effect in
-                switch effect {
-                case .mention(let ranks, let ids), .setVisibility(let ranks, let ids):
-                    ids.contains(people[name]?.id ?? "") || ranks.contains { Self.names($0, name) }
-                case .notify(_, _, let pings): pings.contains { Self.names($0, name) }
-                default: false
-                }
-            } || texts.contains { $0.contains("@" + name) }
-            judgeEffects(mentioned, "\(name) was not mentioned")
-        case .visibleTo(let name):
-            description = "visible to \(name)"
+            let refused = reasons.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }
+            judgeEffects(refused != negated, negated ? "refused: " + reasons.joined(separator: "; ")
+                                                     : reasons.isEmpty ? "nothing was refused" : "refused: " + reasons.joined(separator: "; "))
+        case .mentioned(let name, let negated):
+            description = (negated ? "not mentioned " : "mentioned ") + name
+            var owner: String?
+            if let id = currentTicket { owner = try await engine.ticket(id: id)?.state.owner }
+            let pinged = self.pinged(by: effects, owner: owner)
+            let mentioned = pinged.ranksAndRoles.contains(name) || pinged.people.contains(people[name]?.id ?? "")
+            judgeEffects(mentioned != negated, negated ? "\(name) was pinged" : pinged.isEmpty ? "nobody was pinged"
+                : "pinged: " + (pinged.ranksAndRoles.sorted() + pinged.people.map { "@" + (names[$0] ?? $0) }.sorted()).joined(separator: ", "))
+        case .visibleTo(let name, let negated):
+            description = (negated ? "not visible to " : "visible to ") + name
             let seen = currentTicket.flatMap { visibility[$0] }
             // A channel visible to cm+ is visible to a trainee: the ladder,
             // as Discord's overwrites give it.
             let ladder = engine.currentWorkflow(runner.workflowPath).map { workflow in Set(seen?.ranks.flatMap(workflow.ranksAndRoles(standingFor:)) ?? []) } ?? []
-            holds = seen.map { ladder.contains(name) || $0.ranks.contains { Self.names($0, name) } || $0.people.contains(people[name]?.id ?? "") } ?? false
+            let visible = seen.map { ladder.contains(name) || $0.ranks.contains { Self.names($0, name) } || $0.people.contains(people[name]?.id ?? "") } ?? false
+            holds = visible != negated
             if holds == false { detail = "visible to " + (seen.map { ($0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) }).joined(separator: ", ") } ?? "nobody") }
-        case .notified(let channel, let text):
-            description = "notified \(channel)" + (text.map { " \"\($0)\"" } ?? "")
+        case .notified(let channel, let text, let negated):
+            description = (negated ? "not notified " : "notified ") + channel + (text.map { " \"\($0)\"" } ?? "")
             let notes = effects.compactMap { effect -> String? in
                 if case .notify(channel, let said, _) = effect { humanize(said) } else { nil }
             }
-            judgeEffects(notes.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }, "\(channel) was not notified")
+            let notified = notes.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }
+            judgeEffects(notified != negated, negated ? "\(channel) was notified: " + notes.joined(separator: "; ") : "\(channel) was not notified")
         case .closed(let reason):
             description = "closed" + (reason.map { " \"\($0)\"" } ?? "")
             if let state = needTicket() {
@@ -524,6 +524,31 @@ private struct Play {
         entry.passed = false
         entry.detail = detail
         report.entries.append(entry)
+    }
+
+    /// Who Discord would notify for these effects: the roles in
+    /// `allowed_mentions` (a rank written with its superiors pings them
+    /// all, as the face sends it) and the people. Naming someone in a text
+    /// or widening who may see the channel pings nobody.
+    func pinged(by effects: [Effect], owner: String?) -> (ranksAndRoles: Set<String>, people: Set<String>, isEmpty: Bool) {
+        let workflow = engine.currentWorkflow(runner.workflowPath)
+        var roles: Set<String> = []
+        var people: Set<String> = []
+        func ping(_ actors: [Actor]) {
+            for actor in actors {
+                roles.formUnion(workflow?.ranksAndRoles(standingFor: actor) ?? [])
+                if actor == .user, let owner { people.insert(owner) }
+            }
+        }
+        for effect in effects {
+            switch effect {
+            case .mention(let ranks, let ids): ping(ranks); people.formUnion(ids)
+            case .send(_, _, let pings), .notify(_, _, let pings): ping(pings)
+            case .notice(_, let ids): people.formUnion(ids)
+            default: break
+            }
+        }
+        return (roles, people, roles.isEmpty && people.isEmpty)
     }
 
     static func names(_ actor: Actor, _ name: String) -> Bool {

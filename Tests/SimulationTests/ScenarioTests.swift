@@ -102,4 +102,50 @@ struct ScenarioTests {
             """)
         #expect(report.passed, "\(report.failures)")
     }
+
+    @Test("the negatives hold when nothing of the kind happened, and fail saying what did")
+    func negatives() async throws {
+        let report = try await run("""
+            member jugador
+            staff ana cm
+            staff carla trainee
+            jugador opens caso
+            jugador says "Me robaron"
+            ana says "Te atiendo"
+            expect not visible to programador
+            expect not mentioned trainee
+            ana presses subir
+            expect mentioned trainee
+            expect not mentioned moderator
+            expect visible to moderator
+            expect not refused
+            expect not notified chat_staff
+            carla presses subir
+            expect not refused
+            expect not mentioned trainee
+            expect not visible to trainee
+            """)
+        // The subir button is cm's and was pressed in the new state only:
+        // carla's press is refused (line 16), pings nobody (17), and the
+        // channel has been visible to trainees since the escalation (18);
+        // a side role was never given it (7), and cm+ sees it from the
+        // start (the ladder, as on Discord).
+        #expect(report.failures.map(\.line) == [16, 18], "\(report.failures)")
+        #expect(report.failures.first?.detail?.hasPrefix("refused: ") == true)
+    }
+
+    @Test("mentioned means pinged: widening who sees the channel, or a name in a text, pings nobody")
+    func mentionedMeansPinged() async throws {
+        let report = try await run("""
+            member jugador
+            staff ana cm
+            jugador opens devolucion with tipo="objetos"
+            expect visible to admin
+            expect mentioned admin
+            expect not mentioned moderator
+            jugador says "@admin ayuda"
+            expect not mentioned admin
+            """)
+        #expect(report.passed, "\(report.failures)")
+    }
 }
