@@ -70,12 +70,13 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await desk.catchUp(ticket, channel: channel, members: &members)
             }
             return EffectReceipt(channelID: channel.rawValue)
-        case .send(let text, let buttons, let pings):
+        case .send(let text, let buttons, let pings, let answers):
             guard let channel else { return EffectReceipt() }
             let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
+            let embeds = answers.map { [TicketEmbeds.openingAnswers($0, language: desk.engine.language(of: ticket.state))] }
             _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
                                                                   components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
-                                                                  allowedMentions: mentions, nonce: Self.nonce(key)))
+                                                                  embeds: embeds, allowedMentions: mentions, nonce: Self.nonce(key)))
         case .notice(let text, let pinging):
             guard let channel else { return EffectReceipt() }
             _ = try await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(text), allowedMentions: AllowedMentions(users: pinging.map { Snowflake($0) }),
@@ -258,12 +259,15 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// what people wrote is not lost with it.
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
         let title = "\(category.label) #\(ticket.number)"
+        let language = desk.engine.language(of: ticket.state)
+        let answers = TranscriptRenderer.Answers(title: NoticeCatalogue.text(.openingAnswers, locale: language).plain,
+                                                 answers: category.openingAnswers(ticket.state.answers))
         let html: String
         if let messages = try await allMessages(in: channel) {
-            html = TranscriptRenderer.html(title: title, messages: messages)
+            html = TranscriptRenderer.html(title: title, answers: answers, messages: messages)
         } else {
-            let note = NoticeCatalogue.text(.transcriptFromRecord, locale: desk.engine.language(of: ticket.state)).plain
-            html = TranscriptRenderer.html(title: title, received: try await desk.engine.messages(ofTicket: ticket.id), note: note)
+            let note = NoticeCatalogue.text(.transcriptFromRecord, locale: language).plain
+            html = TranscriptRenderer.html(title: title, answers: answers, received: try await desk.engine.messages(ofTicket: ticket.id), note: note)
         }
         try await desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
         guard let log else { return }

@@ -310,7 +310,7 @@ private struct Play {
                 channelNames[ticketID] = name
                 visibility[ticketID] = (visibleTo, [])
             case .rename(let name): channelNames[ticketID] = name
-            case .send(_, let shown, _) where !shown.isEmpty: buttons[ticketID] = shown
+            case .send(_, let shown, _, _) where !shown.isEmpty: buttons[ticketID] = shown
             case .setVisibility(let ranks, let people):
                 // Permissions are only ever added, as on Discord.
                 let seen = visibility[ticketID] ?? ([], [])
@@ -357,7 +357,12 @@ private struct Play {
         var ticket: StoredTicket?
         if let id = currentTicket { ticket = try await engine.ticket(id: id) }
         let effects = lastEffects.filter { $0.ticketID == currentTicket || $0.ticketID == 0 }.map(\.effect)
+        // The opening answers count as said: they are in the first message.
         let texts = effects.compactMap(Self.text(of:)).map(humanize)
+            + effects.flatMap { effect -> [String] in
+                guard case .send(_, _, _, let answers?) = effect else { return [] }
+                return answers.map { "\($0.question): \($0.answer)" }
+            }
         var description = ""
         var holds: Bool?
         var detail: String?
@@ -543,7 +548,7 @@ private struct Play {
         for effect in effects {
             switch effect {
             case .mention(let ranks, let ids): ping(ranks); people.formUnion(ids)
-            case .send(_, _, let pings), .notify(_, _, let pings): ping(pings)
+            case .send(_, _, let pings, _), .notify(_, _, let pings): ping(pings)
             case .notice(_, let ids): people.formUnion(ids)
             default: break
             }
@@ -563,7 +568,7 @@ private struct Play {
 
     static func text(of effect: Effect) -> RichText? {
         switch effect {
-        case .send(let text, _, _) where !text.isEmpty: text
+        case .send(let text, _, _, _) where !text.isEmpty: text
         case .notice(let text, _): text
         case .notify(_, let text, _), .publish(_, let text), .askRating(let text, _): text
         default: nil
@@ -581,9 +586,10 @@ private struct Play {
         switch effect {
         case .createChannel(let name, let visibleTo):
             return "creates channel \(name), visible to the member and \(visibleTo.map(\.description).joined(separator: ", "))"
-        case .send(let text, let buttons, _):
+        case .send(let text, let buttons, _, let answers):
             let shown = buttons.isEmpty ? "" : " [" + buttons.joined(separator: "] [") + "]"
-            return text.isEmpty ? "shows buttons" + shown : "says \"\(Self.oneLine(humanize(text)))\"" + shown
+            let answered = (answers ?? []).map { " {\($0.question) → \(Self.oneLine($0.answer))}" }.joined()
+            return (text.isEmpty ? (buttons.isEmpty ? "shows the answers" : "shows buttons") + shown : "says \"\(Self.oneLine(humanize(text)))\"" + shown) + answered
         case .notice(let text, _):
             return "says \"\(Self.oneLine(humanize(text)))\""
         case .deleteMessage(let id):

@@ -230,10 +230,26 @@ struct DeskBehaviourTests {
         #expect(modal["data"]?["custom_id"]?.string == "esc:q:reportes")
         let inputs = modal["data"]?["components"]?.array?.compactMap { $0["components"]?.array?.first?["custom_id"]?.string }
         #expect(inputs == ["reportado", "hechos"])
-        await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: E2E.channels["panel_tickets"]!,
+        let hechos = "Me insultó en el canal de voz y llamó a <@&\(E2E.roles["admin"]!)> @everyone"
+        await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": hechos], in: E2E.channels["panel_tickets"]!,
                             by: E2E.player, guild: E2E.guild)
-        _ = try await Self.ticketChannel(running, 1)
-        #expect(try await running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": "Me insultó"])
+        let channel = try await Self.ticketChannel(running, 1)
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": hechos])
+        // The first message in the ticket shows the answers to the staff
+        // who come to it, question by question, under the greeting.
+        try await E2E.eventually("the first message") { !E2E.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
+        let first = try #require(E2E.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(E2E.body))
+        let card = first["embeds"]?.array?.first
+        #expect(card?["title"]?.string == "📝 Respuestas del formulario")
+        #expect(card?["fields"]?.array?.map { [$0["name"]?.string, $0["value"]?.string] }
+                == [["¿A quién reportas?", "Pepe"], ["¿Qué ocurrió?", hechos]])
+        #expect(first["allowed_mentions"]?["roles"] == .array([]) && first["allowed_mentions"]?["parse"] == .array([]),
+                "what the member wrote pings nobody")
+        // The transcript has them too, in full.
+        running.clock.advance(by: 13 * 3_600)
+        try await E2E.eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
+        let html = try #require(try await running.desk.store.transcript(ticketID: 1))
+        #expect(html.contains("<dt>¿Qué ocurrió?</dt><dd>Me insultó en el canal de voz"))
         #expect(server.violations == [])
         await running.stop()
     }

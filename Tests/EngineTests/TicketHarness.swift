@@ -75,7 +75,7 @@ extension Array where Element == Effect {
     var texts: [String] {
         compactMap { effect in
             switch effect {
-            case .send(let text, _, _) where !text.isEmpty, .notice(let text, _): text.rendered(person: { "@" + $0 })
+            case .send(let text, _, _, _) where !text.isEmpty, .notice(let text, _): text.rendered(person: { "@" + $0 })
             default: nil
             }
         }

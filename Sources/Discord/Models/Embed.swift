@@ -55,6 +55,8 @@ public struct Embed: Sendable, Hashable, Codable {
     public static let fieldNameLimit = 256
     public static let fieldValueLimit = 1_024
     public static let fieldCountLimit = 25
+    /// Title, description, fields, footer and author together.
+    public static let totalLimit = 6_000
 
     /// The same embed cut to Discord's limits.
     public var withinLimits: Embed {
@@ -67,6 +69,17 @@ public struct Embed: Sendable, Hashable, Codable {
                 Field(name: cut($0.name.isEmpty ? "—" : $0.name, Self.fieldNameLimit),
                       value: cut($0.value.isEmpty ? "—" : $0.value, Self.fieldValueLimit), inline: $0.inline)
             }
+        }
+        // Five long answers can pass the embed's whole limit though each
+        // fits its field: the longest values give way, evenly.
+        let fixed = (embed.title?.count ?? 0) + (embed.description?.count ?? 0) + (embed.footer?.text.count ?? 0)
+            + (embed.author?.name.count ?? 0) + (embed.fields ?? []).reduce(0) { $0 + $1.name.count }
+        if var fields = embed.fields, !fields.isEmpty, fixed + fields.reduce(0, { $0 + $1.value.count }) > Self.totalLimit {
+            let share = max(1, (Self.totalLimit - fixed) / fields.count)
+            for index in fields.indices where fields[index].value.count > share {
+                fields[index].value = cut(fields[index].value, share)
+            }
+            embed.fields = fields
         }
         return embed
     }

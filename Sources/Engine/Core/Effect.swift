@@ -10,8 +10,11 @@ public enum Effect: Sendable, Hashable, Codable {
     /// and to `visibleTo`.
     case createChannel(name: String, visibleTo: [Actor])
     /// Post in the ticket. `pings` lists who may be pinged; user text never
-    /// pings anyone else (`allowed_mentions` is built from it).
-    case send(text: RichText, buttons: [String], pings: [Actor])
+    /// pings anyone else (`allowed_mentions` is built from it). `answers`:
+    /// the opening form's questions and what the member answered, shown
+    /// with the ticket's first message so that staff read them at once
+    /// (an embed on Discord). Optional so that rows stored before it read.
+    case send(text: RichText, buttons: [String], pings: [Actor], answers: [OpeningAnswer]? = nil)
     /// A rule notice the engine writes itself, pinging exactly the staff it
     /// addresses ("@beto, this ticket is @ana's"), and nobody else.
     case notice(text: RichText, pinging: [String])

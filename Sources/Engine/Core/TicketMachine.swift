@@ -88,8 +88,13 @@ public struct TicketMachine: Sendable {
         state.answers = answers
         var run = Run(machine: self, state: state, now: now)
         run.effects.append(.createChannel(name: "\(category.name)-\(number)", visibleTo: category.receivers))
+        // The answers travel with the first message, so the staff who
+        // come to the ticket read what the member said before anything else.
+        let opening = category.openingAnswers(answers)
         if let greeting = category.greeting {
-            run.effects.append(.send(text: run.render(greeting), buttons: run.buttons(), pings: [.user]))
+            run.effects.append(.send(text: run.render(greeting), buttons: run.buttons(), pings: [.user], answers: opening.isEmpty ? nil : opening))
+        } else if !opening.isEmpty {
+            run.effects.append(.send(text: "", buttons: run.buttons(), pings: [], answers: opening))
         } else {
             run.showButtons()
         }

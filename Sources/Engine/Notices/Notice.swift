@@ -47,6 +47,8 @@ public enum Notice: Sendable, Hashable {
     /// The first line of a transcript made from Escala's own record,
     /// because the channel was deleted before it could be read.
     case transcriptFromRecord
+    /// The title over the opening form's answers (first message, transcript).
+    case openingAnswers
     /// Told to staff once when an effect can never succeed and is set aside.
     case effectSetAside(ticket: Int?, reason: String)
 
@@ -74,6 +76,7 @@ public enum Notice: Sendable, Hashable {
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
         case .transcriptFromRecord: .transcriptFromRecord
+        case .openingAnswers: .openingAnswers
         case .effectSetAside(let ticket, _): ticket == nil ? .effectSetAside : .effectSetAsideInTicket
         case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
         case .repGiven(_, _, let level): level == nil ? .repGiven : .repGivenLevel
@@ -119,6 +122,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
     case statisticsLegend, repToBot, numberOutOfRange, transcriptFromRecord, effectSetAside, effectSetAsideInTicket
+    case openingAnswers
     /// Who a refusal names.
     case actorOwner, actorHandler, actorStaff, actorSanctioner
     /// A limit's period as admins wrote it: `{count} d`.

@@ -29,6 +29,7 @@ extension NoticeCatalogue {
         .statisticsLegend: "🆕 created (staff: first answers) · ✅ resolved · ⏳ pending · ⚡ mean first response · 🏁 mean time to close",
         .repToBot: "Bots do not collect reputation.",
         .numberOutOfRange: "`{option}` takes a whole number from {minimum} to {maximum}.",
+        .openingAnswers: "📝 The form's answers",
         .transcriptFromRecord: "📄 The channel was deleted before it could be read: these are the messages Escala received.",
         .effectSetAside: "⚠️ Escala could not complete an action: {reason}. It will not try again by itself; `escala outbox --failed` lists it and `escala outbox --retry` tries again.",
         .effectSetAsideInTicket: "⚠️ Escala could not complete an action of ticket #{ticket}: {reason}. It will not try again by itself; `escala outbox --failed` lists it and `escala outbox --retry` tries again.",

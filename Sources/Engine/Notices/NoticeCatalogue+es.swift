@@ -29,6 +29,7 @@ extension NoticeCatalogue {
         .statisticsLegend: "🆕 creados (staff: primeras respuestas) · ✅ resueltos · ⏳ pendientes · ⚡ primera respuesta media · 🏁 tiempo medio hasta el cierre",
         .repToBot: "Los bots no reciben reputación.",
         .numberOutOfRange: "`{option}` admite un número entero de {minimum} a {maximum}.",
+        .openingAnswers: "📝 Respuestas del formulario",
         .transcriptFromRecord: "📄 El canal se borró antes de leerlo: estos son los mensajes que Escala recibió.",
         .effectSetAside: "⚠️ Escala no pudo completar una acción: {reason}. No lo volverá a intentar solo; `escala outbox --failed` la lista y `escala outbox --retry` la reintenta.",
         .effectSetAsideInTicket: "⚠️ Escala no pudo completar una acción del ticket #{ticket}: {reason}. No lo volverá a intentar solo; `escala outbox --failed` la lista y `escala outbox --retry` la reintenta.",

@@ -29,6 +29,7 @@ extension NoticeCatalogue {
         .statisticsLegend: "🆕 créés (staff : premières réponses) · ✅ résolus · ⏳ en attente · ⚡ première réponse moyenne · 🏁 durée moyenne jusqu'à la fermeture",
         .repToBot: "Les bots ne reçoivent pas de réputation.",
         .numberOutOfRange: "`{option}` accepte un nombre entier de {minimum} à {maximum}.",
+        .openingAnswers: "📝 Réponses au formulaire",
         .transcriptFromRecord: "📄 Le salon a été supprimé avant d'être lu : voici les messages qu'Escala a reçus.",
         .effectSetAside: "⚠️ Escala n'a pas pu terminer une action : {reason}. Il ne réessaiera pas seul ; `escala outbox --failed` la liste et `escala outbox --retry` réessaie.",
         .effectSetAsideInTicket: "⚠️ Escala n'a pas pu terminer une action du ticket n°{ticket} : {reason}. Il ne réessaiera pas seul ; `escala outbox --failed` la liste et `escala outbox --retry` réessaie.",

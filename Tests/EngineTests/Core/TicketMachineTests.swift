@@ -36,9 +36,21 @@ struct TicketMachineTests {
         #expect(name == "caso-7")
         #expect(visible == [.rank("cm", exact: false)])
         #expect(ticket.log.texts.first?.hasPrefix("¡Buenos días!") == true)
-        let buttons = ticket.log.compactMap { if case .send(_, let buttons, _) = $0 { buttons } else { nil } }.first
+        let buttons = ticket.log.compactMap { if case .send(_, let buttons, _, _) = $0 { buttons } else { nil } }.first
         #expect(buttons == ["subir", "marcar", "desisto"])
         #expect(ticket.state.state == "nuevo")
+    }
+
+    @Test("the opening form's answers travel with the greeting, in the form's order, blank ones left out")
+    func openingAnswers() {
+        let answered = TicketHarness(Self.desk, category: "caso", owner: People.user, answers: ["persona": "Pepe", "otra": "no es del formulario"])
+        let greeting = answered.log.compactMap { if case .send(let text, _, let pings, let answers) = $0 { (text, pings, answers) } else { nil } }.first
+        #expect(greeting?.0.plain.hasPrefix("¡Buenos días!") == true)
+        #expect(greeting?.1 == [.user])
+        #expect(greeting?.2 == [OpeningAnswer(question: "¿A quién?", answer: "Pepe")])
+        let blank = TicketHarness(Self.desk, category: "caso", owner: People.user, answers: ["persona": "  "])
+        #expect(blank.log.allSatisfy { if case .send(_, _, _, let answers) = $0 { answers == nil } else { true } },
+                "nothing answered: no card of empty answers")
     }
 
     @Test("staff may not write before the user's first message")
@@ -239,7 +251,7 @@ struct EmptyMessageTests {
         ticket.wait(3600)
         #expect(ticket.state.isClosed)
         for effect in ticket.log {
-            if case .send(let text, let buttons, _) = effect {
+            if case .send(let text, let buttons, _, _) = effect {
                 #expect(!(text.isEmpty && buttons.isEmpty), "an empty message: \(effect)")
             }
         }

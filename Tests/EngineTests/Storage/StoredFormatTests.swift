@@ -50,6 +50,7 @@ struct StoredFormatTests {
     static let effects: [Effect] = [
         .createChannel(name: "reportes-7", visibleTo: [.rank("cm", exact: false), .role("programador")]),
         .send(text: RichText([.text("Hola "), .person("100")]), buttons: ["cerrar"], pings: [.user]),
+        .send(text: RichText("Hola"), buttons: [], pings: [.user], answers: [OpeningAnswer(question: "¿A quién?", answer: "Pepe")]),
         .notice(text: RichText([.person("200"), .text(", espera.")]), pinging: ["200"]),
         .deleteMessage(id: "m1"),
         .rename("dev_obj-7"),

@@ -17,7 +17,7 @@ struct RichTextTests {
         // An outbox row written by the previous version (text was a string).
         let stored = #"{"send":{"text":"¡Hola <@100>!","buttons":["cerrar"],"pings":[{"user":{}}]}}"#
         let effect = try JSONDecoder().decode(Effect.self, from: Data(stored.utf8))
-        guard case .send(let text, let buttons, _) = effect else {
+        guard case .send(let text, let buttons, _, _) = effect else {
             Issue.record("decoded as \(effect)")
             return
         }
