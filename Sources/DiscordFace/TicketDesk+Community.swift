@@ -44,7 +44,7 @@ extension TicketDesk {
     func handleCommunityCommand(_ interaction: Interaction) async throws {
         guard let data = interaction.data, let name = data.name, let user = interaction.actor else { return }
         let person = person(user, member: interaction.member)
-        let locale = workflows[0].workflow.locale(closestTo: interaction.locale ?? workflows[0].workflow.locales[0])
+        let locale = workflows[0].workflow.language(forMember: interaction.locale)
         if let joined = interaction.member?.joinedAtSeconds { try await community.memberSeen(user.id.rawValue, joinedAt: joined) }
         /// A number option as typed; one that is not a whole number at
         /// all (past Int64) is as out of range as one too large.

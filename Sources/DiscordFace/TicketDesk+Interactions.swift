@@ -82,13 +82,14 @@ extension TicketDesk {
             return
         }
         try await respond(interaction, .deferredEphemeral)
-        let language = bound.workflow.locale(closestTo: interaction.locale ?? bound.workflow.locales[0])
+        var language = bound.workflow.language(forMember: interaction.locale)
         let id: Int64
         switch outcome {
         case .refused:
             return
         case .opened(let ticket, _):
             id = ticket.id
+            language = engine.language(of: ticket.state)
             kept = true
         case .duplicate(let existing):
             guard let existing else { return }
@@ -103,7 +104,7 @@ extension TicketDesk {
     private func act(_ interaction: Interaction, _ event: (Person) -> TicketEvent) async throws {
         guard let channel = interaction.channelID, let user = interaction.actor,
               let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(category: ticket.state.category) else {
-            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: interaction.locale ?? "en")))
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: workflows[0].workflow.language(forMember: interaction.locale))))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
         guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {

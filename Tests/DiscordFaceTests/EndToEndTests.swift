@@ -254,6 +254,49 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
+    func oneLanguagePerTicket() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        let english = "en-US"
+        func answer(_ interaction: String) async throws -> JSONValue { try await E2E.callback(server, interaction) }
+        let panel = E2E.channels["panel_tickets"]!
+        _ = try await answer(await server.click("esc:menu", in: panel, by: E2E.player, values: ["reportes"], guild: E2E.guild, locale: english))
+        let opened = await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: panel,
+                                         by: E2E.player, guild: E2E.guild, locale: english)
+        let channel = try await Self.ticketChannel(running, 1)
+        try await E2E.eventually("the opening confirmed") {
+            E2E.requests(server, "PATCH", "/webhooks/1/token-\(opened)/messages/@original").contains {
+                E2E.body($0)?["content"]?.string == "Ticket abierto: <#\(channel)>"
+            }
+        }
+        try await E2E.eventually("the evidence asked for") {
+            E2E.requests(server, "POST", "/channels/\(channel)/messages").contains {
+                E2E.body($0)?["content"]?.string?.hasPrefix("Para continuar, envía en este canal:") == true
+            }
+        }
+        // A refusal, to the member and to staff.
+        let refused = try await answer(await server.click(CustomID.button(category: "reportes", button: "a_trainee").wire, in: channel,
+                                                          by: E2E.player, guild: E2E.guild, locale: english))
+        #expect(refused["data"]?["content"]?.string?.hasPrefix("Solo ") == true, "\(refused)")
+        await server.say("Hola", in: channel, by: E2E.player, guild: E2E.guild)
+        let cm = (id: "300000000000000002", name: "ana")
+        await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
+        // The close-reason form, opened by staff in English.
+        let form = try await answer(await server.click(CustomID.button(category: "reportes", button: "cerrar").wire, in: channel,
+                                                       by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild, locale: english))
+        #expect(form["type"]?.number == 9)
+        #expect(form["data"]?["title"]?.string == "Motivo del cierre")
+        // A ticket's button where there is no ticket.
+        let outside = try await answer(await server.click(CustomID.button(category: "reportes", button: "cerrar").wire, in: panel,
+                                                          by: E2E.player, guild: E2E.guild, locale: english))
+        #expect(outside["data"]?["content"]?.string == "Esto solo funciona dentro de un ticket.")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a button pressed by someone not allowed gets a private refusal that says who may")
     func refusal() async throws {
         let running = try await E2E.start()
