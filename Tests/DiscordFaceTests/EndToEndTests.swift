@@ -310,7 +310,7 @@ struct DeskBehaviourTests {
         let answer = try #require(E2E.body(answerRequest))
         #expect(answer["type"]?.number == 4)
         #expect(answer["data"]?["flags"]?.number == 64, "only the clicker sees it")
-        #expect(answer["data"]?["content"]?.string == "Solo cm+ puede hacer esto.")
+        #expect(answer["data"]?["content"]?.string == "Solo un CM o un rango superior puede hacer esto.", "the rank by the name the workflow gives it")
         #expect(try await running.desk.engine.ticket(id: 1)?.state.assignedTo == nil)
         await running.stop()
     }

@@ -326,7 +326,8 @@ private struct Run {
         }
         guard applicable.contains(where: { allows($0.actors, person) }) else {
             let who = applicable.flatMap(\.actors)
-            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: who), locale: locale)))
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: who, displayNames: workflow.displayNames),
+                                                                                   locale: locale)))
             return
         }
         if !fire(event, by: person) {

@@ -11,8 +11,9 @@ public enum Notice: Sendable, Hashable {
     // Ticket rules
     case userSpeaksFirst(staff: String)
     case ticketOwned(staff: String, handler: String)
-    /// Who may act instead, each named as a refusal names it.
-    case notAllowed(who: [Actor])
+    /// Who may act instead, each named as a refusal names it: a rank or
+    /// role by the name the workflow gives it (`displayNames`).
+    case notAllowed(who: [Actor], displayNames: [String: String] = [:])
     case notNow
     case closeReasonNeeded
     case limitReached(Int)
@@ -93,8 +94,8 @@ public enum Notice: Sendable, Hashable {
         switch self {
         case .userSpeaksFirst(let staff): ["staff": RichText([.person(staff)])]
         case .ticketOwned(let staff, let handler): ["staff": RichText([.person(staff)]), "handler": RichText([.person(handler)])]
-        case .notAllowed(let who):
-            ["who": RichText(Set(who.map { NoticeCatalogue.name(of: $0, language: language).plain }).sorted().joined(separator: ", "))]
+        case .notAllowed(let who, let displayNames):
+            ["who": NoticeCatalogue.either(who, language: language, displayNames: displayNames)]
         case .limitReached(let limit): ["limit": RichText(String(limit))]
         case .categoryLimitReached(let limit, let category): ["limit": RichText(String(limit)), "category": RichText(category)]
         case .placesFull(let category): ["category": RichText(category)]
@@ -125,6 +126,12 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     /// Who a refusal names.
     case actorOwner, actorHandler, actorStaff, actorSanctioner
+    /// A rank or role alone (`un {rank}`), or with those above it.
+    case actorRank, actorRankOrAbove
+    /// The same among others: «quien atiende el ticket o un CM (o superior)».
+    case actorRankOrAboveAmongOthers
+    /// The last two of several who may act: `{first} o {last}`.
+    case eitherOr
     /// A limit's period as admins wrote it: `{count} d`.
     case spanWeeks, spanDays, spanHours, spanMinutes
 }

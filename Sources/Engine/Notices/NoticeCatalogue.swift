@@ -84,16 +84,29 @@ public enum NoticeCatalogue {
         return RichText(segments)
     }
 
-    /// An actor as a refusal names it: "quien atiende el ticket", or a rank.
-    static func name(of actor: Actor, language: String) -> RichText {
-        let key: NoticeKey? = switch actor {
-        case .user: .actorOwner
-        case .handler: .actorHandler
-        case .anyStaff: .actorStaff
-        case .sanctioner: .actorSanctioner
-        default: nil
+    /// An actor as a refusal names it: «quien atiende el ticket», «un
+    /// Trainee o un rango superior» (a rank by the workflow's name for it).
+    static func name(of actor: Actor, language: String, displayNames: [String: String] = [:], amongOthers: Bool = false) -> RichText {
+        switch actor {
+        case .user: RichText(words(.actorOwner, language: language))
+        case .handler: RichText(words(.actorHandler, language: language))
+        case .anyStaff: RichText(words(.actorStaff, language: language))
+        case .sanctioner: RichText(words(.actorSanctioner, language: language))
+        case .rank(let rank, let exact):
+            fill(words(exact ? .actorRank : amongOthers ? .actorRankOrAboveAmongOthers : .actorRankOrAbove, language: language),
+                 with: ["rank": RichText(displayNames[rank] ?? rank)])
+        case .role(let role): fill(words(.actorRank, language: language), with: ["rank": RichText(displayNames[role] ?? role)])
         }
-        return RichText(key.map { words($0, language: language) } ?? actor.description)
+    }
+
+    /// «a, b o c»: each named once, in the order given.
+    static func either(_ actors: [Actor], language: String, displayNames: [String: String]) -> RichText {
+        var seen: Set<Actor> = []
+        let actors = actors.filter { seen.insert($0).inserted }
+        let names = actors.map { name(of: $0, language: language, displayNames: displayNames, amongOthers: actors.count > 1) }
+        guard names.count > 1 else { return names.first ?? RichText() }
+        let head = names.dropLast().map(\.plain).joined(separator: ", ")
+        return fill(words(.eitherOr, language: language), with: ["first": RichText(head), "last": names[names.count - 1]])
     }
 
     /// `86400` → "1 d", `3600` → "1 h": a limit's period as admins wrote it.

@@ -27,6 +27,8 @@ public struct WorkflowFile: Sendable {
 /// `ranks cm < trainee < moderator`: lowest first.
 public struct RankLadder: Sendable {
     public let ranks: [Name]
+    /// Rank → how people call it (`trainee "Trainee"`), for refusals.
+    public let labels: [String: StringLiteral]
     public let range: SourceRange
 }
 

@@ -49,7 +49,10 @@ struct Lowering {
                     levels: reputation.levels.map { .init(name: $0.name.text, threshold: $0.threshold) }.sorted { $0.threshold < $1.threshold })
             },
             autoroles: file.autoroles.map(autorole),
-            activities: file.activities.map(activity)
+            activities: file.activities.map(activity),
+            displayNames: Dictionary(file.rankLadders.flatMap { $0.labels.map { ($0.key, $0.value.value) } }
+                                     + file.roles.compactMap { role in role.label.map { (role.name.text, $0.value) } },
+                                     uniquingKeysWith: { first, _ in first })
         )
     }
 

@@ -26,12 +26,19 @@ public struct Workflow: Sendable, Hashable, Codable {
     public internal(set) var reputation: ReputationRules?
     public internal(set) var autoroles: [AutoroleRule] = []
     public internal(set) var activities: [ActivityBoard] = []
+    /// Rank or role → the name people know it by (`trainee "Trainee"`,
+    /// `role programador "PROGRAMADOR NASH"`). Refusals say «Solo un
+    /// Trainee…», not the workflow's internal name.
+    public internal(set) var displayNames: [String: String] = [:]
     /// SHA-256 of the canonical encoding, in lowercase hex.
     public internal(set) var contentHash: String = ""
 
     public func category(named name: String) -> Category? { categories.first { $0.name == name } }
 
     public func level(of rank: String) -> Int? { ranks.firstIndex(of: rank) }
+
+    /// How people call a rank or role: its label, else its name.
+    public func displayName(of rankOrRole: String) -> String { displayNames[rankOrRole] ?? rankOrRole }
 
     /// A text in the workflow's first language, for messages that belong to
     /// no ticket (a panel, a TOP's title): `{server}` is the workflow's

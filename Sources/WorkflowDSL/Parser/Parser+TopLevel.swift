@@ -117,11 +117,28 @@ extension Parser {
                     help: help ?? "statements here are: " + expected.map { "`\($0)`" }.joined(separator: ", "))
     }
 
+    /// `ranks cm "CM" < trainee "Trainee" < …`: each rank may carry the
+    /// name people call it by; a long ladder may go on to the next line
+    /// after a `<`.
     mutating func parseRankLadder(start: Int) throws(StatementAbandoned) -> RankLadder {
-        var ranks = [try expectName("a rank name", after: "after `ranks`")]
+        var labels: [String: StringLiteral] = [:]
+        var ranks: [Name] = []
+        func label(of rank: Name, _ parser: inout Parser) {
+            if parser.current.kind == .string { labels[rank.text] = parser.decodeString(parser.advance()) }
+        }
+        ranks.append(try expectName("a rank name", after: "after `ranks`"))
+        label(of: ranks[0], &self)
         while true {
+            // A long ladder may break before or after a `<`.
+            var next = position
+            while tokens[next].kind == .newline { next += 1 }
+            if next > position, tokens[next].kind == .less {
+                while current.kind == .newline { advance() }
+            }
             if consume(.less) {
+                while current.kind == .newline { advance() }
                 ranks.append(try expectName("a rank name", after: "after `<`"))
+                label(of: ranks[ranks.count - 1], &self)
             } else if current.kind == .greater {
                 throw fail("ranks are listed from lowest to highest with `<`",
                            help: "write the ladder as `ranks cm < trainee < moderator`")
@@ -130,7 +147,7 @@ extension Parser {
             }
         }
         try finishStatement("the rank ladder")
-        return RankLadder(ranks: ranks, range: range(from: start))
+        return RankLadder(ranks: ranks, labels: labels, range: range(from: start))
     }
 
     mutating func parseText() throws(StatementAbandoned) -> TextDeclaration {

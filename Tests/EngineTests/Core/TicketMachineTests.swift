@@ -132,7 +132,7 @@ struct TicketMachineTests {
         var ticket = reportes()
         ticket.say(People.user, "Hola")
         let refused = ticket.press("subir", by: People.user)
-        #expect(refused.refusals == ["Solo cm+ puede hacer esto."])
+        #expect(refused.refusals == ["Solo un cm o un rango superior puede hacer esto."])
         #expect(ticket.state.state == "nuevo")
         let escalated = ticket.press("subir", by: People.cm)
         #expect(ticket.state.state == "con_trainee")
@@ -151,7 +151,7 @@ struct TicketMachineTests {
         ticket.press("subir", by: People.cm)
         ticket.say(People.trainee, "Reviso el caso")
         #expect(ticket.state.state == "en_curso")
-        #expect(ticket.press("sancionar", by: People.trainee).refusals == ["Solo admin+ puede hacer esto."])
+        #expect(ticket.press("sancionar", by: People.trainee).refusals == ["Solo un admin o un rango superior puede hacer esto."])
         ticket.press("sancionar", by: People.admin)
         #expect(ticket.state.state == "resuelto")
     }

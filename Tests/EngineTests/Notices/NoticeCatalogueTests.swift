@@ -51,7 +51,18 @@ struct NoticeCatalogueTests {
         #expect(NoticeCatalogue.text(.repLimit(count: 2, perMember: true, seconds: 86_400), locale: "fr").plain
             == "Vous avez déjà donné 2 point(s) de réputation à ce membre en 1 j : attendez pour en donner plus.")
         #expect(NoticeCatalogue.text(.notAllowed(who: [.handler, .rank("cm", exact: false)]), locale: "es").plain
-            == "Solo cm+, quien atiende el ticket puede hacer esto.")
+            == "Solo quien atiende el ticket o un cm (o superior) puede hacer esto.")
+        let names = ["trainee": "Trainee", "programador": "PROGRAMADOR NASH", "admin": "Administrador"]
+        #expect(NoticeCatalogue.text(.notAllowed(who: [.rank("trainee", exact: false)], displayNames: names), locale: "es").plain
+            == "Solo un Trainee o un rango superior puede hacer esto.", "the seed's wording, by the rank's name")
+        #expect(NoticeCatalogue.text(.notAllowed(who: [.rank("admin", exact: true), .role("programador"), .user], displayNames: names),
+                                     locale: "es").plain
+            == "Solo un Administrador, un PROGRAMADOR NASH o el autor del ticket puede hacer esto.")
+        #expect(NoticeCatalogue.text(.notAllowed(who: [.rank("trainee", exact: false), .rank("trainee", exact: false)], displayNames: names),
+                                     locale: "fr").plain
+            == "Seul un Trainee ou un rang supérieur peut faire cela.", "each named once")
+        #expect(NoticeCatalogue.text(.notAllowed(who: [.rank("trainee", exact: false), .sanctioner], displayNames: names), locale: "en").plain
+            == "Only a Trainee (or higher) or whoever applied the sanction can do this.")
         #expect(NoticeCatalogue.text(.repGiven(to: "9", points: 3, level: "bronce"), locale: "en").rendered(person: { "@" + $0 })
             == "+1 reputation for @9 (total: 3, level bronce).")
     }
