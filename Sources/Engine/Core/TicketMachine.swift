@@ -203,6 +203,13 @@ private struct Run {
             return
         }
         if category.exclusiveClaim {
+            guard receives(author) else {
+                // Sees the channel for some other reason (a side role, a
+                // server administrator): a third party to this ticket.
+                effects.append(.deleteMessage(id: message.id))
+                effects.append(.notice(text: NoticeCatalogue.text(.notReceiving(staff: author.id), locale: locale), pinging: [author.id]))
+                return
+            }
             guard claimOrIntervene(author) else {
                 effects.append(.deleteMessage(id: message.id))
                 effects.append(.notice(text: NoticeCatalogue.text(.ticketOwned(staff: author.id, handler: state.handler ?? ""), locale: locale),
@@ -255,10 +262,21 @@ private struct Run {
     /// Whether `person` becomes the owner by answering an unowned ticket.
     /// Once escalated, only the rank (or role, or sanctioner) it went to
     /// may take it: the CM who escalated may still write, in support, but
-    /// does not win the ticket back by doing so.
+    /// does not win the ticket back by doing so. Nor does a handler the
+    /// ticket was released from («otro miembro del staff»).
     func mayTake(_ person: Person) -> Bool {
+        guard receives(person), !(state.releasedHandlers ?? []).contains(person.id) else { return false }
         guard let assigned = state.assignedTo else { return true }
         return allows([assigned], person)
+    }
+
+    /// Whether the ticket is `person`'s to handle at all: the ranks that
+    /// receive it, those of its escalation chain, the rank it went to and
+    /// the override rank. Seeing the channel is not enough.
+    func receives(_ person: Person) -> Bool {
+        var actors = category.receivers + category.escalation + (state.assignedTo.map { [$0] } ?? [])
+        if let overrideRank = category.overrideRank { actors.append(.rank(overrideRank, exact: false)) }
+        return actors.isEmpty ? person.isStaff : allows(actors, person)
     }
 
     mutating func take(_ person: Person) {
@@ -526,11 +544,14 @@ private struct Run {
             if let index = category.escalation.firstIndex(of: actor) { state.escalationStep = index }
             assign(actor)
         case .release:
+            if let handler = state.handler, !(state.releasedHandlers ?? []).contains(handler) {
+                state.releasedHandlers = (state.releasedHandlers ?? []) + [handler]
+            }
             state.handler = nil
             state.handlerLevel = nil
             scheduleTimers()
         case .claim:
-            if let person { take(person) }
+            if let person, receives(person) { take(person) }
         case .set(let flag):
             if !state.flags.contains(flag) { state.flags.append(flag); state.flags.sort() }
         case .clear(let flag):

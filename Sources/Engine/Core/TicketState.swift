@@ -42,6 +42,11 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// choice Escala never showed them is refused, whatever face it came
     /// through. Optional so that tickets stored before it still decode.
     public internal(set) var offers: [Offer]?
+    /// Handlers the ticket was taken from by `release` (the member asked
+    /// for another staff member, or the doubt went unanswered): they may
+    /// still write, but do not win the ticket back by writing first.
+    /// Optional so that tickets stored before it still decode.
+    public internal(set) var releasedHandlers: [String]?
 
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 

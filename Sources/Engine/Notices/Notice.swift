@@ -11,6 +11,8 @@ public enum Notice: Sendable, Hashable {
     // Ticket rules
     case userSpeaksFirst(staff: String)
     case ticketOwned(staff: String, handler: String)
+    /// Staff who see the ticket without receiving it (a side role…).
+    case notReceiving(staff: String)
     /// Who may act instead, each named as a refusal names it: a rank or
     /// role by the name the workflow gives it (`displayNames`).
     case notAllowed(who: [Actor], displayNames: [String: String] = [:])
@@ -58,6 +60,7 @@ public enum Notice: Sendable, Hashable {
         switch self {
         case .userSpeaksFirst: .userSpeaksFirst
         case .ticketOwned: .ticketOwned
+        case .notReceiving: .notReceiving
         case .notAllowed: .notAllowed
         case .notNow: .notNow
         case .closeReasonNeeded: .closeReasonNeeded
@@ -92,7 +95,7 @@ public enum Notice: Sendable, Hashable {
     /// What fills the `{name}` places of the key's words, in `language`.
     func arguments(language: String) -> [String: RichText] {
         switch self {
-        case .userSpeaksFirst(let staff): ["staff": RichText([.person(staff)])]
+        case .userSpeaksFirst(let staff), .notReceiving(let staff): ["staff": RichText([.person(staff)])]
         case .ticketOwned(let staff, let handler): ["staff": RichText([.person(staff)]), "handler": RichText([.person(handler)])]
         case .notAllowed(let who, let displayNames):
             ["who": NoticeCatalogue.either(who, language: language, displayNames: displayNames)]
@@ -118,7 +121,7 @@ public enum Notice: Sendable, Hashable {
 
 /// The entries of the catalogue: one per sentence, whatever its arguments.
 public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
-    case userSpeaksFirst, ticketOwned, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
+    case userSpeaksFirst, ticketOwned, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case placesFull, placesFullStaff
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers

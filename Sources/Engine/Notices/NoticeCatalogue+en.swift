@@ -2,6 +2,7 @@ extension NoticeCatalogue {
     static let english: [NoticeKey: String] = [
         .userSpeaksFirst: "{staff}, the member writes first: wait for their message.",
         .ticketOwned: "{staff}, {handler} is handling this ticket: your message was removed.",
+        .notReceiving: "{staff}, this ticket is not for your rank: your message was deleted.",
         .notAllowed: "Only {who} can do this.",
         .notNow: "This is not possible in the ticket's current state.",
         .closeReasonNeeded: "Give the reason for closing.",

@@ -2,6 +2,7 @@ extension NoticeCatalogue {
     static let spanish: [NoticeKey: String] = [
         .userSpeaksFirst: "{staff}, el usuario debe escribir primero: espera su mensaje.",
         .ticketOwned: "{staff}, este ticket lo atiende {handler}: tu mensaje se eliminó.",
+        .notReceiving: "{staff}, este ticket no corresponde a tu rango: tu mensaje se eliminó.",
         .notAllowed: "Solo {who} puede hacer esto.",
         .notNow: "Esto no es posible en el estado actual del ticket.",
         .closeReasonNeeded: "Indica el motivo del cierre.",

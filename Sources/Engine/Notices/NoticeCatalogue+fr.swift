@@ -2,6 +2,7 @@ extension NoticeCatalogue {
     static let french: [NoticeKey: String] = [
         .userSpeaksFirst: "{staff}, le membre doit écrire en premier : attendez son message.",
         .ticketOwned: "{staff}, ce ticket est pris en charge par {handler} : votre message a été supprimé.",
+        .notReceiving: "{staff}, ce ticket ne relève pas de ton rang : ton message a été supprimé.",
         .notAllowed: "Seul {who} peut faire cela.",
         .notNow: "Ce n'est pas possible dans l'état actuel du ticket.",
         .closeReasonNeeded: "Indiquez la raison de la fermeture.",

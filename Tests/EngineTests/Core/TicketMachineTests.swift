@@ -221,6 +221,74 @@ struct TicketMachineTests {
     }
 }
 
+@Suite("Ticket machine: who becomes the handler")
+struct HandlerTests {
+    static let desk = """
+    locales es
+    ranks cm < trainee < admin
+    role programador "Programador"
+    channel soporte
+    panel p "Soporte" in soporte { opens t }
+    defaults {
+      claim exclusive
+      override by admin
+    }
+    ticket t "T" {
+      receives cm
+      button otro "Otro miembro del staff"
+      button elevar "Al programador"
+      on button otro by user: release
+      on button elevar by cm: escalate to programador
+      state nuevo initial {
+        on staff message: go to atendido
+      }
+      state atendido {
+        after 1d: close "Atendido"
+      }
+    }
+
+    """
+
+    static func ticket() throws -> TicketHarness {
+        let workflow = try #require(WorkflowCompiler.compile(SourceFile(path: "h.flow", text: Self.desk)).workflow)
+        var ticket = TicketHarness(workflow, category: "t", owner: People.user)
+        ticket.say(People.user, "Hola")
+        return ticket
+    }
+
+    static func deleted(_ effects: [Effect]) -> Bool {
+        effects.contains { if case .deleteMessage = $0 { true } else { false } }
+    }
+
+    @Test("after the member asks for someone else, the handler released cannot win the ticket back by writing first; a peer can")
+    func anotherStaffMember() throws {
+        var ticket = try Self.ticket()
+        ticket.say(People.cm, "Te atiendo")
+        #expect(ticket.state.handler == People.cm.id)
+        ticket.press("otro", by: People.user)
+        #expect(ticket.state.handler == nil)
+        let written = ticket.say(People.cm, "Sigo aquí")
+        #expect(ticket.state.handler == nil, "released: may write, does not take it back")
+        #expect(!Self.deleted(written))
+        ticket.say(People.cm2, "Hola, te atiendo yo")
+        #expect(ticket.state.handler == People.cm2.id)
+    }
+
+    @Test("staff who see the ticket without receiving it (a side role) are a third party, until it is escalated to them")
+    func onlyReceivingRanksHandle() throws {
+        var ticket = try Self.ticket()
+        let outsider = ticket.say(People.programmer, "Miro esto")
+        #expect(Self.deleted(outsider))
+        #expect(ticket.log.texts.last == "@500, este ticket no corresponde a tu rango: tu mensaje se eliminó.")
+        #expect(ticket.state.handler == nil)
+        ticket.say(People.cm, "Te atiendo")
+        ticket.press("elevar", by: People.cm)
+        let escalated = ticket.say(People.programmer, "Ahora sí, lo reviso")
+        #expect(!Self.deleted(escalated))
+        #expect(ticket.state.handler == People.programmer.id)
+    }
+}
+
 @Suite("Ticket machine: messages Discord accepts")
 struct EmptyMessageTests {
     /// No greeting and no buttons anywhere: the case where an empty message
