@@ -154,6 +154,12 @@ private struct Run {
     var state: TicketState
     let now: Int64
     var effects: [Effect] = []
+    /// States entered in this step: a chain of states that each act on
+    /// arrival stops rather than loops.
+    var entered = 0
+    /// A state entered during this step already acted on the complete
+    /// evidence: the message that completed it does not fire it twice.
+    var evidenceCompleteActed = false
 
     init(machine: TicketMachine, state: TicketState, now: Int64) {
         self.machine = machine
@@ -190,7 +196,7 @@ private struct Run {
         }
         let fired = fire(.userMessage(pattern: nil), by: message.author, text: message.text)
         if !fired { fire(.anyMessage, by: message.author) }
-        if !wasComplete && evidenceComplete && !state.isClosed {
+        if !wasComplete && evidenceComplete && !state.isClosed && !evidenceCompleteActed {
             fire(.evidenceComplete, by: message.author)
         }
     }
@@ -295,12 +301,21 @@ private struct Run {
     /// items that ask for them, and only a message that gave neither counts
     /// as a written answer, so that "my photo" sent with the photo does not
     /// become the member's description.
+    ///
+    /// A written item is answered only after the bot has asked for it by
+    /// name: the member's reply to the greeting is a reply, not silently
+    /// the first item. After each message that gave something, or that gave
+    /// nothing while nothing was asked, the bot says what it received, what
+    /// is still missing, and which written item it expects next.
     mutating func collectEvidence(from message: TicketEvent.Message) {
+        guard !category.evidence.isEmpty, !evidenceComplete else { return }
+        var received: [String] = []
         var gaveFileOrLink = false
         for item in category.evidence where (state.evidence[item.name] ?? []).isEmpty {
             switch item.kind {
             case .attachment where !message.attachments.isEmpty:
                 state.evidence[item.name] = message.attachments
+                received.append(item.label)
                 gaveFileOrLink = true
             case .link:
                 let links = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -308,22 +323,37 @@ private struct Run {
                     .filter { link in item.pattern.map { machine.matches($0, link) } ?? true }
                 if !links.isEmpty {
                     state.evidence[item.name] = links
+                    received.append(item.label)
                     gaveFileOrLink = true
                 }
             case .attachment, .text, .list:
                 continue
             }
         }
-        guard !gaveFileOrLink, !message.text.trimming(" \t\n").isEmpty,
-              let item = category.evidence.first(where: { ($0.kind == .text || $0.kind == .list) && (state.evidence[$0.name] ?? []).isEmpty })
-        else { return }
-        if item.kind == .list {
-            let items = message.text.split(whereSeparator: \.isNewline).map { String($0).trimming(" -•*\t") }
-                .filter { !$0.isEmpty }
-            if !items.isEmpty { state.evidence[item.name] = items }
-        } else {
-            state.evidence[item.name] = [message.text]
+        if !gaveFileOrLink, !message.text.trimming(" \t\n").isEmpty, let awaited = state.awaitingEvidence,
+           let item = category.evidence.first(where: { $0.name == awaited }), (state.evidence[item.name] ?? []).isEmpty {
+            if item.kind == .list {
+                let lines = message.text.split(whereSeparator: \.isNewline).map { String($0).trimming(" -•*\t") }.filter { !$0.isEmpty }
+                if !lines.isEmpty { state.evidence[item.name] = lines }
+            } else {
+                state.evidence[item.name] = [message.text]
+            }
+            if !(state.evidence[item.name] ?? []).isEmpty {
+                received.append(item.label)
+                state.awaitingEvidence = nil
+            }
         }
+        let missing = category.evidence.filter { (state.evidence[$0.name] ?? []).isEmpty }
+        var next: Category.Evidence?
+        if let awaited = state.awaitingEvidence, let item = missing.first(where: { $0.name == awaited }) {
+            next = received.isEmpty ? nil : item // asked already: named again only beside news
+        } else if let item = missing.first(where: { $0.kind == .text || $0.kind == .list }) {
+            state.awaitingEvidence = item.name
+            next = item
+        }
+        guard !received.isEmpty || next != nil else { return }
+        let progress = Notice.evidenceProgress(received: received, missing: missing.map(\.label), next: next?.label)
+        effects.append(.send(text: NoticeCatalogue.text(progress, locale: locale), buttons: [], pings: []))
     }
 
     // MARK: Interactions
@@ -503,6 +533,15 @@ private struct Run {
         }
         showButtons()
         scheduleTimers()
+        // The evidence was completed in an earlier state: this state's own
+        // `on evidence complete` acts on arrival, rather than wait for an
+        // event that already happened (the ticket would be stuck).
+        entered += 1
+        guard evidenceComplete, entered <= 16, let own = machine.tables.statesByName[target]?.transitions else { return }
+        if let rule = own.first(where: { $0.event == .evidenceComplete && $0.actors.isEmpty && ($0.condition.map(holds) ?? true) }) {
+            evidenceCompleteActed = true
+            run(rule, by: nil)
+        }
     }
 
     mutating func perform(_ step: CompiledTransition.Step, by person: Person?) {

@@ -47,6 +47,10 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// still write, but do not win the ticket back by writing first.
     /// Optional so that tickets stored before it still decode.
     public internal(set) var releasedHandlers: [String]?
+    /// The written evidence item the bot last asked for by name: the
+    /// member's next message (without a file or link) answers it, and no
+    /// other message does. Optional so that older tickets decode.
+    public internal(set) var awaitingEvidence: String?
 
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 

@@ -27,6 +27,9 @@ public enum Notice: Sendable, Hashable {
     /// The evidence a category requires, listed when the ticket opens so
     /// that the member knows what to send without waiting for staff.
     case evidenceNeeded([String])
+    /// After a member's message: the items it gave, those still missing,
+    /// and the written one the next message will answer.
+    case evidenceProgress(received: [String], missing: [String], next: String?)
     // Answers to clicks and commands
     case ticketOpened(channel: String)
     case ticketBeingCreated
@@ -69,6 +72,8 @@ public enum Notice: Sendable, Hashable {
         case .placesFull: .placesFull
         case .placesFullStaff: .placesFullStaff
         case .evidenceNeeded: .evidenceNeeded
+        case .evidenceProgress(let received, let missing, let next):
+            missing.isEmpty ? .evidenceAllReceived : next == nil ? .evidenceReceived : received.isEmpty ? .evidenceAsk : .evidenceReceivedAsk
         case .ticketOpened: .ticketOpened
         case .ticketBeingCreated: .ticketBeingCreated
         case .notATicket: .notATicket
@@ -104,6 +109,9 @@ public enum Notice: Sendable, Hashable {
         case .placesFull(let category): ["category": RichText(category)]
         case .placesFullStaff(let category, let member): ["category": RichText(category), "member": RichText([.person(member)])]
         case .evidenceNeeded(let items): ["items": RichText(items.map { "\n• " + $0 }.joined())]
+        case .evidenceProgress(let received, let missing, let next):
+            ["received": RichText(received.map { "«" + $0 + "»" }.joined(separator: ", ")),
+             "missing": RichText(missing.map { "\n• " + $0 }.joined()), "next": RichText(next ?? "")]
         case .ticketOpened(let channel): ["channel": RichText([.channel(channel)])]
         case .repLimit(let count, _, let seconds):
             ["count": RichText(String(count)), "period": NoticeCatalogue.span(seconds, language: language)]
@@ -122,6 +130,7 @@ public enum Notice: Sendable, Hashable {
 /// The entries of the catalogue: one per sentence, whatever its arguments.
 public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case userSpeaksFirst, ticketOwned, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
+    case evidenceAsk, evidenceReceived, evidenceReceivedAsk, evidenceAllReceived
     case placesFull, placesFullStaff
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers

@@ -183,6 +183,7 @@ struct TicketMachineTests {
         #expect(ticket.state.assignedTo == .rank("admin", exact: false))
         #expect(ticket.log.contains { if case .notify("chat_staff", let text, _) = $0 { text.plain.contains("dinero") } else { false } })
         var money = ticket
+        money.say(People.user, "Hola, perdí cosas")
         let effects = money.say(People.user, "- 50.000 de dinero\n- coche")
         #expect(money.state.evidence["objetos"] == ["50.000 de dinero", "coche"])
         #expect(effects.texts.contains { $0.hasPrefix("Lista recibida") })
