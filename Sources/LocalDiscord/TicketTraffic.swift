@@ -4,7 +4,8 @@ import Foundation
 /// for each ticket, a member opens a consultation and writes, a CM answers
 /// (and so claims it), escalates it to an Administrator (the bot renames
 /// the channel, pings and asks for the items), the Administrator writes
-/// and closes it with a reason (farewell, transcript, channel deleted).
+/// and closes it with a reason; the bot asks whether there is anything
+/// else, the member says no (transcript, channel deleted).
 ///
 /// The kill test and the fault-storm test play the same script, against a
 /// bot in a process or in the test, and compare what Discord holds at the
@@ -44,7 +45,7 @@ public struct TicketTraffic: Sendable {
             [.open(ticket: ticket), .say(ticket: ticket, text: "Hola, soy el jugador \(ticket)", role: nil),
              .say(ticket: ticket, text: "Te atiendo", role: cmRole), .press(ticket: ticket, button: "devolucion", role: cmRole),
              .say(ticket: ticket, text: "Lo reviso yo", role: adminRole), .press(ticket: ticket, button: "cerrar", role: adminRole),
-             .closeWithReason(ticket: ticket)]
+             .closeWithReason(ticket: ticket), .say(ticket: ticket, text: "No, gracias", role: nil)]
         }
     }
 

@@ -81,6 +81,8 @@ struct CategoryCapacityTests {
         let form = await server.click("esc:b:consultas:cerrar", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
         _ = try await E2E.callback(server, form)
         await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        try await E2E.eventually("the farewell question") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
+        await server.say("No, gracias", in: channel, by: E2E.player, guild: E2E.guild)
         try await E2E.eventually("the channel deleted") { server.answered.contains { $0.method == "DELETE" && $0.path == "/channels/\(channel)" } }
         await running.desk.drainNow()
         try await Task.sleep(for: .milliseconds(200)) // CHANNEL_DELETE reaches the desk

@@ -297,6 +297,48 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("the farewell question comes before the close: an answer keeps the ticket open, «no» closes it, silence closes it")
+    func farewellWaits() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        let cm = (id: "300000000000000002", name: "ana")
+        await server.say("Hola, una duda", in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
+        func close() async throws {
+            let form = await server.click(CustomID.button(category: "consultas", button: "cerrar").wire, in: channel, by: cm,
+                                          roles: [E2E.roles["cm"]!], guild: E2E.guild)
+            _ = try await E2E.callback(server, form)
+            await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": "Resuelta"], in: channel, by: cm,
+                                roles: [E2E.roles["cm"]!], guild: E2E.guild)
+            try await E2E.eventually("the question") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
+        }
+        try await close()
+        let questions = { E2E.requests(server, "POST", "/channels/\(channel)/messages").filter {
+            E2E.body($0)?["content"]?.string == "Antes de cerrar el ticket, ¿hay algo más en lo que pueda ayudarte?"
+        } }
+        try await E2E.eventually("the question in the channel") { questions().count == 1 }
+        #expect(E2E.body(questions()[0])?["allowed_mentions"]?["users"] == .array([.string(E2E.player.id)]))
+        // An answer keeps it open.
+        await server.say("Sí, otra cosa: ¿y el coche?", in: channel, by: E2E.player, guild: E2E.guild)
+        try await E2E.eventually("the wait over") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose == nil }
+        running.clock.advance(by: 15 * 60)
+        await running.desk.drainNow()
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == false)
+        #expect(E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty)
+        // Asked again; «no» closes.
+        try await close()
+        try await E2E.eventually("asked twice") { questions().count == 2 }
+        await server.say("No, gracias", in: channel, by: E2E.player, guild: E2E.guild)
+        try await E2E.eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.closeReason == "Resuelta")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a button pressed by someone not allowed gets a private refusal that says who may")
     func refusal() async throws {
         let running = try await E2E.start()

@@ -87,6 +87,11 @@ struct HostileInputTests {
         #expect(try await E2E.callback(server, close)["type"]?.number == 9)
         let reason = String(repeating: "motivo ", count: 571) // 3,997 characters, as the form allows 4,000
         await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": reason], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        // The farewell asks whether there is anything else; silence closes.
+        try await E2E.eventually("the farewell question") {
+            E2E.requests(server, "POST", "/channels/\(channel)/messages").contains { E2E.body($0)?["content"]?.string?.contains("¿hay algo más") == true }
+        }
+        running.clock.advance(by: 10 * 60)
 
         let log = E2E.channels["registros"]!
         try await E2E.eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }

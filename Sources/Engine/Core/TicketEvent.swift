@@ -41,6 +41,8 @@ public struct TicketTimer: Sendable, Hashable, Codable {
         case transition(index: Int)
         /// The warning `remind ... before close` for that transition.
         case reminder(index: Int)
+        /// The end of the wait for the member's answer to the farewell.
+        case farewell
     }
 
     public let purpose: Purpose
@@ -62,6 +64,7 @@ extension TicketTimer.Purpose {
         switch self {
         case .transition(let index): "t" + String(index)
         case .reminder(let index): "r" + String(index)
+        case .farewell: "farewell"
         }
     }
 }
@@ -69,6 +72,7 @@ extension TicketTimer.Purpose {
 extension TicketTimer.Purpose {
     /// The inverse of `key`: the store keeps only the key.
     public init?(key: String) {
+        if key == "farewell" { self = .farewell; return }
         guard let kind = key.first, let index = Int(key.dropFirst()) else { return nil }
         switch kind {
         case "t": self = .transition(index: index)

@@ -186,6 +186,7 @@ private struct Run {
     }
 
     mutating func userMessage(_ message: TicketEvent.Message) {
+        if answerFarewell(message) { return }
         state.userHasSpoken = true
         state.lastUserMessageAt = now
         state.lastUserMentionAt = nil
@@ -389,7 +390,7 @@ private struct Run {
             return
         }
         if form == TicketMachine.closeReasonForm {
-            close(reason: answers[TicketMachine.closeReasonAnswer].flatMap { $0.isEmpty ? nil : $0 } ?? "—")
+            closeAskingFirst(reason: answers[TicketMachine.closeReasonAnswer].flatMap { $0.isEmpty ? nil : $0 } ?? "—", by: person)
             return
         }
         for (key, value) in answers { state.answers[key] = value }
@@ -474,8 +475,15 @@ private struct Run {
     mutating func timerFired(_ timer: TicketTimer) {
         // A timer from an earlier visit of a state, or one whose clock was
         // reset (the user answered, the handler wrote), does nothing.
+        if timer.purpose == .farewell {
+            // Silence after the farewell question: the close staff asked for.
+            if let pending = state.pendingClose, pending.until <= now { close(reason: pending.reason) }
+            return
+        }
         guard timer.generation == state.generation else { return }
         switch timer.purpose {
+        case .farewell:
+            return
         case .reminder(let index):
             guard let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due,
                   let reminder = category.reminder, due - Int64(reminder.beforeSeconds) <= now, due > now else { return }
@@ -571,7 +579,7 @@ private struct Run {
                 effects.append(.showForm(TicketMachine.closeReasonForm, to: person.id))
                 return
             }
-            close(reason: reason.map { render($0).plain } ?? "—")
+            closeAskingFirst(reason: reason.map { render($0).plain } ?? "—", by: person)
         case .transcript(let channel):
             effects.append(.transcript(channel: channel ?? category.transcriptChannel))
         case .escalateUp:
@@ -639,11 +647,42 @@ private struct Run {
         }
     }
 
+    /// A close asked for by staff, when the farewell is a question with a
+    /// wait: the question first, and the ticket closes when the member says
+    /// no or stays silent; any other answer keeps it open. A member who
+    /// never wrote, a member closing their own ticket and a timer close at
+    /// once.
+    mutating func closeAskingFirst(reason: String?, by person: Person?) {
+        guard let wait = category.farewellWaitSeconds, let farewell = category.farewell,
+              let person, person.id != state.owner, state.userHasSpoken else {
+            return close(reason: reason)
+        }
+        guard state.pendingClose == nil else { return } // asked already: the wait runs
+        effects.append(.send(text: render(farewell), buttons: [], pings: [.user]))
+        state.pendingClose = .init(reason: reason, until: now + Int64(wait))
+        effects.append(.schedule(TicketTimer(purpose: .farewell, generation: state.generation, dueAt: now + Int64(wait))))
+    }
+
+    /// The member's message while the farewell question waits: "no" closes,
+    /// anything else keeps the ticket open. Returns whether it closed.
+    mutating func answerFarewell(_ message: TicketEvent.Message) -> Bool {
+        guard let pending = state.pendingClose else { return false }
+        state.pendingClose = nil
+        effects.append(.cancelTimer(key: TicketTimer.Purpose.farewell.key))
+        guard FarewellAnswer.declines(message.text) else { return false }
+        close(reason: pending.reason)
+        return true
+    }
+
     mutating func close(reason: String?) {
         cancelTimers()
-        if let farewell = category.farewell {
+        // A farewell with a wait was asked before (or on purpose not at
+        // all); one without is a goodbye, not said to a member who never
+        // wrote.
+        if let farewell = category.farewell, category.farewellWaitSeconds == nil, state.userHasSpoken {
             effects.append(.send(text: render(farewell), buttons: [], pings: [.user]))
         }
+        state.pendingClose = nil
         state.closeReason = reason ?? "—"
         if category.transcriptChannel != nil {
             effects.append(.transcript(channel: category.transcriptChannel))

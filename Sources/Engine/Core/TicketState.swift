@@ -51,6 +51,17 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// member's next message (without a file or link) answers it, and no
     /// other message does. Optional so that older tickets decode.
     public internal(set) var awaitingEvidence: String?
+    /// Staff closed the ticket and the farewell question is waiting for the
+    /// member's answer (`farewell TEXT wait 10m`). Optional so that older
+    /// tickets decode.
+    public internal(set) var pendingClose: PendingClose?
+
+    public struct PendingClose: Sendable, Hashable, Codable {
+        /// The close reason staff gave, used when it closes.
+        public let reason: String?
+        /// When silence closes it.
+        public let until: Int64
+    }
 
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 

@@ -23,6 +23,9 @@ public struct TicketBody: Sendable {
     public var evidence: [EvidenceRequirement] = []
     public var greeting: TextReference?
     public var farewell: TextReference?
+    /// `farewell TEXT wait 10m`: the farewell is a question asked before
+    /// closing, and the ticket waits this long for the member's answer.
+    public var farewellWait: Duration?
     public var claim: Name?
     public var override: [Name] = []
     public var takeover: TakeoverSetting?

@@ -19,6 +19,9 @@ public struct Category: Sendable, Hashable, Codable {
     public let evidence: [Evidence]
     public let greeting: LocalizedText?
     public let farewell: LocalizedText?
+    /// With a wait, the farewell is a question asked before a staff close:
+    /// the ticket waits for the member's answer (see `TicketMachine`).
+    public let farewellWaitSeconds: Int?
     public let exclusiveClaim: Bool
     /// The lowest rank that may always intervene in someone else's ticket.
     public let overrideRank: String?

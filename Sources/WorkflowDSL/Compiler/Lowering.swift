@@ -132,6 +132,7 @@ struct Lowering {
             },
             greeting: body.greeting.map(text),
             farewell: body.farewell.map(text),
+            farewellWaitSeconds: body.farewellWait?.seconds,
             exclusiveClaim: (body.claim?.text ?? "shared") == "exclusive",
             overrideRank: lowestRank(body.override),
             takeover: body.takeover.map { Category.Takeover(afterSeconds: $0.after.seconds, allowsPeers: $0.allowsPeers) },

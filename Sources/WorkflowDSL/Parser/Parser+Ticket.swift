@@ -65,6 +65,10 @@ extension Parser {
         case "farewell":
             advance()
             body.farewell = try expectTextReference(after: "after `farewell`")
+            body.farewellWait = nil
+            if consumeKeyword("wait") {
+                body.farewellWait = try expectDuration(after: "after `farewell TEXT wait` (how long the member has to answer)")
+            }
         case "claim":
             advance()
             body.claim = try expectName("`exclusive` or `shared`", after: "after `claim`")

@@ -81,6 +81,7 @@ public struct EffectiveTicket: Sendable {
         merged.evidence = base.evidence + own.evidence
         merged.greeting = own.greeting ?? base.greeting
         merged.farewell = own.farewell ?? base.farewell
+        merged.farewellWait = own.farewell != nil ? own.farewellWait : base.farewellWait
         merged.claim = own.claim ?? base.claim
         if own.override.isEmpty { merged.override = base.override }
         merged.takeover = own.takeover ?? base.takeover
