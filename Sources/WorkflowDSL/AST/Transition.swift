@@ -110,7 +110,9 @@ public struct Action: Sendable {
         case close(TextReference?)
         case transcript(Name?)
         case escalateUp
-        case escalateTo(Name)
+        /// `directly`: written `escalate directly to RANK`, leaving the
+        /// category's chain on purpose.
+        case escalateTo(Name, directly: Bool)
         case release
         case claim
         case set(Name)

@@ -33,6 +33,7 @@ struct CheckContext {
         NeverFiresCheck.self,
         AmbiguityCheck.self,
         FormInteractionCheck.self,
+        SanctionerCheck.self,
         PatternCheck.self,
         TemplateCheck.self,
         ChannelNameCheck.self,

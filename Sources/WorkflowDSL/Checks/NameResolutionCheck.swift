@@ -142,7 +142,7 @@ private struct Resolver {
             expect(role, [.role, .rank], "a role", &diagnostics)
         case .transcript(let channel?):
             expect(channel, [.channel], "a channel", &diagnostics)
-        case .escalateTo(let target):
+        case .escalateTo(let target, _):
             expectActor(target, allowing: ["sanctioner"], &diagnostics)
         case .set(let flag), .clear(let flag):
             expectLocal(flag, in: scope.flags, what: "flag", help: "declare it in the ticket: `flag \(flag.text)`", &diagnostics)

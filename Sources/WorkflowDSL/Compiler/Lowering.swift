@@ -216,7 +216,7 @@ struct Lowering {
         case .close(let reason): .close(reason.map(text))
         case .transcript(let channel): .transcript(channel?.text)
         case .escalateUp: .escalateUp
-        case .escalateTo(let target): .escalateTo(actor(target))
+        case .escalateTo(let target, _): .escalateTo(actor(target))
         case .release: .release
         case .claim: .claim
         case .set(let flag): .set(flag.text)

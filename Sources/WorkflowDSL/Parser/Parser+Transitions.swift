@@ -201,7 +201,10 @@ extension Parser {
             if consumeKeyword("up") {
                 kind = .escalateUp
             } else if consumeKeyword("to") {
-                kind = .escalateTo(try expectName("a rank, a role or `sanctioner`", after: "after `escalate to`"))
+                kind = .escalateTo(try expectName("a rank, a role or `sanctioner`", after: "after `escalate to`"), directly: false)
+            } else if consumeKeyword("directly") {
+                try expectKeyword("to", after: "after `escalate directly`")
+                kind = .escalateTo(try expectName("a rank, a role or `sanctioner`", after: "after `escalate directly to`"), directly: true)
             } else {
                 throw fail("expected `up` or `to` after `escalate`, found \(current.spelling)",
                            help: "`escalate up` follows the chain; `escalate to admin` goes to a named rank")

@@ -1,0 +1,33 @@
+/// E208: `sanctioner` in a category where no sanction is ever chosen.
+/// The sanctioner is whoever applied the sanction a staff member picks
+/// with `choose sanction`; without that step nobody is ever the
+/// sanctioner, so `by sanctioner` lets no one act and `escalate to
+/// sanctioner` reaches no one.
+struct SanctionerCheck: Check {
+    static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
+        for ticket in context.tickets {
+            let transitions = ticket.allTransitions
+            let chooses = transitions.contains { $0.actions.contains { if case .chooseSanction = $0.kind { true } else { false } } }
+            guard !chooses else { continue }
+            let help = "let staff pick the sanction from the table first: `on button NAME by cm: choose sanction`"
+            for transition in transitions {
+                for actor in transition.actors where actor.text == "sanctioner" {
+                    diagnostics.report(.sanctionerNeverChosen,
+                                       "`by sanctioner` in `\(ticket.name)`, where no sanction is ever chosen: nobody can do this",
+                                       at: actor.range, help: help)
+                }
+                for action in transition.actions {
+                    switch action.kind {
+                    case .escalateTo(let target, _) where target.text == "sanctioner",
+                         .mention(let target) where target.text == "sanctioner":
+                        diagnostics.report(.sanctionerNeverChosen,
+                                           "`\(ticket.name)` never chooses a sanction, so `sanctioner` is nobody here",
+                                           at: target.range, help: help)
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+    }
+}
