@@ -284,9 +284,18 @@ struct DeskBehaviourTests {
         let cm = (id: "300000000000000002", name: "ana")
         await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
         try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
-        // The close-reason form, opened by staff in English.
+        // A mandatory step's refusal, then the close-reason form, to staff
+        // whose Discord is in English.
+        let early = try await answer(await server.click(CustomID.button(category: "reportes", button: "cerrar").wire, in: channel,
+                                                        by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild, locale: english))
+        #expect(early["data"]?["content"]?.string == "Antes de cerrar el ticket hay que elevarlo a un Trainee.")
+        _ = try await answer(await server.click(CustomID.button(category: "reportes", button: "a_trainee").wire, in: channel,
+                                                by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild, locale: english))
+        let trainee = (id: "300000000000000003", name: "carla")
+        await server.say("Llevo yo el reporte", in: channel, by: trainee, roles: [E2E.roles["trainee"]!], guild: E2E.guild)
+        try await E2E.eventually("the Trainee handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == trainee.id }
         let form = try await answer(await server.click(CustomID.button(category: "reportes", button: "cerrar").wire, in: channel,
-                                                       by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild, locale: english))
+                                                       by: trainee, roles: [E2E.roles["trainee"]!], guild: E2E.guild, locale: english))
         #expect(form["type"]?.number == 9)
         #expect(form["data"]?["title"]?.string == "Motivo del cierre")
         // A ticket's button where there is no ticket.

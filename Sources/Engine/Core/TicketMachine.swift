@@ -507,10 +507,49 @@ private struct Run {
             if let person, !allows(candidates[index].actors, person) { continue }
             if person == nil, !candidates[index].actors.isEmpty { continue }
             if let condition = candidates[index].condition, !holds(condition) { continue }
+            // A step the category makes mandatory is not skipped by staff,
+            // whichever rule (a close inherited from `defaults` included)
+            // would skip it. The member withdrawing and timers are not held.
+            if let person, person.id != state.owner, let step = skippedMandatoryStep(candidates[index]) {
+                let notice = Notice.mandatoryStep(step.requirement, beforeClose: step.gate == .close, displayNames: workflow.displayNames)
+                effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(notice, locale: locale)))
+                return true
+            }
             run(candidates[index], by: person)
             return true
         }
         return false
+    }
+
+    /// The first mandatory step `transition` would skip: it closes (or
+    /// escalates to the gated rank) while the requirement is unmet.
+    func skippedMandatoryStep(_ transition: CompiledTransition) -> Category.Mandatory? {
+        category.mandatory.first { step in
+            let gated = transition.steps.contains { action in
+                switch (step.gate, action) {
+                case (.close, .close): true
+                case (.escalation(let target), .escalateTo(let actor)): target.sameRankOrRole(as: actor)
+                case (.escalation(let target), .escalateUp):
+                    category.escalation.indices.contains(state.escalationStep + 1)
+                        && target.sameRankOrRole(as: category.escalation[state.escalationStep + 1])
+                default: false
+                }
+            }
+            return gated && !met(step.requirement)
+        }
+    }
+
+    func met(_ requirement: Category.Mandatory.Requirement) -> Bool {
+        switch requirement {
+        case .evidenceComplete: evidenceComplete
+        case .sanctionChosen: state.sanction != nil
+        case .escalation(.rank(let rank, _)):
+            (state.escalations ?? []).contains { reached in
+                guard case .rank(let other, _) = reached else { return false }
+                return (machine.levels[other] ?? -1) >= (machine.levels[rank] ?? .max)
+            }
+        case .escalation(let actor): (state.escalations ?? []).contains { $0.sameRankOrRole(as: actor) }
+        }
     }
 
     func matches(_ declared: CompiledTransition.Event, _ event: CompiledTransition.Event, text: String) -> Bool {
@@ -617,6 +656,7 @@ private struct Run {
     /// and the new rank is shown the channel and pinged.
     mutating func assign(_ actor: Actor) {
         state.assignedTo = actor
+        state.escalations = (state.escalations ?? []) + [actor]
         state.handler = nil
         state.handlerLevel = nil
         let people = actor == .sanctioner ? [state.sanctioner].compactMap { $0 } : []

@@ -55,6 +55,10 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// member's answer (`farewell TEXT wait 10m`). Optional so that older
     /// tickets decode.
     public internal(set) var pendingClose: PendingClose?
+    /// Every rank, role or sanctioner the ticket was escalated to, in
+    /// order: what `must escalate to RANK before close` looks at.
+    /// Optional so that older tickets decode.
+    public internal(set) var escalations: [Actor]?
 
     public struct PendingClose: Sendable, Hashable, Codable {
         /// The close reason staff gave, used when it closes.

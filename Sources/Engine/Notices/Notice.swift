@@ -11,6 +11,8 @@ public enum Notice: Sendable, Hashable {
     // Ticket rules
     case userSpeaksFirst(staff: String)
     case ticketOwned(staff: String, handler: String)
+    /// A close or escalation refused until a mandatory step is done.
+    case mandatoryStep(Category.Mandatory.Requirement, beforeClose: Bool, displayNames: [String: String])
     /// Staff who see the ticket without receiving it (a side role…).
     case notReceiving(staff: String)
     /// Who may act instead, each named as a refusal names it: a rank or
@@ -64,6 +66,7 @@ public enum Notice: Sendable, Hashable {
         case .userSpeaksFirst: .userSpeaksFirst
         case .ticketOwned: .ticketOwned
         case .notReceiving: .notReceiving
+        case .mandatoryStep(_, let beforeClose, _): beforeClose ? .mandatoryBeforeClose : .mandatoryBeforeEscalation
         case .notAllowed: .notAllowed
         case .notNow: .notNow
         case .closeReasonNeeded: .closeReasonNeeded
@@ -101,6 +104,8 @@ public enum Notice: Sendable, Hashable {
     func arguments(language: String) -> [String: RichText] {
         switch self {
         case .userSpeaksFirst(let staff), .notReceiving(let staff): ["staff": RichText([.person(staff)])]
+        case .mandatoryStep(let requirement, _, let displayNames):
+            ["requirement": NoticeCatalogue.requirement(requirement, language: language, displayNames: displayNames)]
         case .ticketOwned(let staff, let handler): ["staff": RichText([.person(staff)]), "handler": RichText([.person(handler)])]
         case .notAllowed(let who, let displayNames):
             ["who": NoticeCatalogue.either(who, language: language, displayNames: displayNames)]
@@ -129,6 +134,7 @@ public enum Notice: Sendable, Hashable {
 
 /// The entries of the catalogue: one per sentence, whatever its arguments.
 public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
+    case mandatoryBeforeClose, mandatoryBeforeEscalation, requirementEscalation, requirementEvidence, requirementSanction
     case userSpeaksFirst, ticketOwned, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case evidenceAsk, evidenceReceived, evidenceReceivedAsk, evidenceAllReceived
     case placesFull, placesFullStaff

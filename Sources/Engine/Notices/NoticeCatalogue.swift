@@ -99,6 +99,17 @@ public enum NoticeCatalogue {
         }
     }
 
+    /// What a mandatory step asks for, as the refusal says it.
+    static func requirement(_ requirement: Category.Mandatory.Requirement, language: String, displayNames: [String: String]) -> RichText {
+        switch requirement {
+        case .evidenceComplete: RichText(words(.requirementEvidence, language: language))
+        case .sanctionChosen: RichText(words(.requirementSanction, language: language))
+        case .escalation(let actor):
+            fill(words(.requirementEscalation, language: language),
+                 with: ["who": name(of: actor.pingedExactly, language: language, displayNames: displayNames)])
+        }
+    }
+
     /// «a, b o c»: each named once, in the order given.
     static func either(_ actors: [Actor], language: String, displayNames: [String: String]) -> RichText {
         var seen: Set<Actor> = []

@@ -21,3 +21,15 @@ extension Workflow {
         }
     }
 }
+
+extension Actor {
+    /// The same rank, role or person-word, whether written with its
+    /// superiors or alone: `escalate to trainee` meets `must escalate to
+    /// trainee`.
+    func sameRankOrRole(as other: Actor) -> Bool {
+        switch (self, other) {
+        case (.rank(let one, _), .rank(let another, _)): one == another
+        default: self == other
+        }
+    }
+}

@@ -26,6 +26,7 @@ public struct TicketBody: Sendable {
     /// `farewell TEXT wait 10m`: the farewell is a question asked before
     /// closing, and the ticket waits this long for the member's answer.
     public var farewellWait: Duration?
+    public var mandatory: [MandatoryStep] = []
     public var claim: Name?
     public var override: [Name] = []
     public var takeover: TakeoverSetting?
@@ -61,6 +62,25 @@ public struct EvidenceRequirement: Sendable {
 public struct TakeoverSetting: Sendable {
     public let after: Duration
     public let allowsPeers: Bool
+    public let range: SourceRange
+}
+
+/// `must escalate to trainee before close`: a step staff cannot skip. Until
+/// the requirement is met, a staff member's close (or escalation, for
+/// `before escalate to RANK`) is refused and told what is missing.
+public struct MandatoryStep: Sendable {
+    public enum Requirement: Sendable {
+        /// Escalated to this rank (or above it), role or the sanctioner.
+        case escalation(Name)
+        case evidenceComplete
+        case sanctionChosen
+    }
+    public enum Gate: Sendable {
+        case close
+        case escalation(Name)
+    }
+    public let requirement: Requirement
+    public let gate: Gate
     public let range: SourceRange
 }
 

@@ -34,6 +34,7 @@ struct CheckContext {
         AmbiguityCheck.self,
         FormInteractionCheck.self,
         SanctionerCheck.self,
+        MandatoryStepCheck.self,
         PatternCheck.self,
         TemplateCheck.self,
         ChannelNameCheck.self,

@@ -22,6 +22,8 @@ public struct Category: Sendable, Hashable, Codable {
     /// With a wait, the farewell is a question asked before a staff close:
     /// the ticket waits for the member's answer (see `TicketMachine`).
     public let farewellWaitSeconds: Int?
+    /// Steps staff cannot skip (`must escalate to trainee before close`).
+    public let mandatory: [Mandatory]
     public let exclusiveClaim: Bool
     /// The lowest rank that may always intervene in someone else's ticket.
     public let overrideRank: String?
@@ -49,6 +51,20 @@ public struct Category: Sendable, Hashable, Codable {
     /// people and condition match fires.
     public func transitions(in state: State) -> [CompiledTransition] {
         state.isFinal ? state.transitions : state.transitions + sharedTransitions
+    }
+
+    public struct Mandatory: Sendable, Hashable, Codable {
+        public enum Requirement: Sendable, Hashable, Codable {
+            case escalation(Actor)
+            case evidenceComplete
+            case sanctionChosen
+        }
+        public enum Gate: Sendable, Hashable, Codable {
+            case close
+            case escalation(Actor)
+        }
+        public let requirement: Requirement
+        public let gate: Gate
     }
 
     public struct Evidence: Sendable, Hashable, Codable {

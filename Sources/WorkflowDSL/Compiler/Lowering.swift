@@ -133,6 +133,18 @@ struct Lowering {
             greeting: body.greeting.map(text),
             farewell: body.farewell.map(text),
             farewellWaitSeconds: body.farewellWait?.seconds,
+            mandatory: body.mandatory.map { step in
+                let requirement: Category.Mandatory.Requirement = switch step.requirement {
+                case .escalation(let target): .escalation(actor(target))
+                case .evidenceComplete: .evidenceComplete
+                case .sanctionChosen: .sanctionChosen
+                }
+                let gate: Category.Mandatory.Gate = switch step.gate {
+                case .close: .close
+                case .escalation(let target): .escalation(actor(target))
+                }
+                return Category.Mandatory(requirement: requirement, gate: gate)
+            },
             exclusiveClaim: (body.claim?.text ?? "shared") == "exclusive",
             overrideRank: lowestRank(body.override),
             takeover: body.takeover.map { Category.Takeover(afterSeconds: $0.after.seconds, allowsPeers: $0.allowsPeers) },

@@ -16,7 +16,7 @@ enum Keywords {
     ]
     static let ticketBody: [String] = [
         "emoji", "description", "receives", "escalation", "mode", "place", "limit", "question",
-        "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind",
+        "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind", "must",
         "close", "rating", "hours", "outside", "transcript", "auto", "button", "flag", "on", "after", "state",
     ]
     static let stateBody: [String] = ["on", "after"]

@@ -92,6 +92,9 @@ extension Parser {
             advance(); advance()
             try expectKeyword("first", after: "after `user speaks`")
             body.userSpeaksFirst = range(from: start)
+        case "must":
+            advance()
+            body.mandatory.append(try parseMandatoryStep(start: start))
         case "remind":
             advance()
             let duration = try expectDuration(after: "after `remind`")
@@ -238,5 +241,38 @@ extension Parser {
         }
         return StateDeclaration(name: name, isInitial: isInitial, isFinal: isFinal,
                                 transitions: transitions, range: range(from: start))
+    }
+
+    /// `must escalate to trainee before close`,
+    /// `must have evidence complete before escalate to sanctioner`,
+    /// `must have sanction chosen before close`.
+    mutating func parseMandatoryStep(start: Int) throws(StatementAbandoned) -> MandatoryStep {
+        let usage = "write `must escalate to RANK before close`, or `must have evidence complete` / `must have sanction chosen` before `close` or `escalate to RANK`"
+        _ = consumeKeyword("have")
+        let requirement: MandatoryStep.Requirement
+        if consumeKeyword("escalate") {
+            try expectKeyword("to", after: "after `must escalate`")
+            requirement = .escalation(try expectName("a rank, a role or `sanctioner`", after: "after `must escalate to`"))
+        } else if consumeKeyword("evidence") {
+            try expectKeyword("complete", after: "after `must have evidence`")
+            requirement = .evidenceComplete
+        } else if consumeKeyword("sanction") {
+            try expectKeyword("chosen", after: "after `must have sanction`")
+            requirement = .sanctionChosen
+        } else {
+            throw fail("expected what must happen first after `must`, found \(current.spelling)", help: usage)
+        }
+        try expectKeyword("before", after: "after the step that must happen first")
+        let gate: MandatoryStep.Gate
+        if consumeKeyword("close") {
+            gate = .close
+        } else if consumeKeyword("escalate") {
+            try expectKeyword("to", after: "after `before escalate`")
+            gate = .escalation(try expectName("a rank, a role or `sanctioner`", after: "after `before escalate to`"))
+        } else {
+            throw fail("expected `close` or `escalate to RANK` after `before`, found \(current.spelling)", help: usage)
+        }
+        try finishStatement("the mandatory step")
+        return MandatoryStep(requirement: requirement, gate: gate, range: range(from: start))
     }
 }

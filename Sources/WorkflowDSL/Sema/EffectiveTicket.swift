@@ -80,6 +80,7 @@ public struct EffectiveTicket: Sendable {
         merged.questions = base.questions + own.questions
         merged.evidence = base.evidence + own.evidence
         merged.greeting = own.greeting ?? base.greeting
+        merged.mandatory = base.mandatory + own.mandatory
         merged.farewell = own.farewell ?? base.farewell
         merged.farewellWait = own.farewell != nil ? own.farewellWait : base.farewellWait
         merged.claim = own.claim ?? base.claim
