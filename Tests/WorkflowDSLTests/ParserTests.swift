@@ -91,3 +91,51 @@ struct LocalNamesTests {
         #expect(found.contains { $0.contains("question or evidence item `motivo`") })
     }
 }
+
+@Suite("One error per mistake")
+struct CascadeTests {
+    @Test("a ticket never closed is one error: the categories it swallowed are not also reported as undeclared")
+    func missingBrace() {
+        let text = """
+            locales es
+            ranks cm < admin
+            channel soporte
+            text hola "Hola"
+            panel p "S" in soporte { opens t, u }
+            ticket t "T" {
+              receives cm
+              greeting hola
+              button cerrar "Cerrar"
+              on button cerrar by staff: close
+
+            ticket u "U" {
+              receives cm
+              button cerrar "Cerrar"
+              on button cerrar by staff: close
+            }
+            """
+        let diagnostics = compile(text).diagnostics
+        #expect(diagnostics.map(\.code) == [.syntax], "\(diagnostics.map(\.message))")
+        #expect(diagnostics.first?.message == "the ticket `t` is never closed")
+    }
+
+    @Test("Spanish and French keywords are suggested like typos, wherever a keyword goes")
+    func translatedKeywords() {
+        for (line, keyword) in [("  estado nuevo initial {}", "state"), ("  recibe cm", "receives"), ("  botón otro \"Otro\"", "button"),
+                                ("  on button cerrar by staff: fermer", "close"), ("  cuando button cerrar by staff: close", "on")] {
+            let text = """
+                ranks cm < admin
+                channel soporte
+                panel p "S" in soporte { opens t }
+                ticket t "T" {
+                  receives cm
+                  button cerrar "Cerrar"
+                  on button cerrar by staff: close
+                \(line)
+                }
+                """
+            let help = compile(text).diagnostics.first?.help ?? ""
+            #expect(help.hasPrefix("did you mean `\(keyword)`? Escala's keywords are English"), "\(line): \(help)")
+        }
+    }
+}

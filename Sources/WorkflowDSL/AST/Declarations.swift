@@ -12,6 +12,8 @@ public struct WorkflowFile: Sendable {
     public var forms: [FormDeclaration] = []
     public var userLimit: LimitSetting?
     public var defaults: TicketBody?
+    /// Where each `defaults { … }` block was written.
+    public var defaultsRanges: [SourceRange] = []
     public var panels: [PanelDeclaration] = []
     public var tickets: [TicketDeclaration] = []
     public var offences: [OffenceDeclaration] = []

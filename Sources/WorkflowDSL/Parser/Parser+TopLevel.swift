@@ -65,6 +65,7 @@ extension Parser {
                 try parser.parseTicketStatement(into: &body, inDefaults: true)
             }
             file.defaults = body
+            file.defaultsRanges.append(range(from: keyword.range.start))
         case "panel":
             advance()
             file.panels.append(try parsePanel(start: keyword.range.start))
@@ -112,7 +113,7 @@ extension Parser {
             return fail("`\(token.text)` cannot be written \(place)", code: .misplacedStatement,
                         at: token.range, help: "`\(token.text)` belongs \(home)")
         }
-        let help = Suggestions.closest(to: token.text, among: expected).map { "did you mean `\($0)`?" }
+        let help = Suggestions.keywordHelp(for: token.text, among: expected)
         return fail("unknown statement `\(token.text)` \(place)", at: token.range,
                     help: help ?? "statements here are: " + expected.map { "`\($0)`" }.joined(separator: ", "))
     }

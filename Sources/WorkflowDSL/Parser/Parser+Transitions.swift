@@ -99,9 +99,8 @@ extension Parser {
             try expectKeyword("deleted", after: "after `on channel`")
             return .channelDeleted
         default:
-            let guess = Suggestions.closest(to: word.text, among: Keywords.triggers)
             throw fail("`\(word.text)` is not an event", at: word.range,
-                       help: guess.map { "did you mean `\($0)`?" }
+                       help: Suggestions.keywordHelp(for: word.text, among: Keywords.triggers)
                            ?? "events are: opened, user message, staff message, message, button, command, form ... submitted, evidence complete, member left, channel deleted")
         }
     }
@@ -220,9 +219,8 @@ extension Parser {
             try expectKeyword("sanction", after: "after `choose`")
             kind = .chooseSanction
         default:
-            let guess = Suggestions.closest(to: word.text, among: Keywords.actions)
             throw fail("`\(word.text)` is not an action", at: word.range,
-                       help: guess.map { "did you mean `\($0)`?" }
+                       help: Suggestions.keywordHelp(for: word.text, among: Keywords.actions)
                            ?? "actions are: " + Keywords.actions.joined(separator: ", "))
         }
         return Action(kind: kind, range: range(from: start))
