@@ -54,3 +54,17 @@ struct LexerTests {
         #expect(tokens.map(\.kind) == [.newline, .identifier, .identifier, .newline, .endOfFile])
     }
 }
+
+@Suite("Durations written in words")
+struct DurationWordsTests {
+    @Test("a unit in words, in Spanish, French or English, glued or spaced, gets the duration to write instead")
+    func suggestions() {
+        #expect(DurationSyntax.suggestion(number: "2", unit: "horas") == "2h")
+        #expect(DurationSyntax.suggestion(number: "30", unit: "min") == "30m")
+        #expect(DurationSyntax.suggestion(number: "3", unit: "Jours") == "3d")
+        #expect(DurationSyntax.suggestion("2hours") == "2h")
+        #expect(DurationSyntax.suggestion("1semana") == "1w")
+        #expect(DurationSyntax.suggestion("3días") == "3d")
+        #expect(DurationSyntax.suggestion(number: "2", unit: "manzanas") == nil, "not a unit: no guess")
+    }
+}

@@ -111,7 +111,8 @@ public struct Lexer {
         if seconds == nil {
             diagnostics.report(.invalidDuration, "`\(spelling)` is not a duration",
                                at: SourceRange(start: start, end: index),
-                               help: "write a number and a unit: s (seconds), m (minutes), h (hours), d (days), w (weeks), as in `15m` or `1h30m`")
+                               help: DurationSyntax.suggestion(spelling).map { "write `\($0)`" }
+                                   ?? "write a number and a unit: s (seconds), m (minutes), h (hours), d (days), w (weeks), as in `15m` or `1h30m`")
         }
         emit(.duration, from: start, to: index, text: spelling, seconds: seconds)
     }

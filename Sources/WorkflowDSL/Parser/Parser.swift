@@ -137,6 +137,12 @@ public struct Parser {
         }
         let token = advance()
         guard token.kind == .duration else {
+            // `2 hours`, `2 horas`, `30 min`: the unit in words, after a space.
+            if current.kind == .identifier, let written = DurationSyntax.suggestion(number: token.text, unit: current.text) {
+                let unit = advance()
+                throw fail("`\(token.text) \(unit.text)` is not a duration", code: .invalidDuration,
+                           at: token.range.union(unit.range), help: "write `\(written)`")
+            }
             throw fail("`\(token.text)` needs a unit", code: .invalidDuration, at: token.range,
                        help: "add s, m, h, d or w: `\(token.text)m` is \(token.text) minutes")
         }
