@@ -2,7 +2,10 @@
 """Writes the "Lint checks" catalogue of docs/language.md from the golden
 files: for each code, its summary, the lines of Golden/CODE-*.flow around the
 mistake, the first line of what lint prints, and the same lines from
-Golden/fixed/. Run after changing a golden file; the tests check the result.
+Golden/fixed/. The same sections go into the tool itself
+(Sources/WorkflowDSL/Diagnostics/CheckExplanations.swift), for `escala
+explain` and SARIF's rule help. Run after changing a golden file; the tests
+check the result.
 
 Usage: python3 scripts/gen-checks-doc.py .build/debug/escala
 """
@@ -60,4 +63,23 @@ begin, end = "<!-- checks:begin -->", "<!-- checks:end -->"
 head, rest = doc.split(begin)
 _, tail = rest.split(end)
 DOC.write_text(head + begin + "\n\n" + "\n".join(sections) + "\n" + end + tail)
-print(f"{len(sections)} checks written to {DOC.relative_to(ROOT)}")
+SWIFT = ROOT / "Sources/WorkflowDSL/Diagnostics/CheckExplanations.swift"
+cases_by_code = {code: case for case, code in cases.items()}
+swift = [
+    "// Written by scripts/gen-checks-doc.py from the golden files: do not edit.",
+    "// A test checks it matches the catalogue of docs/language.md.",
+    "",
+    "extension DiagnosticCode {",
+    "    /// The longer explanation `escala explain` prints, with a bad and a",
+    "    /// fixed example: the code's section of docs/language.md.",
+    "    public var explanation: String {",
+    "        switch self {",
+]
+for section in sections:
+    code = section.split()[1]
+    swift.append(f"        case .{cases_by_code[code]}: #\"\"\"")
+    swift.extend(section.rstrip("\n").split("\n"))
+    swift.append('"""#')
+swift += ["        }", "    }", "}", ""]
+SWIFT.write_text("\n".join(swift))
+print(f"{len(sections)} checks written to {DOC.relative_to(ROOT)} and {SWIFT.relative_to(ROOT)}")

@@ -1,4 +1,5 @@
 import Foundation
+import WorkflowDSL
 import Testing
 
 /// Runs the real `escala` executable, as an admin or CI would.
@@ -158,3 +159,30 @@ struct GraphAndRunTests {
         #expect(!(output.stdout + output.stderr).contains(token))
     }
 }
+
+@Suite("escala explain")
+struct ExplainCommandTests {
+    @Test("a code, by number or by name, prints its section of the checks catalogue; an unknown one lists the codes and exits 2")
+    func explain() async throws {
+        let document = try String(contentsOf: CLI.repository.appendingPathComponent("docs/language.md"), encoding: .utf8)
+        for code in ["E208", "w406", "undefined-name"] {
+            let output = try await CLI.run(["explain", code])
+            #expect(output.status == 0)
+            #expect(output.stdout.contains("Bad:") && output.stdout.contains("Fixed:"), "\(code): \(output.stdout)")
+            #expect(document.contains(output.stdout.trimmingCharacters(in: .newlines)), "\(code): the tool and docs/language.md disagree: run scripts/gen-checks-doc.py")
+        }
+        #expect(try await CLI.run(["explain", "E101"]).stdout.hasPrefix("### E101 undefined-name"))
+        let unknown = try await CLI.run(["explain", "E999"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no lint code `E999`") && unknown.stderr.contains("E101 undefined-name"))
+    }
+
+    @Test("every code's explanation is its section of docs/language.md, word for word")
+    func matchesTheCatalogue() throws {
+        let document = try String(contentsOf: CLI.repository.appendingPathComponent("docs/language.md"), encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(document.contains(code.explanation), "\(code.rawValue): run python3 scripts/gen-checks-doc.py .build/debug/escala")
+        }
+    }
+}
+

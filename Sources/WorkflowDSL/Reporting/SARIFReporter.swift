@@ -25,7 +25,14 @@ public enum SARIFReporter {
         let id: String
         let name: String
         let shortDescription: Message
+        /// The explanation with a bad and a fixed example, which code
+        /// scanning shows beside a result (`escala explain` prints it too).
+        let help: Help
         let defaultConfiguration: Configuration
+    }
+    struct Help: Encodable {
+        let text: String
+        let markdown: String
     }
     struct Configuration: Encodable { let level: String }
     struct Message: Encodable { let text: String }
@@ -53,6 +60,7 @@ public enum SARIFReporter {
         let codes = DiagnosticCode.allCases
         let rules = codes.map { code in
             Rule(id: code.rawValue, name: code.title, shortDescription: Message(text: code.summary),
+                 help: Help(text: code.explanation, markdown: code.explanation),
                  defaultConfiguration: Configuration(level: code.severity.rawValue))
         }
         let results = DiagnosticRecord.records(of: run).map { record in
