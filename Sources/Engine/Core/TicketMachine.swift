@@ -603,7 +603,9 @@ private struct Run {
         case .rename(let template):
             effects.append(.rename(render(template).plain))
         case .notify(let channel, let text, let pings):
-            effects.append(.notify(channel: channel, text: render(text), pings: pings))
+            // `pinging moderator` calls the Moderator role, not every rank
+            // above it, as an escalation's ping does.
+            effects.append(.notify(channel: channel, text: render(text), pings: pings.map(\.pingedExactly)))
         case .publish(let channel, let text):
             effects.append(.publish(channel: channel, text: render(text)))
         case .mention(let actor):
