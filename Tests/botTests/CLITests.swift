@@ -186,3 +186,23 @@ struct ExplainCommandTests {
     }
 }
 
+@Suite("Related locations")
+struct RelatedLocationTests {
+    @Test("a name declared twice shows both places: a second caret in text, `related` in JSON, relatedLocations in SARIF")
+    func duplicateShowsBothPlaces() async throws {
+        let file = "Tests/WorkflowDSLTests/Golden/E102-duplicate-name.flow"
+        let text = try await CLI.run(["lint", file])
+        #expect(text.stdout.contains(" 3 | channel soporte\n   |         ------- first declared here\n"), "\(text.stdout)")
+        let json = try await CLI.run(["lint", "--format", "json", file])
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let related = try #require(records.first?["related"] as? [[String: Any]])
+        #expect(related.first?["line"] as? Int == 3 && related.first?["message"] as? String == "first declared here")
+        let sarif = try await CLI.run(["lint", "--format", "sarif", file])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let result = try #require(((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+        let location = try #require((result["relatedLocations"] as? [[String: Any]])?.first)
+        #expect((location["message"] as? [String: Any])?["text"] as? String == "first declared here")
+        #expect(((location["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])?["startLine"] as? Int == 3)
+    }
+}
+

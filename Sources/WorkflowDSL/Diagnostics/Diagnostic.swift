@@ -19,15 +19,30 @@ public struct Diagnostic: Sendable, Hashable {
     public let range: SourceRange
     /// What to do about it, when we know ("did you mean `trainee`?").
     public let help: String?
+    /// Other places the problem involves: the first declaration of a name
+    /// declared twice. Shown with a second caret, and as SARIF's
+    /// `relatedLocations`.
+    public let related: [Related]
+
+    public struct Related: Sendable, Hashable {
+        public let range: SourceRange
+        public let message: String
+
+        public init(_ range: SourceRange, _ message: String) {
+            self.range = range
+            self.message = message
+        }
+    }
 
     public var severity: Severity { code.severity }
 
-    public init(_ code: DiagnosticCode, _ message: String, path: String, range: SourceRange, help: String? = nil) {
+    public init(_ code: DiagnosticCode, _ message: String, path: String, range: SourceRange, help: String? = nil, related: [Related] = []) {
         self.code = code
         self.message = message
         self.path = path
         self.range = range
         self.help = help
+        self.related = related
     }
 }
 
@@ -46,9 +61,10 @@ public struct DiagnosticBag: Sendable {
     /// report knows there were more (`WorkflowCompiler` says so).
     public static let limit = 200
 
-    public mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, help: String? = nil) {
+    public mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, help: String? = nil,
+                                related: [Diagnostic.Related] = []) {
         guard diagnostics.count <= Self.limit else { return }
-        let diagnostic = Diagnostic(code, message, path: path, range: range, help: help)
+        let diagnostic = Diagnostic(code, message, path: path, range: range, help: help, related: related)
         // A rule in `defaults` is checked once per ticket; say it once.
         guard seen.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)

@@ -11,19 +11,39 @@ public struct DiagnosticRecord: Sendable, Hashable, Codable {
     public let code: String
     public let message: String
     public let help: String?
+    /// The other places involved (`first declared here`); absent when none.
+    public let related: [Related]?
+
+    public struct Related: Sendable, Hashable, Codable {
+        public let line: Int
+        public let column: Int
+        public let endLine: Int
+        public let endColumn: Int
+        public let message: String
+    }
 
     public init(_ diagnostic: Diagnostic, in source: SourceFile) {
-        let start = source.location(of: diagnostic.range.start)
-        let end = source.location(of: max(diagnostic.range.end, diagnostic.range.start + (diagnostic.range.start < source.bytes.count ? 1 : 0)))
+        let (start, end) = Self.span(diagnostic.range, in: source)
         file = diagnostic.path
         line = start.line
         column = start.column
         endLine = end.line
-        endColumn = end.line == start.line ? max(end.column, start.column + 1) : end.column
+        endColumn = end.column
         severity = diagnostic.severity
         code = diagnostic.code.rawValue
         message = diagnostic.message
         help = diagnostic.help
+        related = diagnostic.related.isEmpty ? nil : diagnostic.related.map { other in
+            let (start, end) = Self.span(other.range, in: source)
+            return Related(line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: other.message)
+        }
+    }
+
+    /// Where a range starts and ends, at least one character wide.
+    static func span(_ range: SourceRange, in source: SourceFile) -> (start: SourceLocation, end: (line: Int, column: Int)) {
+        let start = source.location(of: range.start)
+        let end = source.location(of: max(range.end, range.start + (range.start < source.bytes.count ? 1 : 0)))
+        return (start, (end.line, end.line == start.line ? max(end.column, start.column + 1) : end.column))
     }
 
     public static func records(of run: LintRun) -> [DiagnosticRecord] {

@@ -42,8 +42,14 @@ public enum SARIFReporter {
         let level: String
         let message: Message
         let locations: [Location]
+        let relatedLocations: [RelatedLocation]?
     }
     struct Location: Encodable { let physicalLocation: PhysicalLocation }
+    struct RelatedLocation: Encodable {
+        let id: Int
+        let physicalLocation: PhysicalLocation
+        let message: Message
+    }
     struct PhysicalLocation: Encodable {
         let artifactLocation: ArtifactLocation
         let region: Region
@@ -71,7 +77,15 @@ public enum SARIFReporter {
                    locations: [Location(physicalLocation: PhysicalLocation(
                        artifactLocation: ArtifactLocation(uri: uri(record.file)),
                        region: Region(startLine: record.line, startColumn: record.column,
-                                      endLine: record.endLine, endColumn: record.endColumn)))])
+                                      endLine: record.endLine, endColumn: record.endColumn)))],
+                   relatedLocations: record.related.map { related in
+                       related.enumerated().map { index, other in
+                           RelatedLocation(id: index, physicalLocation: PhysicalLocation(
+                               artifactLocation: ArtifactLocation(uri: uri(record.file)),
+                               region: Region(startLine: other.line, startColumn: other.column, endLine: other.endLine, endColumn: other.endColumn)),
+                                           message: Message(text: other.message))
+                       }
+                   })
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)])
         let encoder = JSONEncoder()

@@ -48,6 +48,18 @@ public enum TextReporter {
         let indent = scalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
         let width = max(1, lastColumn - column)
         text += " \(pad) | \(indent)\(String(repeating: "^", count: width))\n"
+        for other in record.related ?? [] where other.line <= source.lineStarts.count {
+            // The other place, as rustc shows it: its line, underlined with
+            // dashes and labelled.
+            let otherGutter = String(other.line).padding(toLength: max(gutter.count, String(other.line).count), withPad: " ", startingAt: 0)
+            let otherPad = String(repeating: " ", count: otherGutter.count)
+            let otherScalars = Array(String(decoding: source.bytes[source.lineRange(other.line)], as: UTF8.self).unicodeScalars)
+            guard otherScalars.count <= Self.window else { continue }
+            let otherIndent = otherScalars.prefix(max(0, other.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let dashes = String(repeating: "-", count: max(1, (other.endLine == other.line ? other.endColumn : otherScalars.count + 1) - other.column))
+            text += " \(otherGutter) | \(String(String.UnicodeScalarView(otherScalars)))\n"
+            text += " \(otherPad) | \(otherIndent)\(dashes) \(other.message)\n"
+        }
         if let help = record.help { text += " \(pad) = help: \(help)\n" }
         return text
     }

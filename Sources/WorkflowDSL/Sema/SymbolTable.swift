@@ -87,7 +87,8 @@ public struct SymbolTable: Sendable {
             let line = source.location(of: existing.name.range.start).line
             diagnostics.report(.duplicateName,
                                "`\(name.text)` is already declared as \(existing.kind.article)",
-                               at: name.range, help: "rename one of them; the other one is on line \(line)")
+                               at: name.range, help: "rename one of them; the other one is on line \(line)",
+                               related: [.init(existing.name.range, "first declared here")])
             return false
         }
         declarations[name.text] = (kind, name)
