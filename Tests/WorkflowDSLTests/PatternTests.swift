@@ -32,7 +32,8 @@ struct PatternTests {
         let diagnostic = try #require(result.diagnostics.first { $0.code == .invalidPattern })
         let location = SourceFile(path: "", text: text).location(of: diagnostic.range.start)
         #expect(location.line == 6)
-        // Columns: the pattern's text starts at 24; `ñ\"(x` ends at 28; PCRE2 reports the end.
-        #expect(location.column == 29)
+        // Columns: the pattern's text starts at 24 (`ñ`), `\"` takes 25 and
+        // 26, so the `(` left open, where the caret goes, is at 27.
+        #expect(location.column == 27)
     }
 }

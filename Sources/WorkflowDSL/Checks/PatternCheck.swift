@@ -6,12 +6,35 @@ struct PatternCheck: Check {
             do {
                 _ = try Pattern(pattern.value, optimize: false)
             } catch {
-                let column = pattern.sourceOffset(ofByte: error.offset)
+                // An unclosed group is found by PCRE2 at the end; the admin
+                // looks for the `(` that was never closed.
+                let offset = error.message.contains("missing closing parenthesis") ? unclosedGroup(in: pattern.value) ?? error.offset : error.offset
+                let column = pattern.sourceOffset(ofByte: offset)
                 diagnostics.report(.invalidPattern, "this pattern does not compile: \(error.message)",
                                    at: SourceRange(start: column, end: column + 1),
                                    help: "patterns use PCRE2 syntax; a literal `(`, `[` or `.` needs a backslash before it")
             }
         }
+    }
+
+    /// The byte offset of the last `(` left open, outside `[...]` and
+    /// not escaped.
+    static func unclosedGroup(in pattern: String) -> Int? {
+        let bytes = Array(pattern.utf8)
+        var open: [Int] = []
+        var index = 0, inClass = false
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "[") where !inClass: inClass = true
+            case UInt8(ascii: "]") where inClass: inClass = false
+            case UInt8(ascii: "(") where !inClass: open.append(index)
+            case UInt8(ascii: ")") where !inClass: _ = open.popLast()
+            default: break
+            }
+            index += 1
+        }
+        return open.last
     }
 
     static func patterns(in context: CheckContext) -> [StringLiteral] {

@@ -175,9 +175,29 @@ public struct Parser {
     /// Ends a statement: anything left on the line is a mistake.
     mutating func finishStatement(_ what: String) throws(StatementAbandoned) {
         guard atStatementEnd else {
+            if let quote = unescapedQuote() { throw quote }
             throw fail("unexpected \(current.spelling) after \(what)",
                        help: "put each statement on its own line, or separate them with `;`")
         }
+    }
+
+    /// `"Di "hola" al staff"`: a `"` meant inside a text ended it. Said as
+    /// such, at the quote that ended it, with the text to write instead.
+    mutating func unescapedQuote() -> StatementAbandoned? {
+        guard position > 0, tokens[position - 1].kind == .string else { return nil }
+        let opening = tokens[position - 1]
+        var last = position
+        while tokens[last].kind != .newline, tokens[last].kind != .endOfFile, tokens[last].kind != .semicolon { last += 1 }
+        guard let closing = tokens[position..<last].last(where: { $0.kind == .string }) else { return nil }
+        let written = source.text(SourceRange(start: opening.range.start, end: closing.range.end))
+        var inner = ""
+        var previous: Character = " "
+        for character in written.dropFirst().dropLast() {
+            inner += character == "\"" && previous != "\\" ? "\\\"" : String(character)
+            previous = character
+        }
+        return fail("the text ends here: a `\"` inside a text must be written `\\\"`", at: SourceRange(start: opening.range.end - 1, end: opening.range.end),
+                    help: "write \"\(inner)\"")
     }
 
     // MARK: Recovery
