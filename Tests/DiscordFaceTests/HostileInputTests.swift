@@ -165,9 +165,10 @@ struct MissedMessagesTests {
 }
 
 extension MissedMessagesTests {
-    @Test("a member who writes in their new channel before Escala has recorded it (Discord answered the creation with a 502) is heard")
-    func messageBeforeTheChannelIsRecorded() async throws {
-        let running = try await E2E.start()
+    /// A member opens a ticket; Discord makes its channel but answers the
+    /// creation with a 502, so the desk has not recorded it yet.
+    static func openWithUnconfirmedChannel(_ configure: (inout DeskConfiguration) -> Void = { _ in }) async throws -> (E2E.Desk, String) {
+        let running = try await E2E.start(configure: configure)
         let server = running.server
         let once = Mutex(true)
         server.injectFaults { method, path in
@@ -178,7 +179,13 @@ extension MissedMessagesTests {
         try await E2E.eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         try await E2E.eventually("the channel on Discord") { !server.createdChannels.isEmpty }
-        let channel = server.createdChannels[0].id
+        return (running, server.createdChannels[0].id)
+    }
+
+    @Test("a member who writes in their new channel before Escala has recorded it (Discord answered the creation with a 502) is heard")
+    func messageBeforeTheChannelIsRecorded() async throws {
+        let (running, channel) = try await Self.openWithUnconfirmedChannel()
+        let server = running.server
         #expect(try await running.desk.engine.ticket(id: 1)?.channelID == nil, "not recorded yet: the creation is being retried")
         await server.say("¿Hola? Ya estoy aquí", in: channel, by: E2E.player, guild: E2E.guild)
         // The creation is tried again after its lane's backoff (on the
@@ -199,18 +206,8 @@ extension MissedMessagesTests {
     func messageNotWaitedFor() async throws {
         // The gateway does not wait for the record at all: only the
         // retry's reading of the channel can hear the member.
-        let running = try await E2E.start { $0.unrecordedChannelWait = .zero }
+        let (running, channel) = try await Self.openWithUnconfirmedChannel { $0.unrecordedChannelWait = .zero }
         let server = running.server
-        let once = Mutex(true)
-        server.injectFaults { method, path in
-            guard method == "POST", path.hasSuffix("/channels"), path.hasPrefix("/guilds/"), once.withLock({ $0 }) else { return nil }
-            once.withLock { $0 = false }
-            return .afterCarryingOut(status: 502)
-        }
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
-        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        try await E2E.eventually("the channel on Discord") { !server.createdChannels.isEmpty }
-        let channel = server.createdChannels[0].id
         await server.say("¿Hola? Ya estoy aquí", in: channel, by: E2E.player, guild: E2E.guild)
         await server.say("¿Hay alguien?", in: channel, by: E2E.player, guild: E2E.guild)
         // The gateway's events are taken one after another: once a later
