@@ -8,9 +8,11 @@ struct InitialStateCheck: Check {
                 diagnostics.report(.duplicateName, "`closed` is the built-in final state of every ticket",
                                    at: state.name.range, help: "use `close` to end a ticket, or give this state another name")
             }
-            var seen: Set<String> = []
-            for state in states where !seen.insert(state.name.text).inserted {
-                diagnostics.report(.duplicateName, "the state `\(state.name.text)` is declared twice", at: state.name.range)
+            var first: [String: Name] = [:]
+            for state in states {
+                guard let earlier = first[state.name.text] else { first[state.name.text] = state.name; continue }
+                diagnostics.report(.duplicateName, "the state `\(state.name.text)` is declared twice", at: state.name.range,
+                                   related: [.init(earlier.range, "first declared here")])
             }
             guard states.count > 1 else { continue }
             let initials = states.filter(\.isInitial)

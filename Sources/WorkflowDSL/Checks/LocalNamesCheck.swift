@@ -8,10 +8,12 @@ struct LocalNamesCheck: Check {
         for ticket in context.tickets {
             // Defaults and ticket together: a ticket may not redeclare a
             // default button under the same name with another label.
-            let inherited = Set((context.file.defaults?.buttons ?? []).map(\.name.text))
-            for button in ticket.declaration.body.buttons where inherited.contains(button.name.text) {
+            let inherited = Dictionary((context.file.defaults?.buttons ?? []).map { ($0.name.text, $0.name) }, uniquingKeysWith: { first, _ in first })
+            for button in ticket.declaration.body.buttons {
+                guard let original = inherited[button.name.text] else { continue }
                 diagnostics.report(.duplicateName, "the button `\(button.name.text)` is already declared in `defaults`",
-                                   at: button.name.range, help: "use the default one, or give this button another name")
+                                   at: button.name.range, help: "use the default one, or give this button another name",
+                                   related: [.init(original.range, "declared in `defaults` here")])
             }
         }
         for (body, place) in bodies {
@@ -25,10 +27,11 @@ struct LocalNamesCheck: Check {
     }
 
     static func duplicates(_ names: [Name], _ what: String, _ place: String, _ diagnostics: inout DiagnosticBag) {
-        var seen: Set<String> = []
-        for name in names where !seen.insert(name.text).inserted {
+        var first: [String: Name] = [:]
+        for name in names {
+            guard let earlier = first[name.text] else { first[name.text] = name; continue }
             diagnostics.report(.duplicateName, "\(place) has two of the \(what) `\(name.text)`", at: name.range,
-                               help: "rename one of them")
+                               help: "rename one of them", related: [.init(earlier.range, "first declared here")])
         }
     }
 }
