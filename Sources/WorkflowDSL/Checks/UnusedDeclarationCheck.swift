@@ -59,8 +59,16 @@ struct UnusedDeclarationCheck: Check {
     }
 
     static func unused(_ name: Name, _ kind: String, _ diagnostics: inout DiagnosticBag) {
+        // Where it could be used, in the words the admin would write.
+        let uses = switch kind {
+        case "text": "say it where a text goes (`greeting \(name.text)`, `farewell \(name.text)`, `say \(name.text)`, `notify CHANNEL \(name.text)`)"
+        case "form": "show it from a button: `on button NAME: ask \(name.text)`"
+        case "channel": "name it where a channel goes (`place in \(name.text)`, `transcript to \(name.text)`, `notify \(name.text) TEXT`, a panel's `in \(name.text)`)"
+        case "flag": "set it (`set \(name.text)`) and read it (`if \(name.text)`)"
+        default: "use it"
+        }
         diagnostics.report(.unusedDeclaration, "the \(kind) `\(name.text)` is never used", at: name.range,
-                           help: "use it, or remove it")
+                           help: uses + ", or remove it")
     }
 
     static func flags(in condition: Condition, into set: inout Set<String>) {
