@@ -70,16 +70,17 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await desk.catchUp(ticket, channel: channel, members: &members)
             }
             return EffectReceipt(channelID: channel.rawValue)
-        case .send(let text, let buttons, let pings, let answers):
+        case .send(let text, let buttons, _, let answers):
             guard let channel else { return EffectReceipt() }
-            let mentions = AllowedMentions(roles: pings.flatMap(bound.roleIDs), users: pings.contains(.user) ? [owner] : [])
+            let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
             let embeds = answers.map { [TicketEmbeds.openingAnswers($0, language: desk.engine.language(of: ticket.state))] }
             _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
                                                                   components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
                                                                   embeds: embeds, allowedMentions: mentions, nonce: Self.nonce(key)))
-        case .notice(let text, let pinging):
+        case .notice(let text, _):
             guard let channel else { return EffectReceipt() }
-            _ = try await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(text), allowedMentions: AllowedMentions(users: pinging.map { Snowflake($0) }),
+            _ = try await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(text),
+                                                                  allowedMentions: bound.allowedMentions(for: effect, owner: owner.rawValue),
                                                                   nonce: Self.nonce(key)))
         case .deleteMessage(let id):
             guard let channel else { return EffectReceipt() }
@@ -105,21 +106,19 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await rest.setPermissions(channel, PermissionOverwrite(id: Snowflake(person), type: .member, allow: .ticketParticipant),
                                               reason: "Escala: escalation")
             }
-        case .mention(let ranks, let people):
+        case .mention:
             guard let channel else { return EffectReceipt() }
-            let roles = ranks.flatMap(bound.roleIDs)
-            let users = people.map { Snowflake($0) }
-            guard !roles.isEmpty || !users.isEmpty else { return EffectReceipt() }
-            let text = DiscordMarkup.pings(roles: roles, users: users)
-            _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: AllowedMentions(roles: roles, users: users),
-                                                                  nonce: Self.nonce(key)))
-        case .notify(let name, let text, let pings):
+            let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
+            guard !mentions.roles.isEmpty || !mentions.users.isEmpty else { return EffectReceipt() }
+            let text = DiscordMarkup.pings(roles: mentions.roles, users: mentions.users)
+            _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: mentions, nonce: Self.nonce(key)))
+        case .notify(let name, let text, _):
             guard let target = bound.ids[name] else { return EffectReceipt() }
-            let roles = pings.flatMap(bound.roleIDs)
-            let prefix = DiscordMarkup.pings(roles: roles, users: [])
+            let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
+            let prefix = DiscordMarkup.pings(roles: mentions.roles, users: [])
             let words = DiscordMarkup.render(text)
             _ = try await rest.createMessage(target, MessageBody(content: prefix.isEmpty ? words : prefix + " " + words,
-                                                                 allowedMentions: AllowedMentions(roles: roles), nonce: Self.nonce(key)))
+                                                                 allowedMentions: mentions, nonce: Self.nonce(key)))
         case .publish(let name, let text):
             // Every publication has the same card: the category, who sent
             // it, the workflow's text, and the ticket it came from.

@@ -47,6 +47,13 @@ public struct BoundWorkflow: Sendable {
     func roleIDs(for actor: Actor) -> [Snowflake] {
         workflow.ranksAndRoles(standingFor: actor).compactMap { ids[$0] }
     }
+
+    /// Whom the engine says `effect` pings (`Effect.pinged`), in Discord's
+    /// ids: the face decides nothing about it.
+    func allowedMentions(for effect: Effect, owner: String) -> AllowedMentions {
+        let pinged = effect.pinged(in: workflow, owner: owner)
+        return AllowedMentions(roles: pinged.ranksAndRoles.compactMap { ids[$0] }, users: pinged.people.map { Snowflake($0) })
+    }
 }
 
 /// Why the desk cannot start, each saying what to fix.

@@ -417,10 +417,11 @@ private struct Play {
             description = (negated ? "not mentioned " : "mentioned ") + name
             var owner: String?
             if let id = currentTicket { owner = try await engine.ticket(id: id)?.state.owner }
-            let pinged = self.pinged(by: effects, owner: owner)
+            // Who the engine says Discord notifies, as the face sends it.
+            let pinged = engine.currentWorkflow(runner.workflowPath).map { effects.pinged(in: $0, owner: owner ?? "") } ?? Pinged()
             let mentioned = pinged.ranksAndRoles.contains(name) || pinged.people.contains(people[name]?.id ?? "")
             judgeEffects(mentioned != negated, negated ? "\(name) was pinged" : pinged.isEmpty ? "nobody was pinged"
-                : "pinged: " + (pinged.ranksAndRoles.sorted() + pinged.people.map { "@" + (names[$0] ?? $0) }.sorted()).joined(separator: ", "))
+                : "pinged: " + (Set(pinged.ranksAndRoles).sorted() + Set(pinged.people).map { "@" + (names[$0] ?? $0) }.sorted()).joined(separator: ", "))
         case .visibleTo(let name, let negated):
             description = (negated ? "not visible to " : "visible to ") + name
             let seen = currentTicket.flatMap { visibility[$0] }
@@ -529,31 +530,6 @@ private struct Play {
         entry.passed = false
         entry.detail = detail
         report.entries.append(entry)
-    }
-
-    /// Who Discord would notify for these effects: the roles in
-    /// `allowed_mentions` (a rank written with its superiors pings them
-    /// all, as the face sends it) and the people. Naming someone in a text
-    /// or widening who may see the channel pings nobody.
-    func pinged(by effects: [Effect], owner: String?) -> (ranksAndRoles: Set<String>, people: Set<String>, isEmpty: Bool) {
-        let workflow = engine.currentWorkflow(runner.workflowPath)
-        var roles: Set<String> = []
-        var people: Set<String> = []
-        func ping(_ actors: [Actor]) {
-            for actor in actors {
-                roles.formUnion(workflow?.ranksAndRoles(standingFor: actor) ?? [])
-                if actor == .user, let owner { people.insert(owner) }
-            }
-        }
-        for effect in effects {
-            switch effect {
-            case .mention(let ranks, let ids): ping(ranks); people.formUnion(ids)
-            case .send(_, _, let pings, _), .notify(_, _, let pings): ping(pings)
-            case .notice(_, let ids): people.formUnion(ids)
-            default: break
-            }
-        }
-        return (roles, people, roles.isEmpty && people.isEmpty)
     }
 
     static func names(_ actor: Actor, _ name: String) -> Bool {

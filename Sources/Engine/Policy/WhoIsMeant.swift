@@ -22,6 +22,47 @@ extension Workflow {
     }
 }
 
+/// Whom an effect lets Discord notify: the ranks' and roles' names (as
+/// `ranksAndRoles(standingFor:)` expands them) and people by id. Naming
+/// someone in a text, or letting a rank see the channel, notifies nobody.
+/// The Discord face builds `allowed_mentions` from this, and the simulator's
+/// `expect mentioned` reads it, so the two cannot disagree.
+public struct Pinged: Sendable, Hashable {
+    public var ranksAndRoles: [String]
+    public var people: [String]
+
+    public init(ranksAndRoles: [String] = [], people: [String] = []) {
+        self.ranksAndRoles = ranksAndRoles
+        self.people = people
+    }
+
+    public var isEmpty: Bool { ranksAndRoles.isEmpty && people.isEmpty }
+}
+
+extension Effect {
+    public func pinged(in workflow: Workflow, owner: String) -> Pinged {
+        func expanded(_ actors: [Actor]) -> [String] { actors.flatMap(workflow.ranksAndRoles(standingFor:)) }
+        switch self {
+        case .send(_, _, let pings, _): return Pinged(ranksAndRoles: expanded(pings), people: pings.contains(.user) ? [owner] : [])
+        case .notify(_, _, let pings): return Pinged(ranksAndRoles: expanded(pings))
+        case .mention(let ranks, let people): return Pinged(ranksAndRoles: expanded(ranks), people: people)
+        case .notice(_, let people): return Pinged(people: people)
+        default: return Pinged()
+        }
+    }
+}
+
+extension Sequence<Effect> {
+    /// Everyone the effects of one step let Discord notify.
+    public func pinged(in workflow: Workflow, owner: String) -> Pinged {
+        reduce(into: Pinged()) { all, effect in
+            let one = effect.pinged(in: workflow, owner: owner)
+            all.ranksAndRoles += one.ranksAndRoles
+            all.people += one.people
+        }
+    }
+}
+
 extension Actor {
     /// The same rank, role or person-word, whether written with its
     /// superiors or alone: `escalate to trainee` meets `must escalate to
