@@ -473,23 +473,21 @@ private struct Run {
     }
 
     mutating func timerFired(_ timer: TicketTimer) {
-        // A timer from an earlier visit of a state, or one whose clock was
-        // reset (the user answered, the handler wrote), does nothing.
-        if timer.purpose == .farewell {
-            // Silence after the farewell question: the close staff asked for.
-            if let pending = state.pendingClose, pending.until <= now { close(reason: pending.reason) }
-            return
-        }
-        guard timer.generation == state.generation else { return }
         switch timer.purpose {
         case .farewell:
-            return
+            // Silence after the farewell question: the close staff asked
+            // for. Not tied to a visit of the state, so no generation.
+            if let pending = state.pendingClose, pending.until <= now { close(reason: pending.reason) }
         case .reminder(let index):
-            guard let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due,
+            // A timer from an earlier visit of a state, or one whose clock
+            // was reset (the user answered, the handler wrote), does nothing.
+            guard timer.generation == state.generation,
+                  let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due,
                   let reminder = category.reminder, due - Int64(reminder.beforeSeconds) <= now, due > now else { return }
             effects.append(.send(text: render(reminder.text), buttons: [], pings: [.user]))
         case .transition(let index):
-            guard let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due, due <= now else { return }
+            guard timer.generation == state.generation,
+                  let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due, due <= now else { return }
             let transition = transitions[index]
             if let condition = transition.condition, !holds(condition) { return }
             run(transition, by: nil)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escala's keywords are English; its admins mostly write Spanish or
 /// French. A keyword written in their words is diagnosed like a typo of the
 /// English one: `estado` → "did you mean `state`?".
@@ -69,11 +71,7 @@ enum KeywordTranslations {
 
     /// `word` folded the way the table is written: lowercase, no accents.
     static func folded(_ word: String) -> String {
-        String(String.UnicodeScalarView(word.lowercased().unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-            // Decomposed, the accent is a combining mark: keep the letter.
-            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-            return decomposed.filter { !(0x0300...0x036F).contains($0.value) }
-        }))
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }
 
