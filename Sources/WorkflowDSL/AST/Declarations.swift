@@ -14,6 +14,9 @@ public struct WorkflowFile: Sendable {
     public var defaults: TicketBody?
     /// Where each `defaults { … }` block was written.
     public var defaultsRanges: [SourceRange] = []
+    /// The opening braces of blocks the file never closes: what follows
+    /// them was read as part of them.
+    public var unclosedBlocks: [SourceRange] = []
     public var panels: [PanelDeclaration] = []
     public var tickets: [TicketDeclaration] = []
     public var offences: [OffenceDeclaration] = []

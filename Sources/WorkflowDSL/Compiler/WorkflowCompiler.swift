@@ -38,8 +38,8 @@ public enum WorkflowCompiler {
         var (file, parseDiagnostics) = Parser.parse(source)
         // A block never closed makes every top-level statement after it
         // "misplaced": the missing `}` is the one mistake to show.
-        if let unclosed = parseDiagnostics.first(where: { $0.code == .syntax && $0.message.hasSuffix("is never closed") }) {
-            parseDiagnostics.removeAll { $0.code == .misplacedStatement && $0.range.start > unclosed.range.start }
+        if let unclosed = file.unclosedBlocks.map(\.start).min() {
+            parseDiagnostics.removeAll { $0.code == .misplacedStatement && $0.range.start > unclosed }
         }
         var bag = DiagnosticBag(path: source.path)
         // Names first, from the whole file, so that a panel opening a
@@ -101,12 +101,11 @@ public enum WorkflowCompiler {
             } else if file.defaultsRanges.contains(where: { within(error.range, $0) }) {
                 brokenDefaults = true
             }
-            let line = file.source.location(of: error.range.start).line
-            brokenLines.insert(line)
-            // A block never closed swallowed what followed it: its lines
-            // to the end of the file are all in doubt.
-            if error.message.hasSuffix("is never closed") { swallowedFrom = min(swallowedFrom, line) }
+            brokenLines.insert(file.source.location(of: error.range.start).line)
         }
+        // A block never closed swallowed what followed it: its lines to the
+        // end of the file are all in doubt.
+        if let unclosed = file.unclosedBlocks.map(\.start).min() { swallowedFrom = file.source.location(of: unclosed).line }
         // Read once, and only if a name diagnostic needs them: a fuzzed
         // file may hold hundreds of errors over megabytes.
         lazy var brokenWords: Set<String> = {

@@ -25,9 +25,14 @@ public struct Parser {
         var bag = DiagnosticBag(path: source.path)
         let tokens = Lexer.tokenize(source, diagnostics: &bag)
         var parser = Parser(source: source, tokens: tokens, diagnostics: bag)
-        let file = parser.parseFile()
+        var file = parser.parseFile()
+        file.unclosedBlocks = parser.unclosedBlocks
         return (file, parser.diagnostics.diagnostics)
     }
+
+    /// Blocks reported as never closed, for the compiler to leave out what
+    /// follows from them.
+    var unclosedBlocks: [SourceRange] = []
 
     init(source: SourceFile, tokens: [Token], diagnostics: DiagnosticBag) {
         self.source = source
@@ -242,6 +247,7 @@ public struct Parser {
             if current.kind == .endOfFile {
                 diagnostics.report(.syntax, "\(what) is never closed", at: open.range,
                                    help: "add a `}` where \(what) ends")
+                unclosedBlocks.append(open.range)
                 return
             }
             let before = position
