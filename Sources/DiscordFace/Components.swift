@@ -3,7 +3,7 @@ import Engine
 import WorkflowDSL
 
 /// The Discord components Escala shows: panel buttons or menu, a ticket
-/// state's buttons, forms as modals, the sanctions table as a menu.
+/// state's buttons, forms as modals, the sanction forms.
 enum Components {
     /// Discord's button style numbers.
     static func buttonStyle(_ style: Category.Button.Style) -> Int {
@@ -41,11 +41,56 @@ enum Components {
                    placeholder: question.placeholder.map { String($0.prefix(100)) })
     }
 
-    static func sanctions(_ workflow: Workflow, locale: String) -> [Component] {
-        let options = workflow.offences.prefix(25).map {
-            Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name, description: $0.sanction.map { String($0.prefix(100)) })
+    /// The ids of the sanction forms' fields.
+    enum SanctionField {
+        static let offence = "offence"
+        static let member = "member"
+        static let warned = "warned"
+        static let record = "record"
+        static let outsideOffence = "outside_offence"
+        static let outsideApplier = "outside_applier"
+        /// The appeal menu's choice for a sanction given outside Escala;
+        /// a recorded one is its ledger id.
+        static let outside = "outside"
+    }
+
+    static func offenceOptions(_ workflow: Workflow) -> [Component.SelectOption] {
+        workflow.offences.prefix(25).map {
+            Component.SelectOption(label: DiscordLimits.cut($0.label, to: 100), value: $0.name,
+                                   description: $0.sanction.map { DiscordLimits.cut($0, to: 100) })
         }
-        return [.actionRow([.select(CustomID.sanctionMenu.wire, placeholder: DiscordMarkup.render(.sanctionPlaceholder, locale: workflow.locale(closestTo: locale)), options: Array(options))])]
+    }
+
+    /// Applying a sanction: the row of the table, the member, and, when a
+    /// row asks for it, the box saying the member was warned first. One
+    /// modal, so that the engine judges the three together.
+    static func sanctionForm(_ workflow: Workflow, language: String) -> InteractionResponse {
+        func words(_ notice: Notice) -> String { DiscordMarkup.render(notice, locale: language) }
+        var fields: [Component] = [
+            .label(words(.sanctionOffenceLabel), .modalSelect(SanctionField.offence, options: offenceOptions(workflow), required: true)),
+            .label(words(.sanctionMemberLabel), .userSelect(SanctionField.member, required: true)),
+        ]
+        if workflow.offences.contains(where: \.warningRequired) {
+            fields.append(.label(words(.sanctionWarnedLabel), .checkbox(SanctionField.warned)))
+        }
+        return .modal(CustomID.sanctionForm.wire, title: words(.sanctionFormTitle), fields: fields)
+    }
+
+    /// Naming the sanction an appeal is about: the owner's recorded
+    /// sanctions (newest first, Discord shows 25), or "given outside
+    /// Escala" with its offence and applier.
+    static func appealedSanctionForm(_ workflow: Workflow, ledger: [SanctionRecord], language: String) -> InteractionResponse {
+        func words(_ notice: Notice) -> String { DiscordMarkup.render(notice, locale: language) }
+        let recorded = ledger.reversed().prefix(24).map {
+            Component.SelectOption(label: DiscordLimits.cut(SanctionListing.title($0, in: workflow), to: 100), value: String($0.id),
+                                   description: $0.entry.sanction.map { DiscordLimits.cut($0, to: 100) })
+        }
+        let options = recorded + [Component.SelectOption(label: words(.appealOutsideOption), value: SanctionField.outside)]
+        return .modal(CustomID.appealedSanctionForm.wire, title: words(.appealFormTitle), fields: [
+            .label(words(.appealRecordLabel), .modalSelect(SanctionField.record, options: options, required: true)),
+            .label(words(.appealOutsideOffenceLabel), .modalSelect(SanctionField.outsideOffence, options: offenceOptions(workflow), required: false)),
+            .label(words(.appealOutsideSanctionerLabel), .userSelect(SanctionField.outsideApplier, required: false)),
+        ])
     }
 
 }

@@ -127,8 +127,10 @@ struct DiscordEffectExecutor: EffectExecutor {
                              footer: .init(text: "#\(ticket.number) · \(bound.workflow.title)"), author: .init(name: ticket.state.ownerName))
             _ = try await rest.createMessage(target, MessageBody(content: nil, embeds: [card], allowedMentions: .none,
                                                                  nonce: Self.nonce(key)))
-        case .refuse, .showForm, .showSanctions:
+        case .refuse, .showForm, .showSanctions, .showAppealedSanctions:
             break // answered on the interaction itself, within its 3 seconds
+        case .recordSanction:
+            break // kept by the engine's own step, never sent
         case .grantRole(let role, let user, _):
             if let id = bound.ids[role] { try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala: ticket #\(ticket.number)") }
         case .revokeRole(let role, let user):

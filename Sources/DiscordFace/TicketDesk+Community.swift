@@ -17,6 +17,11 @@ extension TicketDesk {
                 .init(name: "member", description: "Only this member's roles", type: .user),
             ]),
         ]
+        if workflows.contains(where: { !$0.workflow.offences.isEmpty }) {
+            commands.append(.init(name: "sanctions", description: "A member's recorded sanctions: offence, who applied it, when (staff only)", options: [
+                .init(name: "member", description: "The member", type: .user, required: true),
+            ]))
+        }
         if workflows.contains(where: { $0.workflow.reputation != nil }) {
             commands.append(.init(name: "rep", description: "Give a reputation point to a member", options: [
                 .init(name: "member", description: "Who deserves it", type: .user, required: true),
@@ -60,6 +65,9 @@ extension TicketDesk {
         case "top": command = .top(periodsAgo: number("periods_ago") ?? 0)
         case "stats": command = .stats(days: number("days"))
         case "audit": command = .audit(member: data.option("member"))
+        case "sanctions":
+            guard let member = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
+            command = .sanctions(member: member)
         default: return try await rest.respond(to: interaction, .deferredUpdate)
         }
         let response: InteractionResponse
@@ -74,6 +82,9 @@ extension TicketDesk {
             response = .ephemeral(embeds: [CommunityEmbeds.statistics(statistics, language: NoticeCatalogue.language(for: locale))])
         case .audit(let records, let member):
             response = .ephemeral(embeds: [CommunityEmbeds.audit(records, title: "🧾 Audit" + (member.map { " · <@\($0)>" } ?? ""))])
+        case .sanctions(let records, let member, let table):
+            response = .ephemeral(DiscordMarkup.render(SanctionListing.text(records, member: member, workflow: table,
+                                                                            language: NoticeCatalogue.language(for: locale))))
         }
         try await rest.respond(to: interaction, response)
     }

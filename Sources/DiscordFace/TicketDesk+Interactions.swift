@@ -13,8 +13,6 @@ extension TicketDesk {
             switch (interaction.type, CustomID(wire: customID)) {
             case (.messageComponent, .panelMenu?):
                 try await openFromPanel(category: data?.values?.first ?? "", interaction)
-            case (.messageComponent, .sanctionMenu?):
-                try await chooseSanction(data?.values?.first ?? "", interaction)
             case (.messageComponent, .open(let category)?):
                 try await openFromPanel(category: category, interaction)
             case (.messageComponent, .button(_, let button)?):
@@ -23,6 +21,23 @@ extension TicketDesk {
                 try await respond(interaction, .deferredUpdate)
             case (.modalSubmit, .openingForm(let category)?):
                 try await open(category: category, answers: data?.submittedValues ?? [:], interaction)
+            case (.modalSubmit, .sanctionForm?):
+                let answers = data?.submittedValues ?? [:]
+                try await act(interaction) {
+                    .sanctionApplied(offence: answers[Components.SanctionField.offence] ?? "",
+                                     member: answers[Components.SanctionField.member] ?? "",
+                                     warned: answers[Components.SanctionField.warned] == "true", by: $0)
+                }
+            case (.modalSubmit, .appealedSanctionForm?):
+                let answers = data?.submittedValues ?? [:]
+                let choice = answers[Components.SanctionField.record] ?? ""
+                let appealed: AppealedSanction = if let id = Int64(choice) {
+                    .recorded(id: id)
+                } else {
+                    .outside(offence: answers[Components.SanctionField.outsideOffence],
+                             sanctioner: answers[Components.SanctionField.outsideApplier])
+                }
+                try await act(interaction) { .appealedSanctionChosen(appealed, by: $0) }
             case (.modalSubmit, .form(let form)?):
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
             case (.applicationCommand, _) where CommunityCommand.names.contains(data?.name ?? ""):
@@ -110,12 +125,12 @@ extension TicketDesk {
         guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {
             return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
         }
-        try await respond(interaction, answer(to: outcome.effects, for: person, ticket: ticket, bound: bound))
+        try await respond(interaction, await answer(to: outcome.effects, for: person, ticket: ticket, bound: bound))
     }
 
-    /// What the clicker sees at once: a refusal, a form, the sanctions
-    /// table, or nothing (the click is taken; the ticket changes follow).
-    private func answer(to effects: [Effect], for person: Person, ticket: StoredTicket, bound: BoundWorkflow) -> InteractionResponse {
+    /// What the clicker sees at once: a refusal, a form, a sanction form,
+    /// or nothing (the click is taken; the ticket changes follow).
+    private func answer(to effects: [Effect], for person: Person, ticket: StoredTicket, bound: BoundWorkflow) async throws -> InteractionResponse {
         for effect in effects {
             switch effect {
             case .refuse(person.id, let reason):
@@ -125,19 +140,16 @@ extension TicketDesk {
                 return .modal(CustomID.form(name).wire, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
             case .showSanctions(person.id):
                 guard let workflow = engine.workflow(of: ticket.state) else { continue }
-                let language = engine.language(of: ticket.state)
-                return .ephemeral(DiscordMarkup.render(.chooseSanction, locale: language),
-                                  components: Components.sanctions(workflow, locale: language))
+                return Components.sanctionForm(workflow, language: engine.language(of: ticket.state))
+            case .showAppealedSanctions(person.id):
+                guard let workflow = engine.workflow(of: ticket.state) else { continue }
+                let ledger = try await engine.sanctions(guild: ticket.guild, member: ticket.state.owner)
+                return Components.appealedSanctionForm(workflow, ledger: ledger, language: engine.language(of: ticket.state))
             default:
                 continue
             }
         }
         return .deferredUpdate
-    }
-
-    /// A row of the sanctions table; the engine decides who applied it.
-    private func chooseSanction(_ offence: String, _ interaction: Interaction) async throws {
-        try await act(interaction) { .sanctionChosen(offence: offence, sanctioner: nil, by: $0) }
     }
 
     /// The Discord categories a channel-mode ticket may go in, in order:

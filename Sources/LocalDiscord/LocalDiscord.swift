@@ -440,6 +440,43 @@ public final class LocalDiscord: Sendable {
                                  channel: channel, user: user, roles: roles, guild: guild, locale: locale)
     }
 
+    /// One answered field of a modal of labels, as Discord sends it back.
+    public enum ModalField: Sendable {
+        case select(String, values: [String])
+        /// A member picker: the chosen users' ids and names.
+        case users(String, [(id: String, name: String)])
+        case checkbox(String, Bool)
+        case text(String, String)
+    }
+
+    /// A member sends a modal of labelled fields (selects, a member picker,
+    /// a checkbox), shaped as Discord's documentation shows a submission:
+    /// each field inside its label, chosen users under `resolved`.
+    @discardableResult
+    public func submit(_ customID: String, fields: [ModalField], in channel: String, by user: (id: String, name: String),
+                       roles: [String] = [], guild: String, locale: String = "es-ES") async -> String {
+        func json(_ text: String) -> String { String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self) }
+        var resolved: [String] = []
+        let labels = fields.enumerated().map { index, field -> String in
+            let inner: String
+            switch field {
+            case .select(let id, let values):
+                inner = #"{"type":3,"id":\#(2 * index + 2),"custom_id":\#(json(id)),"values":[\#(values.map(json).joined(separator: ","))]}"#
+            case .users(let id, let users):
+                inner = #"{"type":5,"id":\#(2 * index + 2),"custom_id":\#(json(id)),"values":[\#(users.map { json($0.id) }.joined(separator: ","))]}"#
+                resolved += users.map { #"\#(json($0.id)):{"id":\#(json($0.id)),"username":\#(json($0.name)),"discriminator":"0","global_name":null,"avatar":null}"# }
+            case .checkbox(let id, let checked):
+                inner = #"{"type":23,"id":\#(2 * index + 2),"custom_id":\#(json(id)),"value":\#(checked)}"#
+            case .text(let id, let value):
+                inner = #"{"type":4,"id":\#(2 * index + 2),"custom_id":\#(json(id)),"value":\#(json(value))}"#
+            }
+            return #"{"type":18,"id":\#(2 * index + 1),"component":\#(inner)}"#
+        }
+        let users = resolved.isEmpty ? "" : #","resolved":{"users":{\#(resolved.joined(separator: ","))}}"#
+        return await interaction(type: 5, data: #"{"custom_id":\#(json(customID)),"components":[\#(labels.joined(separator: ","))]\#(users)}"#,
+                                 channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
     /// A member runs a slash command; options are (name, Discord option
     /// type, value as JSON: `"\"123\""` for a user, `"2"` for an integer).
     @discardableResult

@@ -32,7 +32,13 @@ public struct Scenario: Sendable {
         case press(person: String, button: String)
         case run(person: String, command: String)
         case submit(person: String, form: String, answers: [(String, String)])
-        case chooseSanction(person: String, offence: String, sanctioner: String?)
+        /// Staff apply a row of the table to a member: the sanction form
+        /// Discord shows (offence, member, warning box).
+        case applySanction(person: String, offence: String, member: String, warned: Bool)
+        /// Staff name the sanction an appeal is about: the owner's recorded
+        /// one for that offence, or one given outside Escala with who
+        /// applied it (Discord's user picker).
+        case chooseAppealedSanction(person: String, offence: String, outsideAppliedBy: String?)
         case leave(person: String)
         case deleteChannel
         case wait(seconds: Int)
@@ -72,6 +78,8 @@ public struct Scenario: Sendable {
         case revoked(String)
         case transcript
         case sanctionsShown
+        /// The member's ledger holds that offence, applied by that person.
+        case sanctioned(person: String, offence: String, by: String, negated: Bool)
         case openTickets(Int)
         case reputation(person: String, points: Int)
         /// Whether the person holds a role Escala granted (and has not taken back).

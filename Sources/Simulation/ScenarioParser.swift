@@ -148,17 +148,29 @@ public enum ScenarioParser {
             guard case .word(let form)? = rest.first else { throw LineError("`submits` needs a form name") }
             return .submit(person: person, form: form, answers: try pairs(after: rest.dropFirst()))
         case "chooses":
-            guard rest.count >= 2, rest[0] == .word("sanction"), case .word(let offence) = rest[1] else {
-                throw LineError("write `\(person) chooses sanction OFFENCE [applied by NAME]`")
-            }
-            var sanctioner: String?
-            if rest.count > 2 {
-                guard rest.count == 5, rest[2] == .word("applied"), rest[3] == .word("by"), case .word(let name) = rest[4] else {
-                    throw LineError("after the offence, only `applied by NAME` may follow")
+            let words = rest.map { if case .word(let word) = $0 { word } else { "" } }
+            let usage = "write `\(person) chooses sanction OFFENCE for MEMBER [warned]` to apply one, and in an appeal "
+                + "`\(person) chooses appealed sanction OFFENCE` (one the member was given through Escala) or "
+                + "`\(person) chooses outside sanction OFFENCE applied by NAME`"
+            let kind = words.first ?? ""
+            if kind == "sanction", words.count >= 4, words[2] == "for", !words[1].isEmpty, !words[3].isEmpty {
+                guard words.count == 4 || (words.count == 5 && words[4] == "warned") else {
+                    throw LineError("after the member, only `warned` may follow (the staff member ticks that the member was warned)")
                 }
-                sanctioner = name
+                return .applySanction(person: person, offence: words[1], member: words[3], warned: words.count == 5)
             }
-            return .chooseSanction(person: person, offence: offence, sanctioner: sanctioner)
+            if kind == "sanction", words.count == 5, words[2] == "applied" {
+                // Discord's sanction form has no "applied by": whoever
+                // applies it is the applier, and an appeal reads the ledger.
+                throw LineError("Discord cannot record someone else as the applier of a sanction: " + usage)
+            }
+            if kind == "appealed", words.count == 3, words[1] == "sanction", !words[2].isEmpty {
+                return .chooseAppealedSanction(person: person, offence: words[2], outsideAppliedBy: nil)
+            }
+            if kind == "outside", words.count == 6, words[1] == "sanction", words[3] == "applied", words[4] == "by", !words[5].isEmpty {
+                return .chooseAppealedSanction(person: person, offence: words[2], outsideAppliedBy: words[5])
+            }
+            throw LineError(usage)
         case "leaves":
             return .leave(person: person)
         case "joins":
@@ -264,6 +276,13 @@ public enum ScenarioParser {
         case ("revoked", let role?): return try exactly(2, .revoked(role))
         case ("transcript", _): return try exactly(1, .transcript)
         case ("sanctions", "shown"): return try exactly(2, .sanctionsShown)
+        case ("sanctioned", _), ("not", "sanctioned"):
+            let negated = word(0) == "not"
+            let at = negated ? 2 : 1
+            guard let member = word(at), let offence = word(at + 1), word(at + 2) == "by", let staff = word(at + 3) else {
+                throw LineError("write `expect sanctioned MEMBER OFFENCE by NAME` (the ledger holds it)")
+            }
+            return try exactly(at + 4, .sanctioned(person: member, offence: offence, by: staff, negated: negated))
         case ("role", let name?):
             guard let role = word(2) else { throw LineError("write `expect role NAME ROLE`") }
             return try exactly(3, .holds(person: name, role: role, negated: false))

@@ -47,14 +47,20 @@ public struct ScenarioRunner: Sendable {
                 error(step.line, "no category of the workflow has a button `\(button)`" + suggestion(button, among: buttons))
             case .submit(_, let form, _) where !forms.contains(form):
                 error(step.line, "the workflow has no form `\(form)`" + suggestion(form, among: forms))
-            case .chooseSanction(_, let offence, _) where !workflow.offences.contains(where: { $0.name == offence }):
+            case .applySanction(_, let offence, _, _) where !workflow.offences.contains(where: { $0.name == offence }),
+                 .chooseAppealedSanction(_, let offence, _) where !workflow.offences.contains(where: { $0.name == offence }),
+                 .expect(.sanctioned(_, let offence, _, _)) where !workflow.offences.contains(where: { $0.name == offence }):
                 error(step.line, "the sanctions table has no offence `\(offence)`"
                       + suggestion(offence, among: Set(workflow.offences.map(\.name))))
             case .giveReputation(_, let receiver) where !declared.contains(receiver),
                  .expect(.reputation(let receiver, _)) where !declared.contains(receiver),
                  .expect(.activity(let receiver, _)) where !declared.contains(receiver),
                  .expect(.audit(let receiver, _)) where !declared.contains(receiver),
-                 .expect(.holds(let receiver, _, _)) where !declared.contains(receiver):
+                 .expect(.holds(let receiver, _, _)) where !declared.contains(receiver),
+                 .applySanction(_, _, let receiver, _) where !declared.contains(receiver),
+                 .chooseAppealedSanction(_, _, let receiver?) where !declared.contains(receiver),
+                 .expect(.sanctioned(let receiver, _, _, _)) where !declared.contains(receiver),
+                 .expect(.sanctioned(_, _, let receiver, _)) where !declared.contains(receiver):
                 error(step.line, "`\(receiver)` is not declared: add `member \(receiver)` above")
             case .react(_, _, let message, _) where !workflow.messages.contains(message):
                 error(step.line, "the workflow declares no message `\(message)`" + suggestion(message, among: Set(workflow.messages)))
@@ -259,7 +265,7 @@ private struct Play {
         }
     }
 
-    func event(for step: Scenario.Step) async -> (TicketEvent?, String) {
+    mutating func event(for step: Scenario.Step) async -> (TicketEvent?, String) {
         switch step.action {
         case .say(let name, let text, let attachments):
             let (resolved, mentionsOwner) = await resolveMentions(text)
@@ -273,10 +279,24 @@ private struct Play {
         case .submit(let name, let form, let answers):
             return (.formSubmitted(form: form, by: people[name]!, answers: Dictionary(answers, uniquingKeysWith: { _, last in last })),
                     "\(name) submits \(form)")
-        case .chooseSanction(let name, let offence, let sanctioner):
-            let sanctionerID = people[sanctioner ?? name]?.id
-            return (.sanctionChosen(offence: offence, sanctioner: sanctionerID, by: people[name]!),
-                    "\(name) chooses sanction \(offence)" + (sanctioner.map { " applied by \($0)" } ?? ""))
+        case .applySanction(let name, let offence, let member, let warned):
+            return (.sanctionApplied(offence: offence, member: people[member]!.id, warned: warned, by: people[name]!),
+                    "\(name) applies sanction \(offence) to \(member)" + (warned ? ", warned first" : ""))
+        case .chooseAppealedSanction(let name, let offence, let outsideAppliedBy?):
+            return (.appealedSanctionChosen(.outside(offence: offence, sanctioner: people[outsideAppliedBy]!.id), by: people[name]!),
+                    "\(name) names the appealed sanction: \(offence), given outside Escala by \(outsideAppliedBy)")
+        case .chooseAppealedSanction(let name, let offence, nil):
+            // What the form's menu lists: the owner's recorded sanctions.
+            // The scenario names the offence; the newest such row is the one.
+            let owner = currentTicket == nil ? nil : try? await engine.ticket(id: currentTicket!)?.state.owner
+            let ledger = (try? await engine.sanctions(guild: runner.guild, member: owner ?? "")) ?? []
+            guard let record = ledger.last(where: { $0.entry.offence == offence }) else {
+                fail(step.line, "action", "the ticket's member has no recorded sanction `\(offence)` to appeal: apply it in an earlier ticket "
+                     + "(`NAME chooses sanction \(offence) for MEMBER`), or write `\(name) chooses outside sanction \(offence) applied by NAME`")
+                return (nil, "")
+            }
+            return (.appealedSanctionChosen(.recorded(id: record.id), by: people[name]!),
+                    "\(name) names the appealed sanction: \(offence), recorded in ticket #\(record.ticketNumber.map(String.init) ?? "?")")
         case .leave(let name):
             return (.memberLeft, "\(name) leaves the server")
         case .deleteChannel:
@@ -511,7 +531,21 @@ private struct Play {
             judgeEffects(effects.contains { if case .transcript = $0 { true } else { false } }, "no transcript was posted")
         case .sanctionsShown:
             description = "sanctions shown"
-            judgeEffects(effects.contains { if case .showSanctions = $0 { true } else { false } }, "the sanctions table was not shown")
+            judgeEffects(effects.contains {
+                switch $0 {
+                case .showSanctions, .showAppealedSanctions: true
+                default: false
+                }
+            }, "the sanctions table was not shown")
+        case .sanctioned(let name, let offence, let staff, let negated):
+            description = (negated ? "not " : "") + "sanctioned \(name) \(offence) by \(staff)"
+            let ledger = try await engine.sanctions(guild: runner.guild, member: people[name]?.id ?? name)
+            let found = ledger.contains { $0.entry.offence == offence && $0.entry.appliedBy == people[staff]?.id }
+            holds = found != negated
+            if holds == false {
+                detail = ledger.isEmpty ? "\(name) has no recorded sanction"
+                    : "the ledger of \(name): " + ledger.map { "\($0.entry.offence) by \(who($0.entry.appliedBy))" }.joined(separator: "; ")
+            }
         case .openTickets(let count):
             description = "open tickets \(count)"
             let actual = try await engine.tickets(openOnly: true).count
@@ -585,7 +619,12 @@ private struct Play {
         case .publish(let channel, let text): return "publishes in #\(channel): \"\(Self.oneLine(humanize(text)))\""
         case .refuse(let person, let reason): return "refuses \(who(person)): \"\(humanize(reason))\""
         case .showForm(let form, let person): return "shows the form \(form) to \(who(person))"
-        case .showSanctions(let person): return "shows the sanctions table to \(who(person))"
+        case .showSanctions(let person): return "shows the sanction form to \(who(person))"
+        case .showAppealedSanctions(let person): return "shows \(who(person)) the member's recorded sanctions"
+        case .recordSanction(let entry):
+            return "records in the ledger: \(entry.offence) for \(who(entry.member)), applied by \(who(entry.appliedBy))"
+                + (entry.outsideEscala ? " (given outside Escala, recorded by \(who(entry.recordedBy)))" : "")
+                + (entry.warned ? ", warned first" : "") + (entry.evidence.isEmpty ? "" : ", \(entry.evidence.count) piece(s) of evidence")
         case .grantRole(let role, let person, let seconds):
             return "grants \(role) to \(who(person))" + (seconds.map { " for \(Self.duration($0))" } ?? "")
         case .revokeRole(let role, let person): return "revokes \(role) from \(who(person))"

@@ -32,7 +32,9 @@ struct HostileInputTests {
         let formAnswer = try await E2E.callback(server, form)
         #expect(formAnswer["type"]?.number == 4)
         #expect(formAnswer["data"]?["flags"]?.number == 64)
-        let sanction = await server.click(CustomID.sanctionMenu.wire, in: channel, by: E2E.player, values: ["troll"], guild: E2E.guild)
+        let sanction = await server.submit(CustomID.sanctionForm.wire, fields: [.select("offence", values: ["troll"]),
+                                                                                .users("member", [E2E.ana]), .checkbox("warned", true)],
+                                           in: channel, by: E2E.player, guild: E2E.guild)
         #expect(try await E2E.callback(server, sanction)["data"]?["flags"]?.number == 64)
 
         let ticket = try #require(try await running.desk.engine.ticket(id: 1))

@@ -6,7 +6,7 @@ struct CustomIDTests {
     @Test("every id Escala writes reads back as itself")
     func roundTrip() {
         let ids: [CustomID] = [.button(category: "reportes", button: "escalar"), .open(category: "consultas"), .panelMenu,
-                               .sanctionMenu, .openingForm(category: "anticheat"), .form("close_reason")]
+                               .sanctionForm, .appealedSanctionForm, .openingForm(category: "anticheat"), .form("close_reason")]
         for id in ids {
             #expect(CustomID(wire: id.wire) == id, "\(id.wire)")
         }

@@ -12,7 +12,7 @@ struct CrashTests {
     /// messages, escalations, renames, sanctions and the timers that close
     /// silent tickets: a few hundred transactions in all.
     static let workload: String = {
-        var lines = ["member jugador", "member otro", "staff ana cm", "staff beto cm", "staff carla trainee", "staff dani admin"]
+        var lines = ["member jugador", "member otro", "member pepe", "staff ana cm", "staff beto cm", "staff carla trainee", "staff dani admin"]
         for round in 0..<4 {
             lines += [
                 "jugador opens reportes with reportado=\"Pepe\", hechos=\"Ronda \(round)\"",
@@ -27,8 +27,9 @@ struct CrashTests {
                 "beto says \"Hola @otro\"",
                 "beto presses devolucion",
                 "wait 40m",
+                "ticket \(2 * round + 1)",
                 "dani presses sancionar",
-                "dani chooses sanction abuso_bug",
+                "dani chooses sanction abuso_bug for pepe warned",
                 "wait 13h",
             ]
         }
@@ -63,6 +64,7 @@ struct CrashTests {
         var outbox: [[String]]
         var timers: [[String]]
         var audit: [[String]]
+        var sanctions: [[String]]
         var ledgerKeys: [String]
 
         init(_ run: Run) throws {
@@ -77,6 +79,7 @@ struct CrashTests {
             outbox = try rows("SELECT id, ticket_id, event_seq, idempotency_key, effect, status FROM outbox ORDER BY id")
             timers = try rows("SELECT ticket_id, key, generation, due_at FROM timer ORDER BY ticket_id, key")
             audit = try rows("SELECT ticket_id, event_seq, at, actor, action, detail FROM audit ORDER BY id")
+            sanctions = try rows("SELECT id, guild, member, offence, applied_by, at, ticket_id, evidence, warned FROM sanction ORDER BY id")
             let ledger = (try? String(contentsOfFile: run.ledger, encoding: .utf8)) ?? ""
             ledgerKeys = ledger.split(separator: "\n").map { String($0.split(separator: "\t")[0]) }
         }
@@ -98,6 +101,7 @@ struct CrashTests {
         let expected = try Snapshot(reference)
         #expect(expected.outbox.allSatisfy { $0.last == "done" })
         #expect(expected.events.contains { $0[5].hasPrefix("timer") })
+        #expect(expected.sanctions.count == 4, "each round records its sanction once")
 
         var generator = SystemRandomNumberGenerator()
         var kills = 0
@@ -131,11 +135,13 @@ struct CrashTests {
             let sameOutbox = actual.outbox == expected.outbox
             let sameTimers = actual.timers == expected.timers
             let sameAudit = actual.audit == expected.audit
+            let sameSanctions = actual.sanctions == expected.sanctions
             #expect(sameTickets, "ticket states differ after \(attempts) runs of cycle \(cycles)")
             #expect(sameLog, "the event log differs (\(actual.events.count) events, expected \(expected.events.count))")
             #expect(sameOutbox, "the outbox differs (lost, duplicated or undelivered effects)")
             #expect(sameTimers, "pending timers differ")
             #expect(sameAudit, "the audit trail differs")
+            #expect(sameSanctions, "the sanctions ledger differs (a sanction lost or recorded twice)")
             // Every effect performed exactly once, and nothing performed
             // that the outbox does not hold.
             let performedOnce = actual.ledgerKeys.count == Set(actual.ledgerKeys).count

@@ -6,6 +6,8 @@ public enum DiscordLimits {
     public static let messageContent = 2_000
     public static let channelName = 100
     public static let modalTitle = 45
+    /// A modal field's label.
+    public static let labelText = 45
     public static let auditLogReason = 512
 
     /// `text` cut to `limit` characters as Discord counts them (Unicode

@@ -42,13 +42,14 @@ public struct Interaction: Sendable, Decodable {
             options?.first { $0.name == name }?.value
         }
 
-        /// The modal's answers by input id.
+        /// The modal's answers by input id: a text input's text, a
+        /// checkbox's `true`/`false`, a select's first choice.
         public var submittedValues: [String: String] {
             var values: [String: String] = [:]
             func collect(_ components: [Component]) {
                 for component in components {
-                    if let id = component.customID, let value = component.value { values[id] = value }
-                    collect(component.components ?? [])
+                    if let id = component.customID, let value = component.value ?? component.values?.first { values[id] = value }
+                    collect((component.components ?? []) + (component.component.map { [$0] } ?? []))
                 }
             }
             collect(components ?? [])
@@ -175,6 +176,12 @@ public struct InteractionResponse: Sendable, Encodable {
 
     /// The click is taken; the message it was on stays as it is.
     public static let deferredUpdate = InteractionResponse(type: 6, data: nil)
+
+    /// A modal of labelled fields (selects, a member picker, a checkbox).
+    public static func modal(_ customID: String, title: String, fields: [Component]) -> InteractionResponse {
+        InteractionResponse(type: 9, data: CallbackData(components: fields, customID: customID,
+                                                        title: DiscordLimits.cut(title, to: DiscordLimits.modalTitle)))
+    }
 
     public static func modal(_ customID: String, title: String, inputs: [Component]) -> InteractionResponse {
         InteractionResponse(type: 9, data: CallbackData(components: inputs.map { .actionRow([$0]) }, customID: customID,

@@ -14,9 +14,11 @@ public enum CommunityCommand: Sendable, Hashable {
     case stats(days: Int?)
     /// `/audit member` (staff only): roles granted and revoked.
     case audit(member: String?)
+    /// `/sanctions member` (staff only): the member's recorded sanctions.
+    case sanctions(member: String)
 
     /// The names faces register, and route to `CommunityEngine.answer`.
-    public static let names: Set<String> = ["rep", "top", "stats", "audit"]
+    public static let names: Set<String> = ["rep", "top", "stats", "audit", "sanctions"]
 
     /// The longest span `/stats` looks back, and the furthest `/top` does:
     /// a person's number beyond them is refused, never multiplied into an
@@ -36,6 +38,9 @@ public enum CommunityAnswer: Sendable, Equatable {
     case statistics(TicketStatistics)
     /// Only to them (staff): the trail, and whose it is when one member's.
     case audit([RoleAuditRecord], member: String?)
+    /// Only to them (staff): the member's ledger, and the workflow whose
+    /// table names its offences (`SanctionListing` words it).
+    case sanctions([SanctionRecord], member: String, table: Workflow?)
 }
 
 extension CommunityEngine {
@@ -73,6 +78,10 @@ extension CommunityEngine {
         case .audit(let member):
             guard person.isStaff else { return (.privately(.staffOnly), []) }
             return (.audit(try await audit(member: member, limit: 20), member: member), [])
+        case .sanctions(let member):
+            guard person.isStaff else { return (.privately(.staffOnly), []) }
+            let records = try await read { try $0.sanctions(guild: guild, member: member) }
+            return (.sanctions(records, member: member, table: sanctionsTable()), [])
         }
     }
 }

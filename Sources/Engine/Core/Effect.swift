@@ -30,7 +30,15 @@ public enum Effect: Sendable, Hashable, Codable {
     /// A private answer to whoever clicked, saying why nothing happened.
     case refuse(person: String, reason: RichText)
     case showForm(String, to: String)
+    /// The sanction form: which row of the table, to which member, and
+    /// whether they were warned.
     case showSanctions(to: String)
+    /// The appealed-sanction form: one of the owner's recorded sanctions,
+    /// or one given outside Escala and who applied it.
+    case showAppealedSanctions(to: String)
+    /// A row for the sanctions ledger. The engine appends it in the step's
+    /// own transaction; it is never sent anywhere.
+    case recordSanction(SanctionEntry)
     case grantRole(String, to: String, forSeconds: Int?)
     case revokeRole(String, from: String)
     case transcript(channel: String?)
@@ -39,4 +47,10 @@ public enum Effect: Sendable, Hashable, Codable {
     case askRating(text: RichText, to: String)
     case schedule(TicketTimer)
     case cancelTimer(key: String)
+
+    /// Whether the effect goes to the outbox: a ledger row is kept by the
+    /// step itself.
+    public var isSent: Bool {
+        if case .recordSanction = self { false } else { true }
+    }
 }

@@ -8,8 +8,12 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     case button(name: String, by: Person)
     case command(name: String, by: Person)
     case formSubmitted(form: String, by: Person, answers: [String: String])
-    /// Staff picked a row of the sanctions table, and who applied it.
-    case sanctionChosen(offence: String, sanctioner: String?, by: Person)
+    /// Staff applied a row of the sanctions table to a member, saying
+    /// whether the member was warned first (Discord: the sanction form's
+    /// offence menu, member picker and warning checkbox).
+    case sanctionApplied(offence: String, member: String, warned: Bool, by: Person)
+    /// Staff named the sanction an appeal is about.
+    case appealedSanctionChosen(AppealedSanction, by: Person)
     case timerFired(TicketTimer)
     case memberLeft
     case channelDeleted

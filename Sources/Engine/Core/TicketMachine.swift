@@ -119,7 +119,9 @@ public struct TicketMachine: Sendable {
 
     // MARK: Events
 
-    public func step(_ state: TicketState, _ event: TicketEvent, now: Int64) -> (TicketState, [Effect]) {
+    /// `ledger`: the owner's recorded sanctions, which an appeal chooses
+    /// from; the store reads them for that event only.
+    public func step(_ state: TicketState, _ event: TicketEvent, now: Int64, ledger: [SanctionRecord] = []) -> (TicketState, [Effect]) {
         guard !state.isClosed else { return (state, []) }
         var run = Run(machine: self, state: state, now: now)
         switch event {
@@ -133,8 +135,10 @@ public struct TicketMachine: Sendable {
             run.interaction(.command(name), by: person)
         case .formSubmitted(let form, let person, let answers):
             run.formSubmitted(form, by: person, answers: answers)
-        case .sanctionChosen(let offence, let sanctioner, let chooser):
-            run.sanctionChosen(offence, sanctioner: sanctioner, by: chooser)
+        case .sanctionApplied(let offence, let member, let warned, let staff):
+            run.applySanction(offence, to: member, warned: warned, by: staff)
+        case .appealedSanctionChosen(let appealed, let staff):
+            run.chooseAppealedSanction(appealed, ledger: ledger, by: staff)
         case .timerFired(let timer):
             run.timerFired(timer)
         case .memberLeft:
@@ -186,6 +190,7 @@ private struct Run {
     }
 
     mutating func userMessage(_ message: TicketEvent.Message) {
+        keepAttachments(message.attachments)
         if answerFarewell(message) { return }
         state.userHasSpoken = true
         state.lastUserMessageAt = now
@@ -226,6 +231,7 @@ private struct Run {
         } else if state.handler == nil, mayTake(author) {
             take(author)
         }
+        keepAttachments(message.attachments)
         if state.handler == author.id {
             state.lastHandlerMessageAt = now
             scheduleTimers()
@@ -293,6 +299,14 @@ private struct Run {
     }
 
     // MARK: Evidence
+
+    /// The files the member and staff posted, kept for a sanction's
+    /// `evidence required` and its ledger row; the newest 25 are enough
+    /// to cite, and the row must stay small.
+    mutating func keepAttachments(_ urls: [String]) {
+        guard !urls.isEmpty else { return }
+        state.attachments = Array(((state.attachments ?? []) + urls).suffix(25))
+    }
 
     var evidenceComplete: Bool {
         !category.evidence.isEmpty && category.evidence.allSatisfy { !(state.evidence[$0.name] ?? []).isEmpty }
@@ -397,14 +411,68 @@ private struct Run {
         fire(.formSubmitted(form), by: person)
     }
 
-    mutating func sanctionChosen(_ offence: String, sanctioner: String?, by chooser: Person) {
-        guard workflow.offences.contains(where: { $0.name == offence }), takeOffer(.sanctions(to: chooser.id)) else {
-            effects.append(.refuse(person: chooser.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
-            return
+    // MARK: Sanctions
+
+    /// A row of the table applied to a member: the row's demands are
+    /// checked, the ledger gets the sanction, and whoever applied it is the
+    /// ticket's sanctioner. A refusal leaves the form on offer, so staff
+    /// can fix what was missing and send it again.
+    mutating func applySanction(_ name: String, to member: String, warned: Bool, by staff: Person) {
+        guard let offence = workflow.offences.first(where: { $0.name == name }), !member.isEmpty,
+              (state.offers ?? []).contains(.sanctions(to: staff.id)) else {
+            return refuse(staff, .notNow)
         }
-        state.sanction = offence
-        // Unless told otherwise, whoever picks the row from the table applies it.
-        state.sanctioner = sanctioner ?? chooser.id
+        let appliers: [Actor] = offence.appliedBy.map { workflow.ranks.contains($0) ? .rank($0, exact: false) : .role($0) }
+        if let refusal = SanctionRules.refusal(applying: offence, rankAllows: allows(appliers, staff),
+                                               ticketHasEvidence: !(state.attachments ?? []).isEmpty, warned: warned,
+                                               displayNames: workflow.displayNames) {
+            return refuse(staff, refusal)
+        }
+        _ = takeOffer(.sanctions(to: staff.id))
+        state.sanction = offence.name
+        state.sanctioner = staff.id
+        effects.append(.recordSanction(SanctionEntry(member: member, offence: offence.name, sanction: offence.sanction,
+                                                     appliedBy: staff.id, recordedBy: staff.id, evidence: state.attachments ?? [],
+                                                     warned: warned, outsideEscala: false)))
+        let said = Notice.sanctionRecorded(offence: offence.label, sanction: offence.sanction ?? "—", member: member, staff: staff.id)
+        effects.append(.send(text: NoticeCatalogue.text(said, locale: locale), buttons: [], pings: []))
+    }
+
+    /// The sanction an appeal is about: one of the owner's recorded
+    /// sanctions, whose applier becomes the sanctioner, or one given
+    /// outside Escala, recorded now with who named its applier.
+    mutating func chooseAppealedSanction(_ appealed: AppealedSanction, ledger: [SanctionRecord], by staff: Person) {
+        guard (state.offers ?? []).contains(.appealedSanctions(to: staff.id)) else { return refuse(staff, .notNow) }
+        let offence: Offence
+        let sanctioner: String
+        switch appealed {
+        case .recorded(let id):
+            guard let record = ledger.first(where: { $0.id == id && $0.entry.member == state.owner }),
+                  let row = workflow.offences.first(where: { $0.name == record.entry.offence }) else {
+                return refuse(staff, .notNow)
+            }
+            offence = row
+            sanctioner = record.entry.appliedBy
+            state.appealedSanction = id
+        case .outside(let name, let applier):
+            guard let name, let row = workflow.offences.first(where: { $0.name == name }), let applier, !applier.isEmpty else {
+                return refuse(staff, .outsideSanctionIncomplete)
+            }
+            offence = row
+            sanctioner = applier
+            effects.append(.recordSanction(SanctionEntry(member: state.owner, offence: row.name, sanction: row.sanction,
+                                                         appliedBy: applier, recordedBy: staff.id, evidence: state.attachments ?? [],
+                                                         warned: false, outsideEscala: true)))
+        }
+        _ = takeOffer(.appealedSanctions(to: staff.id))
+        state.sanction = offence.name
+        state.sanctioner = sanctioner
+        let said = Notice.appealedSanctionNamed(offence: offence.label, staff: sanctioner)
+        effects.append(.send(text: NoticeCatalogue.text(said, locale: locale), buttons: [], pings: []))
+    }
+
+    mutating func refuse(_ person: Person, _ notice: Notice) {
+        effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(notice, locale: locale)))
     }
 
     /// Records that `offer` is now in front of its person; showing the same
@@ -648,6 +716,11 @@ private struct Run {
             if let person {
                 offer(.sanctions(to: person.id))
                 effects.append(.showSanctions(to: person.id))
+            }
+        case .chooseAppealedSanction:
+            if let person {
+                offer(.appealedSanctions(to: person.id))
+                effects.append(.showAppealedSanctions(to: person.id))
             }
         }
     }

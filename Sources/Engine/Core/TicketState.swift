@@ -59,6 +59,13 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// order: what `must escalate to RANK before close` looks at.
     /// Optional so that older tickets decode.
     public internal(set) var escalations: [Actor]?
+    /// The files and links the member and staff have posted, oldest
+    /// first: the evidence a sanction with `evidence required` needs, and
+    /// what its ledger row cites. Optional so that older tickets decode.
+    public internal(set) var attachments: [String]?
+    /// The ledger row the ticket's appeal is about. Optional so that
+    /// older tickets decode.
+    public internal(set) var appealedSanction: Int64?
 
     public struct PendingClose: Sendable, Hashable, Codable {
         /// The close reason staff gave, used when it closes.
@@ -87,4 +94,5 @@ public struct TicketState: Sendable, Hashable, Codable {
 public enum Offer: Sendable, Hashable, Codable {
     case form(String, to: String)
     case sanctions(to: String)
+    case appealedSanctions(to: String)
 }

@@ -32,6 +32,9 @@ public struct AuditEntry: Sendable, Hashable {
             switch effect {
             case .refuse(_, let reason): add("refused", reason.plain)
             case .deleteMessage(let id): add("deleted message", id)
+            case .recordSanction(let entry):
+                add("sanction", "\(entry.offence) to \(entry.member) applied by \(entry.appliedBy)"
+                    + (entry.outsideEscala ? ", outside Escala, recorded by \(entry.recordedBy)" : ""))
             case .setVisibility(let ranks, let people):
                 add("escalated", (ranks.map(\.description) + people).joined(separator: ", "))
             default: break
@@ -45,8 +48,8 @@ public struct AuditEntry: Sendable, Hashable {
                 add("released", "\(previous) let go")
             }
         }
-        if before.sanction != after.sanction, let sanction = after.sanction {
-            add("sanction", sanction + (after.sanctioner.map { " applied by \($0)" } ?? ""))
+        if before.appealedSanction != after.appealedSanction, let id = after.appealedSanction {
+            add("appeal of", "sanction \(id): \(after.sanction ?? "—") applied by \(after.sanctioner ?? "—")")
         }
         if after.isClosed && !before.isClosed {
             add("closed", after.closeReason ?? "—")

@@ -275,6 +275,11 @@ public final class CommunityEngine: Sendable, StoreBacked {
     }
 
     /// The role audit trail, newest first.
+    /// The workflow whose sanctions table names the ledger's offences.
+    func sanctionsTable() -> Workflow? {
+        workflows.withLock { $0.sorted { $0.key < $1.key }.first { !$0.value.offences.isEmpty }?.value }
+    }
+
     public func audit(member: String? = nil, limit: Int = 50) async throws(EngineError) -> [RoleAuditRecord] {
         try await read { try $0.roleAudit(guild: guild, member: member, limit: limit) }
     }

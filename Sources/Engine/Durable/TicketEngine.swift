@@ -202,7 +202,11 @@ public final class TicketEngine: Sendable, StoreBacked {
             return .failure(.missingVersion(hash: stored.state.workflowHash, ticket: stored.id))
         }
         let before = stored.state
-        var (after, effects) = machine.step(before, event, now: now)
+        var ledger: [SanctionRecord] = []
+        if case .appealedSanctionChosen = event {
+            ledger = try transaction.sanctions(guild: stored.guild, member: before.owner)
+        }
+        var (after, effects) = machine.step(before, event, now: now, ledger: ledger)
         let seq = try transaction.appendEvent(ticketID: stored.id, sourceID: sourceID, at: now, actor: event.actorID, kind: event.kind,
                                               payload: try StoreCoding.encode(event), stateBefore: before.state, stateAfter: after.state)
         if after != before {
@@ -212,7 +216,13 @@ public final class TicketEngine: Sendable, StoreBacked {
            let notice = machine.milestoneNotice(closing: after, handled: try transaction.closedTickets(guild: stored.guild, handler: handler)) {
             effects.append(notice)
         }
-        try transaction.enqueue(effects, ticketID: stored.id, eventSeq: seq)
+        // The ledger row is written in the step that applied the sanction;
+        // it is a record, not something to send.
+        for case .recordSanction(let entry) in effects {
+            _ = try transaction.appendSanction(entry, guild: stored.guild, ticketID: stored.id, ticketNumber: after.number,
+                                               category: after.category, at: now)
+        }
+        try transaction.enqueue(effects.filter(\.isSent), ticketID: stored.id, eventSeq: seq)
         for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {
             try transaction.appendAudit(entry, ticketID: stored.id, eventSeq: seq, at: now)
         }
@@ -314,6 +324,11 @@ public final class TicketEngine: Sendable, StoreBacked {
     /// The id of the last message taken in a ticket, if any.
     public func lastMessageID(ofTicket id: Int64) async throws(EngineError) -> String? {
         try await read { try $0.lastMessageID(ticketID: id) }
+    }
+
+    /// A member's recorded sanctions, oldest first.
+    public func sanctions(guild: String, member: String) async throws(EngineError) -> [SanctionRecord] {
+        try await read { try $0.sanctions(guild: guild, member: member) }
     }
 
     /// What people wrote in a ticket, oldest first, with when.

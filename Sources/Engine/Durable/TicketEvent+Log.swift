@@ -7,7 +7,8 @@ extension TicketEvent {
         case .button(let name, _): "button " + name
         case .command(let name, _): "command " + name
         case .formSubmitted(let form, _, _): "form " + form
-        case .sanctionChosen(let offence, _, _): "sanction " + offence
+        case .sanctionApplied(let offence, _, _, _): "sanction " + offence
+        case .appealedSanctionChosen: "appealed sanction"
         case .timerFired(let timer): "timer " + timer.key
         case .memberLeft: "member left"
         case .channelDeleted: "channel deleted"
@@ -18,7 +19,7 @@ extension TicketEvent {
     var actorID: String? {
         switch self {
         case .opened(let person, _), .button(_, let person), .command(_, let person),
-             .formSubmitted(_, let person, _), .sanctionChosen(_, _, let person):
+             .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person):
             person.id
         case .message(let message): message.author.id
         case .timerFired, .memberLeft, .channelDeleted: nil

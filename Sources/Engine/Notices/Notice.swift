@@ -38,8 +38,25 @@ public enum Notice: Sendable, Hashable {
     case notATicket
     case staffOnly
     case closeReasonLabel
-    case chooseSanction
-    case sanctionPlaceholder
+    // The sanctions ledger
+    /// A row of the table whose `applied by` the staff member is below.
+    case sanctionReserved(offence: String, who: [Actor], displayNames: [String: String])
+    /// `evidence required`, and the ticket holds no file or link yet.
+    case sanctionNeedsEvidence(offence: String)
+    /// `warning required`, and the warning box was not ticked.
+    case sanctionNeedsWarning(offence: String)
+    /// A sanction given outside Escala needs its offence and its applier.
+    case outsideSanctionIncomplete
+    /// Said in the ticket once the ledger holds the sanction.
+    case sanctionRecorded(offence: String, sanction: String, member: String, staff: String)
+    /// Said in the ticket once staff named the sanction an appeal is about.
+    case appealedSanctionNamed(offence: String, staff: String)
+    /// The sanction forms' words (Discord: modal titles and labels).
+    case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel
+    case appealFormTitle, appealRecordLabel, appealOutsideOption, appealOutsideOffenceLabel, appealOutsideSanctionerLabel
+    /// The ledger read back (`/sanciones`, `escala sanctions`).
+    case sanctionsOf(member: String, count: Int)
+    case sanctionLine(date: String, offence: String, sanction: String, staff: String, ticket: String)
     // Community
     case repToSelf
     case repToBot
@@ -82,8 +99,23 @@ public enum Notice: Sendable, Hashable {
         case .notATicket: .notATicket
         case .staffOnly: .staffOnly
         case .closeReasonLabel: .closeReasonLabel
-        case .chooseSanction: .chooseSanction
-        case .sanctionPlaceholder: .sanctionPlaceholder
+        case .sanctionReserved: .sanctionReserved
+        case .sanctionNeedsEvidence: .sanctionNeedsEvidence
+        case .sanctionNeedsWarning: .sanctionNeedsWarning
+        case .outsideSanctionIncomplete: .outsideSanctionIncomplete
+        case .sanctionRecorded: .sanctionRecorded
+        case .appealedSanctionNamed: .appealedSanctionNamed
+        case .sanctionFormTitle: .sanctionFormTitle
+        case .sanctionOffenceLabel: .sanctionOffenceLabel
+        case .sanctionMemberLabel: .sanctionMemberLabel
+        case .sanctionWarnedLabel: .sanctionWarnedLabel
+        case .appealFormTitle: .appealFormTitle
+        case .appealRecordLabel: .appealRecordLabel
+        case .appealOutsideOption: .appealOutsideOption
+        case .appealOutsideOffenceLabel: .appealOutsideOffenceLabel
+        case .appealOutsideSanctionerLabel: .appealOutsideSanctionerLabel
+        case .sanctionsOf(_, let count): count == 0 ? .noSanctions : .sanctionsOf
+        case .sanctionLine: .sanctionLine
         case .repToSelf: .repToSelf
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
@@ -118,6 +150,16 @@ public enum Notice: Sendable, Hashable {
             ["received": RichText(received.map { "«" + $0 + "»" }.joined(separator: ", ")),
              "missing": RichText(missing.map { "\n• " + $0 }.joined()), "next": RichText(next ?? "")]
         case .ticketOpened(let channel): ["channel": RichText([.channel(channel)])]
+        case .sanctionReserved(let offence, let who, let displayNames):
+            ["offence": RichText(offence), "who": NoticeCatalogue.either(who, language: language, displayNames: displayNames)]
+        case .sanctionNeedsEvidence(let offence), .sanctionNeedsWarning(let offence): ["offence": RichText(offence)]
+        case .sanctionRecorded(let offence, let sanction, let member, let staff):
+            ["offence": RichText(offence), "sanction": RichText(sanction), "member": RichText([.person(member)]), "staff": RichText([.person(staff)])]
+        case .appealedSanctionNamed(let offence, let staff): ["offence": RichText(offence), "staff": RichText([.person(staff)])]
+        case .sanctionsOf(let member, let count): ["member": RichText([.person(member)]), "count": RichText(String(count))]
+        case .sanctionLine(let date, let offence, let sanction, let staff, let ticket):
+            ["date": RichText(date), "offence": RichText(offence), "sanction": RichText(sanction),
+             "staff": RichText([.person(staff)]), "ticket": RichText(ticket)]
         case .repLimit(let count, _, let seconds):
             ["count": RichText(String(count)), "period": NoticeCatalogue.span(seconds, language: language)]
         case .repGiven(let member, let points, let level):
@@ -138,10 +180,14 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case userSpeaksFirst, ticketOwned, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case evidenceAsk, evidenceReceived, evidenceReceivedAsk, evidenceAllReceived
     case placesFull, placesFullStaff
-    case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel, chooseSanction, sanctionPlaceholder
+    case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
     case statisticsLegend, repToBot, numberOutOfRange, transcriptFromRecord, effectSetAside, effectSetAsideInTicket
     case openingAnswers
+    case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
+    case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel
+    case appealFormTitle, appealRecordLabel, appealOutsideOption, appealOutsideOffenceLabel, appealOutsideSanctionerLabel
+    case sanctionsOf, noSanctions, sanctionLine
     /// Who a refusal names.
     case actorOwner, actorHandler, actorStaff, actorSanctioner
     /// A rank or role alone (`un {rank}`), or with those above it.

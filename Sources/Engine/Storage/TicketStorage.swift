@@ -81,6 +81,12 @@ public protocol StorageTransaction {
     /// where reading missed messages starts.
     func lastMessageID(ticketID: Int64) throws -> String?
 
+    // MARK: The sanctions ledger (append-only)
+    func appendSanction(_ entry: SanctionEntry, guild: String, ticketID: Int64?, ticketNumber: Int?, category: String?,
+                        at: Int64) throws -> Int64
+    /// A member's recorded sanctions, oldest first.
+    func sanctions(guild: String, member: String) throws -> [SanctionRecord]
+
     // MARK: Effects and timers
     /// A step's effects: timers set or cancelled, the rest into the outbox
     /// in the ticket's lane, each with its idempotency key.

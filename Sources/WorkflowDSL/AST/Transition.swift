@@ -118,6 +118,12 @@ public struct Action: Sendable {
         case set(Name)
         case clear(Name)
         case goTo(Name)
+        /// `choose sanction`: staff apply a row of the table to a member,
+        /// and the ledger records it.
         case chooseSanction
+        /// `choose appealed sanction`: staff name the sanction an appeal is
+        /// about, from the owner's recorded sanctions (or one given outside
+        /// Escala, with who applied it).
+        case chooseAppealedSanction
     }
 }

@@ -1,15 +1,18 @@
 /// E208: `sanctioner` in a category where no sanction is ever chosen.
-/// The sanctioner is whoever applied the sanction a staff member picks
-/// with `choose sanction`; without that step nobody is ever the
+/// The sanctioner is whoever applied the sanction: the staff member who
+/// applies one with `choose sanction`, or the applier the ledger records
+/// for the sanction an appeal names with `choose appealed sanction`;
+/// without either step nobody is ever the
 /// sanctioner, so `by sanctioner` lets no one act and `escalate to
 /// sanctioner` reaches no one.
 struct SanctionerCheck: Check {
     static func run(_ context: CheckContext, _ diagnostics: inout DiagnosticBag) {
         for ticket in context.tickets {
             let transitions = ticket.allTransitions
-            let chooses = transitions.contains { $0.actions.contains { if case .chooseSanction = $0.kind { true } else { false } } }
+            let chooses = transitions.contains { $0.actions.contains { switch $0.kind { case .chooseSanction, .chooseAppealedSanction: true; default: false } } }
             guard !chooses else { continue }
-            let help = "let staff pick the sanction from the table first: `on button NAME by cm: choose sanction`"
+            let help = "let staff name the sanction first: in an appeal `on button NAME by cm: choose appealed sanction` "
+                + "(the member's recorded sanction: its applier is the sanctioner); elsewhere `choose sanction` (whoever applies it)"
             for transition in transitions {
                 for actor in transition.actors where actor.text == "sanctioner" {
                     diagnostics.report(.sanctionerNeverChosen,

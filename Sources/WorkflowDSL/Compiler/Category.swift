@@ -197,6 +197,7 @@ public struct CompiledTransition: Sendable, Hashable, Codable {
         case clear(String)
         case goTo(String)
         case chooseSanction
+        case chooseAppealedSanction
     }
 
     public let event: Event

@@ -13,8 +13,11 @@ public enum CustomID: Sendable, Hashable {
     case open(category: String)
     /// A panel's drop-down menu; its values are categories: `esc:menu`.
     case panelMenu
-    /// The sanctions menu; its values are offences: `esc:sanction`.
-    case sanctionMenu
+    /// The sanction form (a modal: offence, member, warning): `esc:sanction`.
+    case sanctionForm
+    /// The appealed-sanction form (a modal: a recorded sanction, or one
+    /// given outside Escala and its applier): `esc:appeal`.
+    case appealedSanctionForm
     /// A category's opening form (a modal): `esc:q:<category>`.
     case openingForm(category: String)
     /// A workflow form, or the close-reason form: `esc:f:<form>`.
@@ -29,7 +32,8 @@ public enum CustomID: Sendable, Hashable {
         case .button(let category, let button): "\(Self.prefix):b:\(category):\(button)"
         case .open(let category): "\(Self.prefix):o:\(category)"
         case .panelMenu: "\(Self.prefix):menu"
-        case .sanctionMenu: "\(Self.prefix):sanction"
+        case .sanctionForm: "\(Self.prefix):sanction"
+        case .appealedSanctionForm: "\(Self.prefix):appeal"
         case .openingForm(let category): "\(Self.prefix):q:\(category)"
         case .form(let name): "\(Self.prefix):f:\(name)"
         }
@@ -46,7 +50,8 @@ public enum CustomID: Sendable, Hashable {
         case ("q", 3) where !parts[2].isEmpty: self = .openingForm(category: parts[2])
         case ("f", 3) where !parts[2].isEmpty: self = .form(parts[2])
         case ("menu", 2): self = .panelMenu
-        case ("sanction", 2): self = .sanctionMenu
+        case ("sanction", 2): self = .sanctionForm
+        case ("appeal", 2): self = .appealedSanctionForm
         default: return nil
         }
     }

@@ -235,6 +235,7 @@ struct Lowering {
         case .clear(let flag): .clear(flag.text)
         case .goTo(let state): .goTo(state.text)
         case .chooseSanction: .chooseSanction
+        case .chooseAppealedSanction: .chooseAppealedSanction
         }
     }
 }

@@ -528,7 +528,7 @@ ticket apelacion "Apelación" {
   receives cm
   button registrar "Registrar la sanción"
   button aceptar "Aceptar"
-  on button registrar by cm: choose sanction
+  on button registrar by cm: choose appealed sanction
   on button aceptar by sanctioner: close "Aceptada"
 }
 ```

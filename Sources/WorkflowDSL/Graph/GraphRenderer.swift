@@ -109,6 +109,7 @@ public enum GraphRenderer {
         case .notify(let channel, _, let pings): "notify #\(channel)" + (pings.isEmpty ? "" : " @" + pings.map(\.description).joined(separator: ", @"))
         case .mention(let who): "mention \(actor(who))"
         case .chooseSanction: "choose sanction"
+        case .chooseAppealedSanction: "choose appealed sanction"
         case .transcript: "transcript"
         default: nil
         }

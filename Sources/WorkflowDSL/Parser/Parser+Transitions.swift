@@ -216,8 +216,13 @@ extension Parser {
             try expectKeyword("to", after: "after `go`")
             kind = .goTo(try expectName("a state", after: "after `go to`"))
         case "choose":
-            try expectKeyword("sanction", after: "after `choose`")
-            kind = .chooseSanction
+            if consumeKeyword("appealed") {
+                try expectKeyword("sanction", after: "after `choose appealed`")
+                kind = .chooseAppealedSanction
+            } else {
+                try expectKeyword("sanction", after: "after `choose`")
+                kind = .chooseSanction
+            }
         default:
             throw fail("`\(word.text)` is not an action", at: word.range,
                        help: Suggestions.keywordHelp(for: word.text, among: Keywords.actions)

@@ -83,20 +83,22 @@ struct OfferTests {
         #expect(ticket.state.answers["version"] == "No fui yo")
     }
 
-    @Test("a sanction chosen by someone never shown the table is refused; the one shown it may choose after the state moved on")
+    @Test("a sanction applied by someone never shown the form is refused; the one shown it may apply it after the state moved on")
     func sanctionChoice() {
         var ticket = ticket()
-        let forged = ticket.send(.sanctionChosen(offence: "troll", sanctioner: nil, by: People.user))
+        let forged = ticket.send(.sanctionApplied(offence: "troll", member: "999", warned: false, by: People.user))
         #expect(forged.refusals.count == 1)
         #expect(ticket.state.sanction == nil && ticket.state.sanctioner == nil)
 
         ticket.press("registrar", by: People.cm)
         #expect(ticket.state.state == "registrada")
-        #expect(ticket.send(.sanctionChosen(offence: "no_existe", sanctioner: nil, by: People.cm)).refusals.count == 1,
+        #expect(ticket.send(.sanctionApplied(offence: "no_existe", member: "999", warned: false, by: People.cm)).refusals.count == 1,
                 "an offence that is not in the table")
-        let chosen = ticket.send(.sanctionChosen(offence: "troll", sanctioner: nil, by: People.cm))
+        let chosen = ticket.send(.sanctionApplied(offence: "troll", member: "999", warned: false, by: People.cm))
         #expect(chosen.refusals.isEmpty)
         #expect(ticket.state.sanction == "troll")
         #expect(ticket.state.sanctioner == People.cm.id)
+        #expect(ticket.send(.sanctionApplied(offence: "troll", member: "999", warned: false, by: People.cm)).refusals.count == 1,
+                "the form is used up: a second sanction needs the button again")
     }
 }

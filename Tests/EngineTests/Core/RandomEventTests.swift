@@ -50,7 +50,9 @@ struct RandomEventTests {
                 case 4...6: event = .button(name: category.buttons.isEmpty ? "x" : category.buttons[Int(generator.next() % UInt64(category.buttons.count))].name, by: person)
                 case 7: event = .formSubmitted(form: [TicketMachine.closeReasonForm, workflow.forms.keys.sorted().first ?? "f"][Int(generator.next() % 2)],
                                                by: person, answers: ["reason": "motivo"])
-                case 8: event = .sanctionChosen(offence: workflow.offences.first?.name ?? "x", sanctioner: nil, by: person)
+                case 8: event = generator.next() % 2 == 0
+                    ? .sanctionApplied(offence: workflow.offences.first?.name ?? "x", member: "999", warned: generator.next() % 2 == 0, by: person)
+                    : .appealedSanctionChosen(.outside(offence: workflow.offences.first?.name, sanctioner: "998"), by: person)
                 case 9: event = .command(name: "cerrar", by: person)
                 case 10:
                     ticket.wait(Int64(generator.next() % 50_000))

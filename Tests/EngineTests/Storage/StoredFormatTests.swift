@@ -30,6 +30,8 @@ struct StoredFormatTests {
         state.evidence = ["pruebas": ["https://example.org/a.png"]]
         state.sanction = "troll"
         state.sanctioner = "200"
+        state.attachments = ["https://example.org/a.png"]
+        state.appealedSanction = 4
         state.userHasSpoken = true
         state.lastUserMessageAt = 1_100
         return state
@@ -41,7 +43,9 @@ struct StoredFormatTests {
         .button(name: "escalar", by: beto),
         .command(name: "cerrar", by: beto),
         .formSubmitted(form: "close_reason", by: beto, answers: ["reason": "resuelto"]),
-        .sanctionChosen(offence: "troll", sanctioner: nil, by: beto),
+        .sanctionApplied(offence: "troll", member: "300", warned: true, by: beto),
+        .appealedSanctionChosen(.recorded(id: 4), by: beto),
+        .appealedSanctionChosen(.outside(offence: "troll", sanctioner: "200"), by: beto),
         .timerFired(timer),
         .memberLeft,
         .channelDeleted,
@@ -61,6 +65,7 @@ struct StoredFormatTests {
         .refuse(person: "200", reason: RichText("Solo cm+ puede hacer esto.")),
         .showForm("close_reason", to: "200"),
         .showSanctions(to: "200"),
+        .showAppealedSanctions(to: "200"),
         .grantRole("veterano", to: "100", forSeconds: 604_800),
         .revokeRole("veterano", from: "100"),
         .transcript(channel: "registros"),

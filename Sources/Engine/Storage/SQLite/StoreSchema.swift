@@ -253,6 +253,35 @@ enum StoreSchema {
                 CREATE INDEX outbox_pending ON outbox (lane, id) WHERE status = 'pending';
                 """)
         }
+        migrator.registerMigration("v6: the sanctions ledger") { db in
+            // Who sanctioned whom, for what, with what evidence: appeals
+            // reach the staff member recorded here. A ledger is appended
+            // to, never edited: the triggers refuse an update or a delete
+            // from any program, not only from Escala.
+            try db.execute(sql: """
+                CREATE TABLE sanction (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    guild TEXT NOT NULL,
+                    member TEXT NOT NULL,
+                    offence TEXT NOT NULL,
+                    sanction TEXT,
+                    applied_by TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    ticket_id INTEGER REFERENCES ticket(id),
+                    ticket_number INTEGER,
+                    category TEXT,
+                    evidence TEXT NOT NULL,
+                    warned INTEGER NOT NULL,
+                    outside_escala INTEGER NOT NULL
+                );
+                CREATE INDEX sanction_member ON sanction (guild, member, id);
+                CREATE TRIGGER sanction_no_update BEFORE UPDATE ON sanction
+                    BEGIN SELECT RAISE(ABORT, 'the sanctions ledger is append-only'); END;
+                CREATE TRIGGER sanction_no_delete BEFORE DELETE ON sanction
+                    BEGIN SELECT RAISE(ABORT, 'the sanctions ledger is append-only'); END;
+                """)
+        }
         return migrator
     }
 }
