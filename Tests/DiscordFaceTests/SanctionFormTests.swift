@@ -93,6 +93,9 @@ struct SanctionFormTests {
         _ = try await E2E.callback(server, await server.submit(CustomID.appealedSanctionForm.wire, fields: [.select("record", values: [String(record.id)])],
                                                                in: appeal, by: E2E.ana, roles: cm, guild: E2E.guild))
         try await E2E.eventually("the sanctioner named") { try await engine.ticket(id: 2)?.state.sanctioner == Self.carla.id }
+        // The CM attaches the proofs an Administrator sent (`from cm`).
+        await server.say("Las pruebas del Administrador", in: appeal, by: E2E.ana, roles: cm, attachments: ["pruebas.mp4"], guild: E2E.guild)
+        try await E2E.eventually("the proofs taken") { try await engine.ticket(id: 2)?.state.evidence["pruebas_sancion"] != nil }
 
         // Escalated: Carla, who applied it, is shown the channel and pinged.
         _ = try await E2E.callback(server, await server.click(CustomID.button(category: "apelaciones", button: "escalar").wire,

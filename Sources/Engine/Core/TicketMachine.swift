@@ -98,8 +98,9 @@ public struct TicketMachine: Sendable {
         } else {
             run.showButtons()
         }
-        if !category.evidence.isEmpty {
-            let needed = NoticeCatalogue.text(.evidenceNeeded(category.evidence.map(\.label)), locale: run.locale)
+        let asked = category.evidence.filter(\.isMembers)
+        if !asked.isEmpty {
+            let needed = NoticeCatalogue.text(.evidenceNeeded(asked.map(\.label)), locale: run.locale)
             run.effects.append(.send(text: needed, buttons: [], pings: []))
         }
         run.scheduleTimers()
@@ -232,6 +233,8 @@ private struct Run {
             take(author)
         }
         keepAttachments(message.attachments)
+        let wasComplete = evidenceComplete
+        collectStaffEvidence(from: message)
         if state.handler == author.id {
             state.lastHandlerMessageAt = now
             scheduleTimers()
@@ -242,6 +245,9 @@ private struct Run {
         }
         let fired = fire(.staffMessage, by: author)
         if !fired { fire(.anyMessage, by: author) }
+        if !wasComplete && evidenceComplete && !state.isClosed && !evidenceCompleteActed {
+            fire(.evidenceComplete, by: author)
+        }
     }
 
     /// The exclusive-claim rule of seed 001: the first staff member to answer
@@ -323,28 +329,10 @@ private struct Run {
     /// nothing while nothing was asked, the bot says what it received, what
     /// is still missing, and which written item it expects next.
     mutating func collectEvidence(from message: TicketEvent.Message) {
-        guard !category.evidence.isEmpty, !evidenceComplete else { return }
-        var received: [String] = []
-        var gaveFileOrLink = false
-        for item in category.evidence where (state.evidence[item.name] ?? []).isEmpty {
-            switch item.kind {
-            case .attachment where !message.attachments.isEmpty:
-                state.evidence[item.name] = message.attachments
-                received.append(item.label)
-                gaveFileOrLink = true
-            case .link:
-                let links = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
-                    .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
-                    .filter { link in item.pattern.map { machine.matches($0, link) } ?? true }
-                if !links.isEmpty {
-                    state.evidence[item.name] = links
-                    received.append(item.label)
-                    gaveFileOrLink = true
-                }
-            case .attachment, .text, .list:
-                continue
-            }
-        }
+        let asked = category.evidence.filter(\.isMembers)
+        guard !asked.isEmpty, !asked.allSatisfy({ !(state.evidence[$0.name] ?? []).isEmpty }) else { return }
+        var received = fillFilesAndLinks(asked, from: message)
+        let gaveFileOrLink = !received.isEmpty
         if !gaveFileOrLink, !message.text.trimming(" \t\n").isEmpty, let awaited = state.awaitingEvidence,
            let item = category.evidence.first(where: { $0.name == awaited }), (state.evidence[item.name] ?? []).isEmpty {
             if item.kind == .list {
@@ -358,7 +346,7 @@ private struct Run {
                 state.awaitingEvidence = nil
             }
         }
-        let missing = category.evidence.filter { (state.evidence[$0.name] ?? []).isEmpty }
+        let missing = asked.filter { (state.evidence[$0.name] ?? []).isEmpty }
         var next: Category.Evidence?
         if let awaited = state.awaitingEvidence, let item = missing.first(where: { $0.name == awaited }) {
             next = received.isEmpty ? nil : item // asked already: named again only beside news
@@ -369,6 +357,41 @@ private struct Run {
         guard !received.isEmpty || next != nil else { return }
         let progress = Notice.evidenceProgress(received: received, missing: missing.map(\.label), next: next?.label)
         effects.append(.send(text: NoticeCatalogue.text(progress, locale: locale), buttons: [], pings: []))
+    }
+
+    /// The items staff give (`from cm`): a file or a link from someone the
+    /// item names; what the member sends never fills them.
+    mutating func collectStaffEvidence(from message: TicketEvent.Message) {
+        let items = category.evidence.filter { item in item.from.map { allows([$0], message.author) } ?? false }
+        let received = fillFilesAndLinks(items, from: message)
+        guard !received.isEmpty else { return }
+        let missing = category.evidence.filter { (state.evidence[$0.name] ?? []).isEmpty }.map(\.label)
+        let progress = Notice.evidenceProgress(received: received, missing: missing, next: nil)
+        effects.append(.send(text: NoticeCatalogue.text(progress, locale: locale), buttons: [], pings: []))
+    }
+
+    /// Fills the file and link items among `items` that `message` gives;
+    /// returns their labels.
+    mutating func fillFilesAndLinks(_ items: [Category.Evidence], from message: TicketEvent.Message) -> [String] {
+        var received: [String] = []
+        for item in items where (state.evidence[item.name] ?? []).isEmpty {
+            switch item.kind {
+            case .attachment where !message.attachments.isEmpty:
+                state.evidence[item.name] = message.attachments
+                received.append(item.label)
+            case .link:
+                let links = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
+                    .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+                    .filter { link in item.pattern.map { machine.matches($0, link) } ?? true }
+                if !links.isEmpty {
+                    state.evidence[item.name] = links
+                    received.append(item.label)
+                }
+            case .attachment, .text, .list:
+                continue
+            }
+        }
+        return received
     }
 
     // MARK: Interactions

@@ -54,6 +54,9 @@ public struct EvidenceRequirement: Sendable {
     public let name: Name
     public let label: StringLiteral
     public let pattern: StringLiteral?
+    /// `from cm`: staff of that rank (or above), or of a role, give this
+    /// item, not the member: the proofs a CM asks an Administrator for.
+    public let from: Name?
     public let range: SourceRange
 }
 

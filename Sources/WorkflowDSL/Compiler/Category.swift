@@ -82,6 +82,12 @@ public struct Category: Sendable, Hashable, Codable {
         public let name: String
         public let label: String
         public let pattern: String?
+        /// Who gives it, when not the member (`from cm`): staff attach the
+        /// proofs they gathered. Nil keeps older compiled workflows' bytes.
+        public var from: Actor? = nil
+
+        /// Whether the member is the one asked for it.
+        public var isMembers: Bool { from == nil }
     }
 
     public struct Takeover: Sendable, Hashable, Codable {

@@ -128,7 +128,8 @@ struct Lowering {
             userLimit: body.limit?.count,
             questions: body.questions.map(question),
             evidence: body.evidence.map {
-                Category.Evidence(kind: Category.Evidence.Kind(rawValue: $0.kind.rawValue) ?? .text, name: $0.name.text, label: $0.label.value, pattern: $0.pattern?.value)
+                Category.Evidence(kind: Category.Evidence.Kind(rawValue: $0.kind.rawValue) ?? .text, name: $0.name.text, label: $0.label.value,
+                                  pattern: $0.pattern?.value, from: $0.from.map { actor($0) })
             },
             greeting: body.greeting.map(text),
             farewell: body.farewell.map(text),

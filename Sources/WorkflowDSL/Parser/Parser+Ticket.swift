@@ -157,7 +157,8 @@ extension Parser {
         try finishStatement("`\(keyword.text)`")
     }
 
-    /// `require link video "Vídeo" matching "^https://"`.
+    /// `require link video "Vídeo" matching "^https://"`;
+    /// `require attachment pruebas "Las pruebas" from cm`.
     mutating func parseEvidence(start: Int) throws(StatementAbandoned) -> EvidenceRequirement {
         let kindName = try expectName("`text`, `attachment`, `link` or `list`", after: "after `require`")
         guard let kind = EvidenceRequirement.Kind(rawValue: kindName.text) else {
@@ -171,7 +172,16 @@ extension Parser {
         if consumeKeyword("matching") {
             pattern = try expectString("a pattern", after: "after `matching`")
         }
-        return EvidenceRequirement(kind: kind, name: name, label: label, pattern: pattern, range: range(from: start))
+        var from: Name?
+        if consumeKeyword("from") {
+            from = try expectName("a rank, a role or `staff`", after: "after `from`")
+            if kind == .text || kind == .list {
+                throw fail("staff give files or links, not written answers", at: kindName.range,
+                           help: "write `require attachment \(name.text) …` or `require link \(name.text) …` with `from`; "
+                               + "a written answer is the member's")
+            }
+        }
+        return EvidenceRequirement(kind: kind, name: name, label: label, pattern: pattern, from: from, range: range(from: start))
     }
 
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
