@@ -158,12 +158,9 @@ extension TicketDesk {
         ([category.place].compactMap { $0 } + category.overflows).compactMap { bound.ids[$0] }
     }
 
-    /// Staff hear that members are turned away, once in ten minutes per
-    /// category: a queue of members must not become a flood in the log.
+    /// Staff hear that members are turned away, when the engine says so.
     private func tellStaffPlacesFull(category: String, bound: BoundWorkflow, member: Snowflake) async {
-        let now = now()
-        guard placesFullAlert(category: category, now: now),
-              let alert = engine.staffAlert(placesFullFor: category, workflow: bound.source.path, member: member.rawValue),
+        guard let alert = engine.staffAlert(placesFullFor: category, workflow: bound.source.path, member: member.rawValue, now: now()),
               let channel = bound.ids[alert.channel] else { return }
         logger.warning("a ticket was refused: its categories are full", metadata: ["category": "\(category)"])
         _ = try? await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(alert.text), allowedMentions: .none))

@@ -45,18 +45,6 @@ public final class TicketDesk: Sendable {
         var group: ServiceGroup?
         var stopping = false
         var commandsRegistered = false
-        /// When staff were last told a category is full.
-        var placesFullAlerts: [String: Int64] = [:]
-    }
-
-    /// Whether staff should hear now that `category` is full (not in
-    /// the last ten minutes); if so, counts this as the telling.
-    func placesFullAlert(category: String, now: Int64) -> Bool {
-        state.withLock { state in
-            if let last = state.placesFullAlerts[category], now - last < 600 { return false }
-            state.placesFullAlerts[category] = now
-            return true
-        }
     }
 
     var guild: Snowflake { configuration.guild }

@@ -41,6 +41,9 @@ public struct Scenario: Sendable {
         case chooseAppealedSanction(person: String, offence: String, outsideAppliedBy: String?)
         case leave(person: String)
         case deleteChannel
+        /// Every Discord category the ticket category may use is full (or
+        /// has room again): what the Discord face learns from the gateway.
+        case placesFull(category: String, full: Bool)
         case wait(seconds: Int)
         case switchTicket(number: Int)
         /// The member joined the server `secondsAgo` before now.

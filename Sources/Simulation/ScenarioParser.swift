@@ -99,6 +99,14 @@ public enum ScenarioParser {
         case .word("channel"):
             guard tokens.count == 2, tokens[1] == .word("deleted") else { throw LineError("did you mean `channel deleted`?") }
             return .deleteChannel
+        case .word("places"):
+            // Discord's side of a category: its Discord categories hold 50
+            // channels each, and these are taken.
+            let words = tokens.map { if case .word(let word) = $0 { word } else { "" } }
+            guard words.count == 5, words[1] == "of", !words[2].isEmpty, words[3] == "are", ["full", "free"].contains(words[4]) else {
+                throw LineError("write `places of CATEGORY are full` (its Discord categories hold 50 channels each) or `places of CATEGORY are free`")
+            }
+            return .placesFull(category: words[2], full: words[4] == "full")
         case .word("expect"):
             return .expect(try expectation(Array(tokens.dropFirst())))
         case .word("restart"):

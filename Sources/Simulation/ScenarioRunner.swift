@@ -41,7 +41,8 @@ public struct ScenarioRunner: Sendable {
         let forms = Set(workflow.forms.keys).union([TicketMachine.closeReasonForm])
         for step in scenario.steps {
             switch step.action {
-            case .open(_, let category, _) where workflow.category(named: category) == nil:
+            case .open(_, let category, _) where workflow.category(named: category) == nil,
+                 .placesFull(let category, _) where workflow.category(named: category) == nil:
                 error(step.line, "the workflow has no ticket category `\(category)` (it has: \(workflow.categories.map(\.name).joined(separator: ", ")))")
             case .press(_, let button) where !buttons.contains(button):
                 error(step.line, "no category of the workflow has a button `\(button)`" + suggestion(button, among: buttons))
@@ -99,6 +100,8 @@ private struct Play {
     var report: SimulationReport
     var now = ScenarioRunner.start
     var currentTicket: Int64?
+    /// Categories whose Discord places are all taken (`places of X are full`).
+    var fullCategories: Set<String> = []
     var ticketsByNumber: [Int: Int64] = [:]
     /// Effects of the last action or wait, by ticket.
     var lastEffects: [(ticketID: Int64, effect: Effect)] = []
@@ -143,13 +146,20 @@ private struct Play {
             }
             currentTicket = id
             return
+        case .placesFull(let category, let full):
+            if full { fullCategories.insert(category) } else { fullCategories.remove(category) }
+            lastEffects = []
+            lastCommunity = []
+            try await finish(entry(step.line, full ? "every Discord category of \(category) is full" : "\(category) has room again"))
+            return
         case .open(let name, let category, let answers):
             let person = people[name]!
+            let hasRoom = !fullCategories.contains(category)
             let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
                                                  locale: scenario.people.first { $0.name == name }?.locale
                                                      ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                                  answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
-                                                 sourceID: source, now: now)
+                                                 sourceID: source, hasRoom: hasRoom, now: now)
             var entry = entry(step.line, "\(name) opens \(category)")
             switch outcome {
             case .opened(let ticket, let effects):
@@ -160,6 +170,9 @@ private struct Play {
                 entry.stateChange = "→ \(ticket.state.state)"
             case .refused(let reason):
                 lastEffects = [(0, .refuse(person: person.id, reason: reason))]
+                if !hasRoom, let alert = engine.staffAlert(placesFullFor: category, workflow: runner.workflowPath, member: person.id, now: now) {
+                    lastEffects.append((0, .notify(channel: alert.channel, text: alert.text, pings: [])))
+                }
                 lastReplayed = false
             case .duplicate(let id):
                 if let id, let ticket = try await engine.ticket(id: id) { select(ticket) }

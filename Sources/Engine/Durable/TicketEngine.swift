@@ -18,6 +18,18 @@ public final class TicketEngine: Sendable, StoreBacked {
         /// Built machines by "hash/category": building one compiles the
         /// category's patterns, which is worth doing once.
         var machines: [String: TicketMachine] = [:]
+        /// When staff were last told a category is full, by "path/category".
+        var placesFullAlerts: [String: Int64] = [:]
+    }
+
+    /// Whether staff should hear now that a category is full; if so,
+    /// counts this as the telling.
+    func placesFullAlertDue(_ key: String, now: Int64) -> Bool {
+        memory.withLock { memory in
+            if let last = memory.placesFullAlerts[key], now - last < Self.placesFullQuiet { return false }
+            memory.placesFullAlerts[key] = now
+            return true
+        }
     }
 
     /// Opens the engine on a store, bringing back the workflow versions its

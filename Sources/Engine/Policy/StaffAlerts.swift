@@ -12,11 +12,18 @@ extension TicketEngine {
         return (channel, NoticeCatalogue.text(.effectSetAside(ticket: ticket.state.number, reason: reason), locale: language(of: ticket.state)))
     }
 
+    /// How long staff hear only once that a category's places are full: a
+    /// queue of members turned away must not become a flood in the log.
+    public static let placesFullQuiet: Int64 = 600
+
     /// What staff are told when a member is turned away because the
     /// category's Discord places are full, and where: its log channel.
-    public func staffAlert(placesFullFor category: String, workflow path: String, member: String) -> (channel: String, text: RichText)? {
+    /// Nil when there is no such channel, or staff were told in the last
+    /// ten minutes (this call counts as the telling).
+    public func staffAlert(placesFullFor category: String, workflow path: String, member: String,
+                           now: Int64) -> (channel: String, text: RichText)? {
         guard let workflow = currentWorkflow(path), let found = workflow.category(named: category),
-              let channel = found.transcriptChannel else { return nil }
+              let channel = found.transcriptChannel, placesFullAlertDue(path + "/" + category, now: now) else { return nil }
         return (channel, NoticeCatalogue.text(.placesFullStaff(category: found.label, member: member), locale: workflow.locales[0]))
     }
 }
