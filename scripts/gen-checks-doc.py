@@ -47,7 +47,7 @@ for case, code in sorted(cases.items(), key=lambda item: item[1][1:]):
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     a0, a1 = changes[0][1], changes[-1][2]
     b0, b1 = changes[0][3], changes[-1][4]
-    output = subprocess.run([escala, "lint", str(bad_path)], capture_output=True, text=True, cwd=ROOT).stdout
+    output = subprocess.run([escala, "lint", "--lang", "en", str(bad_path)], capture_output=True, text=True, cwd=ROOT).stdout
     first = output.splitlines()[0].replace(str(bad_path), bad_path.name)
     why = bad[0].lstrip("# ").strip()
     summary = summaries[case].replace('\\"', '"')

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WorkflowDSL
 
 struct LintCommand: ParsableCommand {
@@ -24,14 +25,20 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "The language of the messages: es, fr or en (default: LANG, else the workflow's first locale).")
+    var lang: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one workflow file or folder, e.g. `escala lint workflows/`") }
+        if let lang, DiagnosticLanguage(locale: lang) == nil {
+            throw ValidationError("--lang is es, fr or en (Escala's diagnostics are written in these three)")
+        }
     }
 
     func run() throws {
         let run: LintRun
         do {
-            run = try LintRun.lint(paths: paths)
+            run = try LintRun.lint(paths: paths).localized(asked: lang, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError("escala lint: \(error.description)")
             throw ExitCode(2)

@@ -29,6 +29,11 @@ struct CLI {
         process.currentDirectoryURL = repository
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DISCORD_TOKEN")
+        // The same on every machine: no system language, so a workflow's
+        // diagnostics are in its own first locale unless a test says.
+        env.removeValue(forKey: "LC_ALL")
+        env.removeValue(forKey: "LC_MESSAGES")
+        env["LANG"] = "C.UTF-8"
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -62,7 +67,7 @@ let cleanWorkflow: String = {
 struct LintCommandTests {
     @Test("the shipped workflows lint clean, even with --strict")
     func shippedWorkflows() async throws {
-        let output = try await CLI.run(["lint", "--strict", "workflows/"])
+        let output = try await CLI.run(["lint", "--strict", "--lang", "en", "workflows/"])
         #expect(output.status == 0, "\(output.stdout)")
         #expect(output.stdout.contains("no problems"))
     }

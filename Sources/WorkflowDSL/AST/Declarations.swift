@@ -17,6 +17,10 @@ public struct WorkflowFile: Sendable {
     /// The opening braces of blocks the file never closes: what follows
     /// them was read as part of them.
     public var unclosedBlocks: [SourceRange] = []
+    /// What the parser skipped after a broken statement (to the end of its
+    /// line, or past the `{ … }` block it opened): the names in it were
+    /// never read, so warnings that they are unused would be a cascade.
+    public var skippedRanges: [SourceRange] = []
     public var panels: [PanelDeclaration] = []
     public var tickets: [TicketDeclaration] = []
     public var offences: [OffenceDeclaration] = []

@@ -33,7 +33,7 @@ struct EscalationCheck: Check {
                                   !body.escalation.contains(where: { $0.text == target.text }) {
                             let chain = body.escalation.map(\.text).joined(separator: " > ")
                             diagnostics.report(.invalidEscalation,
-                                               "`escalate to \(target.text)` leaves the escalation chain of `\(ticket.name)` (\(chain))",
+                                               "`escalate to \(target.text)` leaves the escalation chain of `\(ticket.name)` (`\(chain)`)",
                                                at: target.range,
                                                help: "add `\(target.text)` to `escalation`, or write `escalate directly to \(target.text)` if the ticket leaves the chain on purpose")
                         }

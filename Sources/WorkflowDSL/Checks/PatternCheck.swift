@@ -10,7 +10,7 @@ struct PatternCheck: Check {
                 // looks for the `(` that was never closed.
                 let offset = error.message.contains("missing closing parenthesis") ? unclosedGroup(in: pattern.value) ?? error.offset : error.offset
                 let column = pattern.sourceOffset(ofByte: offset)
-                diagnostics.report(.invalidPattern, "this pattern does not compile: \(error.message)",
+                diagnostics.report(.invalidPattern, "this pattern does not compile: «\(error.message)»",
                                    at: SourceRange(start: column, end: column + 1),
                                    help: "patterns use PCRE2 syntax; a literal `(`, `[` or `.` needs a backslash before it")
             }

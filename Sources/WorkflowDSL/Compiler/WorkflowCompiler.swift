@@ -128,6 +128,7 @@ public enum WorkflowCompiler {
             let lineCount = file.source.lineStarts.count
             if swallowedFrom <= lineCount { collect(file.source.lineStarts[swallowedFrom - 1]..<bytes.count) }
             for line in brokenLines where line < swallowedFrom { collect(file.source.lineRange(line)) }
+            for skipped in file.skippedRanges { collect(skipped.start..<min(skipped.end, bytes.count)) }
             return words
         }()
         return checked.filter { diagnostic in

@@ -608,7 +608,7 @@ Bad:
 ```
 
 ```
-E301-invalid-pattern.flow:9:49: error[E301]: this pattern does not compile: missing closing parenthesis
+E301-invalid-pattern.flow:9:49: error[E301]: this pattern does not compile: «missing closing parenthesis»
 ```
 
 Fixed:

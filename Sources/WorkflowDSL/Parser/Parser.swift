@@ -27,12 +27,15 @@ public struct Parser {
         var parser = Parser(source: source, tokens: tokens, diagnostics: bag)
         var file = parser.parseFile()
         file.unclosedBlocks = parser.unclosedBlocks
+        file.skippedRanges = parser.skippedRanges
         return (file, parser.diagnostics.diagnostics)
     }
 
     /// Blocks reported as never closed, for the compiler to leave out what
     /// follows from them.
     var unclosedBlocks: [SourceRange] = []
+    /// What `recover` skipped.
+    var skippedRanges: [SourceRange] = []
 
     init(source: SourceFile, tokens: [Token], diagnostics: DiagnosticBag) {
         self.source = source
@@ -202,7 +205,7 @@ public struct Parser {
             previous = character
         }
         return fail("the text ends here: a `\"` inside a text must be written `\\\"`", at: SourceRange(start: opening.range.end - 1, end: opening.range.end),
-                    help: "write \"\(inner)\"")
+                    help: "write `\"\(inner)\"`")
     }
 
     // MARK: Recovery
@@ -211,6 +214,11 @@ public struct Parser {
     /// a whole `{ ... }` block that belongs to it. Stops before a `}` that
     /// closes the enclosing block, so the caller's block still ends.
     mutating func recover() {
+        let start = current.range.start
+        defer {
+            let end = position > 0 ? tokens[position - 1].range.end : start
+            if end > start { skippedRanges.append(SourceRange(start: start, end: end)) }
+        }
         var depth = 0
         while current.kind != .endOfFile {
             switch current.kind {

@@ -6,10 +6,13 @@ public struct LintRun: Sendable {
     public struct FileResult: Sendable {
         public let source: SourceFile
         public let diagnostics: [Diagnostic]
+        /// The language its diagnostics are worded in.
+        public let language: DiagnosticLanguage
 
-        public init(source: SourceFile, diagnostics: [Diagnostic]) {
+        public init(source: SourceFile, diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) {
             self.source = source
             self.diagnostics = diagnostics
+            self.language = language
         }
     }
 
@@ -22,12 +25,17 @@ public struct LintRun: Sendable {
     }
 
     public let files: [FileResult]
+    /// The language of the report's own words (its last line).
+    public let language: DiagnosticLanguage
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
-    public init(files: [FileResult]) { self.files = files }
+    public init(files: [FileResult], language: DiagnosticLanguage = .en) {
+        self.files = files
+        self.language = language
+    }
 
     /// Lints files and folders (every `*.flow` below a folder, in name order).
     public static func lint(paths: [String]) throws(InputError) -> LintRun {

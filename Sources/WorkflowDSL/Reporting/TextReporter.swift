@@ -9,14 +9,14 @@ public enum TextReporter {
         var output = ""
         for file in run.files {
             for diagnostic in file.diagnostics {
-                output += render(diagnostic, in: file.source)
+                output += render(diagnostic, in: file.source, language: file.language)
             }
         }
         output += summary(run)
         return output
     }
 
-    public static func render(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    public static func render(_ diagnostic: Diagnostic, in source: SourceFile, language: DiagnosticLanguage = .en) -> String {
         let record = DiagnosticRecord(diagnostic, in: source)
         var text = "\(record.file):\(record.line):\(record.column): \(record.severity.rawValue)[\(record.code)]: \(record.message)\n"
         let gutter = String(record.line)
@@ -60,7 +60,7 @@ public enum TextReporter {
             text += " \(otherGutter) | \(String(String.UnicodeScalarView(otherScalars)))\n"
             text += " \(otherPad) | \(otherIndent)\(dashes) \(other.message)\n"
         }
-        if let help = record.help { text += " \(pad) = help: \(help)\n" }
+        if let help = record.help { text += " \(pad) = \(DiagnosticCatalogue.helpLabel(language)): \(help)\n" }
         return text
     }
 
@@ -85,6 +85,10 @@ public enum TextReporter {
     }
 
     public static func summary(_ run: LintRun) -> String {
+        if let words = DiagnosticCatalogue.summary(files: run.files.count, errors: run.errorCount, warnings: run.warningCount,
+                                                   language: run.language) {
+            return words + "\n"
+        }
         let files = run.files.count == 1 ? "1 file" : "\(run.files.count) files"
         if run.errorCount == 0 && run.warningCount == 0 { return "\(files) checked: no problems\n" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }

@@ -1,0 +1,29 @@
+extension Diagnostic {
+    /// The same problem in `language`: its message, help and related
+    /// lines; its code, place and severity do not change.
+    public func localized(to language: DiagnosticLanguage) -> Diagnostic {
+        guard language != .en else { return self }
+        return Diagnostic(code, DiagnosticCatalogue.localized(message, to: language), path: path, range: range,
+                          help: help.map { DiagnosticCatalogue.localized($0, to: language) },
+                          related: related.map { Diagnostic.Related($0.range, DiagnosticCatalogue.localized($0.message, to: language)) })
+    }
+}
+
+extension LintRun {
+    /// The run as each file's admin reads it: in the language asked for
+    /// (`--lang`), else the system's, else each workflow's first locale
+    /// (an `.ids` file goes with its workflow). The report's last line is
+    /// in the first file's language.
+    public func localized(asked: String?, environment: [String: String]) -> LintRun {
+        var language = DiagnosticLanguage.en
+        let files = files.map { file -> FileResult in
+            if !file.source.path.hasSuffix(".ids") {
+                let locales = Parser.parse(file.source).file.locales.map(\.text)
+                language = DiagnosticLanguage.resolve(asked: asked, environment: environment, workflowLocales: locales)
+            }
+            return FileResult(source: file.source, diagnostics: file.diagnostics.map { $0.localized(to: language) }, language: language)
+        }
+        return LintRun(files: files, language: files.first?.language ?? DiagnosticLanguage.resolve(asked: asked, environment: environment,
+                                                                                                    workflowLocales: []))
+    }
+}

@@ -1,0 +1,377 @@
+// The Spanish words of `escala lint`. Keys are the English templates
+// (`MessageTemplate`): `{0}`, `{1}`… stand for the names, texts and numbers
+// of one message, and may come in another order here.
+extension DiagnosticCatalogue {
+    static let spanish = Words(
+        messages: [
+            "Discord shows forms only after a click: add a button and write {0}":
+                "Discord solo muestra formularios tras un clic: añade un botón y escribe {0}",
+            "Discord would change this channel name":
+                "Discord cambiaría este nombre de canal",
+            "a button's label of {0} characters; Discord allows {1}":
+                "la etiqueta de un botón tiene {0} caracteres; Discord admite {1}",
+            "a ticket category's label (shown on the panel) of {0} characters; Discord allows {1}":
+                "la etiqueta de una categoría de tickets (se ve en el panel) tiene {0} caracteres; Discord admite {1}",
+            "add a line such as {0} at the top of the file":
+                "añade una línea como {0} al principio del archivo",
+            "add a line such as {0} to the text":
+                "añade una línea como {0} al texto",
+            "add a transition with {0} or {1}, or mark it {2}":
+                "añade una transición con {0} o {1}, o márcalo {2}",
+            "add a {0} at the end of the text, on the same line":
+                "añade un {0} al final del texto, en la misma línea",
+            "add it to {0}, or remove this translation":
+                "añádelo a {0}, o quita esta traducción",
+            "add the escalation ({0}), or remove this {1}":
+                "añade el escalado ({0}), o quita este {1}",
+            "add what the user must provide with {0}":
+                "indica lo que el usuario debe aportar con {0}",
+            "add {0} to a transition of a reachable state, or remove the state":
+                "añade {0} a una transición de un estado alcanzable, o quita el estado",
+            "add {0} to {1} in the panel {2}":
+                "añade {0} a {1} en el panel {2}",
+            "add {0} to {1}, or write {2} if the ticket leaves the chain on purpose":
+                "añade {0} a {1}, o escribe {2} si el ticket sale de la cadena a propósito",
+            "an offer review is a {0} category whose states are the review (pending, approved, rejected, changes requested): see {1} in docs/language.md":
+                "una revisión de ofertas es una categoría {0} cuyos estados son la revisión (pendiente, aprobada, rechazada, cambios pedidos): mira {1} en docs/language.md",
+            "declare it in the ticket: {0}":
+                "decláralo en el ticket: {0}",
+            "did you mean {0}?":
+                "¿quisiste decir {0}?",
+            "did you mean {0}? Escala's keywords are English: {1} is written {2}":
+                "¿quisiste decir {0}? Las palabras clave de Escala están en inglés: {1} se escribe {2}",
+            "escalate before coming here, or move the close to a state after the escalation":
+                "escala antes de llegar aquí, o lleva el cierre a un estado posterior al escalado",
+            "first declared here":
+                "declarado aquí por primera vez",
+            "keep {0} on one state only":
+                "deja {0} en un solo estado",
+            "let staff name the sanction first: in an appeal {0} (the member's recorded sanction: its applier is the sanctioner); elsewhere {1} (whoever applies it)":
+                "que el staff indique antes la sanción: en una apelación {0} (la sanción registrada del miembro: quien la aplicó es el sancionador); en otro caso {1} (quien la aplica)",
+            "list the chain from the lowest rank to the highest":
+                "escribe la cadena del rango más bajo al más alto",
+            "mark the state tickets start in: {0}":
+                "marca el estado en el que empiezan los tickets: {0}",
+            "merge their actions into one transition, or tell them apart with {0} or {1}":
+                "junta sus acciones en una sola transición, o distínguelas con {0} o {1}",
+            "move the rest to a second form shown from a button, or ask them as {0}":
+                "pasa el resto a un segundo formulario que abra un botón, o pídelas con {0}",
+            "name another overflow category (Discord holds {0} channels in each): {1}":
+                "indica otra categoría de desborde (Discord admite {0} canales en cada una): {1}",
+            "no button named {0} in this ticket":
+                "no hay ningún botón llamado {0} en este ticket",
+            "no panel opens the ticket category {0}":
+                "ningún panel abre la categoría de tickets {0}",
+            "patterns use PCRE2 syntax; a literal {0} or {1} needs a backslash before it":
+                "los patrones usan la sintaxis PCRE2; un {0} o {1} literal necesita una barra invertida delante",
+            "placeholders are: {handler}, {rank}, {reason}, {sanction}, {server}, {ticket.category}, {ticket.label}, {ticket.number}, {user}, {user.name}, {answer.NAME}":
+                "las variables son: {handler}, {rank}, {reason}, {sanction}, {server}, {ticket.category}, {ticket.label}, {ticket.number}, {user}, {user.name}, {answer.NAME}",
+            "rename one of them":
+                "cambia el nombre de uno de los dos",
+            "rename one of them; the other one is on line {0}":
+                "cambia el nombre de uno de los dos; el otro está en la línea {0}",
+            "say it where a text goes ({0}), or remove it":
+                "úsalo donde va un texto ({0}), o quítalo",
+            "shorten it or split it into two {0} actions":
+                "acórtalo o divídelo en dos acciones {0}",
+            "shorten it to {0} characters or fewer":
+                "acórtalo a {0} caracteres o menos",
+            "shorten the button's or the category's name":
+                "acorta el nombre del botón o el de la categoría",
+            "show it from a button: {0}":
+                "muéstralo desde un botón: {0}",
+            "show it from a button: {0}, or remove it":
+                "muéstralo desde un botón: {0}, o quítalo",
+            "split it into two panels":
+                "divídelo en dos paneles",
+            "split the choices across states, or use a command":
+                "reparte las opciones entre estados, o usa un comando",
+            "the button {0} of {1} gets an id of {2} characters; Discord allows {3}":
+                "el botón {0} de {1} tiene un id de {2} caracteres; Discord admite {3}",
+            "the escalation chain goes from {0} down to {1}":
+                "la cadena de escalado baja de {0} a {1}",
+            "the form {0} cannot be shown on {1}":
+                "el formulario {0} no se puede mostrar en {1}",
+            "the form {0} has {1} questions; a Discord form holds {2}":
+                "el formulario {0} tiene {1} preguntas; un formulario de Discord admite {2}",
+            "the form {0} is never used":
+                "el formulario {0} no se usa nunca",
+            "the language {0} is not declared":
+                "el idioma {0} no está declarado",
+            "the opening form of {0} has {1} questions; a Discord form holds {2}":
+                "el formulario de apertura de {0} tiene {1} preguntas; un formulario de Discord admite {2}",
+            "the panel {0} opens {1} categories; Discord shows at most {2} per message":
+                "el panel {0} abre {1} categorías; Discord muestra como mucho {2} por mensaje",
+            "the state {0} can never be reached":
+                "el estado {0} no se alcanza nunca",
+            "the state {0} shows {1} buttons; Discord shows at most {2} on a message":
+                "el estado {0} muestra {1} botones; Discord muestra como mucho {2} en un mensaje",
+            "the text ends here: a {0} inside a text must be written {1}":
+                "el texto termina aquí: un {0} dentro de un texto se escribe {1}",
+            "the text {0} has no {1} version":
+                "el texto {0} no tiene versión {1}",
+            "the text {0} is never used":
+                "el texto {0} no se usa nunca",
+            "the ticket {0} has more than one initial state":
+                "el ticket {0} tiene más de un estado inicial",
+            "the ticket {0} has no initial state":
+                "el ticket {0} no tiene estado inicial",
+            "the ticket {0} has two of the button {1}":
+                "el ticket {0} tiene dos veces el botón {1}",
+            "the ticket {0} has two of the state {1}":
+                "el ticket {0} tiene dos veces el estado {1}",
+            "the ticket {0} has two of the flag {1}":
+                "el ticket {0} tiene dos veces el flag {1}",
+            "the ticket {0} has two of the question {1}":
+                "el ticket {0} tiene dos veces la pregunta {1}",
+            "this close in {0} is always refused: the ticket only gets here before the mandatory escalation":
+                "este cierre de {0} se rechaza siempre: el ticket solo llega aquí antes del escalado obligatorio",
+            "this pattern does not compile: {0}":
+                "este patrón no compila: {0}",
+            "this text has {0} characters; a Discord message holds {1}":
+                "este texto tiene {0} caracteres; un mensaje de Discord admite {1}",
+            "this text is never closed":
+                "este texto no se cierra nunca",
+            "this transition and the one on line {0} both fire on {1}":
+                "esta transición y la de la línea {0} se disparan las dos con {1}",
+            "this workflow has tickets but no staff ranks":
+                "este workflow tiene tickets pero ningún rango de staff",
+            "ticket statistics need no block: {0} and {1} count every category":
+                "las estadísticas de tickets no necesitan bloque: {0} y {1} cuentan todas las categorías",
+            "tickets in the state {0} can never leave it":
+                "los tickets en el estado {0} no pueden salir nunca de él",
+            "unexpected character {0}":
+                "carácter inesperado {0}",
+            "unknown statement {0} inside a ticket":
+                "instrucción desconocida {0} dentro de un ticket",
+            "unknown statement {0} at the top level of the file":
+                "instrucción desconocida {0} en el nivel superior del archivo",
+            "use a name from the tz database, such as {0} or {1}":
+                "usa un nombre de la base de datos tz, como {0} o {1}",
+            "use letters, digits, {0} and {1}":
+                "usa letras, cifras, {0} y {1}",
+            "use {0} or {1}":
+                "usa {0} o {1}",
+            "write it as Discord stores it: lowercase, dashes for spaces ({0})":
+                "escríbelo como lo guarda Discord: en minúsculas, con guiones en vez de espacios ({0})",
+            "write {0}":
+                "escribe {0}",
+            "{0} belongs at the top level of the file, outside any block":
+                "{0} va en el nivel superior del archivo, fuera de cualquier bloque",
+            "{0} belongs inside a {1} or {2} block":
+                "{0} va dentro de un bloque {1} o {2}",
+            "{0} cannot be written at the top level":
+                "{0} no se puede escribir en el nivel superior",
+            "{0} cannot be written inside a ticket":
+                "{0} no se puede escribir dentro de un ticket",
+            "{0} in {1}, where no sanction is ever chosen: nobody can do this":
+                "{0} en {1}, donde nunca se elige una sanción: nadie puede hacer esto",
+            "{0} is a channel, but a rank or role is expected here":
+                "{0} es un canal, pero aquí va un rango o un rol",
+            "{0} is a rank, but a channel is expected here":
+                "{0} es un rango, pero aquí va un canal",
+            "{0} is already declared as a channel":
+                "{0} ya está declarado como canal",
+            "{0} is already declared as a rank":
+                "{0} ya está declarado como rango",
+            "{0} is already declared as a role":
+                "{0} ya está declarado como rol",
+            "{0} is already declared as a text":
+                "{0} ya está declarado como texto",
+            "{0} is already declared as a form":
+                "{0} ya está declarado como formulario",
+            "{0} is already declared as a ticket category":
+                "{0} ya está declarado como categoría de tickets",
+            "{0} is not a block of the language":
+                "{0} no es un bloque del lenguaje",
+            "{0} is not a duration":
+                "{0} no es una duración",
+            "{0} is not a mode":
+                "{0} no es un modo",
+            "{0} is not a placeholder Escala knows":
+                "{0} no es una variable que Escala conozca",
+            "{0} is not a time zone":
+                "{0} no es una zona horaria",
+            "{0} is not allowed in a channel name":
+                "{0} no se admite en un nombre de canal",
+            "{0} is not an action":
+                "{0} no es una acción",
+            "{0} is not an event":
+                "{0} no es un evento",
+            "{0} is not declared (expected a rank or role)":
+                "{0} no está declarado (se esperaba un rango o un rol)",
+            "{0} is not declared (expected a rank, a role or {1})":
+                "{0} no está declarado (se esperaba un rango, un rol o {1})",
+            "{0} is not declared (expected a state)":
+                "{0} no está declarado (se esperaba un estado)",
+            "{0} is not declared (expected a channel)":
+                "{0} no está declarado (se esperaba un canal)",
+            "{0} is not declared (expected a text)":
+                "{0} no está declarado (se esperaba un texto)",
+            "{0} is not declared (expected a form)":
+                "{0} no está declarado (se esperaba un formulario)",
+            "{0} is not declared (expected a rank)":
+                "{0} no está declarado (se esperaba un rango)",
+            "{0} is not declared (expected a role)":
+                "{0} no está declarado (se esperaba un rol)",
+            "{0} is not declared (expected a ticket category)":
+                "{0} no está declarado (se esperaba una categoría de tickets)",
+            "{0} leaves the escalation chain of {1} ({2})":
+                "{0} sale de la cadena de escalado de {1} ({2})",
+            "{0} must be escalated to {1} before it closes, but nothing escalates it there":
+                "{0} debe escalarse a {1} antes de cerrarse, pero nada lo escala allí",
+            "{0} never chooses a sanction, so {1} is nobody here":
+                "{0} nunca elige una sanción, así que aquí {1} no es nadie",
+            "{0} never shows the form {1}, so it is never submitted":
+                "{0} nunca muestra el formulario {1}, así que nunca se envía",
+            "{0} requires no evidence, so {1} never happens":
+                "{0} no pide pruebas, así que {1} no ocurre nunca",
+            "{0} ticket categories open their channels in {1} and {2}: at most {3} tickets can be open at once":
+                "{0} categorías de tickets abren sus canales en {1} y {2}: como mucho puede haber {3} tickets abiertos a la vez",
+            "{0} ticket categories open their channels in {1}: at most {2} tickets can be open at once":
+                "{0} categorías de tickets abren sus canales en {1}: como mucho puede haber {2} tickets abiertos a la vez",
+            "more than {0} problems in this file: the rest are not listed":
+                "más de {0} problemas en este archivo: el resto no se muestra",
+            "fix the problems above (the first ones often cause the rest) and lint again":
+                "corrige los problemas de arriba (los primeros suelen causar el resto) y vuelve a pasar lint",
+            "this {0} closes no block":
+                "este {0} no cierra ningún bloque",
+            "{0} is never closed":
+                "{0} no se cierra nunca",
+            "staff give files or links, not written answers":
+                "el staff aporta archivos o enlaces, no respuestas escritas",
+            "expected {0} on this line":
+                "se esperaba {0} en esta línea",
+            "known names: {0}":
+                "nombres conocidos: {0}",
+            "known names: {0} or {1}":
+                "nombres conocidos: {0} o {1}",
+            "statements here are: {0}":
+                "aquí van estas instrucciones: {0}",
+            "the ticket {0} is never closed":
+                "el ticket {0} no se cierra nunca",
+            "the state {0} is never closed":
+                "el estado {0} no se cierra nunca",
+            "add a {0} where the ticket {1} ends":
+                "añade un {0} donde termina el ticket {1}",
+            "add a {0} where the state {1} ends":
+                "añade un {0} donde termina el estado {1}",
+            "the button {0} is never shown":
+                "el botón {0} no se muestra nunca",
+            "buttons appear in states that react to them: add {0}":
+                "los botones aparecen en los estados que reaccionan a ellos: añade {0}",
+        ],
+        phrases: [
+            "in double quotes": "entre comillas dobles",
+            "the end of the line": "el final de la línea",
+            "the end of the file": "el final del archivo",
+            "a text in quotes": "un texto entre comillas",
+            "a rank": "un rango",
+            "a rank, a role or {0}": "un rango, un rol o {0}",
+            "a rank, a role, {0} or {1}": "un rango, un rol, {0} o {1}",
+            "a pattern": "un patrón",
+            "a channel": "un canal",
+            "a rank or role": "un rango o un rol",
+            "the emoji": "el emoji",
+            "a time zone such as {0}": "una zona horaria como {0}",
+            "a role": "un rol",
+            "a rank name": "el nombre de un rango",
+            "a language code such as {0}": "un código de idioma como {0}",
+            "a form's name": "el nombre de un formulario",
+            "a flag": "un flag",
+            "a channel name": "el nombre de un canal",
+            "what to count": "qué contar",
+            "what to ask the user": "lo que se pide al usuario",
+            "the workflow's name": "el nombre del workflow",
+            "the ticket category's name": "el nombre de la categoría de tickets",
+            "the text's name": "el nombre del texto",
+            "the text to look for": "el texto que buscar",
+            "the text in {0}": "el texto en {0}",
+            "the state's name": "el nombre del estado",
+            "the sanction": "la sanción",
+            "the rule's name": "el nombre de la regla",
+            "the role's name": "el nombre del rol",
+            "the role to grant": "el rol que dar",
+            "the ranks or roles to ping": "los rangos o roles a mencionar",
+            "the question's name": "el nombre de la pregunta",
+            "the question": "la pregunta",
+            "the placeholder": "la variable",
+            "the panel's title": "el título del panel",
+            "the panel's name": "el nombre del panel",
+            "the offence's name": "el nombre de la falta",
+            "the offence's description": "la descripción de la falta",
+            "the new channel name": "el nuevo nombre del canal",
+            "the message's name": "el nombre del mensaje",
+            "the level's name": "el nombre del nivel",
+            "the image's address": "la dirección de la imagen",
+            "the form's title": "el título del formulario",
+            "the form's name": "el nombre del formulario",
+            "the flag's name": "el nombre del flag",
+            "the evidence's name": "el nombre de la prueba",
+            "the description": "la descripción",
+            "the channel's name": "el nombre del canal",
+            "the category's label": "la etiqueta de la categoría",
+            "the button's name": "el nombre del botón",
+            "the button's label": "la etiqueta del botón",
+            "the board's name": "el nombre del tablero",
+            "days such as {0} or {1}": "días como {0} o {1}",
+            "an offence": "una falta",
+            "a ticket category": "una categoría de tickets",
+            "a state": "un estado",
+            "a level of {0}": "un nivel de {0}",
+            "a declared {0}": "un {0} declarado",
+            "a day such as {0}": "un día como {0}",
+            "a condition": "una condición",
+            "a command's name": "el nombre de un comando",
+            "a channel or category name": "el nombre de un canal o de una categoría",
+            "a channel category name": "el nombre de una categoría de canales",
+            "a button's name": "el nombre de un botón",
+            "{0} or {1}": "{0} o {1}",
+            "{0} and the actions": "{0} y las acciones",
+            "a statement such as {0} or {1}": "una instrucción como {0} o {1}",
+            "an action such as {0} or {1}": "una acción como {0} o {1}",
+            "an event such as {0} or {1}": "un evento como {0} o {1}",
+            "a time such as {0}": "una hora como {0}",
+            "what must happen first": "lo que debe ocurrir antes",
+            "when to grant the role": "cuándo dar el rol",
+            "a duration such as {0} or {1}": "una duración como {0} o {1}",
+            "a text in quotes or the name of a {0}": "un texto entre comillas o el nombre de un {0}",
+            "a number": "un número",
+            "after {0}": "después de {0}",
+            "after its name": "después de su nombre",
+            "after its label": "después de su etiqueta",
+            "after the channel": "después del canal",
+            "after the duration": "después de la duración",
+            "after the emoji": "después del emoji",
+            "after the form's name": "después del nombre del formulario",
+            "after the hours (the time zone)": "después del horario (la zona horaria)",
+            "after the language code": "después del código de idioma",
+            "after the level's name": "después del nombre del nivel",
+            "after the number": "después del número",
+            "after the number (the channel it is posted in)": "después del número (el canal donde se publica)",
+            "after the panel's title (the channel it is posted in)": "después del título del panel (el canal donde se publica)",
+            "after the pattern": "después del patrón",
+            "after the period (the time zone)": "después del periodo (la zona horaria)",
+            "after the rule's name": "después del nombre de la regla",
+            "after the step that must happen first": "después del paso que debe ocurrir antes",
+            "after the time ({0})": "después de la hora ({0})",
+            "after {0} (as a setting: {1})": "después de {0} (como ajuste: {1})",
+            "after {0} (how long the member has to answer)": "después de {0} (cuánto tiempo tiene el miembro para responder)",
+            "after {0} (the reason)": "después de {0} (el motivo)",
+            "before the notice": "antes del aviso",
+            "between the opening and the closing time": "entre la hora de apertura y la de cierre",
+            "in a text block": "en un bloque de texto",
+            "in {0}": "en {0}",
+            "to close the condition": "para cerrar la condición",
+        ],
+        expected: "se esperaba {what} {context}, pero hay {found}",
+        help: "ayuda",
+        related: "relacionado",
+        summary: { files, errors, warnings in
+            let checked = files == 1 ? "1 archivo revisado" : "\(files) archivos revisados"
+            guard errors + warnings > 0 else { return checked + ": ningún problema" }
+            return checked + ": " + (errors == 1 ? "1 error" : "\(errors) errores") + ", "
+                + (warnings == 1 ? "1 aviso" : "\(warnings) avisos")
+        }
+    )
+}

@@ -1,0 +1,30 @@
+/// The language `escala lint` speaks to an admin. Codes (`E101`) are the
+/// same in every language, so a search for one finds its explanation
+/// whatever language the admin reads.
+public enum DiagnosticLanguage: String, Sendable, Hashable, CaseIterable {
+    case en, es, fr
+
+    /// A language from a locale as people and systems write it: `es`,
+    /// `es-ES`, `es_ES.UTF-8`, `fr_CA`. Nil for one Escala does not speak
+    /// (and for `C` or `POSIX`, which name no language at all).
+    public init?(locale: String) {
+        let code = locale.prefix { $0.isLetter }.lowercased()
+        guard let language = DiagnosticLanguage(rawValue: code) else { return nil }
+        self = language
+    }
+
+    /// The language for one file: the one asked for (`--lang`), else the
+    /// system's (`LC_ALL`, `LC_MESSAGES`, `LANG`, as POSIX orders them),
+    /// else the workflow's first locale, else English.
+    public static func resolve(asked: String?, environment: [String: String], workflowLocales: [String]) -> DiagnosticLanguage {
+        if let asked, let language = DiagnosticLanguage(locale: asked) { return language }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[variable], !value.isEmpty else { continue }
+            // The first variable set decides; one that names no language
+            // (`C.UTF-8`) hands over to the workflow.
+            if let language = DiagnosticLanguage(locale: value) { return language }
+            break
+        }
+        return workflowLocales.lazy.compactMap(DiagnosticLanguage.init(locale:)).first ?? .en
+    }
+}
