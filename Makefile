@@ -21,7 +21,7 @@ run: build
 # --strict; the SARIF output against the OASIS schema.
 test: build
 	$(SWIFT) test
-	$(ESCALA) lint --strict workflows/
+	$(ESCALA) lint --strict --ids-optional workflows/
 	@$(MAKE) --no-print-directory scenarios
 	@$(MAKE) --no-print-directory sarif-check
 
@@ -40,7 +40,7 @@ kill-test: build
 	ESCALA_KILLS=$${ESCALA_KILLS:-60} $(SWIFT) test --filter KillTests
 
 lint: build
-	$(ESCALA) lint --strict workflows/
+	$(ESCALA) lint --strict --ids-optional workflows/
 
 # Every scenario: workflows/scenarios/NAME/*.scenario runs against
 # workflows/NAME.flow; a failed expectation fails the target.

@@ -22,7 +22,7 @@ escala = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / ".build/debug/escala")
 
 # Titles and summaries come from the tool itself, so they cannot drift.
 codes_source = (ROOT / "Sources/WorkflowDSL/Diagnostics/DiagnosticCode.swift").read_text()
-cases = dict(re.findall(r'case (\w+) = "([EW]\d{3})"', codes_source))
+cases = dict(re.findall(r'case (\w+) = "([EWN]\d{3})"', codes_source))
 titles = dict(re.findall(r'case \.(\w+): "([a-z-]+)"', codes_source))
 summaries = dict(re.findall(r'case \.(\w+): "([^"]*(?:\\"[^"]*)*)"\n', codes_source.split("var summary")[1]))
 
@@ -41,15 +41,20 @@ for case, code in sorted(cases.items(), key=lambda item: item[1][1:]):
     # The first case of each code (the second, NAME.2.flow, is a test only).
     bad_path = min(GOLDEN.glob(f"{code}-*.flow"), key=lambda path: len(path.name))
     fixed_path = GOLDEN / "fixed" / bad_path.name
-    bad = bad_path.read_text().splitlines()
-    fixed = fixed_path.read_text().splitlines()
+    # A note (N…) is about the ids file beside the workflow: its fix is there.
+    is_note = code.startswith("N")
+    shown_bad = bad_path.with_suffix(".ids") if is_note else bad_path
+    shown_fixed = fixed_path.with_suffix(".ids") if is_note else fixed_path
+    bad = shown_bad.read_text().splitlines()
+    fixed = shown_fixed.read_text().splitlines()
     matcher = difflib.SequenceMatcher(a=bad, b=fixed)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     a0, a1 = changes[0][1], changes[-1][2]
     b0, b1 = changes[0][3], changes[-1][4]
-    output = subprocess.run([escala, "lint", "--lang", "en", str(bad_path)], capture_output=True, text=True, cwd=ROOT).stdout
-    first = output.splitlines()[0].replace(str(bad_path), bad_path.name)
-    why = bad[0].lstrip("# ").strip()
+    ids = [] if is_note else ["--ids-optional"]
+    output = subprocess.run([escala, "lint", "--lang", "en", *ids, str(bad_path)], capture_output=True, text=True, cwd=ROOT).stdout
+    first = output.splitlines()[0].replace(str(bad_path.with_suffix(".ids")), shown_bad.name).replace(str(bad_path), bad_path.name)
+    why = bad_path.read_text().splitlines()[0].lstrip("# ").strip()
     summary = summaries[case].replace('\\"', '"')
     sections.append(
         f"### {code} {titles[case]}\n\n{summary} {why}\n\n"

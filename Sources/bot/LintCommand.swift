@@ -22,8 +22,11 @@ struct LintCommand: ParsableCommand {
     @Option(help: "text (default), json, sarif or github.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: "Fail on warnings and notes too (a live server's CI: every Discord id filled in).")
     var strict = false
+
+    @Flag(help: "The workflows are templates for other servers: do not note ids missing from their .ids files.")
+    var idsOptional = false
 
     @Option(help: "The language of the messages: es, fr or en (default: LANG, else the workflow's first locale).")
     var lang: String?
@@ -38,7 +41,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let run: LintRun
         do {
-            run = try LintRun.lint(paths: paths).localized(asked: lang, environment: ProcessInfo.processInfo.environment)
+            run = try LintRun.lint(paths: paths, idsOptional: idsOptional).localized(asked: lang, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError("escala lint: \(error.description)")
             throw ExitCode(2)
@@ -49,6 +52,6 @@ struct LintCommand: ParsableCommand {
         case .sarif: print(SARIFReporter.render(run, toolVersion: Escala.version), terminator: "")
         case .github: print(GitHubReporter.render(run), terminator: "")
         }
-        if run.errorCount > 0 || (strict && run.warningCount > 0) { throw ExitCode(1) }
+        if run.errorCount > 0 || (strict && run.warningCount + run.noteCount > 0) { throw ExitCode(1) }
     }
 }

@@ -67,9 +67,20 @@ let cleanWorkflow: String = {
 struct LintCommandTests {
     @Test("the shipped workflows lint clean, even with --strict")
     func shippedWorkflows() async throws {
-        let output = try await CLI.run(["lint", "--strict", "--lang", "en", "workflows/"])
+        let output = try await CLI.run(["lint", "--strict", "--ids-optional", "--lang", "en", "workflows/"])
         #expect(output.status == 0, "\(output.stdout)")
         #expect(output.stdout.contains("no problems"))
+    }
+
+    @Test("a live server's CI fails while an id is unset, naming each where it goes; without --strict it is a note")
+    func idsRequiredWhenStrict() async throws {
+        let strict = try await CLI.run(["lint", "--strict", "--lang", "en", "workflows/roleplay.flow"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("workflows/roleplay.ids:7:1: note[N701]: `cm` has no Discord id yet"), "\(strict.stdout)")
+        #expect(strict.stdout.components(separatedBy: "note[N701]").count - 1 == 15, "one note per unset id")
+        let relaxed = try await CLI.run(["lint", "--lang", "en", "workflows/roleplay.flow"])
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stdout.hasSuffix("2 files checked: no problems, 15 notes\n"), "\(relaxed.stdout)")
     }
 
     @Test("three independent mistakes: three errors and exit 1")

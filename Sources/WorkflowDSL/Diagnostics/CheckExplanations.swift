@@ -985,6 +985,31 @@ ticket t "T" {
   on button cerrar by staff: close
 ```
 """#
+        case .idsMissing: #"""
+### N701 ids-missing
+
+A rank, role, channel or message whose Discord id is not in the workflow's `.ids` file yet, or no `.ids` file at all: `escala run` refuses to start without them. A note: `escala lint --strict` fails on it, so a live server's CI requires every id (`--ids-optional` for workflows that are templates for other servers). The role `cm` is still `unset` in the ids file: `escala run` would refuse to start.
+
+Bad:
+
+```
+cm = unset
+admin = 700000000000000002
+panel = 800000000000000001
+```
+
+```
+N701-ids-missing.ids:2:1: note[N701]: `cm` has no Discord id yet
+```
+
+Fixed:
+
+```
+cm = 700000000000000001
+admin = 700000000000000002
+panel = 800000000000000001
+```
+"""#
         }
     }
 }

@@ -7,9 +7,19 @@ public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case error
         case warning
+        /// Worth knowing, not wrong: fails nothing unless `--strict`.
+        case note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .error && rhs == .warning
+            lhs.rank < rhs.rank
         }
     }
 

@@ -6,7 +6,7 @@
 ///
 /// Numbering by area: 0xx text and syntax, 1xx names, 2xx the state machine,
 /// 3xx patterns and templates, 4xx Discord's limits, 5xx values, 6xx
-/// locales and coverage.
+/// locales and coverage, 7xx what a live server needs (notes).
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Text and syntax
     case invalidCharacter = "E001"
@@ -49,9 +49,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case categoryWithoutPanel = "W602"
     case undeclaredLocale = "E603"
     case unusedDeclaration = "W604"
+    // A live server (notes: warnings under `--strict`)
+    case idsMissing = "N701"
 
     public var severity: Diagnostic.Severity {
-        rawValue.hasPrefix("W") ? .warning : .error
+        switch rawValue.first {
+        case "W": .warning
+        case "N": .note
+        default: .error
+        }
     }
 
     /// A short name of the rule, used as the SARIF rule name and in docs.
@@ -91,6 +97,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .categoryWithoutPanel: "category-without-panel"
         case .undeclaredLocale: "undeclared-locale"
         case .unusedDeclaration: "unused-declaration"
+        case .idsMissing: "ids-missing"
         }
     }
 
@@ -131,6 +138,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .categoryWithoutPanel: "A ticket category that no panel opens."
         case .undeclaredLocale: "A language used in a text but not declared in `locales`."
         case .unusedDeclaration: "A declared text, form, flag or channel that nothing uses."
+        case .idsMissing: "A rank, role, channel or message whose Discord id is not in the workflow's `.ids` file yet, or no `.ids` file at all: `escala run` refuses to start without them. A note: `escala lint --strict` fails on it, so a live server's CI requires every id (`--ids-optional` for workflows that are templates for other servers)."
         }
     }
 }

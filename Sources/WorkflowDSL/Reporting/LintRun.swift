@@ -31,6 +31,7 @@ public struct LintRun: Sendable {
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }
 
     public init(files: [FileResult], language: DiagnosticLanguage = .en) {
         self.files = files
@@ -38,23 +39,38 @@ public struct LintRun: Sendable {
     }
 
     /// Lints files and folders (every `*.flow` below a folder, in name order).
-    public static func lint(paths: [String]) throws(InputError) -> LintRun {
+    /// `idsOptional`: the workflows are templates for other servers, whose
+    /// ids are filled in there: their missing ids are not noted.
+    public static func lint(paths: [String], idsOptional: Bool = false) throws(InputError) -> LintRun {
         var results: [FileResult] = []
         for path in try workflowFiles(in: paths) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(path: path, reason: "cannot be read")
             }
             let source = SourceFile(path: path, bytes: Array(data))
-            results.append(FileResult(source: source, diagnostics: WorkflowCompiler.check(source)))
             let idsPath = IDBindings.path(forWorkflow: path)
-            if let idsData = FileManager.default.contents(atPath: idsPath) {
-                let idsSource = SourceFile(path: idsPath, bytes: Array(idsData))
-                let (bindings, syntax) = IDBindings.parse(idsSource)
-                let names = bindings.check(against: Parser.parse(source).file)
-                results.append(FileResult(source: idsSource, diagnostics: (syntax + names).sorted { $0.range.start < $1.range.start }))
-            }
+            let ids = FileManager.default.contents(atPath: idsPath).map { SourceFile(path: idsPath, bytes: Array($0)) }
+            results.append(contentsOf: check(source, ids: ids, idsOptional: idsOptional))
         }
         return LintRun(files: results)
+    }
+
+    /// A workflow and its ids file (nil when it has none).
+    static func check(_ source: SourceFile, ids idsSource: SourceFile?, idsOptional: Bool) -> [FileResult] {
+        var diagnostics = WorkflowCompiler.check(source)
+        guard let idsSource else {
+            // A workflow with errors is not ready to run: its ids can wait.
+            if !idsOptional, !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics = MissingIDs.noFile(for: Parser.parse(source).file, idsPath: IDBindings.path(forWorkflow: source.path)) + diagnostics
+            }
+            return [FileResult(source: source, diagnostics: diagnostics)]
+        }
+        let (bindings, syntax) = IDBindings.parse(idsSource)
+        let file = Parser.parse(source).file
+        var idsDiagnostics = syntax + bindings.check(against: file)
+        if !idsOptional { idsDiagnostics += MissingIDs.unset(in: bindings, for: file) }
+        return [FileResult(source: source, diagnostics: diagnostics),
+                FileResult(source: idsSource, diagnostics: idsDiagnostics.sorted { $0.range.start < $1.range.start })]
     }
 
     public static func workflowFiles(in paths: [String]) throws(InputError) -> [String] {

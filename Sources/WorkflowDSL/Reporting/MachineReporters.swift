@@ -15,7 +15,11 @@ public enum JSONReporter {
 public enum GitHubReporter {
     public static func render(_ run: LintRun) -> String {
         DiagnosticRecord.records(of: run).map { record in
-            let command = record.severity == .error ? "error" : "warning"
+            let command = switch record.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
             let properties = [
                 "file=\(escapeProperty(record.file))", "line=\(record.line)", "col=\(record.column)",
                 "endLine=\(record.endLine)", "endColumn=\(record.endColumn)", "title=\(escapeProperty("escala \(record.code)"))",

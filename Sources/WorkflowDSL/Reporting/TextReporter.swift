@@ -86,12 +86,13 @@ public enum TextReporter {
 
     public static func summary(_ run: LintRun) -> String {
         if let words = DiagnosticCatalogue.summary(files: run.files.count, errors: run.errorCount, warnings: run.warningCount,
-                                                   language: run.language) {
+                                                   notes: run.noteCount, language: run.language) {
             return words + "\n"
         }
         let files = run.files.count == 1 ? "1 file" : "\(run.files.count) files"
-        if run.errorCount == 0 && run.warningCount == 0 { return "\(files) checked: no problems\n" }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(files) checked: \(plural(run.errorCount, "error")), \(plural(run.warningCount, "warning"))\n"
+        let notes = run.noteCount == 0 ? "" : ", " + plural(run.noteCount, "note")
+        if run.errorCount == 0 && run.warningCount == 0 { return "\(files) checked: no problems\(notes)\n" }
+        return "\(files) checked: \(plural(run.errorCount, "error")), \(plural(run.warningCount, "warning"))\(notes)\n"
     }
 }

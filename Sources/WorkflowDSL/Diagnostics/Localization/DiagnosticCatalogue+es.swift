@@ -260,6 +260,20 @@ extension DiagnosticCatalogue {
                 "el botón {0} no se muestra nunca",
             "buttons appear in states that react to them: add {0}":
                 "los botones aparecen en los estados que reaccionan a ellos: añade {0}",
+            "no ids file {0}: {1} needs the Discord ids of {2}":
+                "no hay archivo de ids {0}: {1} necesita los ids de Discord de {2}",
+            "no ids file {0}: {1} needs the Discord ids of {2} and {3} more":
+                "no hay archivo de ids {0}: {1} necesita los ids de Discord de {2} y {3} más",
+            "create {0} beside the workflow, one line per name: {1} (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
+                "crea {0} junto al workflow, una línea por nombre: {1} (en Discord: Ajustes de usuario > Avanzado > Modo desarrollador, y luego clic derecho > Copiar ID)",
+            "{0} has no Discord id yet":
+                "{0} todavía no tiene id de Discord",
+            "replace {0} with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
+                "cambia {0} por su id (en Discord: Ajustes de usuario > Avanzado > Modo desarrollador, y luego clic derecho > Copiar ID)",
+            "this file has no line for {0}":
+                "este archivo no tiene línea para {0}",
+            "add {0}, one line per name":
+                "añade {0}, una línea por nombre",
         ],
         phrases: [
             "in double quotes": "entre comillas dobles",
@@ -367,11 +381,12 @@ extension DiagnosticCatalogue {
         expected: "se esperaba {what} {context}, pero hay {found}",
         help: "ayuda",
         related: "relacionado",
-        summary: { files, errors, warnings in
+        summary: { files, errors, warnings, notes in
             let checked = files == 1 ? "1 archivo revisado" : "\(files) archivos revisados"
-            guard errors + warnings > 0 else { return checked + ": ningún problema" }
+            let noted = notes == 0 ? "" : notes == 1 ? ", 1 nota" : ", \(notes) notas"
+            guard errors + warnings > 0 else { return checked + ": ningún problema" + noted }
             return checked + ": " + (errors == 1 ? "1 error" : "\(errors) errores") + ", "
-                + (warnings == 1 ? "1 aviso" : "\(warnings) avisos")
+                + (warnings == 1 ? "1 aviso" : "\(warnings) avisos") + noted
         }
     )
 }

@@ -260,6 +260,20 @@ extension DiagnosticCatalogue {
                 "le bouton {0} n'est jamais affiché",
             "buttons appear in states that react to them: add {0}":
                 "les boutons apparaissent dans les états qui y réagissent : ajoutez {0}",
+            "no ids file {0}: {1} needs the Discord ids of {2}":
+                "pas de fichier d'ids {0} : {1} a besoin des ids Discord de {2}",
+            "no ids file {0}: {1} needs the Discord ids of {2} and {3} more":
+                "pas de fichier d'ids {0} : {1} a besoin des ids Discord de {2} et {3} autres",
+            "create {0} beside the workflow, one line per name: {1} (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
+                "créez {0} à côté du workflow, une ligne par nom : {1} (dans Discord : Paramètres utilisateur > Avancés > Mode développeur, puis clic droit > Copier l'identifiant)",
+            "{0} has no Discord id yet":
+                "{0} n'a pas encore d'id Discord",
+            "replace {0} with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
+                "remplacez {0} par son id (dans Discord : Paramètres utilisateur > Avancés > Mode développeur, puis clic droit > Copier l'identifiant)",
+            "this file has no line for {0}":
+                "ce fichier n'a pas de ligne pour {0}",
+            "add {0}, one line per name":
+                "ajoutez {0}, une ligne par nom",
         ],
         phrases: [
             "in double quotes": "entre guillemets droits",
@@ -367,11 +381,12 @@ extension DiagnosticCatalogue {
         expected: "il faut {what} {context}, mais il y a {found}",
         help: "aide",
         related: "voir aussi",
-        summary: { files, errors, warnings in
+        summary: { files, errors, warnings, notes in
             let checked = files == 1 ? "1 fichier vérifié" : "\(files) fichiers vérifiés"
-            guard errors + warnings > 0 else { return checked + " : aucun problème" }
+            let noted = notes == 0 ? "" : notes == 1 ? ", 1 note" : ", \(notes) notes"
+            guard errors + warnings > 0 else { return checked + " : aucun problème" + noted }
             return checked + " : " + (errors == 1 ? "1 erreur" : "\(errors) erreurs") + ", "
-                + (warnings == 1 ? "1 avertissement" : "\(warnings) avertissements")
+                + (warnings == 1 ? "1 avertissement" : "\(warnings) avertissements") + noted
         }
     )
 }

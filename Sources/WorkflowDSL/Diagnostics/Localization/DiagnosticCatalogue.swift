@@ -16,9 +16,9 @@ public enum DiagnosticCatalogue {
         /// The report's own words.
         let help: String
         let related: String
-        /// The last line of a report, from the files checked, the errors
-        /// and the warnings.
-        let summary: @Sendable (Int, Int, Int) -> String
+        /// The last line of a report, from the files checked, the errors,
+        /// the warnings and the notes.
+        let summary: @Sendable (Int, Int, Int, Int) -> String
     }
 
     static func words(_ language: DiagnosticLanguage) -> Words? {
@@ -90,8 +90,8 @@ public enum DiagnosticCatalogue {
     }
 
     /// The report's last line in `language`.
-    public static func summary(files: Int, errors: Int, warnings: Int, language: DiagnosticLanguage) -> String? {
-        words(language)?.summary(files, errors, warnings)
+    public static func summary(files: Int, errors: Int, warnings: Int, notes: Int, language: DiagnosticLanguage) -> String? {
+        words(language)?.summary(files, errors, warnings, notes)
     }
 
     /// The word before a help line (`= help:`).
