@@ -18,10 +18,11 @@ run: build
 	$(ESCALA) run
 
 # Every test: unit, golden, robustness; the shipped workflows under
-# --strict; the SARIF output against the OASIS schema.
+# --strict and in their one layout; the SARIF output against the OASIS schema.
 test: build
 	$(SWIFT) test
 	$(ESCALA) lint --strict --ids-optional workflows/
+	$(ESCALA) fmt --check workflows/
 	@$(MAKE) --no-print-directory scenarios
 	@$(MAKE) --no-print-directory sarif-check
 

@@ -72,6 +72,24 @@ struct LintCommandTests {
         #expect(output.stdout.contains("no problems"))
     }
 
+    @Test("fmt rewrites a messy file in place and names it; --check changes nothing and fails; a broken file is left alone")
+    func format() async throws {
+        let messy = cleanWorkflow.replacingOccurrences(of: "  receives cm", with: "      receives   cm")
+        let file = try await CLI.write(messy, name: "messy.flow")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let check = try await CLI.run(["fmt", "--check", file.path])
+        #expect(check.status == 1 && check.stdout == "would reformat \(file.path)\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == messy)
+        let rewrite = try await CLI.run(["fmt", file.path])
+        #expect(rewrite.status == 0 && rewrite.stdout == "reformatted \(file.path)\n")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("\n  receives cm\n"))
+        #expect(try await CLI.run(["fmt", "--check", file.path]).status == 0)
+        let broken = try await CLI.write("ticket t \"T\" {\n   receives nadie\n", name: "broken.flow")
+        let refused = try await CLI.run(["fmt", broken.path])
+        #expect(refused.status == 1 && refused.stderr.contains("run `escala lint"))
+        #expect(try String(contentsOf: broken, encoding: .utf8) == "ticket t \"T\" {\n   receives nadie\n")
+    }
+
     @Test("a live server's CI fails while an id is unset, naming each where it goes; without --strict it is a note")
     func idsRequiredWhenStrict() async throws {
         let strict = try await CLI.run(["lint", "--strict", "--lang", "en", "workflows/roleplay.flow"])
