@@ -83,6 +83,7 @@ let package = Package(
             name: "bot",
             dependencies: [
                 "WorkflowDSL",
+                "LanguageServer",
                 "Engine",
                 "Discord",
                 "Simulation",
@@ -98,6 +99,11 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: ["WorkflowDSL", "Engine", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // `escala lsp`: the language server editors talk to.
+        .target(
+            name: "LanguageServer",
+            dependencies: ["WorkflowDSL"]
         ),
         // Damage for the language front end: the fuzz command and the tests.
         .target(
@@ -117,6 +123,10 @@ let package = Package(
         .executableTarget(
             name: "bench-discord",
             dependencies: ["Discord", "DiscordFace", "WorkflowDSL", "LocalDiscord", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "LanguageServerTests",
+            dependencies: ["LanguageServer", "WorkflowDSL"]
         ),
         .testTarget(
             name: "WorkflowDSLTests",
@@ -164,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "botTests",
-            dependencies: ["bot", "Engine", "WorkflowDSL", "WorkflowFuzzing", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["bot", "Engine", "WorkflowDSL", "LanguageServer", "WorkflowFuzzing", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 /// The words that start a statement in each kind of block. The parser uses
 /// them to tell a misspelt statement ("did you mean `receives`?") from a
 /// right statement in the wrong place ("`ranks` belongs at the top level").
-enum Keywords {
-    static let topLevel: [String] = [
+public enum Keywords {
+    public static let topLevel: [String] = [
         "workflow", "locales", "ranks", "role", "channel", "text", "form", "limit",
         "defaults", "panel", "ticket", "sanctions", "milestone", "message", "reputation", "autorole", "activity",
     ]
@@ -14,21 +14,21 @@ enum Keywords {
         "autoroles": "write one line per rule: `autorole NAME: grant ROLE after 30d in server`",
         "statistics": "ticket statistics need no block: `/stats` and `escala stats` count every category",
     ]
-    static let ticketBody: [String] = [
+    public static let ticketBody: [String] = [
         "emoji", "description", "receives", "escalation", "mode", "place", "limit", "question",
         "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind", "must",
         "close", "rating", "hours", "outside", "transcript", "auto", "button", "flag", "on", "after", "state",
     ]
-    static let stateBody: [String] = ["on", "after"]
+    public static let stateBody: [String] = ["on", "after"]
     static let reputationBody: [String] = ["limit", "level"]
     static let activityBody: [String] = ["count", "every", "top", "title", "image"]
-    static let panelBody: [String] = ["message", "menu", "buttons", "opens"]
-    static let offenceBody: [String] = ["sanction", "applied", "evidence", "warning"]
-    static let actions: [String] = [
+    public static let panelBody: [String] = ["message", "menu", "buttons", "opens"]
+    public static let offenceBody: [String] = ["sanction", "applied", "evidence", "warning"]
+    public static let actions: [String] = [
         "say", "ask", "rename", "notify", "publish", "mention", "grant", "revoke", "close", "transcript",
         "escalate", "release", "claim", "set", "clear", "go", "choose",
     ]
-    static let triggers: [String] = [
+    public static let triggers: [String] = [
         "opened", "user", "staff", "message", "button", "command", "form", "evidence", "member", "channel",
     ]
     /// Where a statement that is out of place belongs, for the help line.

@@ -1,0 +1,61 @@
+/// What each keyword does, as `docs/language.md` says it: the hover of a
+/// keyword in an editor. One line each, with the shape it is written in.
+enum KeywordReference {
+    static let entries: [String: (shape: String, meaning: String)] = [
+        "workflow": ("workflow \"TITLE\"", "The server's name, shown in panels and transcripts."),
+        "locales": ("locales es, en", "The languages texts are written in; the first is the default."),
+        "ranks": ("ranks cm \"CM\" < trainee \"Trainee\" < admin", "The staff ladder, lowest first; a rank also counts every rank above it (`by cm` lets admins act)."),
+        "role": ("role NAME \"LABEL\"", "A Discord role that is not a rank of the ladder."),
+        "channel": ("channel NAME \"LABEL\"", "A Discord channel or category the workflow names; its id goes in the `.ids` file."),
+        "text": ("text NAME { es \"…\" en \"…\" }", "A text in each language; `say`, `greeting` and `close` use it by name."),
+        "form": ("form NAME \"TITLE\" { question … }", "A form (a Discord modal) that `ask FORM` shows from a button."),
+        "panel": ("panel NAME \"TITLE\" in CHANNEL { opens a, b }", "The message with the buttons (or menu) members open tickets from."),
+        "ticket": ("ticket NAME \"LABEL\" { … }", "A ticket category: who receives it, its buttons, states and rules."),
+        "defaults": ("defaults { … }", "Settings and rules every ticket category inherits."),
+        "sanctions": ("sanctions { offence … }", "The sanctions table: a ledger; `choose sanction` applies a row, `choose appealed sanction` names one in an appeal."),
+        "offence": ("offence NAME \"LABEL\" { sanction … applied by RANK … }", "A row of the sanctions table."),
+        "receives": ("receives RANK", "Who answers the ticket first; the ranks above see it too."),
+        "escalation": ("escalation cm > trainee > admin", "The chain `escalate up` follows, lowest first."),
+        "question": ("question NAME \"LABEL\" [long] [optional]", "A question of the opening form; the answers are shown to staff."),
+        "require": ("require attachment|link|text|list NAME \"LABEL\" [from RANK]", "Evidence: the member (or, with `from`, staff) must provide it; then `evidence complete` happens."),
+        "greeting": ("greeting TEXT", "The first message in a new ticket."),
+        "farewell": ("farewell TEXT [wait 10m]", "Said when the ticket closes; with `wait`, asked before closing, and an answer keeps it open."),
+        "claim": ("claim exclusive|shared", "Exclusive: the first staff member to answer owns the ticket."),
+        "override": ("override by RANK", "A rank that may always write, even in a ticket someone else owns."),
+        "takeover": ("takeover after 2h by same|higher rank", "When the owner is silent that long, a peer (or a superior) may take the ticket."),
+        "must": ("must escalate to RANK before close", "A mandatory step: staff cannot close (or escalate) before it."),
+        "button": ("button NAME \"LABEL\" primary|secondary|success|danger", "A button of the ticket; states show the buttons they react to."),
+        "flag": ("flag NAME \"LABEL\"", "A yes/no fact that `set`/`clear` change and conditions read."),
+        "state": ("state NAME [initial|final] { … }", "A step of the ticket's life; its rules apply while the ticket is in it."),
+        "on": ("on EVENT [by WHO] [if CONDITION]: ACTIONS", "A rule: when the event happens, the actions run."),
+        "after": ("after 15m without reply: ACTIONS", "A rule on time: a silence, an inactivity, a time in the state."),
+        "by": ("by RANK, ROLE, user, staff, handler or sanctioner", "Who may cause the event; others are refused and told who may."),
+        "if": ("if CONDITION", "The rule applies only when the condition holds."),
+        "say": ("say TEXT", "The bot writes in the ticket."),
+        "ask": ("ask FORM", "Shows a form to whoever clicked."),
+        "rename": ("rename \"NAME\"", "Renames the ticket's channel."),
+        "notify": ("notify CHANNEL TEXT [pinging RANK]", "Posts in a staff channel."),
+        "mention": ("mention RANK|user|handler|sanctioner", "Pings them in the ticket."),
+        "grant": ("grant ROLE [for 7d]", "Gives the member a role (taken back after the time)."),
+        "revoke": ("revoke ROLE", "Takes a role back."),
+        "close": ("close [TEXT]", "Closes the ticket, with the reason."),
+        "transcript": ("transcript [CHANNEL]", "Posts the ticket's transcript."),
+        "escalate": ("escalate up | escalate to RANK | escalate directly to RANK", "Sends the ticket to a higher rank; that rank alone is pinged."),
+        "release": ("release", "The owner lets go; another staff member takes it."),
+        "set": ("set FLAG", "Marks a fact as true."),
+        "clear": ("clear FLAG", "Marks a fact as false."),
+        "go": ("go to STATE", "Moves the ticket to another state."),
+        "choose": ("choose sanction | choose appealed sanction", "Applies a row of the sanctions table to a member, or names the sanction an appeal is about."),
+        "initial": ("state NAME initial { … }", "The state tickets start in."),
+        "final": ("state NAME final { … }", "A state tickets do not leave."),
+        "hours": ("hours mon-fri 09:00-18:00 in \"Europe/Madrid\"", "When staff are on duty; outside them the ticket waits without pinging."),
+        "limit": ("limit 1 open ticket per user", "How many tickets a member may have open."),
+        "mode": ("mode channel|thread", "A private channel, or a private thread."),
+        "place": ("place in CATEGORY overflow CATEGORY_2", "The Discord category its channels go in, and where they overflow at 50."),
+    ]
+
+    static func markdown(_ keyword: String) -> String? {
+        guard let entry = entries[keyword] else { return nil }
+        return "```flow\n\(entry.shape)\n```\n\(entry.meaning)\n\nSee `docs/language.md`."
+    }
+}
