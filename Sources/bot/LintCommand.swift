@@ -28,6 +28,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "The workflows are templates for other servers: do not note ids missing from their .ids files.")
     var idsOptional = false
 
+    @Flag(help: "Apply the fixes that are certain (a did-you-mean, a unit written in words, a block left open at the end), say what changed, and report what is left.")
+    var fix = false
+
     @Option(help: "The language of the messages: es, fr or en (default: LANG, else the workflow's first locale).")
     var lang: String?
 
@@ -41,7 +44,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let run: LintRun
         do {
-            run = try LintRun.lint(paths: paths, idsOptional: idsOptional).localized(asked: lang, environment: ProcessInfo.processInfo.environment)
+            run = try lintFixingFirst().localized(asked: lang, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError("escala lint: \(error.description)")
             throw ExitCode(2)
@@ -53,5 +56,31 @@ struct LintCommand: ParsableCommand {
         case .github: print(GitHubReporter.render(run), terminator: "")
         }
         if run.errorCount > 0 || (strict && run.warningCount + run.noteCount > 0) { throw ExitCode(1) }
+    }
+
+    /// With `--fix`: the certain fixes written to the files, each named
+    /// (on standard error for a machine format, whose output is the
+    /// report), then the files linted again.
+    private func lintFixingFirst() throws(LintRun.InputError) -> LintRun {
+        let run = try LintRun.lint(paths: paths, idsOptional: idsOptional)
+        guard fix else { return run }
+        var fixedAny = false
+        for file in run.files {
+            let fixes = file.diagnostics.compactMap(\.fix)
+            guard !fixes.isEmpty else { continue }
+            let (bytes, applied) = Diagnostic.Fix.apply(fixes, to: file.source.bytes)
+            do { try Data(bytes).write(to: URL(fileURLWithPath: file.source.path), options: .atomic) } catch {
+                throw LintRun.InputError(path: file.source.path, reason: "cannot be written: \(error.localizedDescription)")
+            }
+            fixedAny = true
+            for change in applied {
+                let location = file.source.location(of: change.range.start)
+                let old = file.source.text(change.range)
+                let line = "fixed \(file.source.path):\(location.line):\(location.column): "
+                    + (old.isEmpty ? "added `\(change.replacement.trimmingCharacters(in: .newlines))`" : "`\(old)` → `\(change.replacement)`")
+                if format == .text { print(line) } else { printError(line) }
+            }
+        }
+        return fixedAny ? try LintRun.lint(paths: paths, idsOptional: idsOptional) : run
     }
 }

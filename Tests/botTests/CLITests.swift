@@ -90,6 +90,18 @@ struct LintCommandTests {
         #expect(try String(contentsOf: broken, encoding: .utf8) == "ticket t \"T\" {\n   receives nadie\n")
     }
 
+    @Test("--fix applies the certain fixes, says each, and reports what is left")
+    func fix() async throws {
+        let broken = cleanWorkflow.replacingOccurrences(of: "receives cm", with: "receives cn")
+        let file = try await CLI.write(broken, name: "typo.flow")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let output = try await CLI.run(["lint", "--fix", "--ids-optional", "--lang", "en", file.path])
+        #expect(output.status == 0, "\(output.stdout)")
+        #expect(output.stdout.hasPrefix("fixed \(file.path):"), "\(output.stdout)")
+        #expect(output.stdout.contains("`cn` → `cm`") && output.stdout.hasSuffix("1 file checked: no problems\n"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == cleanWorkflow)
+    }
+
     @Test("a live server's CI fails while an id is unset, naming each where it goes; without --strict it is a note")
     func idsRequiredWhenStrict() async throws {
         let strict = try await CLI.run(["lint", "--strict", "--lang", "en", "workflows/roleplay.flow"])

@@ -72,7 +72,8 @@ public struct IDBindings: Sendable {
             guard let kind = symbols.kind(of: binding.name.text) else {
                 bag.report(.undefinedName, "`\(binding.name.text)` is not a rank, role, channel or message of \(file.source.path)",
                            at: binding.name.range,
-                           help: Suggestions.closest(to: binding.name.text, among: candidates).map { "did you mean `\($0)`?" })
+                           help: Suggestions.closest(to: binding.name.text, among: candidates).map { "did you mean `\($0)`?" },
+                           fix: Suggestions.closest(to: binding.name.text, among: candidates).map { Diagnostic.Fix(binding.name.range, $0) })
                 continue
             }
             if !bindable.contains(kind) {

@@ -195,13 +195,14 @@ private struct Resolver {
         } else {
             help = "known names: " + candidates.sorted().prefix(12).map { "`\($0)`" }.joined(separator: ", ")
         }
-        diagnostics.report(.undefinedName, "`\(name.text)` is not declared (expected \(what))", at: name.range, help: help)
+        diagnostics.report(.undefinedName, "`\(name.text)` is not declared (expected \(what))", at: name.range, help: help,
+                           fix: guess.map { Diagnostic.Fix(name.range, $0) })
     }
 
     func expectLocal(_ name: Name, in names: Set<String>, what: String, help: String?, _ diagnostics: inout DiagnosticBag) {
         guard !names.contains(name.text) else { return }
         let guess = Suggestions.closest(to: name.text, among: names)
         diagnostics.report(.undefinedName, "no \(what) named `\(name.text)` in this ticket", at: name.range,
-                           help: guess.map { "did you mean `\($0)`?" } ?? help)
+                           help: guess.map { "did you mean `\($0)`?" } ?? help, fix: guess.map { Diagnostic.Fix(name.range, $0) })
     }
 }

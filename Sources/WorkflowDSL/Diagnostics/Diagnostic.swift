@@ -33,6 +33,21 @@ public struct Diagnostic: Sendable, Hashable {
     /// declared twice. Shown with a second caret, and as SARIF's
     /// `relatedLocations`.
     public let related: [Related]
+    /// The edit that fixes it, when it is certain (a did-you-mean, a unit
+    /// in words, a block left open at the end of the file): what
+    /// `escala lint --fix` applies, and JSON and SARIF carry.
+    public let fix: Fix?
+
+    public struct Fix: Sendable, Hashable {
+        /// The bytes replaced (empty to insert).
+        public let range: SourceRange
+        public let replacement: String
+
+        public init(_ range: SourceRange, _ replacement: String) {
+            self.range = range
+            self.replacement = replacement
+        }
+    }
 
     public struct Related: Sendable, Hashable {
         public let range: SourceRange
@@ -46,13 +61,15 @@ public struct Diagnostic: Sendable, Hashable {
 
     public var severity: Severity { code.severity }
 
-    public init(_ code: DiagnosticCode, _ message: String, path: String, range: SourceRange, help: String? = nil, related: [Related] = []) {
+    public init(_ code: DiagnosticCode, _ message: String, path: String, range: SourceRange, help: String? = nil, related: [Related] = [],
+                fix: Fix? = nil) {
         self.code = code
         self.message = message
         self.path = path
         self.range = range
         self.help = help
         self.related = related
+        self.fix = fix
     }
 }
 
@@ -72,9 +89,9 @@ public struct DiagnosticBag: Sendable {
     public static let limit = 200
 
     public mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange, help: String? = nil,
-                                related: [Diagnostic.Related] = []) {
+                                related: [Diagnostic.Related] = [], fix: Diagnostic.Fix? = nil) {
         guard diagnostics.count <= Self.limit else { return }
-        let diagnostic = Diagnostic(code, message, path: path, range: range, help: help, related: related)
+        let diagnostic = Diagnostic(code, message, path: path, range: range, help: help, related: related, fix: fix)
         // A rule in `defaults` is checked once per ticket; say it once.
         guard seen.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)

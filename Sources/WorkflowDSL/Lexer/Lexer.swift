@@ -109,10 +109,12 @@ public struct Lexer {
         let spelling = String(decoding: bytes[start..<index], as: UTF8.self)
         let seconds = Lexer.durationSeconds(spelling)
         if seconds == nil {
+            let written = DurationSyntax.suggestion(spelling)
             diagnostics.report(.invalidDuration, "`\(spelling)` is not a duration",
                                at: SourceRange(start: start, end: index),
-                               help: DurationSyntax.suggestion(spelling).map { "write `\($0)`" }
-                                   ?? "write a number and a unit: s (seconds), m (minutes), h (hours), d (days), w (weeks), as in `15m` or `1h30m`")
+                               help: written.map { "write `\($0)`" }
+                                   ?? "write a number and a unit: s (seconds), m (minutes), h (hours), d (days), w (weeks), as in `15m` or `1h30m`",
+                               fix: written.map { Diagnostic.Fix(SourceRange(start: start, end: index), $0) })
         }
         emit(.duration, from: start, to: index, text: spelling, seconds: seconds)
     }

@@ -86,6 +86,11 @@ extension Suggestions {
         return closest(to: word, among: candidates).map { ($0, false) }
     }
 
+    /// The keyword meant, when there is one.
+    static func keywordFix(for word: String, among candidates: [String]) -> String? {
+        keyword(for: word, among: candidates)?.keyword
+    }
+
     /// "did you mean `state`?", and why when it is a translation.
     static func keywordHelp(for word: String, among candidates: [String]) -> String? {
         keyword(for: word, among: candidates).map { guess in

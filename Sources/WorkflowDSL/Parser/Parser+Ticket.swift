@@ -164,7 +164,7 @@ extension Parser {
         guard let kind = EvidenceRequirement.Kind(rawValue: kindName.text) else {
             let guess = Suggestions.closest(to: kindName.text, among: ["text", "attachment", "link", "list"])
             throw fail("`\(kindName.text)` is not a kind of evidence", at: kindName.range,
-                       help: guess.map { "did you mean `\($0)`?" } ?? "use `text`, `attachment`, `link` or `list`")
+                       help: guess.map { "did you mean `\($0)`?" } ?? "use `text`, `attachment`, `link` or `list`", fix: guess)
         }
         let name = try expectName("the evidence's name", after: "after `require \(kind.rawValue)`")
         let label = try expectString("what to ask the user", after: "after its name")

@@ -115,7 +115,8 @@ extension Parser {
         }
         let help = Suggestions.keywordHelp(for: token.text, among: expected)
         return fail("unknown statement `\(token.text)` \(place)", at: token.range,
-                    help: help ?? "statements here are: " + expected.map { "`\($0)`" }.joined(separator: ", "))
+                    help: help ?? "statements here are: " + expected.map { "`\($0)`" }.joined(separator: ", "),
+                    fix: Suggestions.keywordFix(for: token.text, among: expected))
     }
 
     /// `ranks cm "CM" < trainee "Trainee" < …`: each rank may carry the

@@ -101,7 +101,8 @@ extension Parser {
         default:
             throw fail("`\(word.text)` is not an event", at: word.range,
                        help: Suggestions.keywordHelp(for: word.text, among: Keywords.triggers)
-                           ?? "events are: opened, user message, staff message, message, button, command, form ... submitted, evidence complete, member left, channel deleted")
+                           ?? "events are: opened, user message, staff message, message, button, command, form ... submitted, evidence complete, member left, channel deleted",
+                       fix: Suggestions.keywordFix(for: word.text, among: Keywords.triggers))
         }
     }
 
@@ -226,7 +227,8 @@ extension Parser {
         default:
             throw fail("`\(word.text)` is not an action", at: word.range,
                        help: Suggestions.keywordHelp(for: word.text, among: Keywords.actions)
-                           ?? "actions are: " + Keywords.actions.joined(separator: ", "))
+                           ?? "actions are: " + Keywords.actions.joined(separator: ", "),
+                       fix: Suggestions.keywordFix(for: word.text, among: Keywords.actions))
         }
         return Action(kind: kind, range: range(from: start))
     }

@@ -93,8 +93,10 @@ public struct Parser {
 
     // MARK: Expectations
 
-    mutating func fail(_ message: String, code: DiagnosticCode = .syntax, at range: SourceRange? = nil, help: String? = nil) -> StatementAbandoned {
-        diagnostics.report(code, message, at: range ?? current.range, help: help)
+    mutating func fail(_ message: String, code: DiagnosticCode = .syntax, at range: SourceRange? = nil, help: String? = nil,
+                       fix: String? = nil) -> StatementAbandoned {
+        let range = range ?? current.range
+        diagnostics.report(code, message, at: range, help: help, fix: fix.map { Diagnostic.Fix(range, $0) })
         return StatementAbandoned()
     }
 
@@ -102,7 +104,7 @@ public struct Parser {
         guard consumeKeyword(word) else {
             let typo = current.kind == .identifier && Suggestions.closest(to: current.text, among: [word]) != nil
             throw fail("expected `\(word)` \(context), found \(current.spelling)",
-                       help: typo ? "did you mean `\(word)`?" : nil)
+                       help: typo ? "did you mean `\(word)`?" : nil, fix: typo ? word : nil)
         }
     }
 
@@ -149,7 +151,7 @@ public struct Parser {
             if current.kind == .identifier, let written = DurationSyntax.suggestion(number: token.text, unit: current.text) {
                 let unit = advance()
                 throw fail("`\(token.text) \(unit.text)` is not a duration", code: .invalidDuration,
-                           at: token.range.union(unit.range), help: "write `\(written)`")
+                           at: token.range.union(unit.range), help: "write `\(written)`", fix: written)
             }
             throw fail("`\(token.text)` needs a unit", code: .invalidDuration, at: token.range,
                        help: "add s, m, h, d or w: `\(token.text)m` is \(token.text) minutes")
@@ -204,8 +206,11 @@ public struct Parser {
             inner += character == "\"" && previous != "\\" ? "\\\"" : String(character)
             previous = character
         }
-        return fail("the text ends here: a `\"` inside a text must be written `\\\"`", at: SourceRange(start: opening.range.end - 1, end: opening.range.end),
-                    help: "write `\"\(inner)\"`")
+        let quoted = SourceRange(start: opening.range.start, end: closing.range.end)
+        diagnostics.report(.syntax, "the text ends here: a `\"` inside a text must be written `\\\"`",
+                           at: SourceRange(start: opening.range.end - 1, end: opening.range.end), help: "write `\"\(inner)\"`",
+                           fix: Diagnostic.Fix(quoted, "\"\(inner)\""))
+        return StatementAbandoned()
     }
 
     // MARK: Recovery
@@ -253,8 +258,11 @@ public struct Parser {
                 return
             }
             if current.kind == .endOfFile {
+                // At the end of the file, the `}` can only go there.
+                let end = source.bytes.count
+                let newline = end > 0 && source.bytes[end - 1] != UInt8(ascii: "\n") ? "\n" : ""
                 diagnostics.report(.syntax, "\(what) is never closed", at: open.range,
-                                   help: "add a `}` where \(what) ends")
+                                   help: "add a `}` where \(what) ends", fix: Diagnostic.Fix(SourceRange(start: end, end: end), newline + "}\n"))
                 unclosedBlocks.append(open.range)
                 return
             }

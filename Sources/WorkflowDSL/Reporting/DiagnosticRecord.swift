@@ -13,6 +13,17 @@ public struct DiagnosticRecord: Sendable, Hashable, Codable {
     public let help: String?
     /// The other places involved (`first declared here`); absent when none.
     public let related: [Related]?
+    /// The certain edit (`escala lint --fix` applies it); absent when none.
+    /// Its range is exact: an insertion starts and ends at one place.
+    public let fix: Fix?
+
+    public struct Fix: Sendable, Hashable, Codable {
+        public let line: Int
+        public let column: Int
+        public let endLine: Int
+        public let endColumn: Int
+        public let replacement: String
+    }
 
     public struct Related: Sendable, Hashable, Codable {
         public let line: Int
@@ -36,6 +47,10 @@ public struct DiagnosticRecord: Sendable, Hashable, Codable {
         related = diagnostic.related.isEmpty ? nil : diagnostic.related.map { other in
             let (start, end) = Self.span(other.range, in: source)
             return Related(line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: other.message)
+        }
+        fix = diagnostic.fix.map { fix in
+            let start = source.location(of: fix.range.start), end = source.location(of: fix.range.end)
+            return Fix(line: start.line, column: start.column, endLine: end.line, endColumn: end.column, replacement: fix.replacement)
         }
     }
 

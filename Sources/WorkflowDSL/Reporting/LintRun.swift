@@ -22,6 +22,11 @@ public struct LintRun: Sendable {
         public let path: String
         public let reason: String
         public var description: String { "\(path): \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public let files: [FileResult]

@@ -43,7 +43,22 @@ public enum SARIFReporter {
         let message: Message
         let locations: [Location]
         let relatedLocations: [RelatedLocation]?
+        let fixes: [Fix]?
     }
+    /// A certain fix, as SARIF writes edits: what to replace in which file.
+    struct Fix: Encodable {
+        let description: Message
+        let artifactChanges: [ArtifactChange]
+    }
+    struct ArtifactChange: Encodable {
+        let artifactLocation: ArtifactLocation
+        let replacements: [Replacement]
+    }
+    struct Replacement: Encodable {
+        let deletedRegion: Region
+        let insertedContent: Content
+    }
+    struct Content: Encodable { let text: String }
     struct Location: Encodable { let physicalLocation: PhysicalLocation }
     struct RelatedLocation: Encodable {
         let id: Int
@@ -85,6 +100,14 @@ public enum SARIFReporter {
                                region: Region(startLine: other.line, startColumn: other.column, endLine: other.endLine, endColumn: other.endColumn)),
                                            message: Message(text: other.message))
                        }
+                   },
+                   fixes: record.fix.map { fix in
+                       [Fix(description: Message(text: fix.replacement.trimmingCharacters(in: .newlines) == "}" ? "close the block"
+                                                 : "write `\(fix.replacement)`"),
+                            artifactChanges: [ArtifactChange(artifactLocation: ArtifactLocation(uri: uri(record.file)), replacements: [
+                                Replacement(deletedRegion: Region(startLine: fix.line, startColumn: fix.column, endLine: fix.endLine, endColumn: fix.endColumn),
+                                            insertedContent: Content(text: fix.replacement)),
+                            ])])]
                    })
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)])

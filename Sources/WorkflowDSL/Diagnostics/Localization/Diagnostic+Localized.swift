@@ -5,7 +5,8 @@ extension Diagnostic {
         guard language != .en else { return self }
         return Diagnostic(code, DiagnosticCatalogue.localized(message, to: language), path: path, range: range,
                           help: help.map { DiagnosticCatalogue.localized($0, to: language) },
-                          related: related.map { Diagnostic.Related($0.range, DiagnosticCatalogue.localized($0.message, to: language)) })
+                          related: related.map { Diagnostic.Related($0.range, DiagnosticCatalogue.localized($0.message, to: language)) },
+                          fix: fix)
     }
 }
 
