@@ -56,7 +56,7 @@ scenarios: build
 
 # Lints the golden bad inputs as SARIF and validates the log.
 sarif-check:
-	@$(ESCALA) lint --format sarif Tests/WorkflowDSLTests/Golden > .build/golden.sarif; \
+	@$(ESCALA) lint --format sarif --docs-url "file://$(CURDIR)/docs/language.md" Tests/WorkflowDSLTests/Golden > .build/golden.sarif; \
 	  status=$$?; if [ $$status -ne 1 ]; then echo "expected exit 1 from linting the golden files, got $$status"; exit 1; fi
 	python3 scripts/validate-sarif.py .build/golden.sarif Tests/Fixtures/sarif/sarif-schema-2.1.0.json
 

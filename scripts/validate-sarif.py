@@ -14,6 +14,11 @@ with open(schema_path, encoding="utf-8") as f:
 validator = jsonschema.validators.validator_for(schema)
 validator.check_schema(schema)
 validator(schema).validate(log)
+# SARIF wants the documentation of a rule at an absolute URI.
+from urllib.parse import urlparse
+for rule in log["runs"][0]["tool"]["driver"]["rules"]:
+    if "helpUri" in rule and not urlparse(rule["helpUri"]).scheme:
+        sys.exit(f"{log_path}: rule {rule['id']} has a relative helpUri {rule['helpUri']}")
 results = log["runs"][0]["results"]
 if not results:
     sys.exit(f"{log_path}: valid SARIF but no results; the golden files should produce many")

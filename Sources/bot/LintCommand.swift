@@ -28,6 +28,12 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "The workflows are templates for other servers: do not note ids missing from their .ids files.")
     var idsOptional = false
 
+    @Option(help: "Where docs/language.md is published (an absolute URL): SARIF rules then link to each code's section (env: ESCALA_DOCS_URL).")
+    var docsURL: String?
+
+    /// `--docs-url`, else the environment's.
+    var publishedDocs: String? { docsURL ?? ProcessInfo.processInfo.environment["ESCALA_DOCS_URL"] }
+
     @Flag(help: "Apply the fixes that are certain (a did-you-mean, a unit written in words, a block left open at the end), say what changed, and report what is left.")
     var fix = false
 
@@ -36,6 +42,9 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one workflow file or folder, e.g. `escala lint workflows/`") }
+        if let docsURL = publishedDocs, URL(string: docsURL)?.scheme == nil {
+            throw ValidationError("--docs-url is an absolute URL, such as https://example.org/escala/docs/language.md")
+        }
         if let lang, DiagnosticLanguage(locale: lang) == nil {
             throw ValidationError("--lang is es, fr or en (Escala's diagnostics are written in these three)")
         }
@@ -52,7 +61,7 @@ struct LintCommand: ParsableCommand {
         switch format {
         case .text: print(TextReporter.render(run), terminator: "")
         case .json: print(JSONReporter.render(run), terminator: "")
-        case .sarif: print(SARIFReporter.render(run, toolVersion: Escala.version), terminator: "")
+        case .sarif: print(SARIFReporter.render(run, toolVersion: Escala.version, docsURL: publishedDocs), terminator: "")
         case .github: print(GitHubReporter.render(run), terminator: "")
         }
         if run.errorCount > 0 || (strict && run.warningCount + run.noteCount > 0) { throw ExitCode(1) }

@@ -90,4 +90,23 @@ struct ChecksDocumentTests {
         let body = section[..<end]
         #expect(body.contains("Bad:") && body.contains("Fixed:"), "\(code.rawValue) needs a bad and a fixed example")
     }
+
+    @Test("a SARIF rule links to its code's section: the anchor a Markdown renderer makes from the heading")
+    func helpUri() throws {
+        let sarif = SARIFReporter.render(LintRun(files: []), toolVersion: "0", docsURL: "https://example.org/docs/language.md")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let rules = ((log["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any]).flatMap { ($0["driver"] as? [String: Any])?["rules"] as? [[String: Any]] } ?? []
+        #expect(rules.count == DiagnosticCode.allCases.count)
+        let text = try String(contentsOf: Self.document, encoding: .utf8)
+        for rule in rules {
+            let uri = try #require(rule["helpUri"] as? String)
+            let anchor = String(uri.split(separator: "#").last ?? "")
+            // GitHub's rule: lowercase, spaces to dashes, other punctuation dropped.
+            let heading = try #require(text.split(separator: "\n").first { $0.hasPrefix("### \(rule["id"] as? String ?? "") ") })
+            let made = heading.dropFirst(4).lowercased().replacingOccurrences(of: " ", with: "-").filter { $0.isLetter || $0.isNumber || $0 == "-" }
+            #expect(anchor == made, "\(uri)")
+        }
+        let without = SARIFReporter.render(LintRun(files: []), toolVersion: "0")
+        #expect(!without.contains("helpUri"), "no absolute place to point at: no helpUri")
+    }
 }

@@ -60,6 +60,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The anchor of the code's section in `docs/language.md`, as
+    /// Markdown renderers make it from the heading `### E101 undefined-name`.
+    public var documentationAnchor: String { rawValue.lowercased() + "-" + title }
+
     /// A short name of the rule, used as the SARIF rule name and in docs.
     public var title: String {
         switch self {

@@ -28,6 +28,9 @@ public enum SARIFReporter {
         /// The explanation with a bad and a fixed example, which code
         /// scanning shows beside a result (`escala explain` prints it too).
         let help: Help
+        /// The code's section of `docs/language.md`, when the report knows
+        /// where the documentation is published (SARIF wants an absolute URI).
+        let helpUri: String?
         let defaultConfiguration: Configuration
     }
     struct Help: Encodable {
@@ -77,11 +80,13 @@ public enum SARIFReporter {
         let endColumn: Int
     }
 
-    public static func render(_ run: LintRun, toolVersion: String) -> String {
+    /// `docsURL`: where `docs/language.md` is published (`https://…/docs/language.md`).
+    public static func render(_ run: LintRun, toolVersion: String, docsURL: String? = nil) -> String {
         let codes = DiagnosticCode.allCases
         let rules = codes.map { code in
             Rule(id: code.rawValue, name: code.title, shortDescription: Message(text: code.summary),
                  help: Help(text: code.explanation, markdown: code.explanation),
+                 helpUri: docsURL.map { $0 + "#" + code.documentationAnchor },
                  defaultConfiguration: Configuration(level: code.severity.rawValue))
         }
         let results = DiagnosticRecord.records(of: run).map { record in
