@@ -72,10 +72,10 @@ bench-discord: deps
 	$(SWIFT) build -c release --product escala
 	.build/release/escala-bench-discord
 
-# The pictures in docs/, drawn with Graphviz (apt-get install graphviz).
+# The pictures in docs/, drawn with Graphviz (installed by scripts/install-deps.sh).
 graphs: build
-	$(ESCALA) graph workflows/roleplay.flow --category reportes | dot -Tsvg > docs/reportes.svg
-	$(ESCALA) graph workflows/roleplay.flow --category apelaciones | dot -Tsvg > docs/apelaciones.svg
+	$(ESCALA) graph workflows/roleplay.flow --category reportes --format svg > docs/reportes.svg
+	$(ESCALA) graph workflows/roleplay.flow --category apelaciones --format svg > docs/apelaciones.svg
 
 # Benchmark (not a test): 1,000,000 activity events counted, and closing a
 # window that holds 100,000 members.

@@ -3,7 +3,7 @@
 # Called by `make run` and `make test`; safe to run again.
 set -euo pipefail
 
-packages=(libpcre2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config python3-pip)
+packages=(libpcre2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config python3-pip graphviz)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -171,6 +171,19 @@ struct GraphAndRunTests {
         #expect(mermaid.stdout.hasPrefix("stateDiagram-v2"))
     }
 
+    @Test("graph draws SVG and PNG with Graphviz, and says how to get it when it is missing")
+    func graphPictures() async throws {
+        let svg = try await CLI.run(["graph", "workflows/roleplay.flow", "--category", "reportes", "--format", "svg"])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        #expect(svg.stdout.contains("<svg") && svg.stdout.contains("recibe: un CM o superior"), "Graphviz drew the Spanish note")
+        let png = try await CLI.run(["graph", "workflows/roleplay.flow", "--category", "reportes", "--format", "png"])
+        // A PNG starts with byte 0x89 (not UTF-8: read here as U+FFFD), then "PNG".
+        #expect(png.status == 0 && png.stdout.dropFirst().hasPrefix("PNG\r\n"), "a PNG file")
+        let missing = try await CLI.run(["graph", "workflows/roleplay.flow", "--format", "svg"], environment: ["PATH": "/nonexistent"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("needs Graphviz's `dot`") && missing.stderr.contains("apt install graphviz"))
+    }
+
     @Test("graph of a broken file prints the errors and exits 1")
     func graphOfBrokenFile() async throws {
         let output = try await CLI.run(["graph", "Tests/WorkflowDSLTests/Golden/E101-undefined-name.flow"])

@@ -1,7 +1,10 @@
-/// Draws each category's state machine for `escala graph`: states, the
-/// transitions between them labelled with event, people and condition,
-/// timers (dashed), the rules shared by every state (from an "any state"
-/// node), and the escalation chain.
+/// Draws each category's state machine for `escala graph`, in the
+/// workflow's language: states, the transitions between them labelled with
+/// the event (buttons by their labels), who (ranks by their names: «un CM o
+/// superior»), the condition and what happens (what the bot says too),
+/// timers dashed, the rules shared by every state (from an "any state"
+/// node), and a note with who receives the category, its chain, its
+/// opening form and evidence, who owns a ticket, and its mandatory steps.
 public enum GraphRenderer {
     public enum Format: String, Sendable, CaseIterable { case dot, mermaid }
 
@@ -9,45 +12,167 @@ public enum GraphRenderer {
         let categories = workflow.categories.filter { category == nil || $0.name == category }
         switch format {
         case .dot: return dot(workflow, categories)
-        case .mermaid: return mermaid(categories)
+        case .mermaid: return mermaid(workflow, categories)
         }
     }
 
     // MARK: Labels
 
-    /// `button escalar by cm if reportado_staff`
-    static func label(_ transition: CompiledTransition) -> String {
-        var parts = [event(transition.event)]
-        if !transition.actors.isEmpty { parts.append("by " + transition.actors.map(actor).joined(separator: ", ")) }
-        if let condition = transition.condition { parts.append("if " + guardText(condition)) }
-        let effects = transition.steps.compactMap(step)
-        if !effects.isEmpty { parts.append("/ " + effects.joined(separator: "; ")) }
-        return parts.joined(separator: " ")
-    }
+    /// Words for one category's edges, in the workflow's language: buttons
+    /// by their labels, ranks by their names, what the bot says.
+    struct Labeller {
+        let workflow: Workflow
+        let category: Category
+        let words: GraphWords
+        var locale: String { workflow.locales[0] }
 
-    static func event(_ event: CompiledTransition.Event) -> String {
-        switch event {
-        case .opened: "opened"
-        case .userMessage(let pattern): pattern.map { "user message ~ \($0)" } ?? "user message"
-        case .staffMessage: "staff message"
-        case .anyMessage: "message"
-        case .button(let name): "button \(name)"
-        case .command(let name): "/\(name)"
-        case .formSubmitted(let name): "form \(name)"
-        case .evidenceComplete: "evidence complete"
-        case .memberLeft: "member left"
-        case .channelDeleted: "channel deleted"
-        case .timer(let seconds, let since):
-            "after \(duration(seconds))" + (since == .inState ? "" : " (\(timerWords(since)))")
+        init(_ workflow: Workflow, _ category: Category) {
+            self.workflow = workflow
+            self.category = category
+            words = GraphWords.forLanguage(workflow.locales[0])
         }
-    }
 
-    static func timerWords(_ kind: CompiledTransition.TimerStart) -> String {
-        switch kind {
-        case .inState: "in state"
-        case .withoutReason: "without reason"
-        case .userSilence: "user silent"
-        case .handlerInactivity: "handler inactive"
+        /// `botón «Escalar a Trainee» por un CM o superior si pruebas completas → escalar a un Trainee o superior`
+        func label(_ transition: CompiledTransition) -> String {
+            var parts = [event(transition.event)]
+            if !transition.actors.isEmpty { parts.append(words.by + " " + people(transition.actors)) }
+            if let condition = transition.condition { parts.append(words.condition + " " + guardText(condition)) }
+            let effects = transition.steps.compactMap(step)
+            if !effects.isEmpty { parts.append("→ " + effects.joined(separator: "; ")) }
+            return parts.joined(separator: " ")
+        }
+
+        func quoted(_ text: String) -> String { "«\(text)»" }
+
+        func event(_ event: CompiledTransition.Event) -> String {
+            switch event {
+            case .opened: words.opened
+            case .userMessage(let pattern): words.userMessage + (pattern.map { " ~ \($0)" } ?? "")
+            case .staffMessage: words.staffMessage
+            case .anyMessage: words.anyMessage
+            case .button(let name): words.button + " " + quoted(category.buttons.first { $0.name == name }?.label ?? name)
+            case .command(let name): "/\(name)"
+            case .formSubmitted(let name): words.form + " " + quoted(workflow.forms[name]?.title ?? name)
+            case .evidenceComplete: words.evidenceComplete
+            case .memberLeft: words.memberLeft
+            case .channelDeleted: words.channelDeleted
+            case .timer(let seconds, let since):
+                words.after + " " + GraphRenderer.duration(seconds) + (since == .inState ? "" : " (\(timerWords(since)))")
+            }
+        }
+
+        func timerWords(_ kind: CompiledTransition.TimerStart) -> String {
+            switch kind {
+            case .inState: words.inState
+            case .withoutReason: words.withoutReason
+            case .userSilence: words.userSilence
+            case .handlerInactivity: words.handlerInactivity
+            }
+        }
+
+        func people(_ actors: [Actor]) -> String {
+            let names = actors.map(person)
+            guard names.count > 1 else { return names.first ?? "" }
+            return names.dropLast().joined(separator: ", ") + " " + words.or + " " + names[names.count - 1]
+        }
+
+        func person(_ actor: Actor) -> String {
+            switch actor {
+            case .user: words.user
+            case .anyStaff: words.staff
+            case .handler: words.handler
+            case .sanctioner: words.sanctioner
+            case .rank(let name, let exact): GraphWords.fill(exact ? words.only : words.orAbove, workflow.displayName(of: name))
+            case .role(let name): workflow.displayName(of: name)
+            }
+        }
+
+        func guardText(_ condition: CompiledTransition.Guard) -> String {
+            switch condition {
+            case .flag(let name): name
+            case .contains(let answer, let text): GraphWords.fill(words.contains, answer, quoted(text))
+            case .matches(let answer, let pattern): "\(answer) ~ \(pattern)"
+            case .handlerIs(let rank): GraphWords.fill(words.handlerIs, person(.rank(rank, exact: false)))
+            case .sanctionIs(let offence): GraphWords.fill(words.sanctionIs, quoted(workflow.offences.first { $0.name == offence }?.label ?? offence))
+            case .sanctionChosen: words.sanctionChosen
+            case .evidenceComplete: words.evidenceComplete
+            case .not(let inner):
+                switch inner {
+                case .and(let left, let right): words.not + " (\(guardText(left)) \(words.and) \(guardText(right)))"
+                case .or: words.not + " " + guardText(inner)
+                default: words.not + " " + guardText(inner)
+                }
+            case .and(let left, let right): "\(guardText(left)) \(words.and) \(guardText(right))"
+            case .or(let left, let right): "(\(guardText(left)) \(words.or) \(guardText(right)))"
+            }
+        }
+
+        /// What the bot says, cut to a glance.
+        func spoken(_ text: LocalizedText) -> String {
+            let words = (text.template(for: locale, default: locale)?.segments ?? []).map { segment -> String in
+                switch segment {
+                case .literal(let text): text
+                case .variable(let name): "{\(name)}"
+                }
+            }.joined().replacingOccurrences(of: "\n", with: " ")
+            return quoted(words.count > 40 ? String(words.prefix(39)) + "…" : words)
+        }
+
+        func step(_ step: CompiledTransition.Step) -> String? {
+            switch step {
+            case .say(let text): GraphWords.fill(words.say, spoken(text))
+            case .escalateUp: words.escalateUp
+            case .escalateTo(let target): GraphWords.fill(words.escalateTo, person(target))
+            case .rename: words.rename
+            case .ask(let form): GraphWords.fill(words.ask, quoted(workflow.forms[form]?.title ?? form))
+            case .grant(let role, _): GraphWords.fill(words.grant, workflow.displayName(of: role))
+            case .revoke(let role): GraphWords.fill(words.revoke, workflow.displayName(of: role))
+            case .release: words.release
+            case .claim: words.claim
+            case .set(let flag): GraphWords.fill(words.set, flag)
+            case .clear(let flag): GraphWords.fill(words.clear, flag)
+            case .notify(let channel, _, let pings):
+                GraphWords.fill(words.notify, channel) + (pings.isEmpty ? "" : " " + GraphWords.fill(words.pinging, people(pings)))
+            case .publish(let channel, _): GraphWords.fill(words.publish, channel)
+            case .mention(let who): GraphWords.fill(words.mention, person(who))
+            case .chooseSanction: words.chooseSanction
+            case .chooseAppealedSanction: words.chooseAppealedSanction
+            case .transcript: words.transcript
+            case .close, .goTo: nil
+            }
+        }
+
+        /// The category's note: who receives it, its chain, the opening
+        /// form, the evidence, who owns a ticket, the mandatory steps.
+        func note() -> String {
+            var lines = [GraphWords.fill(words.receives, people(category.receivers))]
+            if !category.escalation.isEmpty {
+                lines.append(GraphWords.fill(words.escalation, category.escalation.map { rank -> String in
+                    if case .rank(let name, _) = rank { workflow.displayName(of: name) } else { person(rank) }
+                }.joined(separator: " → ")))
+            }
+            if !category.questions.isEmpty { lines.append(GraphWords.fill(words.openingForm, category.questions.map(\.label).joined(separator: "; "))) }
+            if !category.evidence.isEmpty {
+                lines.append(GraphWords.fill(words.evidence, category.evidence.map { $0.isMembers ? $0.label : GraphWords.fill(words.fromStaff, $0.label) }
+                    .joined(separator: "; ")))
+            }
+            lines.append(category.exclusiveClaim ? words.exclusiveClaim : words.sharedClaim)
+            if let takeover = category.takeover {
+                lines.append(GraphWords.fill(takeover.allowsPeers ? words.takeoverPeers : words.takeoverHigher, GraphRenderer.duration(takeover.afterSeconds)))
+            }
+            if let rank = category.overrideRank { lines.append(GraphWords.fill(words.overrideBy, person(.rank(rank, exact: false)))) }
+            for step in category.mandatory {
+                let what = switch step.requirement {
+                case .escalation(let target): GraphWords.fill(words.mustEscalate, person(target))
+                case .evidenceComplete: words.mustEvidence
+                case .sanctionChosen: words.mustSanction
+                }
+                switch step.gate {
+                case .close: lines.append(GraphWords.fill(words.beforeClose, what))
+                case .escalation(let target): lines.append(GraphWords.fill(words.beforeEscalating, what, person(target)))
+                }
+            }
+            return lines.joined(separator: "\n")
         }
     }
 
@@ -58,63 +183,6 @@ public enum GraphRenderer {
         return "\(seconds)s"
     }
 
-    static func actor(_ actor: Actor) -> String {
-        switch actor {
-        case .user: "user"
-        case .anyStaff: "staff"
-        case .handler: "handler"
-        case .sanctioner: "sanctioner"
-        case .rank(let name, let exact): exact ? "\(name) only" : "\(name)+"
-        case .role(let name): name
-        }
-    }
-
-    /// A rank or role by its name alone, for the escalation chain.
-    static func rankName(_ actor: Actor) -> String {
-        switch actor {
-        case .rank(let name, _), .role(let name): name
-        default: self.actor(actor)
-        }
-    }
-
-    static func guardText(_ condition: CompiledTransition.Guard) -> String {
-        switch condition {
-        case .flag(let name): name
-        case .contains(let answer, let text): "\(answer) contains \"\(text)\""
-        case .matches(let answer, let pattern): "\(answer) ~ \(pattern)"
-        case .handlerIs(let rank): "handler is \(rank)"
-        case .sanctionIs(let offence): "sanction is \(offence)"
-        case .sanctionChosen: "sanction chosen"
-        case .evidenceComplete: "evidence complete"
-        case .not(let inner): "not \(guardText(inner))"
-        case .and(let left, let right): "\(guardText(left)) and \(guardText(right))"
-        case .or(let left, let right): "(\(guardText(left)) or \(guardText(right)))"
-        }
-    }
-
-    /// The steps worth seeing on an edge; messages are left out to keep
-    /// the picture readable.
-    static func step(_ step: CompiledTransition.Step) -> String? {
-        switch step {
-        case .escalateUp: "escalate up"
-        case .escalateTo(let target): "escalate to \(actor(target))"
-        case .rename: "rename"
-        case .ask(let form): "ask \(form)"
-        case .grant(let role, _): "grant \(role)"
-        case .revoke(let role): "revoke \(role)"
-        case .release: "release"
-        case .claim: "claim"
-        case .set(let flag): "set \(flag)"
-        case .clear(let flag): "clear \(flag)"
-        case .notify(let channel, _, let pings): "notify #\(channel)" + (pings.isEmpty ? "" : " @" + pings.map(\.description).joined(separator: ", @"))
-        case .mention(let who): "mention \(actor(who))"
-        case .chooseSanction: "choose sanction"
-        case .chooseAppealedSanction: "choose appealed sanction"
-        case .transcript: "transcript"
-        default: nil
-        }
-    }
-
     // MARK: Graphviz
 
     static func dot(_ workflow: Workflow, _ categories: [Category]) -> String {
@@ -122,6 +190,7 @@ public enum GraphRenderer {
         out += "  node [fontname=\"Helvetica\", fontsize=11, shape=box, style=rounded];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
         for category in categories {
+            let labeller = Labeller(workflow, category)
             let prefix = "\(category.name)__"
             out += "  subgraph \(quote("cluster_" + category.name)) {\n"
             out += "    label=\(quote("\(category.emoji.map { $0 + " " } ?? "")\(category.label) (\(category.name))"));\n"
@@ -132,31 +201,34 @@ public enum GraphRenderer {
             }
             out += "    \(quote(prefix + "start")) -> \(quote(prefix + category.initialState));\n"
             for state in category.states {
-                for transition in state.transitions {
-                    out += "    " + edge(prefix, from: state.name, transition) + "\n"
-                }
+                out += edges(prefix, from: state.name, state.transitions, labeller)
             }
             if !category.sharedTransitions.isEmpty {
-                out += "    \(quote(prefix + "*")) [label=\"any state\", shape=box, style=\"rounded,dashed\"];\n"
-                for transition in category.sharedTransitions {
-                    out += "    " + edge(prefix, from: "*", transition) + "\n"
-                }
+                out += "    \(quote(prefix + "*")) [label=\(quote(labeller.words.anyState)), shape=box, style=\"rounded,dashed\"];\n"
+                out += edges(prefix, from: "*", category.sharedTransitions, labeller)
             }
-            if !category.escalation.isEmpty {
-                let chain = category.escalation.map(rankName).joined(separator: " → ")
-                let receivers = category.receivers.map(rankName).joined(separator: ", ")
-                out += "    \(quote(prefix + "escalation")) [shape=note, label=\(quote("receives: \(receivers)\nescalation: \(chain)"))];\n"
-            }
+            out += "    \(quote(prefix + "note")) [shape=note, label=\(quote(labeller.note()))];\n"
             out += "  }\n"
         }
         return out + "}\n"
     }
 
-    static func edge(_ prefix: String, from: String, _ transition: CompiledTransition) -> String {
-        let target = transition.target ?? from
-        var attributes = ["label=\(quote(label(transition)))"]
-        if case .timer = transition.event { attributes.append("style=dashed") }
-        return "\(quote(prefix + from)) -> \(quote(prefix + target)) [\(attributes.joined(separator: ", "))];"
+    /// A state's edges. Its rules that stay in it are one loop with a line
+    /// each: Graphviz draws several loops of a node on top of each other.
+    static func edges(_ prefix: String, from: String, _ transitions: [CompiledTransition], _ labeller: Labeller) -> String {
+        var out = ""
+        let loops = transitions.filter { ($0.target ?? from) == from }
+        if !loops.isEmpty {
+            let timed = loops.allSatisfy { if case .timer = $0.event { true } else { false } }
+            out += "    \(quote(prefix + from)) -> \(quote(prefix + from)) [label=\(quote(loops.map(labeller.label).joined(separator: "\n")))"
+                + (timed ? ", style=dashed" : "") + "];\n"
+        }
+        for transition in transitions where (transition.target ?? from) != from {
+            var attributes = ["label=\(quote(labeller.label(transition)))"]
+            if case .timer = transition.event { attributes.append("style=dashed") }
+            out += "    \(quote(prefix + from)) -> \(quote(prefix + (transition.target ?? from))) [\(attributes.joined(separator: ", "))];\n"
+        }
+        return out
     }
 
     static func quote(_ text: String) -> String {
@@ -166,9 +238,10 @@ public enum GraphRenderer {
 
     // MARK: Mermaid
 
-    static func mermaid(_ categories: [Category]) -> String {
+    static func mermaid(_ workflow: Workflow, _ categories: [Category]) -> String {
         var out = "stateDiagram-v2\n"
         for category in categories {
+            let labeller = Labeller(workflow, category)
             let id = mermaidID(category.name)
             out += "  state \"\(mermaidText(category.label))\" as \(id) {\n"
             out += "    [*] --> \(id)_\(mermaidID(category.initialState))\n"
@@ -176,15 +249,15 @@ public enum GraphRenderer {
                 out += "    state \"\(mermaidText(state.name))\" as \(id)_\(mermaidID(state.name))\n"
                 for transition in state.transitions {
                     let target = transition.target ?? state.name
-                    out += "    \(id)_\(mermaidID(state.name)) --> \(id)_\(mermaidID(target)): \(mermaidText(label(transition)))\n"
+                    out += "    \(id)_\(mermaidID(state.name)) --> \(id)_\(mermaidID(target)): \(mermaidText(labeller.label(transition)))\n"
                 }
                 if state.isFinal { out += "    \(id)_\(mermaidID(state.name)) --> [*]\n" }
             }
             if !category.sharedTransitions.isEmpty {
-                out += "    state \"any state\" as \(id)_any\n"
+                out += "    state \"\(mermaidText(labeller.words.anyState))\" as \(id)_any\n"
                 for transition in category.sharedTransitions {
                     let target = transition.target.map { "\(id)_\(mermaidID($0))" } ?? "\(id)_any"
-                    out += "    \(id)_any --> \(target): \(mermaidText(label(transition)))\n"
+                    out += "    \(id)_any --> \(target): \(mermaidText(labeller.label(transition)))\n"
                 }
             }
             out += "  }\n"
