@@ -12,7 +12,7 @@ struct FixTests {
 
     @Test("applying the fix leaves a workflow with no problem", arguments: fixable)
     func fixLintsClean(name: String) throws {
-        let data = try Data(contentsOf: SpanishGoldenTests.folder.appendingPathComponent(name + ".flow"))
+        let data = try Data(contentsOf: LocalizedGoldenTests.folder(.es).appendingPathComponent(name + ".flow"))
         let diagnostics = WorkflowCompiler.check(SourceFile(path: name, bytes: Array(data)))
         let fixes = diagnostics.compactMap(\.fix)
         #expect(fixes.count == 1, "\(diagnostics.map(\.message))")
@@ -24,7 +24,7 @@ struct FixTests {
     @Test("a mistake with no certain fix (a name like none declared, a label too long) offers none")
     func uncertainHasNone() throws {
         for name in ["10-rango-desconocido", "11-etiqueta-larga", "09-categoria-duplicada"] {
-            let data = try Data(contentsOf: SpanishGoldenTests.folder.appendingPathComponent(name + ".flow"))
+            let data = try Data(contentsOf: LocalizedGoldenTests.folder(.es).appendingPathComponent(name + ".flow"))
             #expect(WorkflowCompiler.check(SourceFile(path: name, bytes: Array(data))).allSatisfy { $0.fix == nil }, "\(name)")
         }
     }
@@ -43,7 +43,7 @@ struct FixTests {
 
     @Test("JSON and SARIF carry the fix as an edit")
     func machineFormats() throws {
-        let data = try Data(contentsOf: SpanishGoldenTests.folder.appendingPathComponent("01-nombre-mal-escrito.flow"))
+        let data = try Data(contentsOf: LocalizedGoldenTests.folder(.es).appendingPathComponent("01-nombre-mal-escrito.flow"))
         let source = SourceFile(path: "w.flow", bytes: Array(data))
         let run = LintRun(files: [.init(source: source, diagnostics: WorkflowCompiler.check(source))])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter.render(run).utf8)) as? [[String: Any]])
