@@ -108,12 +108,9 @@ struct DocumentIndex {
         var index = 0
         for number in 1...max(1, source.lineStarts.count) {
             let line = source.lineRange(number)
-            let last = tokens[index...].prefix { $0.range.start < line.upperBound }.last
-            index += tokens[index...].prefix { $0.range.start < line.upperBound }.count
-            let start = max(line.lowerBound, last.map { $0.range.end } ?? line.lowerBound)
-            if start < line.upperBound, let hash = source.bytes[start..<line.upperBound].firstIndex(of: UInt8(ascii: "#")) {
-                found.append(SourceRange(start: hash, end: line.upperBound))
-            }
+            let onLine = tokens[index...].prefix { $0.range.start < line.upperBound }
+            index += onLine.count
+            if let comment = Comments.range(onLine: number, after: onLine.last, in: source) { found.append(comment) }
         }
         return found
     }

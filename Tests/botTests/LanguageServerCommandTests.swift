@@ -8,24 +8,13 @@ struct LanguageServerCommandTests {
     /// A session: the messages written to the server's standard input at
     /// once, then its replies and notifications, read back in order.
     static func session(_ messages: [[String: Any]]) async throws -> (status: Int32, replies: [[String: Any]]) {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["lsp"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        environment.removeValue(forKey: "LC_ALL")
-        process.environment = environment
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        var input = Data()
         for message in messages {
             let body = try JSONSerialization.data(withJSONObject: message)
-            input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+            input += Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body
         }
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try await CLI.run(["lsp"], input: input)
+        let data = Data(output.stdout.utf8)
         var replies: [[String: Any]] = []
         var rest = data
         while let header = rest.range(of: Data("\r\n\r\n".utf8)) {
@@ -35,7 +24,7 @@ struct LanguageServerCommandTests {
             replies.append(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] ?? [:])
             rest = Data(rest[rest.index(header.upperBound, offsetBy: length)...])
         }
-        return (process.terminationStatus, replies)
+        return (output.status, replies)
     }
 
     static func request(_ id: Int, _ method: String, _ params: [String: Any]) -> [String: Any] {

@@ -28,7 +28,7 @@ public enum Formatter {
         var closedTopLevelBlock = false
         for number in 1...max(1, source.lineStarts.count) {
             let lineTokens = byLine[number]
-            let comment = Self.comment(on: number, after: lineTokens.last, in: source)
+            let comment = Comments.range(onLine: number, after: lineTokens.last, in: source).map(source.text)
             if lineTokens.isEmpty && comment == nil {
                 lines.append("")
                 continue
@@ -72,16 +72,6 @@ public enum Formatter {
             text += source.text(token.range)
         }
         return text
-    }
-
-    /// The `# …` at the end of a line, if any, without trailing spaces.
-    static func comment(on line: Int, after last: Token?, in source: SourceFile) -> String? {
-        let range = source.lineRange(line)
-        let start = max(range.lowerBound, last?.range.end ?? range.lowerBound)
-        guard start < range.upperBound, let hash = source.bytes[start..<range.upperBound].firstIndex(of: UInt8(ascii: "#")) else { return nil }
-        var end = range.upperBound
-        while end > hash, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(source.bytes[end - 1]) { end -= 1 }
-        return String(decoding: source.bytes[hash..<end], as: UTF8.self)
     }
 
     /// Blank lines: at most one in a row, none just inside a block's
