@@ -26,6 +26,13 @@ public enum WorkflowCompiler {
         analyze(source).diagnostics
     }
 
+    /// `check`, keeping the parsed file for what else lint reads from it
+    /// (its locales, the names that need Discord ids) without parsing twice.
+    public static func checkKeepingFile(_ source: SourceFile) -> (file: WorkflowFile, diagnostics: [Diagnostic]) {
+        let (context, diagnostics) = analyze(source)
+        return (context.file, diagnostics)
+    }
+
     /// Every ticket inherits every `defaults` transition, so the checks
     /// do tickets × inherited transitions of work: a file pasted into
     /// itself a hundred times (a hundred `defaults` blocks merged into a

@@ -8,11 +8,15 @@ public struct LintRun: Sendable {
         public let diagnostics: [Diagnostic]
         /// The language its diagnostics are worded in.
         public let language: DiagnosticLanguage
+        /// A workflow's `locales`, when lint read them already; nil when
+        /// not known (an `.ids` file, a result made elsewhere).
+        public let locales: [String]?
 
-        public init(source: SourceFile, diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) {
+        public init(source: SourceFile, diagnostics: [Diagnostic], language: DiagnosticLanguage = .en, locales: [String]? = nil) {
             self.source = source
             self.diagnostics = diagnostics
             self.language = language
+            self.locales = locales
         }
     }
 
@@ -62,19 +66,19 @@ public struct LintRun: Sendable {
 
     /// A workflow and its ids file (nil when it has none).
     static func check(_ source: SourceFile, ids idsSource: SourceFile?, idsOptional: Bool) -> [FileResult] {
-        var diagnostics = WorkflowCompiler.check(source)
+        var (file, diagnostics) = WorkflowCompiler.checkKeepingFile(source)
+        let locales = file.locales.map(\.text)
         guard let idsSource else {
             // A workflow with errors is not ready to run: its ids can wait.
             if !idsOptional, !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics = MissingIDs.noFile(for: Parser.parse(source).file, idsPath: IDBindings.path(forWorkflow: source.path)) + diagnostics
+                diagnostics = MissingIDs.noFile(for: file, idsPath: IDBindings.path(forWorkflow: source.path)) + diagnostics
             }
-            return [FileResult(source: source, diagnostics: diagnostics)]
+            return [FileResult(source: source, diagnostics: diagnostics, locales: locales)]
         }
         let (bindings, syntax) = IDBindings.parse(idsSource)
-        let file = Parser.parse(source).file
         var idsDiagnostics = syntax + bindings.check(against: file)
         if !idsOptional { idsDiagnostics += MissingIDs.unset(in: bindings, for: file) }
-        return [FileResult(source: source, diagnostics: diagnostics),
+        return [FileResult(source: source, diagnostics: diagnostics, locales: locales),
                 FileResult(source: idsSource, diagnostics: idsDiagnostics.sorted { $0.range.start < $1.range.start })]
     }
 

@@ -16,15 +16,18 @@ extension LintRun {
     /// (an `.ids` file goes with its workflow). The report's last line is
     /// in the first file's language.
     public func localized(asked: String?, environment: [String: String]) -> LintRun {
-        var language = DiagnosticLanguage.en
+        let chosen = DiagnosticLanguage.chosen(asked: asked, environment: environment)
+        var language = chosen ?? .en
         let files = files.map { file -> FileResult in
-            if !file.source.path.hasSuffix(".ids") {
-                let locales = Parser.parse(file.source).file.locales.map(\.text)
-                language = DiagnosticLanguage.resolve(asked: asked, environment: environment, workflowLocales: locales)
+            // Reading a workflow's locales means parsing it again: only
+            // when nobody chose the language.
+            if chosen == nil, !file.source.path.hasSuffix(".ids") {
+                let locales = file.locales ?? Parser.parse(file.source).file.locales.map(\.text)
+                language = DiagnosticLanguage.resolve(asked: nil, environment: [:], workflowLocales: locales)
             }
-            return FileResult(source: file.source, diagnostics: file.diagnostics.map { $0.localized(to: language) }, language: language)
+            return FileResult(source: file.source, diagnostics: file.diagnostics.map { $0.localized(to: language) }, language: language,
+                              locales: file.locales)
         }
-        return LintRun(files: files, language: files.first?.language ?? DiagnosticLanguage.resolve(asked: asked, environment: environment,
-                                                                                                    workflowLocales: []))
+        return LintRun(files: files, language: files.first?.language ?? chosen ?? .en)
     }
 }

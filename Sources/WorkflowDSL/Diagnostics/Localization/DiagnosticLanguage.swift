@@ -17,14 +17,19 @@ public enum DiagnosticLanguage: String, Sendable, Hashable, CaseIterable {
     /// system's (`LC_ALL`, `LC_MESSAGES`, `LANG`, as POSIX orders them),
     /// else the workflow's first locale, else English.
     public static func resolve(asked: String?, environment: [String: String], workflowLocales: [String]) -> DiagnosticLanguage {
+        chosen(asked: asked, environment: environment) ?? workflowLocales.lazy.compactMap(DiagnosticLanguage.init(locale:)).first ?? .en
+    }
+
+    /// The language the person or the system chose, if either did; nil
+    /// leaves it to each workflow.
+    public static func chosen(asked: String?, environment: [String: String]) -> DiagnosticLanguage? {
         if let asked, let language = DiagnosticLanguage(locale: asked) { return language }
         for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[variable], !value.isEmpty else { continue }
             // The first variable set decides; one that names no language
             // (`C.UTF-8`) hands over to the workflow.
-            if let language = DiagnosticLanguage(locale: value) { return language }
-            break
+            return DiagnosticLanguage(locale: value)
         }
-        return workflowLocales.lazy.compactMap(DiagnosticLanguage.init(locale:)).first ?? .en
+        return nil
     }
 }
