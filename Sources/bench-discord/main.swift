@@ -173,13 +173,19 @@ func closeAll(_ owners: [(id: String, name: String)], seen: Observer, server: Lo
     for channel in ticketChannels {
         forms.append(await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm, roles: [roles["cm"]!], guild: guild))
     }
+    // The farewell is a question asked before closing (`farewell despedida
+    // wait 10m`, seed 001): each member answers no, and the ticket closes.
+    try await seen.wait { forms.allSatisfy { seen.acknowledged[$0] != nil } }
+    for (owner, channel) in zip(owners, ticketChannels) {
+        await server.say("No, gracias", in: channel, by: owner, guild: guild)
+    }
     try await seen.wait { ticketChannels.allSatisfy { seen.deleted[$0] != nil } && forms.allSatisfy { seen.acknowledged[$0] != nil } }
     let lastDeleted = (ticketChannels.map { seen.deleted[$0]! }.max() ?? start) - start
     try await seen.settle()
     guard let report else { return }
     let acks = Sample(forms.map { seen.acknowledged[$0]! - start })
     say(report)
-    say("   every channel deleted in \(number(lastDeleted.ms)) ms; acknowledgements p99 \(number(acks.ms(0.99), 2)) ms")
+    say("   every channel deleted in \(number(lastDeleted.ms)) ms (close form, farewell question, the member's «no»); acknowledgements p99 \(number(acks.ms(0.99), 2)) ms")
     say("   requests counted against the global limit: \(number(Double(seen.counted - counted) / Double(owners.count), 2)) per close; global 429s: \(server.globalRateLimited - limited)")
     say("   CPU per close \(number((bot.cpuSeconds() - cpu) * 1000 / Double(owners.count), 2)) ms")
 }
@@ -189,7 +195,7 @@ func closeAll(_ owners: [(id: String, name: String)], seen: Observer, server: Lo
 /// writes, presses Close and gives the reason, a few seconds apart.
 func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server: LocalDiscord, bot: BotProcess,
                       newMember: () -> (id: String, name: String)) async throws {
-    enum Step { case memberWrites, memberPresses, cmWrites, cmPresses, cmCloses, done }
+    enum Step { case memberWrites, memberPresses, cmWrites, cmPresses, cmCloses, memberDeclines, done }
     struct Ticket {
         let member: (id: String, name: String)
         let click: String
@@ -253,6 +259,10 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
             case .cmCloses:
                 clicks.append(await seen.timed { await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm,
                                                                      roles: [roles["cm"]!], guild: guild) })
+                open[index].step = .memberDeclines
+            case .memberDeclines:
+                // The farewell is a question asked before closing: «no» closes.
+                await server.say("No, gracias", in: channel, by: open[index].member, guild: guild)
                 open[index].step = .done
             case .done:
                 break
@@ -280,7 +290,7 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
     var latencies: [Duration] = []
     for id in clicks { if let at = seen.acknowledged[id], let sent = seen.sentAt[id] { latencies.append(at - sent) } }
     let sample = Sample(latencies)
-    say("\n3. sustained: \(tickets) tickets opened over \(Int(seconds)) s; in each the member presses, a CM writes, presses and closes; half a second apart")
+    say("\n3. sustained: \(tickets) tickets opened over \(Int(seconds)) s; in each the member presses, a CM writes, presses and closes, the member answers the farewell «no»; half a second apart")
     say("   \(clicks.count) clicks and forms acknowledged: p50 \(number(sample.median, 2)) ms, p99 \(number(sample.ms(0.99), 2)) ms, max \(number(sample.max, 2)) ms")
     say("   opens refused at once for want of room (every category full): \(refused); tickets left without a channel: \(stranded)")
     say("   every channel created by \(number(lastCreated.seconds)) s (\(ticketChannels.count) channels: \(number(Double(ticketChannels.count) / lastCreated.seconds)) tickets/s; Discord's limit allows 25/s for opens alone, \(number(45.0 / max(1, Double(seen.counted - counted) / Double(ticketChannels.count)), 1))/s at the requests each ticket here needed), every one closed by \(number(lastDeleted.seconds)) s; last click at \(number(allOpened.seconds)) s")
