@@ -18,13 +18,15 @@ struct DocumentIndex {
 
     let source: SourceFile
     let file: WorkflowFile
+    /// What `escala lint` says of it, from the same reading.
+    let diagnostics: [Diagnostic]
     let tokens: [Token]
     let declarations: [Declaration]
     let ranks: [String]
 
     init(uri: String, text: String) {
         source = SourceFile(path: DocumentIndex.path(of: uri), text: text)
-        file = Parser.parse(source).file
+        (file, diagnostics) = WorkflowCompiler.checkKeepingFile(source)
         var bag = DiagnosticBag(path: source.path)
         tokens = Lexer.tokenize(source, diagnostics: &bag).filter { $0.kind != .newline && $0.kind != .endOfFile }
         let symbols = SymbolTable(file: file, diagnostics: &bag)
@@ -52,29 +54,9 @@ struct DocumentIndex {
 
     // MARK: Positions
 
-    func position(_ offset: Int) -> Position {
-        let location = source.location(of: offset)
-        let line = source.lineRange(location.line)
-        let prefix = source.bytes[line.lowerBound..<min(max(line.lowerBound, offset), line.upperBound)]
-        return Position(line: location.line - 1, character: String(decoding: prefix, as: UTF8.self).utf16.count)
-    }
-
-    func range(_ range: SourceRange) -> Range {
-        Range(start: position(range.start), end: position(range.end))
-    }
-
-    func offset(_ position: Position) -> Int {
-        let line = source.lineRange(position.line + 1)
-        var units = 0
-        var offset = line.lowerBound
-        let text = String(decoding: source.bytes[line], as: UTF8.self)
-        for scalar in text.unicodeScalars {
-            if units >= position.character { break }
-            units += scalar.utf16.count
-            offset += scalar.utf8.count
-        }
-        return offset
-    }
+    func position(_ offset: Int) -> Position { source.position(offset) }
+    func range(_ range: SourceRange) -> Range { source.range(range) }
+    func offset(_ position: Position) -> Int { source.offset(position) }
 
     // MARK: Names
 
@@ -113,5 +95,33 @@ struct DocumentIndex {
             if let comment = Comments.range(onLine: number, after: onLine.last, in: source) { found.append(comment) }
         }
         return found
+    }
+}
+
+/// LSP's positions (lines from 0, UTF-16 columns) for the parser's byte
+/// offsets, in any file the server reads: a workflow or its `.ids` file.
+extension SourceFile {
+    func position(_ offset: Int) -> Position {
+        let location = self.location(of: offset)
+        let line = lineRange(location.line)
+        let prefix = bytes[line.lowerBound..<min(max(line.lowerBound, offset), line.upperBound)]
+        return Position(line: location.line - 1, character: String(decoding: prefix, as: UTF8.self).utf16.count)
+    }
+
+    func range(_ range: SourceRange) -> Range {
+        Range(start: position(range.start), end: position(range.end))
+    }
+
+    func offset(_ position: Position) -> Int {
+        let line = lineRange(position.line + 1)
+        var units = 0
+        var offset = line.lowerBound
+        let text = String(decoding: bytes[line], as: UTF8.self)
+        for scalar in text.unicodeScalars {
+            if units >= position.character { break }
+            units += scalar.utf16.count
+            offset += scalar.utf8.count
+        }
+        return offset
     }
 }

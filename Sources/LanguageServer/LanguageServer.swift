@@ -95,7 +95,7 @@ public struct LanguageServer: Sendable {
         documents[uri] = index
         let language = DiagnosticLanguage.resolve(asked: editorLocale, environment: environment,
                                                   workflowLocales: index.file.locales.map(\.text))
-        let diagnostics = WorkflowCompiler.check(index.source).map { $0.localized(to: language) }.map { diagnostic in
+        let diagnostics = index.diagnostics.map { $0.localized(to: language) }.map { diagnostic in
             let severity = switch diagnostic.severity {
             case .error: 1
             case .warning: 2
@@ -155,8 +155,10 @@ public struct LanguageServer: Sendable {
         if ["rank", "role", "channel", "message"].contains(declaration.kind) {
             let idsPath = IDBindings.path(forWorkflow: index.source.path)
             if let data = FileManager.default.contents(atPath: idsPath) {
-                let ids = DocumentIndex(uri: "file://" + idsPath, text: String(decoding: data, as: UTF8.self))
-                let edits = ids.tokens.filter { $0.kind == .identifier && $0.text == declaration.name }.map {
+                // Its words, not a workflow's statements: lexed, not parsed.
+                let ids = SourceFile(path: idsPath, bytes: Array(data))
+                var ignored = DiagnosticBag(path: idsPath)
+                let edits = Lexer.tokenize(ids, diagnostics: &ignored).filter { $0.kind == .identifier && $0.text == declaration.name }.map {
                     TextEdit(range: ids.range($0.range), newText: params.newName)
                 }
                 if !edits.isEmpty { changes[URL(fileURLWithPath: idsPath).absoluteString] = edits }
@@ -228,17 +230,21 @@ public struct LanguageServer: Sendable {
         return symbols.sorted { ($0.range.start.line, $0.range.start.character) < ($1.range.start.line, $1.range.start.character) }
     }
 
+    /// The words highlighted as keywords: those that start statements,
+    /// actions and events, and the ones that join them.
+    static let highlightedKeywords = Set(Keywords.topLevel + Keywords.ticketBody + Keywords.actions + Keywords.triggers + Keywords.panelBody
+        + Keywords.offenceBody + ["by", "if", "not", "and", "or", "to", "initial", "final", "up", "directly", "without",
+                                  "reply", "is", "contains", "matching", "in", "before", "chosen", "complete",
+                                  "appealed", "from", "pinging", "required", "exclusive", "shared", "same", "higher",
+                                  "rank", "long", "optional", "primary", "secondary", "success", "danger", "submitted"])
+
     public static let tokenTypes = ["keyword", "string", "number", "comment", "class", "enumMember", "variable", "property", "type"]
 
     /// Highlighting the editor cannot guess from a grammar: which words are
     /// keywords here, which are names, and of what.
     private func semanticTokens(_ uri: String) -> SemanticTokens {
         guard let index = documents[uri] else { return SemanticTokens(data: []) }
-        let keywords = Set(Keywords.topLevel + Keywords.ticketBody + Keywords.actions + Keywords.triggers + Keywords.panelBody
-                           + Keywords.offenceBody + ["by", "if", "not", "and", "or", "to", "initial", "final", "up", "directly", "without",
-                                                     "reply", "is", "contains", "matching", "in", "before", "chosen", "complete",
-                                                     "appealed", "from", "pinging", "required", "exclusive", "shared", "same", "higher",
-                                                     "rank", "long", "optional", "primary", "secondary", "success", "danger", "submitted"])
+        let keywords = Self.highlightedKeywords
         var marks: [(range: SourceRange, type: Int)] = index.comments().map { ($0, 3) }
         for token in index.tokens {
             switch token.kind {
