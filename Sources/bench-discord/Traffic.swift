@@ -23,6 +23,8 @@ final class Observer {
     var created: [String: ContinuousClock.Instant] = [:]
     /// Channel id → when its first message from the bot was answered.
     var greeted: [String: ContinuousClock.Instant] = [:]
+    /// Channel id → when the bot's latest message in it was answered.
+    var lastMessage: [String: ContinuousClock.Instant] = [:]
     /// Channel id → when its deletion was answered.
     var deleted: [String: ContinuousClock.Instant] = [:]
     /// Channel creations and greetings, as the server timed them.
@@ -62,6 +64,7 @@ final class Observer {
                 creations.append(answer.answered)
                 createServerTimes.append(answer.answered - answer.arrived)
             } else if answer.method == "POST", parts.count == 3, parts[0] == "channels", parts[2] == "messages", answer.status == 200 {
+                lastMessage[parts[1]] = answer.answered
                 if greeted[parts[1]] == nil {
                     greeted[parts[1]] = answer.answered
                     messageServerTimes.append(answer.answered - answer.arrived)

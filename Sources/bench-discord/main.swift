@@ -175,7 +175,8 @@ func closeAll(_ owners: [(id: String, name: String)], seen: Observer, server: Lo
     }
     // The farewell is a question asked before closing (`farewell despedida
     // wait 10m`, seed 001): each member answers no, and the ticket closes.
-    try await seen.wait { forms.allSatisfy { seen.acknowledged[$0] != nil } }
+    // A member answers once the question is there to read.
+    try await seen.wait { forms.allSatisfy { seen.acknowledged[$0] != nil } && ticketChannels.allSatisfy { (seen.lastMessage[$0] ?? start) > start } }
     for (owner, channel) in zip(owners, ticketChannels) {
         await server.say("No, gracias", in: channel, by: owner, guild: guild)
     }
@@ -202,6 +203,9 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
         var step = Step.memberWrites
         var next: ContinuousClock.Instant?
         var refused = false
+        /// When the close form was sent: the member answers the farewell
+        /// question once it is there to read.
+        var closing: ContinuousClock.Instant?
         var stranded = false
         let opened = ContinuousClock.now
     }
@@ -259,8 +263,10 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
             case .cmCloses:
                 clicks.append(await seen.timed { await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm,
                                                                      roles: [roles["cm"]!], guild: guild) })
+                open[index].closing = now
                 open[index].step = .memberDeclines
             case .memberDeclines:
+                guard let closing = open[index].closing, let asked = seen.lastMessage[channel], asked > closing else { continue }
                 // The farewell is a question asked before closing: «no» closes.
                 await server.say("No, gracias", in: channel, by: open[index].member, guild: guild)
                 open[index].step = .done

@@ -1,12 +1,11 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// The few things the REST client needs from HTTP, behind a protocol so
-/// that another HTTP stack can replace `URLSession` (see SWIFT-NOTES: a
-/// known URLSession fault on Linux would be fixed by swapping this, not the
-/// client).
+/// that the client can be given another HTTP stack (the design's rule:
+/// swap the transport, never the client).
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
@@ -32,39 +31,45 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// libcurl underneath, through Foundation. One session for the whole
-/// process, as SWIFT-NOTES advises: a session per client (or per request)
-/// multiplies libcurl handles and threads, and with many sessions alive
-/// at once URLSession on Linux was seen to stall every request.
-public final class URLSessionTransport: HTTPTransport {
-    private static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
+/// async-http-client on the process's NIO event loops, the ones the
+/// gateway's connection already runs on.
+///
+/// It replaced Foundation's `URLSession` (libcurl underneath) for issue 15:
+/// measured in `make bench-discord`, each request through libcurl cost a
+/// thread hop through Dispatch and curl's own callbacks, and libcurl with
+/// its TLS and Kerberos libraries was a sixth of the bot's resident memory.
+public struct NIOHTTPTransport: HTTPTransport {
+    /// One client for the process: a client per REST client (or per
+    /// request) would multiply connection pools. Never shut down; it lives
+    /// as long as the process does.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
         // Interaction acknowledgements must not queue behind other requests
-        // for one of the default six connections.
-        configuration.httpMaximumConnectionsPerHost = 32
-        return URLSession(configuration: configuration)
+        // for one of the default eight connections to Discord.
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+        // Discord does not redirect its API; a redirect would be a fault to
+        // see, not to follow with the bot's token.
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
-    private var session: URLSession { Self.session }
+    /// Larger than anything Discord answers (a guild's channel list at 500
+    /// channels is under 300 KB).
+    static let largestAnswer = 32 << 20
 
     public init() {}
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        urlRequest.httpBody = request.body
-        // Measured here: URLSession on Linux times a request out at once
-        // when the interval is under a second, so a second is the floor.
-        urlRequest.timeoutInterval = max(1, Double(request.timeout.components.seconds) + Double(request.timeout.components.attoseconds) / 1e18)
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await session.data(for: urlRequest)
-        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let timeout = request.timeout.components
+        let response = try await Self.client.execute(
+            outgoing, timeout: .nanoseconds(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000))
+        let body = try await response.body.collect(upTo: Self.largestAnswer)
         var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name] = value }
-        }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+        for (name, value) in response.headers { headers[name] = value }
+        return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
     }
 }

@@ -22,7 +22,7 @@ public struct RESTClient: Sendable {
     /// Waits for limits and backoffs.
     let clock: any RESTClock
 
-    public init(configuration: DiscordConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+    public init(configuration: DiscordConfiguration, transport: any HTTPTransport = NIOHTTPTransport(),
                 logger: Logger = Logger(label: "escala.discord.rest"), invalidRequestLimit: Int = 1_000,
                 clock: any RESTClock = SystemRESTClock()) {
         self.configuration = configuration
