@@ -87,10 +87,19 @@ public struct OutboxDrainer: Sendable {
     /// children finishing while URLSession resumed another task deadlocked
     /// the concurrency runtime on this machine (Swift 6.3.1, Linux; seen
     /// with gdb, both threads waiting in `withStatusRecordLock`).
+    ///
+    /// A delivered effect is recorded done in a task of its own too, and
+    /// its lane stays busy until it is: the records of effects that finish
+    /// together share one commit (the store's group commit) instead of
+    /// queueing one fsync each behind this loop.
     private func drainConcurrently(_ concurrency: Int, skipping: Set<String>, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
         let store = store, executor = executor, delivered = delivered
-        // nil: a tick, to look for new effects while a slow one is out.
-        typealias Outcome = (effect: PendingEffect, result: Result<EffectReceipt, any Error>)?
+        enum Outcome: Sendable {
+            case carriedOut(PendingEffect, Result<EffectReceipt, any Error>)
+            case recorded(PendingEffect, EffectReceipt, StoreError?)
+            /// A tick, to look for new effects while a slow one is out.
+            case tick
+        }
         let (outcomes, report) = AsyncStream.makeStream(of: Outcome.self)
         defer { report.finish() }
         var pass = Pass()
@@ -105,7 +114,9 @@ public struct OutboxDrainer: Sendable {
                 for effect in try await store.pendingEffects(limit: concurrency - inFlight.count, excludingLanes: inFlight.union(failedLanes)) {
                     inFlight.insert(effect.lane)
                     Task {
-                        do { report.yield((effect, .success(try await executor.execute(effect)))) } catch { report.yield((effect, .failure(error))) }
+                        do { report.yield(.carriedOut(effect, .success(try await executor.execute(effect)))) } catch {
+                            report.yield(.carriedOut(effect, .failure(error)))
+                        }
                     }
                 }
             }
@@ -113,24 +124,33 @@ public struct OutboxDrainer: Sendable {
                 ticking = true
                 Task {
                     try? await Task.sleep(for: .milliseconds(50))
-                    report.yield(nil)
+                    report.yield(.tick)
                 }
             }
         }
         try await refill()
         if inFlight.isEmpty { return pass }
         for await next in outcomes {
-            if let outcome = next {
-                inFlight.remove(outcome.effect.lane)
-                switch outcome.result {
-                case .success(let receipt):
-                    try await store.complete(outcome.effect, receipt: receipt, now: now())
-                    delivered(outcome.effect, receipt)
-                    pass.delivered += 1
-                case .failure(let error):
-                    if try await record(error, of: outcome.effect, in: &pass, now: now) { failedLanes.insert(outcome.effect.lane) }
+            switch next {
+            case .carriedOut(let effect, .success(let receipt)):
+                Task {
+                    do throws(StoreError) {
+                        try await store.complete(effect, receipt: receipt, now: now())
+                        report.yield(.recorded(effect, receipt, nil))
+                    } catch {
+                        report.yield(.recorded(effect, receipt, error))
+                    }
                 }
-            } else {
+                continue // the lane is busy until its record is made
+            case .carriedOut(let effect, .failure(let error)):
+                inFlight.remove(effect.lane)
+                if try await record(error, of: effect, in: &pass, now: now) { failedLanes.insert(effect.lane) }
+            case .recorded(let effect, let receipt, let failure):
+                if let failure { throw failure }
+                inFlight.remove(effect.lane)
+                delivered(effect, receipt)
+                pass.delivered += 1
+            case .tick:
                 ticking = false
             }
             try await refill()

@@ -22,8 +22,7 @@ struct StoreTransaction: StorageTransaction {
     // MARK: Workflow versions
 
     func saveVersion(hash: String, path: String, source: [UInt8], now: Int64) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO workflow_version (hash, path, source, loaded_at) VALUES (?, ?, ?, ?)",
-                       arguments: [hash, path, Data(source), now])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO workflow_version (hash, path, source, loaded_at) VALUES (?, ?, ?, ?)").execute(arguments: [hash, path, Data(source), now])
     }
 
     func versionSource(hash: String) throws -> (path: String, source: [UInt8])? {
@@ -36,7 +35,7 @@ struct StoreTransaction: StorageTransaction {
 
     /// Open tickets per workflow version.
     func openTicketsByVersion() throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: "SELECT workflow_hash, count(*) AS n FROM ticket WHERE is_open GROUP BY workflow_hash")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT workflow_hash, count(*) AS n FROM ticket WHERE is_open GROUP BY workflow_hash"))
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["workflow_hash"], $0["n"]) })
     }
 
@@ -53,10 +52,10 @@ struct StoreTransaction: StorageTransaction {
     /// Open tickets of `owner`, in one category or in all.
     func openTicketCount(guild: String, owner: String, category: String?) throws -> Int {
         if let category {
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ? AND category = ?",
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ? AND category = ?"),
                                     arguments: [guild, owner, category]) ?? 0
         }
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ?",
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM ticket WHERE is_open AND guild = ? AND owner = ?"),
                                 arguments: [guild, owner]) ?? 0
     }
 
@@ -94,7 +93,7 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func ticket(channel: String) throws -> StoredTicket? {
-        try Row.fetchOne(db, sql: "SELECT id, guild, channel_id, snapshot FROM ticket WHERE channel_id = ?",
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, guild, channel_id, snapshot FROM ticket WHERE channel_id = ?"),
                          arguments: [channel]).map(Self.ticket(from:))
     }
 
@@ -106,14 +105,14 @@ struct StoreTransaction: StorageTransaction {
     static func ticket(from row: Row) throws -> StoredTicket {
         let id: Int64 = row["id"]
         let snapshot: Data = row["snapshot"]
-        let state = try StoreCoding.decode(TicketState.self, from: snapshot, what: "ticket \(id)")
+        let state = try DecodedSnapshots.shared.state(of: id, snapshot: snapshot)
         return StoredTicket(id: id, guild: row["guild"], channelID: row["channel_id"], state: state)
     }
 
     /// Closed tickets of one server that were in `handler`'s hands when
     /// they closed: the count a `milestone` compares with its goal.
     func closedTickets(guild: String, handler: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE guild = ? AND handler = ? AND NOT is_open",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM ticket WHERE guild = ? AND handler = ? AND NOT is_open"),
                          arguments: [guild, handler]) ?? 0
     }
 
@@ -212,7 +211,7 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func nextTimer() throws -> DueTimer? {
-        try Row.fetchOne(db, sql: "SELECT ticket_id, key, generation, due_at FROM timer ORDER BY due_at, ticket_id, key LIMIT 1")
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT ticket_id, key, generation, due_at FROM timer ORDER BY due_at, ticket_id, key LIMIT 1"))
             .flatMap(DueTimer.init(row:))
     }
 
@@ -225,7 +224,7 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func timerCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM timer") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM timer")) ?? 0
     }
 }
 

@@ -41,8 +41,7 @@ extension TicketStore {
     /// later effect can look for the channel and miss it.
     public func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) async throws(StoreError) {
         try await writeSQL { transaction in
-            try transaction.db.execute(sql: "UPDATE outbox SET status = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
-                                       arguments: [now, effect.id])
+            try transaction.db.cachedStatement(sql: "UPDATE outbox SET status = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?").execute(arguments: [now, effect.id])
             if let channel = receipt.channelID {
                 try transaction.db.cachedStatement(sql: "UPDATE outbox SET result = ? WHERE id = ?").execute(arguments: [channel, effect.id])
                 if case .ticket(.createChannel, let ticketID, _) = effect.work {
@@ -54,8 +53,7 @@ extension TicketStore {
 
     public func failed(_ effect: PendingEffect, error: String) async throws(StoreError) {
         try await writeSQL { transaction in
-            try transaction.db.execute(sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                                       arguments: [error, effect.id])
+            try transaction.db.cachedStatement(sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?").execute(arguments: [error, effect.id])
         }
     }
 
@@ -69,10 +67,10 @@ extension TicketStore {
 
     public func setAsideEffects() async throws(StoreError) -> [SetAsideEffect] {
         try await readSQL { transaction in
-            let rows = try Row.fetchAll(transaction.db, sql: """
+            let rows = try Row.fetchAll(transaction.db.cachedStatement(sql: """
                 SELECT id, lane, kind, ticket_id, workflow, effect, attempts, last_error, done_at
                 FROM outbox WHERE status = 'failed' ORDER BY id
-                """)
+                """))
             return try rows.map { row throws(StoreError) in
                 SetAsideEffect(id: row["id"], lane: row["lane"], work: try Self.work(of: row, channelID: nil), reason: row["last_error"] ?? "",
                                attempts: row["attempts"], at: row["done_at"])
@@ -97,7 +95,7 @@ extension TicketStore {
     /// Outbox rows by status, for reports and tests.
     public func outboxCounts() async throws(StoreError) -> [String: Int] {
         try await readSQL { transaction in
-            let rows = try Row.fetchAll(transaction.db, sql: "SELECT status, count(*) AS n FROM outbox GROUP BY status")
+            let rows = try Row.fetchAll(transaction.db.cachedStatement(sql: "SELECT status, count(*) AS n FROM outbox GROUP BY status"))
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["status"], $0["n"]) })
         }
     }

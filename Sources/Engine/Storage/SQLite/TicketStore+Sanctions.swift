@@ -7,11 +7,11 @@ extension StoreTransaction {
     func appendSanction(_ entry: SanctionEntry, guild: String, ticketID: Int64?, ticketNumber: Int?, category: String?,
                         at: Int64) throws -> Int64 {
         let evidence = String(decoding: try JSONEncoder().encode(entry.evidence), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO sanction (guild, member, offence, sanction, applied_by, recorded_by, at, ticket_id, ticket_number, category,
                                   evidence, warned, outside_escala)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [guild, entry.member, entry.offence, entry.sanction, entry.appliedBy, entry.recordedBy, at, ticketID,
+            """).execute(arguments: [guild, entry.member, entry.offence, entry.sanction, entry.appliedBy, entry.recordedBy, at, ticketID,
                              ticketNumber, category, evidence, entry.warned, entry.outsideEscala])
         return db.lastInsertedRowID
     }
