@@ -254,44 +254,23 @@ struct DiscordEffectExecutor: EffectExecutor {
         return (thread.id, false)
     }
 
-    /// The channel's messages as a page, kept in the store and posted to
-    /// the log channel. A channel deleted by hand can no longer be read:
-    /// the page is then made from the messages the engine received, so
-    /// what people wrote is not lost with it.
+    /// The ticket's conversation as a page, kept in the store and posted
+    /// to the log channel. Made from the engine's record, not by reading
+    /// the channel back: one request fewer against Discord's global limit
+    /// for every hundred messages, and the same page when the channel was
+    /// deleted by hand.
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
         let title = "\(category.label) #\(ticket.number)"
         let language = desk.engine.language(of: ticket.state)
         let answers = TranscriptRenderer.Answers(title: NoticeCatalogue.text(.openingAnswers, locale: language).plain,
                                                  answers: category.openingAnswers(ticket.state.answers))
-        let html: String
-        if let messages = try await allMessages(in: channel) {
-            html = TranscriptRenderer.html(title: title, answers: answers, messages: messages)
-        } else {
-            let note = NoticeCatalogue.text(.transcriptFromRecord, locale: language).plain
-            html = TranscriptRenderer.html(title: title, answers: answers, received: try await desk.engine.messages(ofTicket: ticket.id), note: note)
-        }
+        let html = TranscriptRenderer.html(title: title, answers: answers, conversation: try await desk.engine.conversation(ofTicket: ticket.id),
+                                           escala: desk.botName)
         try await desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
         guard let log else { return }
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),
                                          file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
-    }
-
-    /// Every message of a channel, newest first, a page of 100 at a time;
-    /// nil when the channel no longer exists.
-    private func allMessages(in channel: Snowflake) async throws(DiscordError) -> [Message]? {
-        var messages: [Message] = []
-        var before: Snowflake?
-        while true {
-            let page: [Message]
-            do throws(DiscordError) { page = try await rest.messages(in: channel, before: before) } catch {
-                guard error.isNotFound else { throw error }
-                return nil
-            }
-            messages += page
-            guard page.count == 100, let last = page.last else { return messages }
-            before = last.id
-        }
     }
 
     /// Discord's nonce holds 25 characters; the outbox key can be longer.

@@ -40,6 +40,8 @@ public final class TicketDesk: Sendable {
 
     private struct State {
         var botUserID: Snowflake?
+        /// How the bot is called on Discord: its lines in transcripts.
+        var botName: String?
         var applicationID: Snowflake?
         var gateway: GatewayClient?
         var group: ServiceGroup?
@@ -49,6 +51,7 @@ public final class TicketDesk: Sendable {
 
     var guild: Snowflake { configuration.guild }
     var botUserID: Snowflake? { state.withLock { $0.botUserID } }
+    var botName: String { state.withLock { $0.botName } ?? "Escala" }
 
     func now() -> Int64 { runtime.clock.now() }
 
@@ -258,6 +261,7 @@ public final class TicketDesk: Sendable {
                 let ready = try dispatch.decode(Ready.self)
                 state.withLock {
                     $0.botUserID = ready.user.id
+                    $0.botName = ready.user.globalName ?? ready.user.username
                     $0.applicationID = ready.application.id
                 }
                 do { try await catchUpMissedMessages() } catch {

@@ -20,24 +20,16 @@ enum TranscriptRenderer {
         let attachments: [(name: String, url: String)]
     }
 
-    /// The channel's messages as Discord returns them, newest first.
-    static func html(title: String, answers: Answers, messages: [Message]) -> String {
-        html(title: title, answers: answers, note: nil, lines: messages.reversed().map { message in
-            Line(time: message.timestamp ?? "", author: message.author.map { $0.globalName ?? $0.username } ?? "—",
-                 text: message.content, attachments: (message.attachments ?? []).map { ($0.filename, $0.url) })
+    /// The ticket's conversation as the engine holds it; Escala's own
+    /// lines under the bot's name.
+    static func html(title: String, answers: Answers, conversation: [ConversationLine], escala: String) -> String {
+        html(title: title, answers: answers, lines: conversation.map { line in
+            Line(time: Date(timeIntervalSince1970: TimeInterval(line.at)).ISO8601Format(), author: line.author ?? escala,
+                 text: line.text, attachments: line.attachments.map { (URL(string: $0)?.lastPathComponent ?? $0, $0) })
         })
     }
 
-    /// The messages the engine received, when the channel is gone (deleted
-    /// by hand) and Discord no longer has them to give.
-    static func html(title: String, answers: Answers, received: [(at: Int64, message: TicketEvent.Message)], note: String) -> String {
-        html(title: title, answers: answers, note: note, lines: received.map { entry in
-            Line(time: Date(timeIntervalSince1970: TimeInterval(entry.at)).ISO8601Format(), author: entry.message.author.name,
-                 text: entry.message.text, attachments: entry.message.attachments.map { (URL(string: $0)?.lastPathComponent ?? $0, $0) })
-        })
-    }
-
-    private static func html(title: String, answers: Answers, note: String?, lines: [Line]) -> String {
+    private static func html(title: String, answers: Answers, lines: [Line]) -> String {
         let answered = answers.answers.isEmpty ? "" : "<h2>\(escape(answers.title))</h2><dl>"
             + answers.answers.map { "<dt>\(escape($0.question))</dt><dd>\(escape($0.answer).replacingOccurrences(of: "\n", with: "<br>"))</dd>" }.joined()
             + "</dl>"
@@ -51,7 +43,7 @@ enum TranscriptRenderer {
         return """
             <!doctype html><html><head><meta charset="utf-8"><title>\(escape(title))</title>
             <style>body{font-family:sans-serif}td{vertical-align:top;padding:4px}.t{color:#666;white-space:nowrap}.a{font-weight:bold}</style>
-            </head><body><h1>\(escape(title))</h1>\(note.map { "<p><em>\(escape($0))</em></p>" } ?? "")\(answered)<table>
+            </head><body><h1>\(escape(title))</h1>\(answered)<table>
             \(rows.joined(separator: "\n"))
             </table></body></html>
             """

@@ -200,6 +200,11 @@ struct EndToEndTests {
         let html = String(decoding: upload.data, as: UTF8.self)
         #expect(html.contains("Perdí mis objetos al reiniciar"))
         #expect(html.contains("jugador"))
+        // Escala's own words are in it too, from the engine's record: the
+        // channel is not read back (a request against the global limit per
+        // hundred messages at every close).
+        #expect(html.contains("¡Buenos días! ¿Podrías explicar detalladamente cuál es tu inconveniente"))
+        #expect(Self.requests(server, "GET", "/channels/\(channel)/messages").isEmpty)
         #expect(try await running.desk.store.transcript(ticketID: 1)?.contains("Perdí mis objetos") == true)
         #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)
 

@@ -111,7 +111,7 @@ struct HostileInputTests {
         await running.stop()
     }
 
-    @Test("a ticket whose channel is deleted by hand is closed with a transcript of what people wrote")
+    @Test("a ticket whose channel is deleted by hand is closed with a transcript of what was said in it")
     func channelDeletedByHand() async throws {
         let running = try await E2E.start()
         let server = running.server
@@ -124,7 +124,7 @@ struct HostileInputTests {
         try await E2E.eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
         let page = String(decoding: try #require(server.uploads.first { $0.channel == log }).data, as: UTF8.self)
         #expect(page.contains("Mi consulta sobre la tienda"))
-        #expect(page.contains("Escala recibió"), "the page says it was made from Escala's record")
+        #expect(page.contains("¡Buenos días!"), "Escala's own words, from the record: the channel can no longer be read")
         #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)
         #expect(server.violations == [])
         await running.stop()

@@ -344,6 +344,12 @@ public final class TicketEngine: Sendable, StoreBacked {
     }
 
     /// What people wrote in a ticket, oldest first, with when.
+    /// What people wrote and what Escala said in a ticket, oldest first:
+    /// what its transcript shows.
+    public func conversation(ofTicket id: Int64) async throws(EngineError) -> [ConversationLine] {
+        try await read { try $0.ticketConversation(ticketID: id) }
+    }
+
     public func messages(ofTicket id: Int64) async throws(EngineError) -> [(at: Int64, message: TicketEvent.Message)] {
         try await read { try $0.ticketMessages(ticketID: id) }
     }

@@ -69,9 +69,6 @@ public enum Notice: Sendable, Hashable {
     case statisticsLegend
     /// A number a person typed is outside what the command takes.
     case numberOutOfRange(option: String, minimum: Int, maximum: Int)
-    /// The first line of a transcript made from Escala's own record,
-    /// because the channel was deleted before it could be read.
-    case transcriptFromRecord
     /// The title over the opening form's answers (first message, transcript).
     case openingAnswers
     /// Told to staff once when an effect can never succeed and is set aside.
@@ -119,7 +116,6 @@ public enum Notice: Sendable, Hashable {
         case .repToSelf: .repToSelf
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
-        case .transcriptFromRecord: .transcriptFromRecord
         case .openingAnswers: .openingAnswers
         case .effectSetAside(let ticket, _): ticket == nil ? .effectSetAside : .effectSetAsideInTicket
         case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
@@ -182,7 +178,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case placesFull, placesFullStaff
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
-    case statisticsLegend, repToBot, numberOutOfRange, transcriptFromRecord, effectSetAside, effectSetAsideInTicket
+    case statisticsLegend, repToBot, numberOutOfRange, effectSetAside, effectSetAsideInTicket
     case openingAnswers
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel

@@ -56,7 +56,6 @@ extension NoticeCatalogue {
         .repToBot: "Bots do not collect reputation.",
         .numberOutOfRange: "`{option}` takes a whole number from {minimum} to {maximum}.",
         .openingAnswers: "📝 The form's answers",
-        .transcriptFromRecord: "📄 The channel was deleted before it could be read: these are the messages Escala received.",
         .effectSetAside: "⚠️ Escala could not complete an action: {reason}. It will not try again by itself; `escala outbox --failed` lists it and `escala outbox --retry` tries again.",
         .effectSetAsideInTicket: "⚠️ Escala could not complete an action of ticket #{ticket}: {reason}. It will not try again by itself; `escala outbox --failed` lists it and `escala outbox --retry` tries again.",
         .actorOwner: "the ticket's author",

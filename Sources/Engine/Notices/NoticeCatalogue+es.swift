@@ -56,7 +56,6 @@ extension NoticeCatalogue {
         .repToBot: "Los bots no reciben reputación.",
         .numberOutOfRange: "`{option}` admite un número entero de {minimum} a {maximum}.",
         .openingAnswers: "📝 Respuestas del formulario",
-        .transcriptFromRecord: "📄 El canal se borró antes de leerlo: estos son los mensajes que Escala recibió.",
         .effectSetAside: "⚠️ Escala no pudo completar una acción: {reason}. No lo volverá a intentar solo; `escala outbox --failed` la lista y `escala outbox --retry` la reintenta.",
         .effectSetAsideInTicket: "⚠️ Escala no pudo completar una acción del ticket #{ticket}: {reason}. No lo volverá a intentar solo; `escala outbox --failed` la lista y `escala outbox --retry` la reintenta.",
         .actorOwner: "el autor del ticket",

@@ -56,7 +56,6 @@ extension NoticeCatalogue {
         .repToBot: "Les bots ne reçoivent pas de réputation.",
         .numberOutOfRange: "`{option}` accepte un nombre entier de {minimum} à {maximum}.",
         .openingAnswers: "📝 Réponses au formulaire",
-        .transcriptFromRecord: "📄 Le salon a été supprimé avant d'être lu : voici les messages qu'Escala a reçus.",
         .effectSetAside: "⚠️ Escala n'a pas pu terminer une action : {reason}. Il ne réessaiera pas seul ; `escala outbox --failed` la liste et `escala outbox --retry` réessaie.",
         .effectSetAsideInTicket: "⚠️ Escala n'a pas pu terminer une action du ticket n°{ticket} : {reason}. Il ne réessaiera pas seul ; `escala outbox --failed` la liste et `escala outbox --retry` réessaie.",
         .actorOwner: "l'auteur du ticket",

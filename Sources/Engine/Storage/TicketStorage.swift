@@ -77,6 +77,10 @@ public protocol StorageTransaction {
     /// The messages people wrote in a ticket, oldest first, as the engine
     /// received them: the transcript when the channel itself is gone.
     func ticketMessages(ticketID: Int64) throws -> [(at: Int64, message: TicketEvent.Message)]
+    /// The ticket's conversation, oldest first: what people wrote and what
+    /// Escala said in the ticket (the messages it delivered), in the order
+    /// of the events that led to them.
+    func ticketConversation(ticketID: Int64) throws -> [ConversationLine]
     /// The Discord id of the last message the engine took in a ticket:
     /// where reading missed messages starts.
     func lastMessageID(ticketID: Int64) throws -> String?

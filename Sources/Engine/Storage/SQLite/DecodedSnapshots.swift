@@ -14,7 +14,7 @@ final class DecodedSnapshots: Sendable {
 
     /// Enough for every ticket a busy desk touches within a few seconds;
     /// past it the cache starts over rather than keeping old tickets.
-    static let capacity = 1_024
+    static let capacity = 256
 
     private let entries = Mutex<[Int64: (snapshot: Data, state: TicketState)]>([:])
 

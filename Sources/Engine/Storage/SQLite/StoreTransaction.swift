@@ -137,6 +137,33 @@ struct StoreTransaction: StorageTransaction {
         }
     }
 
+    func ticketConversation(ticketID: Int64) throws -> [ConversationLine] {
+        // An event's own line comes before the messages it made Escala
+        // send (side 0, then 1), each group in the order it was written.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT seq AS position, 0 AS side, 0 AS id, at, payload AS body FROM event
+            WHERE ticket_id = ?1 AND kind IN ('message', 'staff message')
+            UNION ALL
+            SELECT event_seq, 1, id, coalesce(done_at, 0), effect FROM outbox
+            WHERE ticket_id = ?1 AND kind = 'ticket' AND status = 'done'
+            ORDER BY position, side, id
+            """), arguments: [ticketID])
+        return try rows.compactMap { row -> ConversationLine? in
+            let at: Int64 = row["at"]
+            if row["side"] == 0 {
+                let event = try StoreCoding.decode(TicketEvent.self, from: row["body"], what: "an event of ticket \(ticketID)")
+                guard case .message(let message) = event else { return nil }
+                return ConversationLine(at: at, author: message.author.name, text: message.text, attachments: message.attachments)
+            }
+            switch try StoreCoding.decode(Effect.self, from: row["body"], what: "an effect of ticket \(ticketID)") {
+            case .send(let text, _, _, _), .notice(let text, _):
+                return text.isEmpty ? nil : ConversationLine(at: at, author: nil, text: text.plain)
+            default:
+                return nil
+            }
+        }
+    }
+
     func lastMessageID(ticketID: Int64) throws -> String? {
         guard let payload = try Data.fetchOne(db.cachedStatement(sql: """
             SELECT payload FROM event WHERE ticket_id = ? AND kind IN ('message', 'staff message') ORDER BY seq DESC LIMIT 1

@@ -52,6 +52,10 @@ public final class TicketStore: TicketStorage, FaceRecords {
         // readers beside the writer keep up with the desk, and each
         // connection's page cache is memory the process keeps.
         configuration.maximumReaderCount = 2
+        // SQLite's default page cache is 2 MiB a connection. The pages a
+        // desk reads again (open tickets, the outbox's head, their indexes)
+        // fit in a few hundred KiB; the rest is the OS's file cache anyway.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             // WAL mode sets NORMAL when it is enabled; FULL must come after.
