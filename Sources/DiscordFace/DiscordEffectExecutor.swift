@@ -20,7 +20,7 @@ struct DiscordEffectExecutor: EffectExecutor {
             switch pending.work {
             case .ticket(let effect, let ticketID, let channelID):
                 return try await execute(effect, ticket: ticketID, channel: channelID.map { Snowflake($0) }, key: pending.idempotencyKey,
-                                         retried: pending.attempts > 0)
+                                         retried: pending.attempts > 0, replyRoute: pending.replyRoute)
             case .community(let effect, let workflow):
                 try await execute(effect, workflow: workflow, key: pending.idempotencyKey)
                 return EffectReceipt()
@@ -49,7 +49,8 @@ struct DiscordEffectExecutor: EffectExecutor {
     }
 
     /// A ticket's effect.
-    private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String, retried: Bool) async throws -> EffectReceipt {
+    private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String, retried: Bool,
+                         replyRoute: String?) async throws -> EffectReceipt {
         guard let ticket = try await desk.engine.ticket(id: ticketID),
               let workflow = desk.engine.workflow(of: ticket.state),
               let bound = desk.bound(category: ticket.state.category),
@@ -70,18 +71,15 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await desk.catchUp(ticket, channel: channel, members: &members)
             }
             return EffectReceipt(channelID: channel.rawValue)
-        case .send(let text, let buttons, _, let answers):
-            guard let channel else { return EffectReceipt() }
-            let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
-            let embeds = answers.map { [TicketEmbeds.openingAnswers($0, language: desk.engine.language(of: ticket.state))] }
-            _ = try await rest.createMessage(channel, MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
-                                                                  components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
-                                                                  embeds: embeds, allowedMentions: mentions, nonce: Self.nonce(key)))
-        case .notice(let text, _):
-            guard let channel else { return EffectReceipt() }
-            _ = try await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(text),
-                                                                  allowedMentions: bound.allowedMentions(for: effect, owner: owner.rawValue),
-                                                                  nonce: Self.nonce(key)))
+        case .send, .notice, .mention:
+            guard let channel, let body = desk.ticketMessage(effect, of: ticket, bound: bound, category: category, nonce: Self.nonce(key)) else {
+                return EffectReceipt() // a mention of nobody bound here
+            }
+            // Meant as the answer to a click or form, and the process that
+            // took it did not say it answered: ask Discord before sending
+            // it again another way.
+            if let replyRoute, try await answered(replyRoute, with: body) { return EffectReceipt() }
+            _ = try await rest.createMessage(channel, body)
         case .deleteMessage(let id):
             guard let channel else { return EffectReceipt() }
             do throws(DiscordError) { try await rest.deleteMessage(channel, Snowflake(id), reason: "Escala: ticket rule") } catch {
@@ -106,12 +104,6 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await rest.setPermissions(channel, PermissionOverwrite(id: Snowflake(person), type: .member, allow: .ticketParticipant),
                                               reason: "Escala: escalation")
             }
-        case .mention:
-            guard let channel else { return EffectReceipt() }
-            let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
-            guard !mentions.roles.isEmpty || !mentions.users.isEmpty else { return EffectReceipt() }
-            let text = DiscordMarkup.pings(roles: mentions.roles, users: mentions.users)
-            _ = try await rest.createMessage(channel, MessageBody(content: text, allowedMentions: mentions, nonce: Self.nonce(key)))
         case .notify(let name, let text, _):
             guard let target = bound.ids[name] else { return EffectReceipt() }
             let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
@@ -153,6 +145,16 @@ struct DiscordEffectExecutor: EffectExecutor {
             break
         }
         return EffectReceipt()
+    }
+
+    /// Whether the interaction behind `route` ("application/token") was
+    /// answered with this message.
+    private func answered(_ route: String, with body: MessageBody) async throws -> Bool {
+        let parts = route.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let original = try await rest.originalResponse(application: Snowflake(parts[0]), token: parts[1]) else {
+            return false
+        }
+        return original.content == (body.content ?? "")
     }
 
     /// A community rule's effect: roles granted and taken back, and the TOP

@@ -122,10 +122,28 @@ extension TicketDesk {
             return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: workflows[0].workflow.language(forMember: interaction.locale))))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
-        guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)", now: now()) else {
+        guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)",
+                                                    replyRoute: "\(interaction.applicationID.rawValue)/\(interaction.token)", now: now()) else {
             return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
         }
-        try await respond(interaction, await answer(to: outcome.effects, for: person, ticket: ticket, bound: bound))
+        let response = try await answer(to: outcome.effects, for: person, ticket: ticket, bound: bound)
+        guard let reply = outcome.reply else { return try await respond(interaction, response) }
+        // The step's first message answers the click: one request fewer
+        // against Discord's global limit. The outbox holds it until we say
+        // whether it went.
+        guard response.type == InteractionResponse.deferredUpdate.type,
+              let category = bound.workflow.category(named: ticket.state.category),
+              let body = ticketMessage(reply.effect, of: outcome.ticket, bound: bound, category: category, nonce: nil) else {
+            try await engine.replyUnanswered(reply)
+            return try await respond(interaction, response)
+        }
+        do {
+            try await respond(interaction, .message(body))
+        } catch {
+            try await engine.replyUnanswered(reply)
+            throw error
+        }
+        try await engine.replyAnswered(reply, now: now())
     }
 
     /// What the clicker sees at once: a refusal, a form, a sanction form,

@@ -119,6 +119,15 @@ public final class TicketDesk: Sendable {
     /// Serves until `stop()` or a fatal gateway error, in a service group
     /// of its own (`escala run` adds the signals that stop it).
     public func run(gracefulShutdownSignals: [UnixSignal] = []) async throws(DeskError) {
+        // Answers to clicks that a process before this one took and died
+        // before giving: the outbox delivers them (after asking Discord
+        // whether they arrived). Before any click of this process is taken.
+        do {
+            let released = try await store.releaseOrphanedReplies()
+            if released > 0 { logger.notice("answers to clicks left by the last run go to the outbox", metadata: ["count": "\(released)"]) }
+        } catch {
+            throw .failed(String(describing: error))
+        }
         let group = ServiceGroup(services: services(), gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
         let stopped = state.withLock { state -> Bool in
             state.group = group

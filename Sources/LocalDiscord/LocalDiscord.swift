@@ -60,6 +60,12 @@ public final class LocalDiscord: Sendable {
         var faults: (@Sendable (_ method: String, _ path: String) -> Fault?)?
         /// Interactions already answered: Discord refuses a second answer.
         var answeredInteractions: Set<String> = []
+        /// The channel each interaction happened in, by its token: where a
+        /// message answering it appears.
+        var interactionChannels: [String: String] = [:]
+        /// The message each interaction was answered with, by its token
+        /// (`GET …/messages/@original`).
+        var originals: [String: String] = [:]
         /// When each request counted against the global limit arrived,
         /// within the last second.
         var globalWindow: [ContinuousClock.Instant] = []
@@ -307,6 +313,11 @@ public final class LocalDiscord: Sendable {
             """
     }
 
+    /// The channel an interaction (by its id) happened in.
+    public func channel(ofInteraction id: String) -> String? {
+        state.withLock { $0.interactionChannels["token-\(id)"] }
+    }
+
     /// What a channel holds now, oldest first: each message's author id
     /// and text (a message sent twice with one nonce is there once).
     public func messages(in channel: String) -> [(author: String, content: String)] {
@@ -510,6 +521,7 @@ public final class LocalDiscord: Sendable {
                              guild: String, locale: String) async -> String {
         let id = newID()
         let roleList = roles.map { "\"\($0)\"" }.joined(separator: ",")
+        state.withLock { $0.interactionChannels["token-\(id)"] = channel }
         await gateway.dispatch("INTERACTION_CREATE", """
             {"id":"\(id)","application_id":"1","type":\(type),"data":\(data),"guild_id":"\(guild)","channel_id":"\(channel)","member":{"user":{"id":"\(user.id)","username":"\(user.name)","discriminator":"0"},"roles":[\(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false,"permissions":"0"},"token":"token-\(id)","version":1,"locale":"\(locale)","app_permissions":"0","entitlements":[],"authorizing_integration_owners":{},"attachment_size_limit":8388608}
             """)
@@ -621,10 +633,29 @@ public final class LocalDiscord: Sendable {
             return Scripted(status: 200, json: #"{"threads":["# + state.withLock { $0.threads.values.sorted() }.joined(separator: ",") + #"],"members":[]}"#)
         case ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"):
             let first = state.withLock { $0.answeredInteractions.insert(segments[1]).inserted }
-            return first ? Scripted(status: 204)
-                : Scripted(status: 400, json: #"{"message":"Interaction has already been acknowledged.","code":40060}"#)
+            guard first else { return Scripted(status: 400, json: #"{"message":"Interaction has already been acknowledged.","code":40060}"#) }
+            // A message answer everyone sees is a message in the channel
+            // the interaction came from; an ephemeral one (flag 64) is not.
+            if sent?["type"]?.number == 4, let data = sent?["data"], Int(data["flags"]?.number ?? 0) & 64 == 0 {
+                let token = segments[2]
+                state.withLock { state in
+                    let channel = state.interactionChannels[token] ?? "0"
+                    let json = Self.messageJSON(id: { state.nextID += 1; return String(state.nextID) }(), channel: channel,
+                                                content: data["content"]?.string ?? "", author: ("1", "escala", true))
+                    state.messages[channel, default: []].append(json)
+                    state.originals[token] = json
+                }
+            }
+            return Scripted(status: 204)
         case ("PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"):
-            return Scripted(status: 200, json: Self.messageJSON(id: newID(), channel: "0", content: sent?["content"]?.string ?? "", author: ("1", "escala", true)))
+            let json = Self.messageJSON(id: newID(), channel: "0", content: sent?["content"]?.string ?? "", author: ("1", "escala", true))
+            state.withLock { $0.originals[segments[2]] = json }
+            return Scripted(status: 200, json: json)
+        case ("GET", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"):
+            guard let json = state.withLock({ $0.originals[segments[2]] }) else {
+                return Scripted(status: 404, json: #"{"message":"Unknown Message","code":10008}"#)
+            }
+            return Scripted(status: 200, json: json)
         case ("POST", "/users/@me/channels"):
             return Scripted(status: 200, json: #"{"id":"\#(newID())","type":1,"recipients":[],"flags":0}"#)
         case ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"):

@@ -23,7 +23,8 @@ final class Observer {
     var created: [String: ContinuousClock.Instant] = [:]
     /// Channel id → when its first message from the bot was answered.
     var greeted: [String: ContinuousClock.Instant] = [:]
-    /// Channel id → when the bot's latest message in it was answered.
+    /// Channel id → when the bot's latest message in it was answered (or
+    /// sent, as the answer to a click).
     var lastMessage: [String: ContinuousClock.Instant] = [:]
     /// Channel id → when its deletion was answered.
     var deleted: [String: ContinuousClock.Instant] = [:]
@@ -87,6 +88,12 @@ final class Observer {
                 acknowledged[parts[1]] = request.at
                 if let body = request.body, let json = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
                     answerType[parts[1]] = json["type"] as? Int
+                    // A message that answers the click (the farewell
+                    // question after the close form) is in its channel.
+                    let flags = (json["data"] as? [String: Any])?["flags"] as? Int ?? 0
+                    if json["type"] as? Int == 4, flags & 64 == 0, let channel = server.channel(ofInteraction: parts[1]) {
+                        lastMessage[channel] = request.at
+                    }
                 }
             }
             // A ticket's channel lets its owner in: a member overwrite

@@ -91,7 +91,7 @@ struct HostileInputTests {
         await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": reason], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
         // The farewell asks whether there is anything else; silence closes.
         try await E2E.eventually("the farewell question") {
-            E2E.requests(server, "POST", "/channels/\(channel)/messages").contains { E2E.body($0)?["content"]?.string?.contains("¿hay algo más") == true }
+            E2E.said(server, in: channel).contains { $0["content"]?.string?.contains("¿hay algo más") == true }
         }
         running.clock.advance(by: 10 * 60)
 

@@ -19,7 +19,7 @@ struct SanctionFormTests {
     static let carla = (id: "300000000000000011", name: "carla")
 
     static func messages(_ server: LocalDiscord, in channel: String) -> [JSONValue] {
-        E2E.requests(server, "POST", "/channels/\(channel)/messages").compactMap(E2E.body)
+        E2E.said(server, in: channel)
     }
 
     @Test("a sanction applied with Discord's form is refused as the table says, then recorded; the appeal reaches who applied it")

@@ -166,6 +166,14 @@ public struct InteractionResponse: Sendable, Encodable {
         InteractionResponse(type: 4, data: CallbackData(content: content.map { DiscordLimits.cut($0, to: DiscordLimits.messageContent) }, embeds: embeds?.map(\.withinLimits), allowedMentions: AllowedMentions.none))
     }
 
+    /// A message in the channel as the answer itself, pinging whom the
+    /// body allows: what a message posted to the channel would say, at no
+    /// cost to the global limit.
+    public static func message(_ body: MessageBody) -> InteractionResponse {
+        InteractionResponse(type: 4, data: CallbackData(content: body.content, components: body.components, embeds: body.embeds,
+                                                        allowedMentions: body.allowedMentions))
+    }
+
     /// A private answer drawn as embeds (statistics, a TOP, the audit trail).
     public static func ephemeral(embeds: [Embed]) -> InteractionResponse {
         InteractionResponse(type: 4, data: CallbackData(embeds: embeds.map(\.withinLimits), flags: 64, allowedMentions: AllowedMentions.none))

@@ -116,6 +116,20 @@ extension RESTClient {
         }
     }
 
+    /// The message an interaction was answered with, by the application's
+    /// id and the interaction's token (valid 15 minutes); nil when it was
+    /// not answered with one (or the token is no longer valid).
+    public func originalResponse(application: Snowflake, token: String) async throws(DiscordError) -> Message? {
+        do throws(DiscordError) {
+            return try await request(Route(.get, "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
+                                           ["webhook_id": application.rawValue, "webhook_token": token]))
+        } catch {
+            // 404: no such answer; 401: the token expired (after 15 minutes).
+            guard case .http(let status, _, _, _) = error, status == 404 || status == 401 else { throw error }
+            return nil
+        }
+    }
+
     /// Replaces the deferred answer of an interaction.
     public func editOriginalResponse(_ interaction: Interaction, _ body: MessageBody) async throws(DiscordError) {
         try await request(Route(.patch, "/webhooks/{webhook_id}/{webhook_token}/messages/@original",

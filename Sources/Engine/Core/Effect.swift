@@ -50,6 +50,14 @@ public enum Effect: Sendable, Hashable, Codable {
 
     /// Whether the effect goes to the outbox: a ledger row is kept by the
     /// step itself.
+    /// A timer set or cancelled: kept by the engine, never carried out.
+    var isTimer: Bool {
+        switch self {
+        case .schedule, .cancelTimer: true
+        default: false
+        }
+    }
+
     public var isSent: Bool {
         if case .recordSanction = self { false } else { true }
     }

@@ -175,7 +175,7 @@ public final class TicketEngine: Sendable, StoreBacked {
                 let id = try transaction.insertTicket(guild: guild, state: state, now: now)
                 let seq = try transaction.appendEvent(ticketID: id, sourceID: sourceID, at: now, actor: owner.id, kind: event.kind,
                                                       payload: try StoreCoding.encode(event), stateBefore: nil, stateAfter: state.state)
-                try transaction.enqueue(effects, ticketID: id, eventSeq: seq)
+                try transaction.enqueue(effects, ticketID: id, eventSeq: seq, reply: nil)
                 for entry in AuditEntry.entries(actor: owner.id, before: nil, after: state, effects: effects) {
                     try transaction.appendAudit(entry, ticketID: id, eventSeq: seq, at: now)
                 }
@@ -190,25 +190,46 @@ public final class TicketEngine: Sendable, StoreBacked {
         public let effects: [Effect]
         /// The state before the event.
         public let previousState: String
+        /// The step's message the face is to deliver as its answer to the
+        /// person's action, when the event came with a `replyRoute`.
+        public var reply: StepReply? = nil
     }
 
     /// Applies one event to one ticket. Returns nil when the event was
     /// already taken (same `sourceID`, e.g. Discord re-sent it on resume).
+    ///
+    /// `replyRoute`: the event is a person's action the face can answer
+    /// with a message in the ticket (a Discord interaction, whose answer
+    /// does not count against the bot's global limit). The step's first
+    /// message in the ticket is then kept for the face to deliver
+    /// (`StepOutcome.reply`); the face tells `replyAnswered` or
+    /// `replyUnanswered`.
     @discardableResult
-    public func handle(_ event: TicketEvent, ticket id: Int64, sourceID: String? = nil, now: Int64) async throws(EngineError) -> StepOutcome? {
+    public func handle(_ event: TicketEvent, ticket id: Int64, sourceID: String? = nil, replyRoute: String? = nil,
+                       now: Int64) async throws(EngineError) -> StepOutcome? {
         try await write { transaction -> Result<StepOutcome?, EngineError> in
             if let sourceID, try transaction.hasEvent(sourceID: sourceID) { return .success(nil) }
             guard let stored = try transaction.ticket(id: id) else { return .failure(.unknownTicket(id)) }
             // Discord tells of every deleted channel, the ones the close
             // itself deleted too: nothing to record.
             if stored.state.isClosed, case .channelDeleted = event { return .success(nil) }
-            return try self.apply(event, to: stored, sourceID: sourceID, now: now, in: transaction)
+            return try self.apply(event, to: stored, sourceID: sourceID, replyRoute: replyRoute, now: now, in: transaction)
         }.get()
+    }
+
+    /// The face delivered the step's reply.
+    public func replyAnswered(_ reply: StepReply, now: Int64) async throws(EngineError) {
+        do { try await store.replyAnswered(outboxID: reply.outboxID, now: now) } catch { throw .store(error) }
+    }
+
+    /// The face could not deliver it: the outbox will.
+    public func replyUnanswered(_ reply: StepReply) async throws(EngineError) {
+        do { try await store.replyUnanswered(outboxID: reply.outboxID) } catch { throw .store(error) }
     }
 
     /// The event's step, saved: the log line, the new state, the timers and
     /// effects, and the audit trail, all in the caller's transaction.
-    private func apply(_ event: TicketEvent, to stored: StoredTicket, sourceID: String?, now: Int64,
+    private func apply(_ event: TicketEvent, to stored: StoredTicket, sourceID: String?, replyRoute: String? = nil, now: Int64,
                        in transaction: any StorageTransaction) throws -> Result<StepOutcome?, EngineError> {
         guard let machine = machine(hash: stored.state.workflowHash, category: stored.state.category) else {
             return .failure(.missingVersion(hash: stored.state.workflowHash, ticket: stored.id))
@@ -234,7 +255,12 @@ public final class TicketEngine: Sendable, StoreBacked {
             _ = try transaction.appendSanction(entry, guild: stored.guild, ticketID: stored.id, ticketNumber: after.number,
                                                category: after.category, at: now)
         }
-        try transaction.enqueue(effects.filter(\.isSent), ticketID: stored.id, eventSeq: seq)
+        let sent = effects.filter(\.isSent)
+        var replyIndex: Int?
+        if replyRoute != nil, stored.channelID != nil, !(try transaction.hasEffectsWaiting(ticketID: stored.id)) {
+            replyIndex = StepReply.index(in: sent, answering: event.actorID)
+        }
+        let replyID = try transaction.enqueue(sent, ticketID: stored.id, eventSeq: seq, reply: replyIndex.map { ($0, replyRoute ?? "") })
         for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {
             try transaction.appendAudit(entry, ticketID: stored.id, eventSeq: seq, at: now)
         }
@@ -251,7 +277,8 @@ public final class TicketEngine: Sendable, StoreBacked {
         }
         try recordRoles(effects, ticket: after, guild: stored.guild, actor: event.actorID, now: now, in: transaction)
         return .success(StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
-                                    effects: effects, previousState: before.state))
+                                    effects: effects, previousState: before.state,
+                                    reply: replyIndex.flatMap { index in replyID.map { StepReply(outboxID: $0, effect: sent[index]) } }))
     }
 
     /// A ticket's `grant`/`revoke` goes to the role audit trail like an

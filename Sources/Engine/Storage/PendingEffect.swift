@@ -18,13 +18,19 @@ public struct PendingEffect: Sendable, Hashable {
     public let work: OutboxWork
     /// Deliveries tried before this one.
     public let attempts: Int
+    /// Set when the effect was meant as the answer to a person's action
+    /// (`StepReply`) and the face did not say it was delivered: the route
+    /// to ask whether the answer reached the platform before sending it
+    /// another way.
+    public let replyRoute: String?
 
-    public init(id: Int64, lane: String, idempotencyKey: String, work: OutboxWork, attempts: Int) {
+    public init(id: Int64, lane: String, idempotencyKey: String, work: OutboxWork, attempts: Int, replyRoute: String? = nil) {
         self.id = id
         self.lane = lane
         self.idempotencyKey = idempotencyKey
         self.work = work
         self.attempts = attempts
+        self.replyRoute = replyRoute
     }
 
     /// The ticket this effect belongs to, if it is a ticket's.

@@ -40,6 +40,15 @@ public protocol TicketStorage: Sendable {
     /// lanes; returns how many.
     func retrySetAside(ids: [Int64]?) async throws(StoreError) -> Int
     func outboxCounts() async throws(StoreError) -> [String: Int]
+    /// The face answered the person's action with the step's message
+    /// (`StepReply`): it is done.
+    func replyAnswered(outboxID: Int64, now: Int64) async throws(StoreError)
+    /// The face could not answer with it: the drainer delivers it, after
+    /// asking whether the answer reached Discord after all.
+    func replyUnanswered(outboxID: Int64) async throws(StoreError)
+    /// Replies whose face is gone (the process that took the action died
+    /// before it answered) go back to the drainer; returns how many.
+    func releaseOrphanedReplies() async throws(StoreError) -> Int
 }
 
 /// What the engine does inside one transaction: the storage roles, each a
@@ -94,7 +103,14 @@ public protocol StorageTransaction {
     // MARK: Effects and timers
     /// A step's effects: timers set or cancelled, the rest into the outbox
     /// in the ticket's lane, each with its idempotency key.
-    func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64) throws
+    /// Whether any of the ticket's effects is still to be carried out.
+    func hasEffectsWaiting(ticketID: Int64) throws -> Bool
+    /// `reply`: the effect (by index) the face may deliver as its answer
+    /// to the person's action, and the route it answers by; it waits in
+    /// its lane, marked, until the face says whether it did. Returns that
+    /// effect's outbox id.
+    @discardableResult
+    func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64, reply: (index: Int, route: String)?) throws -> Int64?
     /// Community effects, into the server's community lane.
     func enqueue(_ effects: [CommunityEffect], guild: String, workflow: String) throws
     func schedule(_ timer: TicketTimer, ticketID: Int64) throws
@@ -139,6 +155,11 @@ public protocol StorageTransaction {
 extension StorageTransaction {
     public func openTicketCount(guild: String, owner: String) throws -> Int {
         try openTicketCount(guild: guild, owner: owner, category: nil)
+    }
+
+    /// A step's effects with none kept as a reply.
+    public func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64) throws {
+        try enqueue(effects, ticketID: ticketID, eventSeq: eventSeq, reply: nil)
     }
 }
 

@@ -282,6 +282,16 @@ enum StoreSchema {
                     BEGIN SELECT RAISE(ABORT, 'the sanctions ledger is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v7: messages that answer a person's action") { db in
+            // A step's message the face delivers as the interaction's own
+            // answer (exempt from Discord's global limit) waits in its lane
+            // as 'reply' until the face says whether it did; the route lets
+            // a restarted process ask Discord whether the answer arrived.
+            try db.execute(sql: """
+                ALTER TABLE outbox ADD COLUMN reply_route TEXT;
+                CREATE INDEX outbox_open ON outbox (lane, id) WHERE status IN ('pending', 'reply');
+                """)
+        }
         return migrator
     }
 }

@@ -199,7 +199,14 @@ struct StoreTransaction: StorageTransaction {
     /// Timers become rows of the timer table; every other effect becomes an
     /// outbox row whose idempotency key names the event and the effect's
     /// place in it, so a retried delivery can be recognised downstream.
-    func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64) throws {
+    func hasEffectsWaiting(ticketID: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM outbox WHERE lane = 't' || ? AND status IN ('pending', 'reply') LIMIT 1"),
+                          arguments: [ticketID]) ?? false
+    }
+
+    @discardableResult
+    func enqueue(_ effects: [Effect], ticketID: Int64, eventSeq: Int64, reply: (index: Int, route: String)?) throws -> Int64? {
+        var replyID: Int64?
         for (index, effect) in effects.enumerated() {
             switch effect {
             case .schedule(let timer):
@@ -209,15 +216,18 @@ struct StoreTransaction: StorageTransaction {
                 let statement = try db.cachedStatement(sql: "DELETE FROM timer WHERE ticket_id = ? AND key = ?")
                 try statement.execute(arguments: [ticketID, key])
             default:
+                let replying = reply?.index == index
                 let statement = try db.cachedStatement(sql: """
-                    INSERT INTO outbox (lane, kind, guild, ticket_id, event_seq, idempotency_key, effect)
-                    VALUES ('t' || ?1, 'ticket', (SELECT guild FROM ticket WHERE id = ?1), ?1, ?2, ?3, ?4)
+                    INSERT INTO outbox (lane, kind, guild, ticket_id, event_seq, idempotency_key, effect, status, reply_route)
+                    VALUES ('t' || ?1, 'ticket', (SELECT guild FROM ticket WHERE id = ?1), ?1, ?2, ?3, ?4, ?5, ?6)
                     """)
-                try statement.execute(arguments: [ticketID, eventSeq, "\(ticketID)-\(eventSeq)-\(index)",
-                                                  try StoreCoding.encode(effect)])
+                try statement.execute(arguments: [ticketID, eventSeq, "\(ticketID)-\(eventSeq)-\(index)", try StoreCoding.encode(effect),
+                                                  replying ? "reply" : "pending", replying ? reply?.route : nil])
+                if replying { replyID = db.lastInsertedRowID }
                 changes.signal.insert(.effects)
             }
         }
+        return replyID
     }
 
     /// Sets a ticket's timer; one of the same key is replaced.

@@ -12,15 +12,16 @@ extension TicketStore {
             let excluded = excludingLanes.sorted()
             let notIn = excluded.isEmpty ? "" : "AND o.lane NOT IN (" + excluded.map { _ in "?" }.joined(separator: ",") + ")"
             let rows = try Row.fetchAll(transaction.db, sql: """
-                SELECT o.id, o.lane, o.kind, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, t.channel_id
+                SELECT o.id, o.lane, o.kind, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, o.reply_route, t.channel_id
                 FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
                 WHERE o.status = 'pending' \(notIn)
-                  AND o.id = (SELECT min(id) FROM outbox WHERE lane = o.lane AND status = 'pending')
+                  AND o.id = (SELECT min(id) FROM outbox WHERE lane = o.lane AND status IN ('pending', 'reply'))
                 ORDER BY o.id LIMIT ?
                 """, arguments: StatementArguments(excluded.map(\.databaseValue) + [limit.databaseValue]))
             return try rows.map { row throws(StoreError) in
                 PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
-                              work: try Self.work(of: row, channelID: row["channel_id"]), attempts: row["attempts"])
+                              work: try Self.work(of: row, channelID: row["channel_id"]), attempts: row["attempts"],
+                              replyRoute: row["reply_route"])
             }
         }
     }
@@ -90,6 +91,32 @@ extension TicketStore {
         }
         if count > 0 { commits.tell(.effects) }
         return count
+    }
+
+    public func replyAnswered(outboxID: Int64, now: Int64) async throws(StoreError) {
+        try await writeSQL { transaction in
+            try transaction.db.cachedStatement(sql: "UPDATE outbox SET status = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ? AND status = 'reply'")
+                .execute(arguments: [now, outboxID])
+            // The lane's next effects may go.
+            transaction.changes.signal.insert(.effects)
+        }
+    }
+
+    public func replyUnanswered(outboxID: Int64) async throws(StoreError) {
+        try await writeSQL { transaction in
+            try transaction.db.cachedStatement(sql: "UPDATE outbox SET status = 'pending' WHERE id = ? AND status = 'reply'")
+                .execute(arguments: [outboxID])
+            transaction.changes.signal.insert(.effects)
+        }
+    }
+
+    public func releaseOrphanedReplies() async throws(StoreError) -> Int {
+        try await writeSQL { transaction in
+            try transaction.db.execute(sql: "UPDATE outbox SET status = 'pending' WHERE status = 'reply'")
+            let released = transaction.db.changesCount
+            if released > 0 { transaction.changes.signal.insert(.effects) }
+            return released
+        }
     }
 
     /// Outbox rows by status, for reports and tests.
