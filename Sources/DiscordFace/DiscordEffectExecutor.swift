@@ -147,13 +147,11 @@ struct DiscordEffectExecutor: EffectExecutor {
         return EffectReceipt()
     }
 
-    /// Whether the interaction behind `route` ("application/token") was
-    /// answered with this message.
+    /// Whether the interaction behind `route` was answered with this
+    /// message.
     private func answered(_ route: String, with body: MessageBody) async throws -> Bool {
-        let parts = route.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let original = try await rest.originalResponse(application: Snowflake(parts[0]), token: parts[1]) else {
-            return false
-        }
+        guard let route = InteractionRoute(stored: route),
+              let original = try await rest.originalResponse(application: route.application, token: route.token) else { return false }
         return original.content == (body.content ?? "")
     }
 

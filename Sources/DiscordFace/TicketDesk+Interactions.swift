@@ -123,7 +123,7 @@ extension TicketDesk {
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
         guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)",
-                                                    replyRoute: "\(interaction.applicationID.rawValue)/\(interaction.token)", now: now()) else {
+                                                    replyRoute: InteractionRoute(interaction).stored, now: now()) else {
             return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
         }
         let response = try await answer(to: outcome.effects, for: person, ticket: ticket, bound: bound)
