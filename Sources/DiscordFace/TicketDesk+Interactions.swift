@@ -138,7 +138,10 @@ extension TicketDesk {
             return try await respond(interaction, response)
         }
         do {
-            try await respond(interaction, .message(body))
+            // An earlier answer may not have been this one (a deferred
+            // answer to the same interaction delivered twice): if so, the
+            // outbox asks Discord before posting it.
+            try await rest.respond(to: interaction, .message(body), earlierAnswerIsOurs: false)
         } catch {
             try await engine.replyUnanswered(reply)
             throw error

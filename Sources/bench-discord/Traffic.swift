@@ -113,6 +113,21 @@ final class Observer {
         }
     }
 
+    /// What the bot did in a channel and with the interactions made in it,
+    /// in order: for a ticket that did not go as it should.
+    func story(of channel: String) -> String {
+        server.received.compactMap { request -> String? in
+            let parts = request.path.split(separator: "/").map(String.init)
+            if parts.first == "interactions", parts.count > 1, server.channel(ofInteraction: parts[1]) == channel {
+                let body = request.body.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+                let data = body?["data"] as? [String: Any]
+                return "answer \(body?["type"] ?? "?") flags \(data?["flags"] ?? 0) «\((data?["content"] as? String)?.prefix(40) ?? "")»"
+            }
+            guard parts.count > 1, parts[0] == "channels", parts[1] == channel else { return nil }
+            return "\(request.method) \(request.path)"
+        }.joined(separator: "; ")
+    }
+
     /// Waits (reading every 2 ms) until `done` holds, or `limit` passes.
     func wait(limit: Duration = .seconds(120), until done: () -> Bool) async throws {
         let deadline = ContinuousClock.now + limit

@@ -206,6 +206,9 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
         /// When the close form was sent: the member answers the farewell
         /// question once it is there to read.
         var closing: ContinuousClock.Instant?
+        var reported = false
+        /// The CM's press of Close, answered by the close form.
+        var press: String?
         var stranded = false
         let opened = ContinuousClock.now
     }
@@ -217,10 +220,20 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
     let start = ContinuousClock.now
     let every = Duration.seconds(seconds / Double(tickets))
     var started = 0
+    var pressedTooSoon = 0
     var lastReport = start
     while started < tickets || open.contains(where: { $0.step != .done }) {
         let now = ContinuousClock.now
-        guard now - start < .seconds(seconds * 5 + 60) else { throw BenchError.timedOut }
+        guard now - start < .seconds(seconds * 5 + 60) else {
+            // Say which tickets never got through, and where they stopped.
+            for ticket in open where ticket.step != .done {
+                let channel = seen.channelOfMember[ticket.member.id]
+                say("   stuck: \(ticket.member.name) at \(ticket.step), channel \(channel ?? "none"), last message from the bot "
+                    + "\(channel.flatMap { seen.lastMessage[$0] }.map { "\(($0 - start).ms) ms" } ?? "none"), close form sent "
+                    + "\(ticket.closing.map { "\(($0 - start).ms) ms" } ?? "never")")
+            }
+            throw BenchError.timedOut
+        }
         seen.update()
         while started < tickets, start + every * started <= now {
             let member = newMember()
@@ -258,15 +271,32 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
                 await server.say("Te atiendo", in: channel, by: cm, roles: [roles["cm"]!], guild: guild)
                 open[index].step = .cmPresses
             case .cmPresses:
-                clicks.append(await seen.timed { await server.click("esc:b:consultas:cerrar", in: channel, by: cm, roles: [roles["cm"]!], guild: guild) })
+                let press = await seen.timed { await server.click("esc:b:consultas:cerrar", in: channel, by: cm, roles: [roles["cm"]!], guild: guild) }
+                clicks.append(press)
+                open[index].press = press
                 open[index].step = .cmCloses
             case .cmCloses:
+                // Pressed before the CM's words were taken (so not yet
+                // theirs to close): refused, as a staff member would see;
+                // they press again.
+                if let press = open[index].press, let answer = seen.answerType[press], answer != 9 {
+                    pressedTooSoon += 1
+                    open[index].step = .cmPresses
+                    continue
+                }
+                guard let press = open[index].press, seen.answerType[press] == 9 else { continue }
                 clicks.append(await seen.timed { await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm,
                                                                      roles: [roles["cm"]!], guild: guild) })
                 open[index].closing = now
                 open[index].step = .memberDeclines
             case .memberDeclines:
-                guard let closing = open[index].closing, let asked = seen.lastMessage[channel], asked > closing else { continue }
+                guard let closing = open[index].closing, let asked = seen.lastMessage[channel], asked > closing else {
+                    if let closing = open[index].closing, now - closing > .seconds(30), !open[index].reported {
+                        open[index].reported = true
+                        say("   no farewell question 30 s after the close form in \(channel): " + seen.story(of: channel))
+                    }
+                    continue
+                }
                 // The farewell is a question asked before closing: «no» closes.
                 await server.say("No, gracias", in: channel, by: open[index].member, guild: guild)
                 open[index].step = .done
@@ -298,7 +328,8 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
     let sample = Sample(latencies)
     say("\n3. sustained: \(tickets) tickets opened over \(Int(seconds)) s; in each the member presses, a CM writes, presses and closes, the member answers the farewell «no»; half a second apart")
     say("   \(clicks.count) clicks and forms acknowledged: p50 \(number(sample.median, 2)) ms, p99 \(number(sample.ms(0.99), 2)) ms, max \(number(sample.max, 2)) ms")
-    say("   opens refused at once for want of room (every category full): \(refused); tickets left without a channel: \(stranded)")
+    say("   opens refused at once for want of room (every category full): \(refused); tickets left without a channel: \(stranded); "
+        + "Close pressed before the CM's words were taken (refused, pressed again): \(pressedTooSoon)")
     say("   every channel created by \(number(lastCreated.seconds)) s (\(ticketChannels.count) channels: \(number(Double(ticketChannels.count) / lastCreated.seconds)) tickets/s; Discord's limit allows 25/s for opens alone, \(number(45.0 / max(1, Double(seen.counted - counted) / Double(ticketChannels.count)), 1))/s at the requests each ticket here needed), every one closed by \(number(lastDeleted.seconds)) s; last click at \(number(allOpened.seconds)) s")
     say("   requests counted against the global limit: \(number(Double(seen.counted - counted) / Double(tickets), 2)) per ticket (open and close); global 429s: \(server.globalRateLimited - limited)")
     say("   CPU per ticket \(number((bot.cpuSeconds() - cpu) * 1000 / Double(tickets), 2)) ms; RSS after 500 tickets \(number(rssAt500)) MiB (its own memory, RssAnon: \(number(anonymousAt500)) MiB), peak \(number(peakRSS)) MiB, now \(number(bot.residentMiB())) MiB")

@@ -105,14 +105,18 @@ extension RESTClient {
 extension RESTClient {
     // MARK: Interactions
 
-    public func respond(to interaction: Interaction, _ response: InteractionResponse) async throws(DiscordError) {
+    /// `earlierAnswerIsOurs`: a 40060 ("already acknowledged") means our
+    /// own first try went through before failing to say so, as it does on a
+    /// retry after a 5xx. Pass false when that must be checked instead (a
+    /// message that must appear once: the caller asks Discord for the
+    /// original answer).
+    public func respond(to interaction: Interaction, _ response: InteractionResponse,
+                        earlierAnswerIsOurs: Bool = true) async throws(DiscordError) {
         do throws(DiscordError) {
             try await request(Route(.post, "/interactions/{interaction_id}/{interaction_token}/callback",
                                     ["interaction_id": interaction.id.rawValue, "interaction_token": interaction.token]), json: response)
         } catch {
-            // 40060 on a retry after a 5xx: Discord had taken our first
-            // answer before failing to say so. Only this bot answers it.
-            guard case .http(400, 40060?, _, _) = error else { throw error }
+            guard earlierAnswerIsOurs, case .http(400, 40060?, _, _) = error else { throw error }
         }
     }
 

@@ -13,6 +13,14 @@ struct FarewellAnswerTests {
         }
     }
 
+    @Test("answers are read without case or accents, composed or not")
+    func folding() {
+        #expect(FarewellAnswer.fold("NADA MÁS") == "nada mas")
+        #expect(FarewellAnswer.fold("Ça ira, Merci") == "ca ira, merci")
+        #expect(FarewellAnswer.fold("Nada ma\u{0301}s") == "nada mas", "an accent typed as a combining mark")
+        #expect(FarewellAnswer.declines("ÇA IRA") && FarewellAnswer.declines("nada MÁS"))
+    }
+
     @Test("the wait's timer is stored under a key of its own and read back")
     func timerKey() {
         #expect(TicketTimer.Purpose(key: TicketTimer.Purpose.farewell.key) == .farewell)
