@@ -230,7 +230,7 @@ func sustainedTraffic(tickets: Int, over seconds: Double, seen: Observer, server
                 let channel = seen.channelOfMember[ticket.member.id]
                 say("   stuck: \(ticket.member.name) at \(ticket.step), channel \(channel ?? "none"), last message from the bot "
                     + "\(channel.flatMap { seen.lastMessage[$0] }.map { "\(($0 - start).ms) ms" } ?? "none"), close form sent "
-                    + "\(ticket.closing.map { "\(($0 - start).ms) ms" } ?? "never")")
+                    + "\(ticket.closing.map { "\(($0 - start).ms) ms" } ?? "never")" + (channel.map { "; what the bot did there: " + seen.story(of: $0) } ?? ""))
             }
             throw BenchError.timedOut
         }
