@@ -32,6 +32,15 @@ public final class LocalGateway: Sendable {
         var outbound: WebSocketOutboundWriter?
         var channel: (any Channel)?
         var ready = false
+        /// Frames of the session not yet written, in the order of their
+        /// sequence numbers, and whether a task is writing them. Events are
+        /// dispatched from several tasks at once (a test's clicks, the REST
+        /// side's CHANNEL_CREATE); written as each task got to it, a later
+        /// sequence number could overtake an earlier one, and the client,
+        /// which must drop what it has seen (a replay), would drop the
+        /// earlier event: Discord never sends them out of order.
+        var unsent: [String] = []
+        var flushing = false
         public var commands: [Command] = []
         var connections = 0
         var closes: [UInt16] = []
@@ -68,13 +77,41 @@ public final class LocalGateway: Sendable {
     /// Dispatches an event to the session: sent now if the client is
     /// connected, else replayed when it resumes, as Discord does.
     public func dispatch(_ name: String, _ data: String) async {
-        let (event, writer): (Event, WebSocketOutboundWriter?) = state.withLock { state in
+        let connection: Int? = state.withLock { state in
             state.sequence += 1
             let event = Event(sequence: state.sequence, name: name, data: data)
             state.log.append(event)
-            return (event, state.ready ? state.outbound : nil)
+            guard state.ready else { return nil }
+            state.unsent.append(Self.frame(event))
+            return Self.takeFlushing(&state)
         }
-        try? await writer?.writeTextMessage(Self.frame(event))
+        if let connection { await flush(connection) }
+    }
+
+    /// Whether the caller is to write the unsent frames (no one else is):
+    /// the connection they are for.
+    private static func takeFlushing(_ state: inout State) -> Int? {
+        guard !state.flushing, state.outbound != nil else { return nil }
+        state.flushing = true
+        return state.connections
+    }
+
+    /// Writes the unsent frames in order, until none is left or the
+    /// connection they were for is gone.
+    private func flush(_ connection: Int) async {
+        while true {
+            let next: (String, WebSocketOutboundWriter)? = state.withLock { state in
+                // A newer connection has its own writer.
+                guard state.connections == connection else { return nil }
+                guard let outbound = state.outbound, !state.unsent.isEmpty else {
+                    state.flushing = false
+                    return nil
+                }
+                return (state.unsent.removeFirst(), outbound)
+            }
+            guard let (frame, writer) = next else { return }
+            try? await writer.writeTextMessage(frame)
+        }
     }
 
     /// Closes the TCP connection with no close frame, as a network failure would.
@@ -112,6 +149,8 @@ public final class LocalGateway: Sendable {
             state.outbound = outbound
             state.channel = channel
             state.ready = false
+            state.unsent = []
+            state.flushing = false
             return state.heartbeatIntervalMilliseconds
         }
         do {
@@ -144,7 +183,7 @@ public final class LocalGateway: Sendable {
             try await outbound.close(.unknown(code), reason: code == 4004 ? "Authentication failed." : "closed")
             return
         }
-        let (ready, padding, channels) = state.withLock { state -> (Event, Int, @Sendable () -> String) in
+        let (connection, padding, channels) = state.withLock { state -> (Int?, Int, @Sendable () -> String) in
             state.sessionNumber += 1
             state.sessionID = "session-\(state.sessionNumber)"
             state.sequence = 1
@@ -155,9 +194,10 @@ public final class LocalGateway: Sendable {
             let event = Event(sequence: 1, name: "READY", data: data)
             state.log.append(event)
             state.ready = true
-            return (event, state.guildCreatePadding, state.channels)
+            state.unsent = [Self.frame(event)]
+            return (Self.takeFlushing(&state), state.guildCreatePadding, state.channels)
         }
-        try await outbound.writeTextMessage(Self.frame(ready))
+        if let connection { await flush(connection) }
         // As Discord does after READY: the guild, with every channel in it.
         let description = String(repeating: "x", count: padding)
         await dispatch("GUILD_CREATE", #"{"id":"100000000000000001","name":"Servidor","description":"\#(description)","channels":\#(channels()),"roles":[],"members":[]}"#)
@@ -166,22 +206,22 @@ public final class LocalGateway: Sendable {
     private func resume(_ json: JSONValue, _ outbound: WebSocketOutboundWriter) async throws {
         let session = json["d"]?["session_id"]?.string
         let after = json["d"]?["seq"]?.number.map(Int.init) ?? 0
-        let missed: [Event]? = state.withLock { state in
+        // What was missed, then RESUMED, queued at once: an event
+        // dispatched meanwhile comes after them, never lost between.
+        let resumed: Int?? = state.withLock { state in
             guard let current = state.sessionID, current == session else { return nil }
-            return state.log.filter { $0.sequence > after }
-        }
-        guard let missed else {
-            try await outbound.writeTextMessage(#"{"op":9,"d":false}"#)
-            return
-        }
-        for event in missed { try await outbound.writeTextMessage(Self.frame(event)) }
-        let resumed: Event = state.withLock { state in
+            let missed = state.log.filter { $0.sequence > after }
             state.sequence += 1
             let event = Event(sequence: state.sequence, name: "RESUMED", data: "{}")
             state.log.append(event)
             state.ready = true
-            return event
+            state.unsent = (missed + [event]).map(Self.frame)
+            return .some(Self.takeFlushing(&state))
         }
-        try await outbound.writeTextMessage(Self.frame(resumed))
+        guard let resumed else {
+            try await outbound.writeTextMessage(#"{"op":9,"d":false}"#)
+            return
+        }
+        if let connection = resumed { await flush(connection) }
     }
 }
