@@ -9,18 +9,6 @@ public struct CommitSignal: OptionSet, Sendable, Hashable {
 
     public static let effects = CommitSignal(rawValue: 1 << 0)
     public static let timers = CommitSignal(rawValue: 1 << 1)
-
-    /// What a step's effects ask of the loops.
-    static func of(_ effects: [Effect]) -> CommitSignal {
-        var signal: CommitSignal = []
-        for effect in effects {
-            switch effect {
-            case .schedule, .cancelTimer: signal.insert(.timers)
-            default: signal.insert(.effects)
-            }
-        }
-        return signal
-    }
 }
 
 /// Who is told about commits: set once by the runtime that runs the loops.

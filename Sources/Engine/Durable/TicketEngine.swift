@@ -256,11 +256,13 @@ public final class TicketEngine: Sendable, StoreBacked {
                                                category: after.category, at: now)
         }
         let sent = effects.filter(\.isSent)
-        var replyIndex: Int?
-        if replyRoute != nil, stored.channelID != nil, !(try transaction.hasEffectsWaiting(ticketID: stored.id)) {
-            replyIndex = StepReply.index(in: sent, answering: event.actorID)
+        // The outbox is asked only when the step has a message to answer with.
+        var reply: (index: Int, route: String)?
+        if let replyRoute, stored.channelID != nil, let index = StepReply.index(in: sent, answering: event.actorID),
+           !(try transaction.hasEffectsWaiting(ticketID: stored.id)) {
+            reply = (index, replyRoute)
         }
-        let replyID = try transaction.enqueue(sent, ticketID: stored.id, eventSeq: seq, reply: replyIndex.map { ($0, replyRoute ?? "") })
+        let replyID = try transaction.enqueue(sent, ticketID: stored.id, eventSeq: seq, reply: reply)
         for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {
             try transaction.appendAudit(entry, ticketID: stored.id, eventSeq: seq, at: now)
         }
@@ -278,7 +280,7 @@ public final class TicketEngine: Sendable, StoreBacked {
         try recordRoles(effects, ticket: after, guild: stored.guild, actor: event.actorID, now: now, in: transaction)
         return .success(StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
                                     effects: effects, previousState: before.state,
-                                    reply: replyIndex.flatMap { index in replyID.map { StepReply(outboxID: $0, effect: sent[index]) } }))
+                                    reply: reply.flatMap { reply in replyID.map { StepReply(outboxID: $0, effect: sent[reply.index]) } }))
     }
 
     /// A ticket's `grant`/`revoke` goes to the role audit trail like an
