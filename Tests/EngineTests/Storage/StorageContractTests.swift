@@ -93,6 +93,26 @@ struct StorageContractTests {
         #expect(try await store.setAsideEffects().isEmpty)
     }
 
+    @Test("lanes the drainer has out, or held back, are not offered again; the others still are", arguments: StorageKind.all)
+    func lanesLeftOut(_ kind: StorageKind) async throws {
+        let (store, ticket) = try await Self.storeWithTicket(kind)
+        try await store.write { transaction in
+            let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 1, actor: nil, kind: "opened",
+                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
+            try transaction.enqueue([.rename("uno")], ticketID: ticket, eventSeq: seq)
+            try transaction.enqueue([.grantRole(role: "veterano", member: "ana")], guild: "g", workflow: "w.flow")
+            try transaction.enqueue([.grantRole(role: "mod", member: "ana")], guild: "g\"'", workflow: "w.flow")
+        }
+        let lanes = try await store.pendingEffects(limit: 10).map(\.lane)
+        #expect(lanes.count == 3)
+        for lane in lanes {
+            let offered = try await store.pendingEffects(limit: 10, excludingLanes: [lane]).map(\.lane)
+            #expect(offered == lanes.filter { $0 != lane })
+        }
+        #expect(try await store.pendingEffects(limit: 10, excludingLanes: Set(lanes)).isEmpty)
+        #expect(try await store.pendingEffects(limit: 1, excludingLanes: [lanes[0]]).map(\.lane) == [lanes[1]])
+    }
+
     @Test("a created channel is recorded with its effect, and the next effect knows it", arguments: StorageKind.all)
     func channelRecorded(_ kind: StorageKind) async throws {
         let (store, ticket) = try await Self.storeWithTicket(kind)

@@ -9,15 +9,17 @@ extension TicketStore {
     public func pendingEffects(limit: Int = 100, excludingLanes: Set<String> = []) async throws(StoreError) -> [PendingEffect] {
         guard limit > 0 else { return [] }
         return try await readSQL { transaction in
-            let excluded = excludingLanes.sorted()
-            let notIn = excluded.isEmpty ? "" : "AND o.lane NOT IN (" + excluded.map { _ in "?" }.joined(separator: ",") + ")"
-            let rows = try Row.fetchAll(transaction.db, sql: """
+            // The lanes left out go as one JSON array, so that the query's
+            // text never changes and it is prepared once (the drainer asks
+            // after every effect it carries out).
+            let excluded = excludingLanes.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(excludingLanes.sorted()), as: UTF8.self)
+            let rows = try Row.fetchAll(transaction.db.cachedStatement(sql: """
                 SELECT o.id, o.lane, o.kind, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, o.reply_route, t.channel_id
                 FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
-                WHERE o.status = 'pending' \(notIn)
+                WHERE o.status = 'pending' AND o.lane NOT IN (SELECT value FROM json_each(?))
                   AND o.id = (SELECT min(id) FROM outbox WHERE lane = o.lane AND status IN ('pending', 'reply'))
                 ORDER BY o.id LIMIT ?
-                """, arguments: StatementArguments(excluded.map(\.databaseValue) + [limit.databaseValue]))
+                """), arguments: [excluded, limit])
             return try rows.map { row throws(StoreError) in
                 PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
                               work: try Self.work(of: row, channelID: row["channel_id"]), attempts: row["attempts"],

@@ -118,10 +118,14 @@ public final class TicketStore: TicketStorage, FaceRecords {
     /// A consistent read, concurrent with writes.
     func readSQL<T: Sendable>(_ body: @Sendable (StoreTransaction) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.read { db in try body(StoreTransaction(db: db)) }
+            return try readHere(body)
         } catch {
             throw Self.storeError(error)
         }
+    }
+
+    private func readHere<T: Sendable>(_ body: @Sendable (StoreTransaction) throws -> T) throws -> T {
+        try pool.read { db in try body(StoreTransaction(db: db)) }
     }
 
     static func storeError(_ error: any Error) -> StoreError {
