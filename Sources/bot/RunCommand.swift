@@ -103,6 +103,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("escala: \(lint.files.count) workflow file(s) checked; serving server \(guild)")
+        // Start-up's code (the workflows' parser and lint, the migrations)
+        // is not needed again: its pages go back (`ResidentCode`).
+        ResidentCode.releaseStartupPages()
         do {
             // SIGTERM and SIGINT start a graceful shutdown (swift-service-
             // lifecycle's ServiceGroup) instead of killing the process mid-effect.

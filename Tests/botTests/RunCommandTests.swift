@@ -88,6 +88,39 @@ struct RunCommandTests {
         await server.stop()
     }
 
+    @Test("once started, the process gives back the code pages start-up brought in (every code mapping, read a page at a time after), and still serves a click")
+    func startupCodeGivenBack() async throws {
+        #if os(Linux)
+        let server = try await LocalDiscord.start()
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (process, out, err) = try Self.start(folder, server, token: "code-token")
+        try await Self.connected(server, process)
+        // /proc/PID/smaps: a mapping's header line, then its fields, VmFlags last.
+        let smaps = String(decoding: try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/\(process.processIdentifier)/smaps")).readToEnd() ?? Data(),
+                           as: UTF8.self)
+        var code: [(file: String, randomRead: Bool)] = []
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 6, fields[1] == "r-xp", fields[5].hasPrefix("/") {
+                code.append((file: String(fields[5]), randomRead: false))
+            } else if line.hasPrefix("VmFlags:"), let last = code.indices.last, !code[last].randomRead {
+                code[last].randomRead = fields.contains("rr")
+            }
+        }
+        #expect(code.count > 10, "the executable, Swift's and Foundation's libraries, libc, SQLite")
+        #expect(code.filter { !$0.randomRead }.map(\.file) == [])
+        await server.click("esc:menu", in: "700000000000000009", by: (id: "300000000000000001", name: "jugador"),
+                           values: ["consultas"], guild: Self.guild)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while Self.channelsCreated(server).isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(Self.channelsCreated(server).count == 1)
+        kill(process.processIdentifier, SIGTERM)
+        #expect(await Self.finish(process, out, err).status == 0)
+        await server.stop()
+        #endif
+    }
+
     /// Waits until the process is connected and its panel posted.
     static func connected(_ server: LocalDiscord, _ process: Process) async throws {
         let deadline = ContinuousClock.now + .seconds(30)
