@@ -21,10 +21,19 @@ final class DecodedSnapshots: Sendable {
     func state(of ticketID: Int64, snapshot: Data) throws(StoreError) -> TicketState {
         if let known = entries.withLock({ $0[ticketID] }), known.snapshot == snapshot { return known.state }
         let state = try StoreCoding.decode(TicketState.self, from: snapshot, what: "ticket \(ticketID)")
+        remember(state, encodedAs: snapshot, of: ticketID)
+        return state
+    }
+
+    /// A state as it is written: the outbox reads the ticket right after
+    /// the step that wrote it (to create its channel, to post its
+    /// greeting), and finds it without decoding what was just encoded. A
+    /// write that is then rolled back leaves an entry whose bytes no row
+    /// has, which is never used.
+    func remember(_ state: TicketState, encodedAs snapshot: Data, of ticketID: Int64) {
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
             entries[ticketID] = (snapshot, state)
         }
-        return state
     }
 }

@@ -66,13 +66,15 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64 {
+        let snapshot = try StoreCoding.encode(state)
         try db.cachedStatement(sql: """
             INSERT INTO ticket (guild, number, category, workflow_hash, owner, state, handler, handler_level,
                                 is_open, snapshot, opened_at, updated_at, closed_at, close_reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [guild, state.number, state.category, state.workflowHash, state.owner, state.state,
-                             state.handler, state.handlerLevel, !state.isClosed, try StoreCoding.encode(state),
+                             state.handler, state.handlerLevel, !state.isClosed, snapshot,
                              state.openedAt, now, state.isClosed ? now : nil, state.closeReason])
+        DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: db.lastInsertedRowID)
         return db.lastInsertedRowID
     }
 
@@ -83,8 +85,10 @@ struct StoreTransaction: StorageTransaction {
                               closed_at = coalesce(closed_at, ?), close_reason = ?
             WHERE id = ?
             """)
+        let snapshot = try StoreCoding.encode(state)
         try statement.execute(arguments: [state.state, state.handler, state.handlerLevel, !state.isClosed,
-                                          try StoreCoding.encode(state), now, closedAt, state.closeReason, id])
+                                          snapshot, now, closedAt, state.closeReason, id])
+        DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
     }
 
     func ticket(id: Int64) throws -> StoredTicket? {
