@@ -9,7 +9,7 @@ import Synchronization
 public final class Doorbell: Sendable {
     private struct State {
         var rung = false
-        var waiter: CheckedContinuation<Void, Never>?
+        var waiter: CheckedContinuation<Bool, Never>?
     }
 
     private let state = Mutex(State())
@@ -17,7 +17,7 @@ public final class Doorbell: Sendable {
     public init() {}
 
     public func ring() {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
             guard let waiter = state.waiter else {
                 state.rung = true
                 return nil
@@ -25,7 +25,7 @@ public final class Doorbell: Sendable {
             state.waiter = nil
             return waiter
         }
-        waiter?.resume()
+        waiter?.resume(returning: true)
     }
 
     /// Forgets rings so far: a loop calls it just before it looks for work,
@@ -36,27 +36,30 @@ public final class Doorbell: Sendable {
     }
 
     /// Returns at once if it rang since the last wait, else when it rings
-    /// or the task is cancelled. One waiter at a time.
-    public func wait() async {
+    /// or the task is cancelled; whether it rang. One waiter at a time.
+    @discardableResult
+    public func wait() async -> Bool {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.rung || Task.isCancelled {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let answer = state.withLock { state -> Bool? in
+                    if state.rung {
                         state.rung = false
                         return true
                     }
+                    // Cancelled, and nothing rang: back at once, saying so.
+                    if Task.isCancelled { return false }
                     precondition(state.waiter == nil, "a doorbell has one waiter")
                     state.waiter = continuation
-                    return false
+                    return nil
                 }
-                if resumeNow { continuation.resume() }
+                if let answer { continuation.resume(returning: answer) }
             }
         } onCancel: {
-            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
                 defer { state.waiter = nil }
                 return state.waiter
             }
-            waiter?.resume()
+            waiter?.resume(returning: false)
         }
     }
 
@@ -66,7 +69,10 @@ public final class Doorbell: Sendable {
     /// concurrency runtime, which deadlocked on this platform (see
     /// `OutboxDrainer`).
     public func wait(untilSecond second: Int64?, on clock: any EngineClock) async {
-        guard let second else { return await wait() }
+        guard let second else {
+            await wait()
+            return
+        }
         let alarm = Task { [self] in
             if (try? await clock.sleep(untilSecond: second)) != nil { ring() }
         }

@@ -52,10 +52,20 @@ public struct OutboxService: Service {
 
     /// One pass over the outbox; the lanes that failed.
     private func pass(skipping: Set<String>) async -> Set<String> {
-        let clock = runtime.clock
-        defer { runtime.passFinished() }
+        let clock = runtime.clock, bell = runtime.outboxBell
+        // The pass listens to the doorbell while effects are out, so that
+        // a new ticket's effects start at once; a ring it took after its
+        // last look is rung again for the loop, so none is lost.
+        let rang = Atomic(false)
+        defer {
+            if rang.load(ordering: .acquiring) { bell.ring() }
+            runtime.passFinished()
+        }
         do {
-            return try await drainer.drain(concurrency: concurrency, skipping: skipping, now: { clock.now() }).failedLanes
+            return try await drainer.drain(concurrency: concurrency, skipping: skipping, now: { clock.now() },
+                                           newEffects: {
+                                               if await bell.wait() { rang.store(true, ordering: .releasing) }
+                                           }).failedLanes
         } catch {
             logger.error("outbox", metadata: ["error": "\(error)"])
             // No lane to blame: a placeholder one, so the pass is tried

@@ -173,7 +173,10 @@ struct EndToEndTests {
             }
         }
 
-        // The CM sends it to an administrator: renamed, shown, pinged.
+        // The CM sends it to an administrator: renamed, shown, pinged. (A
+        // press while the tag is still being recorded is answered without
+        // a message, the message posted after the tag: wait for the record.)
+        try await Self.eventually("the tag recorded") { try await running.desk.store.outboxCounts()["pending"] ?? 0 == 0 }
         let press = await server.click(CustomID.button(category: "consultas", button: "devolucion").wire, in: channel, by: Self.ana,
                                        roles: [Self.roles["cm"]!], guild: Self.guild)
         try await Self.eventually("renamed") {

@@ -15,12 +15,12 @@ struct DoorbellTests {
         await waited.value
     }
 
-    @Test("a waiting loop wakes on a ring")
+    @Test("a waiting loop wakes on a ring, and hears that it rang")
     func wakesOnRing() async {
         let bell = Doorbell()
         let waiting = Task { await bell.wait() }
         bell.ring()
-        await waiting.value
+        #expect(await waiting.value)
     }
 
     @Test("a wait with a due time ends when the clock reaches it, and not before")
@@ -36,11 +36,27 @@ struct DoorbellTests {
         #expect(await woke.value == 160)
     }
 
-    @Test("cancelling a waiting task ends its wait")
+    @Test("cancelling a waiting task ends its wait, without a ring")
     func cancellation() async {
         let bell = Doorbell()
         let waiting = Task { await bell.wait() }
         waiting.cancel()
-        await waiting.value
+        #expect(await waiting.value == false)
+    }
+
+    @Test("a cancelled wait that takes a ring says so, so that whoever cancelled it can ring again (the outbox's pass, then its loop)")
+    func cancelledWaitSaysItRang() async {
+        let bell = Doorbell()
+        bell.ring()
+        let cancelled = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await bell.wait()
+        }
+        #expect(await cancelled.value, "it rang before the wait")
+        let nothing = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await bell.wait()
+        }
+        #expect(await nothing.value == false, "nothing rang since")
     }
 }

@@ -65,7 +65,37 @@ struct EscalaRuntimeTests {
         }
     }
 
-    static func start(_ recorder: Recorder) async throws -> Running {
+    /// Holds the first ticket's channel until `release()`; carries out the
+    /// rest at once.
+    final class HoldsFirstChannel: EffectExecutor {
+        let recorder = Recorder()
+        let gate = Mutex<(held: CheckedContinuation<Void, Never>?, released: Bool)>((nil, false))
+
+        func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
+            if case .ticket(.createChannel, 1, _) = pending.work {
+                await withCheckedContinuation { continuation in
+                    let now = gate.withLock { gate -> Bool in
+                        if gate.released { return true }
+                        gate.held = continuation
+                        return false
+                    }
+                    if now { continuation.resume() }
+                }
+            }
+            return try await recorder.execute(pending)
+        }
+
+        var isHolding: Bool { gate.withLock { $0.held != nil } }
+
+        func release() {
+            gate.withLock { gate in
+                gate.released = true
+                return gate.held.take()
+            }?.resume()
+        }
+    }
+
+    static func start(_ recorder: some EffectExecutor) async throws -> Running {
         let engine = try await TicketEngine(store: try TicketStore.temporary())
         _ = try await engine.load(SourceFile(path: "w.flow", text: workflow), now: 0)
         let clock = ManualClock(now: 0)
@@ -107,6 +137,20 @@ struct EscalaRuntimeTests {
         #expect(!recorder.effects.contains { if case .send = $0 { true } else { false } }, "the greeting failed once")
         running.clock.advance(by: 1)
         try await Self.eventually("the greeting sent on the retry") { recorder.effects.contains { if case .send = $0 { true } else { false } } }
+        await running.stop()
+    }
+
+    @Test("a ticket's effects leave at once while another ticket's effect is still out: a slow one holds back only its own ticket")
+    func slowLaneHoldsOnlyItself() async throws {
+        let executor = HoldsFirstChannel()
+        let running = try await Self.start(executor)
+        _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
+        try await Self.eventually("the first ticket's channel out, and held") { executor.isHolding }
+        _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "beto"), locale: "es", now: 0)
+        try await Self.eventually("the second ticket's channel and greeting") { executor.recorder.effects.count == 2 }
+        #expect(executor.isHolding, "the first is still out")
+        executor.release()
+        try await Self.eventually("the first ticket's channel and greeting") { executor.recorder.effects.count == 4 }
         await running.stop()
     }
 }

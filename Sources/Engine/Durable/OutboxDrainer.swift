@@ -56,9 +56,16 @@ public struct OutboxDrainer: Sendable {
     @discardableResult
     /// Lanes in `skipping` are left for later: their last failure's
     /// backoff has not run out.
-    public func drain(concurrency: Int = 1, skipping: Set<String> = [], now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
+    ///
+    /// `newEffects` returns when a commit may have queued effects (the
+    /// runtime's outbox doorbell): while effects are out, the drainer looks
+    /// for new lanes' effects then, rather than only when one of its own
+    /// finishes. Without it, a slow effect holds back new lanes until an
+    /// effect comes back.
+    public func drain(concurrency: Int = 1, skipping: Set<String> = [], now: @escaping @Sendable () -> Int64,
+                      newEffects: (@Sendable () async -> Void)? = nil) async throws(StoreError) -> Pass {
         concurrency <= 1 ? try await drainInOrder(skipping: skipping, now: now)
-            : try await drainConcurrently(concurrency, skipping: skipping, now: now)
+            : try await drainConcurrently(concurrency, skipping: skipping, now: now, newEffects: newEffects)
     }
 
     /// One effect at a time: what the simulator uses, so that a run is the
@@ -92,70 +99,84 @@ public struct OutboxDrainer: Sendable {
     /// its lane stays busy until it is: the records of effects that finish
     /// together share one commit (the store's group commit) instead of
     /// queueing one fsync each behind this loop.
-    private func drainConcurrently(_ concurrency: Int, skipping: Set<String>, now: @escaping @Sendable () -> Int64) async throws(StoreError) -> Pass {
+    private func drainConcurrently(_ concurrency: Int, skipping: Set<String>, now: @escaping @Sendable () -> Int64,
+                                   newEffects: (@Sendable () async -> Void)?) async throws(StoreError) -> Pass {
         let store = store, executor = executor, delivered = delivered
         enum Outcome: Sendable {
             case carriedOut(PendingEffect, Result<EffectReceipt, any Error>)
             case recorded(PendingEffect, EffectReceipt, StoreError?)
-            /// A tick, to look for new effects while a slow one is out.
-            case tick
+            /// A commit queued effects: new lanes may start.
+            case queued
         }
         let (outcomes, report) = AsyncStream.makeStream(of: Outcome.self)
         defer { report.finish() }
+        // Told of commits while the pass runs, and gone (no longer waiting
+        // on the doorbell) before it returns.
+        let watcher = newEffects.map { newEffects in
+            Task {
+                while !Task.isCancelled {
+                    await newEffects()
+                    report.yield(.queued)
+                }
+            }
+        }
         var pass = Pass()
         var inFlight: Set<String> = []
         var failedLanes = skipping
-        var ticking = false
         func refill() async throws(StoreError) {
-            if inFlight.count < concurrency {
-                // Only as many as can start, decoded: a burst leaves
-                // hundreds pending, and decoding them all at every
-                // completion was most of a busy drainer's time.
-                for effect in try await store.pendingEffects(limit: concurrency - inFlight.count, excludingLanes: inFlight.union(failedLanes)) {
-                    inFlight.insert(effect.lane)
+            guard inFlight.count < concurrency else { return }
+            // Only as many as can start, decoded: a burst leaves hundreds
+            // pending, and decoding them all at every completion was most
+            // of a busy drainer's time.
+            for effect in try await store.pendingEffects(limit: concurrency - inFlight.count, excludingLanes: inFlight.union(failedLanes)) {
+                inFlight.insert(effect.lane)
+                Task {
+                    do { report.yield(.carriedOut(effect, .success(try await executor.execute(effect)))) } catch {
+                        report.yield(.carriedOut(effect, .failure(error)))
+                    }
+                }
+            }
+        }
+        func serve() async throws(StoreError) {
+            try await refill()
+            guard !inFlight.isEmpty else { return }
+            for await next in outcomes {
+                switch next {
+                case .carriedOut(let effect, .success(let receipt)):
                     Task {
-                        do { report.yield(.carriedOut(effect, .success(try await executor.execute(effect)))) } catch {
-                            report.yield(.carriedOut(effect, .failure(error)))
+                        do throws(StoreError) {
+                            try await store.complete(effect, receipt: receipt, now: now())
+                            report.yield(.recorded(effect, receipt, nil))
+                        } catch {
+                            report.yield(.recorded(effect, receipt, error))
                         }
                     }
+                    continue // the lane is busy until its record is made
+                case .carriedOut(let effect, .failure(let error)):
+                    inFlight.remove(effect.lane)
+                    if try await record(error, of: effect, in: &pass, now: now) { failedLanes.insert(effect.lane) }
+                case .recorded(let effect, let receipt, let failure):
+                    if let failure { throw failure }
+                    inFlight.remove(effect.lane)
+                    delivered(effect, receipt)
+                    pass.delivered += 1
+                case .queued:
+                    break
                 }
-            }
-            if !inFlight.isEmpty, !ticking {
-                ticking = true
-                Task {
-                    try? await Task.sleep(for: .milliseconds(50))
-                    report.yield(.tick)
-                }
+                try await refill()
+                if inFlight.isEmpty { return }
             }
         }
-        try await refill()
-        if inFlight.isEmpty { return pass }
-        for await next in outcomes {
-            switch next {
-            case .carriedOut(let effect, .success(let receipt)):
-                Task {
-                    do throws(StoreError) {
-                        try await store.complete(effect, receipt: receipt, now: now())
-                        report.yield(.recorded(effect, receipt, nil))
-                    } catch {
-                        report.yield(.recorded(effect, receipt, error))
-                    }
-                }
-                continue // the lane is busy until its record is made
-            case .carriedOut(let effect, .failure(let error)):
-                inFlight.remove(effect.lane)
-                if try await record(error, of: effect, in: &pass, now: now) { failedLanes.insert(effect.lane) }
-            case .recorded(let effect, let receipt, let failure):
-                if let failure { throw failure }
-                inFlight.remove(effect.lane)
-                delivered(effect, receipt)
-                pass.delivered += 1
-            case .tick:
-                ticking = false
-            }
-            try await refill()
-            if inFlight.isEmpty { break }
+        let served: Result<Void, StoreError>
+        do throws(StoreError) {
+            try await serve()
+            served = .success(())
+        } catch {
+            served = .failure(error)
         }
+        watcher?.cancel()
+        await watcher?.value
+        try served.get()
         return pass
     }
 
