@@ -131,6 +131,7 @@ public final class LocalDiscord: Sendable {
 
     private let state = Mutex(State())
     private let task: Task<Void, any Error>
+    private let connections: OpenConnections
     public let port: Int
 
     public var apiBaseURL: URL { URL(string: "http://127.0.0.1:\(port)/api/v10")! }
@@ -158,11 +159,15 @@ public final class LocalDiscord: Sendable {
         }
         var quiet = Logger(label: "local-discord")
         quiet.logLevel = .critical // stopping the server logs a cancellation as an error
-        let upgrade = HTTPServerBuilder.http1WebSocketUpgrade(configuration: .init(ws: .init(maxFrameSize: 1 << 24, autoPing: .disabled))) { _, channel, _ in
-            .upgrade([:]) { inbound, outbound, _ in
-                guard let server = box.withLock({ $0 }) else { return }
-                await server.gateway.serve(inbound: inbound, outbound: outbound, channel: channel)
-            }
+        let connections = OpenConnections()
+        let upgrade = HTTPServerBuilder { responder in
+            OpenConnections.Kept(base: HTTP1WebSocketUpgradeChannel(
+                responder: responder, configuration: .init(ws: .init(maxFrameSize: 1 << 24, autoPing: .disabled))) { _, channel, _ in
+                    .upgrade([:]) { inbound, outbound, _ in
+                        guard let server = box.withLock({ $0 }) else { return }
+                        await server.gateway.serve(inbound: inbound, outbound: outbound, channel: channel)
+                    }
+                }, connections: connections)
         }
         let app = Application(responder: responder, server: upgrade,
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -171,13 +176,14 @@ public final class LocalDiscord: Sendable {
         let task = Task { try await app.run() }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-        let server = LocalDiscord(task: task, port: port, checksContract: checksContract, globalLimitPerSecond: globalLimitPerSecond)
+        let server = LocalDiscord(task: task, port: port, connections: connections, checksContract: checksContract, globalLimitPerSecond: globalLimitPerSecond)
         box.withLock { $0 = server }
         return server
     }
 
-    private init(task: Task<Void, any Error>, port: Int, checksContract: Bool, globalLimitPerSecond: Int?) {
+    private init(task: Task<Void, any Error>, port: Int, connections: OpenConnections, checksContract: Bool, globalLimitPerSecond: Int?) {
         self.task = task
+        self.connections = connections
         self.port = port
         self.checksContract = checksContract
         self.globalLimitPerSecond = globalLimitPerSecond
@@ -193,6 +199,11 @@ public final class LocalDiscord: Sendable {
 
     public func stop() async {
         task.cancel()
+        // The server's shutdown waits for its connections to end, and one
+        // a client opened but never sent a request on is never asked to
+        // (async-http-client's pool opens such spares): it stayed until
+        // the client's idle timeout, a minute later.
+        connections.closeAll()
         _ = await task.result
     }
 
