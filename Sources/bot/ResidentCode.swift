@@ -20,16 +20,13 @@ import Glibc
 /// pages are never written, so dropping them loses nothing; data mappings,
 /// some of whose pages were written at load time, are left alone.
 enum ResidentCode {
-    /// Returns how many bytes of code were advised, or nil when the map of
-    /// the process cannot be read (not Linux).
-    @discardableResult
-    static func releaseStartupPages() -> Int? {
+    /// Does nothing where the map of the process cannot be read (not Linux).
+    static func releaseStartupPages() {
         #if os(Linux)
         // Read to its end: /proc files say they are empty, and a reader
         // that trusts the size stops after its first buffer.
         guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"),
-              let data = try? file.readToEnd() else { return nil }
-        var advised = 0
+              let data = try? file.readToEnd() else { return }
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             // 7f1c2a400000-7f1c2a5c2000 r-xp 00000000 08:01 1234 /usr/lib/…
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -41,11 +38,7 @@ enum ResidentCode {
             // Random first, so that the pages faulted in again come one at a time.
             guard madvise(address, length, MADV_RANDOM) == 0 else { continue }
             _ = madvise(address, length, MADV_DONTNEED)
-            advised += length
         }
-        return advised
-        #else
-        return nil
         #endif
     }
 }

@@ -74,8 +74,9 @@ struct StoreTransaction: StorageTransaction {
             """).execute(arguments: [guild, state.number, state.category, state.workflowHash, state.owner, state.state,
                              state.handler, state.handlerLevel, !state.isClosed, snapshot,
                              state.openedAt, now, state.isClosed ? now : nil, state.closeReason])
-        DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: db.lastInsertedRowID)
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
+        return id
     }
 
     func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws {
