@@ -59,7 +59,9 @@ final class BotProcess {
         return kib / 1024
     }
 
+    /// Once: the benchmark stops it before its last phase.
     func stop() {
+        guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
     }

@@ -86,34 +86,19 @@ func measure(server: LocalDiscord, bot: BotProcess, oneByOne: Int, sustained: In
     }
 
     // 1. One click at a time.
-    var ack: [Duration] = [], toChannel: [Duration] = [], toGreeting: [Duration] = []
-    var opened: [(id: String, name: String)] = []
     var cpu = bot.cpuSeconds()
-    for _ in 0..<oneByOne {
-        let member = newMember()
-        let start = ContinuousClock.now
-        let interaction = await open(member)
-        try await seen.wait {
-            seen.channelOfMember[member.id].map { seen.greeted[$0] != nil } ?? false && seen.acknowledged[interaction] != nil
-        }
-        let channel = seen.channelOfMember[member.id]!
-        ack.append(seen.acknowledged[interaction]! - start)
-        toChannel.append(seen.created[channel]! - start)
-        toGreeting.append(seen.greeted[channel]! - start)
-        opened.append(member)
-        try await Task.sleep(for: .milliseconds(50))
-    }
+    let escala = try await oneAtATime(oneByOne, seen: seen, open: { await open($0) }, newMember: newMember)
     try await seen.settle()
     let oneByOneCPU = (bot.cpuSeconds() - cpu) / Double(oneByOne)
     let serverCreate = Sample(seen.createServerTimes.suffix(oneByOne)).median
     let serverMessage = Sample(seen.messageServerTimes.suffix(oneByOne)).median
     let plain = try await plainRoundTrips(server: server, count: oneByOne)
     say("\n1. one click at a time (\(oneByOne) tickets)")
-    say("   click → acknowledgement  p50 \(number(Sample(ack).median, 2)) ms, p99 \(number(Sample(ack).ms(0.99), 2)) ms")
-    say("   click → channel created  p50 \(number(Sample(toChannel).median, 2)) ms   (the create call alone: \(number(plain.create, 2)) ms from a plain client, \(number(serverCreate, 2)) ms in the server) → \(number(Sample(toChannel).median / plain.create, 2))×")
-    say("   click → greeting posted  p50 \(number(Sample(toGreeting).median, 2)) ms   (create + message alone: \(number(plain.create + plain.message, 2)) ms, \(number(serverCreate + serverMessage, 2)) ms in the server) → \(number(Sample(toGreeting).median / (plain.create + plain.message), 2))×")
+    say("   click → acknowledgement  p50 \(number(escala.ack.median, 2)) ms, p99 \(number(escala.ack.ms(0.99), 2)) ms")
+    say("   click → channel created  p50 \(number(escala.toChannel.median, 2)) ms   (the create call alone: \(number(plain.create, 2)) ms from a plain client, \(number(serverCreate, 2)) ms in the server) → \(number(escala.toChannel.median / plain.create, 2))×")
+    say("   click → greeting posted  p50 \(number(escala.toGreeting.median, 2)) ms   (create + message alone: \(number(plain.create + plain.message, 2)) ms, \(number(serverCreate + serverMessage, 2)) ms in the server) → \(number(escala.toGreeting.median / (plain.create + plain.message), 2))×")
     say("   CPU per ticket \(number(oneByOneCPU * 1000, 2)) ms")
-    try await closeAll(opened, seen: seen, server: server, bot: bot, report: nil)
+    try await closeAll(escala.opened, seen: seen, server: server, bot: bot, report: nil)
 
     // 2. Bursts.
     for size in [20, 50] {
@@ -144,7 +129,47 @@ func measure(server: LocalDiscord, bot: BotProcess, oneByOne: Int, sustained: In
 
     // 3. Sustained.
     try await sustainedTraffic(tickets: sustained, over: sustainedSeconds, seen: seen, server: server, bot: bot, newMember: newMember)
+
+    // 4. The floor: the same clicks served by a bot that keeps nothing.
+    bot.stop()
+    try await seen.wait { !server.gateway.isReady }
+    let stateless = StatelessBot(server: server, guild: guild, category: channels["categoria_tickets"]!)
+    let serving = Task { try await stateless.run() }
+    try await seen.wait { server.gateway.isReady }
+    try await seen.settle()
+    let floor = try await oneAtATime(oneByOne, seen: seen, open: { await open($0) }, newMember: newMember)
+    await stateless.gateway.stop()
+    _ = await serving.result
+    say("\n4. the same clicks one at a time (\(oneByOne)), served by a bot that keeps nothing (Escala's Discord client, no store): the floor")
+    say("   click → acknowledgement  p50 \(number(floor.ack.median, 2)) ms")
+    say("   click → channel created  p50 \(number(floor.toChannel.median, 2)) ms → \(number(floor.toChannel.median / plain.create, 2))× the create call; Escala: \(number(escala.toChannel.median / floor.toChannel.median, 2))× this bot")
+    say("   click → greeting posted  p50 \(number(floor.toGreeting.median, 2)) ms → \(number(floor.toGreeting.median / (plain.create + plain.message), 2))× create + message; Escala: \(number(escala.toGreeting.median / floor.toGreeting.median, 2))× this bot")
     say("\n   requests that broke Discord's API: \(server.violations.count)\(server.checksContract ? "" : " (not checked: BENCH_CHECK=1 checks them)")")
+}
+
+/// Members open tickets one at a time, each once the last one's greeting
+/// is posted: from the click to its acknowledgement, its channel and its
+/// greeting, as the server timed them.
+func oneAtATime(_ count: Int, seen: Observer, open: (_ member: (id: String, name: String)) async -> String,
+                newMember: () -> (id: String, name: String)) async throws
+    -> (ack: Sample, toChannel: Sample, toGreeting: Sample, opened: [(id: String, name: String)]) {
+    var ack: [Duration] = [], toChannel: [Duration] = [], toGreeting: [Duration] = []
+    var opened: [(id: String, name: String)] = []
+    for _ in 0..<count {
+        let member = newMember()
+        let start = ContinuousClock.now
+        let interaction = await open(member)
+        try await seen.wait {
+            seen.channelOfMember[member.id].map { seen.greeted[$0] != nil } ?? false && seen.acknowledged[interaction] != nil
+        }
+        let channel = seen.channelOfMember[member.id]!
+        ack.append(seen.acknowledged[interaction]! - start)
+        toChannel.append(seen.created[channel]! - start)
+        toGreeting.append(seen.greeted[channel]! - start)
+        opened.append(member)
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    return (Sample(ack), Sample(toChannel), Sample(toGreeting), opened)
 }
 
 /// The members' tickets closed at once: a CM writes in each (and so takes

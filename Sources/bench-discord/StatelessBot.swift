@@ -1,0 +1,46 @@
+import Discord
+import Foundation
+import LocalDiscord
+
+/// The simplest ticket bot there can be on Escala's own Discord client: on
+/// a click it acknowledges, creates the channel, posts the greeting, and
+/// keeps nothing. It runs in the benchmark's process once Escala has
+/// stopped, against the same local Discord, so that its figures are what
+/// the gateway and the REST calls cost with no store, no workflow and no
+/// durability: the floor any bot on this stack can reach.
+struct StatelessBot {
+    let rest: RESTClient
+    let gateway: GatewayClient
+    let guild: Snowflake
+    let category: Snowflake
+
+    init(server: LocalDiscord, guild: String, category: String) {
+        let token = BotToken("bench-token")
+        rest = RESTClient(configuration: DiscordConfiguration(token: token, apiBaseURL: server.apiBaseURL))
+        gateway = GatewayClient(token: token, gatewayURL: server.gatewayURL)
+        self.guild = Snowflake(guild)
+        self.category = Snowflake(category)
+    }
+
+    /// Serves clicks until `gateway.stop()`.
+    func run() async throws {
+        try await gateway.run { dispatch in
+            guard dispatch.name == "INTERACTION_CREATE", let interaction = try? dispatch.decode(Interaction.self),
+                  let member = interaction.actor else { return }
+            // Each click on a task of its own, as any bot's event handler.
+            Task { try? await open(for: interaction, member: member.id) }
+        }
+    }
+
+    /// The acknowledgement goes beside the channel's creation, not before
+    /// it, so that neither waits for the other: the quickest order there is.
+    private func open(for interaction: Interaction, member: Snowflake) async throws {
+        async let acknowledged: Void = rest.respond(to: interaction, .deferredEphemeral)
+        let overwrites = [PermissionOverwrite(id: guild, type: .role, deny: .viewChannel),
+                          PermissionOverwrite(id: member, type: .member, allow: [.viewChannel, .sendMessages, .readMessageHistory])]
+        let channel = try await rest.createChannel(guild: guild, .init(name: "plain-\(member.rawValue)", parentID: category,
+                                                                       permissionOverwrites: overwrites))
+        _ = try await rest.createMessage(channel.id, MessageBody(content: "¡Buenos días!", allowedMentions: .none))
+        try await acknowledged
+    }
+}
