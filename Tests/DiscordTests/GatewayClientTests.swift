@@ -185,4 +185,29 @@ struct GatewayClientTests {
         #expect(running.server.gateway.connections == 1)
         await running.server.stop()
     }
+
+    @Test("stop while Discord is unreachable ends run at once, not after the wait before the next try")
+    func stopCutsTheReconnectWait() async throws {
+        let server = try await LocalDiscord.start()
+        var options = GatewayClient.Options()
+        // A wait no test could sit through: run ending shows stop cut it short.
+        options.reconnectBaseDelay = .seconds(3_600)
+        options.reconnectMaxDelay = .seconds(3_600)
+        let client = GatewayClient(token: BotToken("gateway-token"), gatewayURL: server.gatewayURL, options: options)
+        let ended = Mutex(false)
+        let task = Task {
+            try? await client.run { _ in }
+            ended.withLock { $0 = true }
+        }
+        try await eventually("connected") { server.gateway.isReady }
+        await server.stop()
+        // The connection drops; the next try finds nobody, and the client
+        // waits to try again.
+        try await eventually("a failed try") { await client.connectionCount >= 2 }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(!ended.withLock { $0 })
+        await client.stop()
+        try await eventually("run ended") { ended.withLock { $0 } }
+        await task.value
+    }
 }

@@ -93,14 +93,29 @@ public actor GatewayClient {
             if case .reidentify(let afterInvalidSession) = end, afterInvalidSession { delay = max(delay, .milliseconds(Int.random(in: options.invalidSessionPause))) }
             logger.info("gateway reconnecting", metadata: ["close": "\(closeCode.map(String.init) ?? "none")", "resume": "\(sessionID != nil)",
                                                             "delay": "\(delay)"])
-            do { try await Task.sleep(for: delay) } catch { return }
+            await pause(for: delay)
         }
     }
 
-    /// Closes the connection with 1000 and ends `run`.
+    /// Closes the connection with 1000 and ends `run`, at once even when it
+    /// is waiting to reconnect.
     public func stop() async {
         stopping = true
+        pauseBeforeReconnecting?.cancel()
         try? await outbound?.close(.normalClosure, reason: "shutting down")
+    }
+
+    /// The wait before the next connection, which `stop()` cuts short: with
+    /// Discord unreachable the wait grows to a minute, and a stop (a
+    /// deployment, Ctrl-C) would otherwise sit through it.
+    private var pauseBeforeReconnecting: Task<Void, Never>?
+
+    private func pause(for delay: Duration) async {
+        guard delay > .zero, !stopping else { return }
+        let sleeping = Task { _ = try? await Task.sleep(for: delay) }
+        pauseBeforeReconnecting = sleeping
+        await withTaskCancellationHandler { await sleeping.value } onCancel: { sleeping.cancel() }
+        pauseBeforeReconnecting = nil
     }
 
     private func backoff(_ failures: Int) -> Duration {
