@@ -300,6 +300,12 @@ public final class LocalDiscord: Sendable {
         // HTTP answer said.
         if method == "POST", OpenAPIContract.shared.template(for: path) == "/guilds/{guild_id}/channels", let done, done.status == 201 {
             await gateway.dispatch("CHANNEL_CREATE", done.json)
+            // Members (a test's script) find the channel only now: on
+            // Discord they learn of it from the same CHANNEL_CREATE, so
+            // nothing they write in it can reach the bot before that event.
+            if let channel = try? JSONValue.parse(Data(done.json.utf8)), let id = channel["id"]?.string, let name = channel["name"]?.string {
+                state.withLock { $0.created.append((id, name)) }
+            }
         }
         if method == "DELETE", OpenAPIContract.shared.template(for: path) == "/channels/{channel_id}", let done, done.status == 200 {
             await gateway.dispatch("CHANNEL_DELETE", done.json)
@@ -572,10 +578,7 @@ public final class LocalDiscord: Sendable {
             let json = """
                 {"id":"\(id)","type":0,"guild_id":"\(segments[1])","name":"\(name)","position":1,"permission_overwrites":[],"nsfw":false,"parent_id":\(parent),"topic":\(topic),"flags":0}
                 """
-            state.withLock { state in
-                state.channels[id] = json
-                state.created.append((id, name))
-            }
+            state.withLock { state in state.channels[id] = json }
             return Scripted(status: 201, json: json)
         case ("GET", "/channels/{channel_id}"):
             guard let json = state.withLock({ $0.channels[segments[1]] ?? $0.threads[segments[1]] }) else {
