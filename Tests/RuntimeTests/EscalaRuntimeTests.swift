@@ -95,6 +95,49 @@ struct EscalaRuntimeTests {
         }
     }
 
+    /// Keeps the database's writer busy from the moment a channel is made
+    /// until the greeting is sent (or 20 s pass), so the channel's record
+    /// cannot be written before the greeting leaves; notes what the
+    /// greeting saw.
+    final class HoldsChannelRecord: EffectExecutor {
+        let recorder = Recorder()
+        let store = Mutex<(any TicketStorage)?>(nil)
+        let writerBusy = DispatchSemaphore(value: 0)
+        let greetingSent = DispatchSemaphore(value: 0)
+        /// The channel the greeting was sent in, and the ticket's channel on
+        /// record at that moment.
+        let greeting = Mutex<(channel: String?, recorded: String?)?>(nil)
+
+        func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
+            guard let store = store.withLock({ $0 }), case .ticket(let effect, let ticketID, let channel) = pending.work else {
+                return try await recorder.execute(pending)
+            }
+            switch effect {
+            case .createChannel:
+                let greetingSent = greetingSent, writerBusy = writerBusy
+                Task {
+                    try await store.write { _ in
+                        writerBusy.signal()
+                        _ = greetingSent.wait(timeout: .now() + 20)
+                    }
+                }
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global().async {
+                        writerBusy.wait()
+                        continuation.resume()
+                    }
+                }
+            case .send:
+                let recorded = try await store.read { try $0.ticket(id: ticketID)?.channelID }
+                greeting.withLock { $0 = (channel, recorded) }
+                greetingSent.signal()
+            default:
+                break
+            }
+            return try await recorder.execute(pending)
+        }
+    }
+
     static func start(_ recorder: some EffectExecutor) async throws -> Running {
         let engine = try await TicketEngine(store: try TicketStore.temporary())
         _ = try await engine.load(SourceFile(path: "w.flow", text: workflow), now: 0)
@@ -151,6 +194,30 @@ struct EscalaRuntimeTests {
         #expect(executor.isHolding, "the first is still out")
         executor.release()
         try await Self.eventually("the first ticket's channel and greeting") { executor.recorder.effects.count == 4 }
+        await running.stop()
+    }
+
+    @Test("a ticket's greeting leaves as soon as its channel exists, while the channel is still being written down; both are recorded in order")
+    func greetingDoesNotWaitForChannelRecord() async throws {
+        let executor = HoldsChannelRecord()
+        let running = try await Self.start(executor)
+        executor.store.withLock { $0 = running.engine.store }
+        let opened = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
+        guard case .opened(let ticket, _) = opened else { Issue.record("not opened: \(opened)"); return }
+        try await Self.eventually("the greeting") { executor.greeting.withLock { $0 } != nil }
+        let greeting = executor.greeting.withLock { $0 }
+        #expect(greeting?.channel == "c\(ticket.id)", "sent in the channel just made")
+        #expect(greeting?.recorded == nil, "sent before the channel's record was written")
+        try await Self.eventually("both recorded") { (try? await running.engine.store.outboxCounts()["pending"]) == nil }
+        #expect(try await running.engine.ticket(id: ticket.id)?.channelID == "c\(ticket.id)")
+        let kinds = executor.recorder.effects.map { effect -> String in
+            switch effect {
+            case .createChannel: "channel"
+            case .send: "greeting"
+            default: "other"
+            }
+        }
+        #expect(kinds.filter { $0 != "other" } == ["channel", "greeting"])
         await running.stop()
     }
 }

@@ -99,6 +99,13 @@ public struct OutboxDrainer: Sendable {
     /// its lane stays busy until it is: the records of effects that finish
     /// together share one commit (the store's group commit) instead of
     /// queueing one fsync each behind this loop.
+    ///
+    /// One effect does not wait for that record: a message in a channel
+    /// just created (a ticket's greeting) starts as soon as Discord has
+    /// answered with the channel, while the channel is being written
+    /// down. It is still carried out after the channel exists, and its own
+    /// record still comes after the channel's; a crash in between offers
+    /// both again, and each is safe to repeat (`EffectExecutor`).
     private func drainConcurrently(_ concurrency: Int, skipping: Set<String>, now: @escaping @Sendable () -> Int64,
                                    newEffects: (@Sendable () async -> Void)?) async throws(StoreError) -> Pass {
         let store = store, executor = executor, delivered = delivered
@@ -120,9 +127,23 @@ public struct OutboxDrainer: Sendable {
                 }
             }
         }
+        func start(_ effect: PendingEffect) {
+            Task {
+                do { report.yield(.carriedOut(effect, .success(try await executor.execute(effect)))) } catch {
+                    report.yield(.carriedOut(effect, .failure(error)))
+                }
+            }
+        }
         var pass = Pass()
         var inFlight: Set<String> = []
         var failedLanes = skipping
+        // Lanes whose last effect's record is being written, and what their
+        // next effect (started early) did meanwhile: it is taken up once
+        // that record is made, so that records keep the lane's order.
+        var recording: Set<String> = []
+        var heldBack: [String: Outcome] = [:]
+        // Lanes whose next effect was started early and has not reported.
+        var startedEarly: Set<String> = []
         func refill() async throws(StoreError) {
             guard inFlight.count < concurrency else { return }
             // Only as many as can start, decoded: a burst leaves hundreds
@@ -130,11 +151,7 @@ public struct OutboxDrainer: Sendable {
             // of a busy drainer's time.
             for effect in try await store.pendingEffects(limit: concurrency - inFlight.count, excludingLanes: inFlight.union(failedLanes)) {
                 inFlight.insert(effect.lane)
-                Task {
-                    do { report.yield(.carriedOut(effect, .success(try await executor.execute(effect)))) } catch {
-                        report.yield(.carriedOut(effect, .failure(error)))
-                    }
-                }
+                start(effect)
             }
         }
         func serve() async throws(StoreError) {
@@ -142,7 +159,11 @@ public struct OutboxDrainer: Sendable {
             guard !inFlight.isEmpty else { return }
             for await next in outcomes {
                 switch next {
+                case .carriedOut(let effect, _) where recording.contains(effect.lane):
+                    heldBack[effect.lane] = next
+                    continue
                 case .carriedOut(let effect, .success(let receipt)):
+                    recording.insert(effect.lane)
                     Task {
                         do throws(StoreError) {
                             try await store.complete(effect, receipt: receipt, now: now())
@@ -151,15 +172,27 @@ public struct OutboxDrainer: Sendable {
                             report.yield(.recorded(effect, receipt, error))
                         }
                     }
+                    if Self.createsChannel(effect), receipt.channelID != nil,
+                       let following = try await store.effect(after: effect, receipt: receipt), Self.speaksInChannel(following) {
+                        startedEarly.insert(effect.lane)
+                        start(following)
+                    }
                     continue // the lane is busy until its record is made
                 case .carriedOut(let effect, .failure(let error)):
                     inFlight.remove(effect.lane)
                     if try await record(error, of: effect, in: &pass, now: now) { failedLanes.insert(effect.lane) }
                 case .recorded(let effect, let receipt, let failure):
                     if let failure { throw failure }
-                    inFlight.remove(effect.lane)
+                    recording.remove(effect.lane)
                     delivered(effect, receipt)
                     pass.delivered += 1
+                    // The lane stays busy for an effect started early: taken
+                    // up now if it has reported, else when it does.
+                    if startedEarly.remove(effect.lane) != nil {
+                        if let held = heldBack.removeValue(forKey: effect.lane) { report.yield(held) }
+                        continue
+                    }
+                    inFlight.remove(effect.lane)
                 case .queued:
                     break
                 }
@@ -178,6 +211,21 @@ public struct OutboxDrainer: Sendable {
         await watcher?.value
         try served.get()
         return pass
+    }
+
+    /// A ticket's channel being created.
+    private static func createsChannel(_ effect: PendingEffect) -> Bool {
+        if case .ticket(.createChannel, _, _) = effect.work { true } else { false }
+    }
+
+    /// A message in the ticket's channel: all it needs of the effect
+    /// before it is the channel itself. (A transcript, say, reads the
+    /// record of what was said, and so waits for the records.)
+    private static func speaksInChannel(_ effect: PendingEffect) -> Bool {
+        switch effect.work {
+        case .ticket(.send, _, _?), .ticket(.notice, _, _?), .ticket(.mention, _, _?): true
+        default: false
+        }
     }
 
     /// A delivery that did not succeed: set aside (and staff told) when it

@@ -24,6 +24,11 @@ public protocol TicketStorage: Sendable {
     /// Lanes in `excludingLanes` are left out (being delivered, or held
     /// back by a failure): the caller decodes only what it can start.
     func pendingEffects(limit: Int, excludingLanes: Set<String>) async throws(StoreError) -> [PendingEffect]
+    /// The effect that comes after `effect` in its lane, when it is pending
+    /// (not an answer a face is still delivering), as if `effect` were done
+    /// with `receipt`: what the drainer may start while `effect`'s own
+    /// record is being written.
+    func effect(after effect: PendingEffect, receipt: EffectReceipt) async throws(StoreError) -> PendingEffect?
     /// Done, once the platform confirmed it; a created channel is recorded
     /// on its ticket in the same transaction.
     func complete(_ effect: PendingEffect, receipt: EffectReceipt, now: Int64) async throws(StoreError)

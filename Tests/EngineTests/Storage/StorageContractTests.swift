@@ -127,6 +127,28 @@ struct StorageContractTests {
         #expect(try await store.pendingEffects(limit: 10).first?.work == .ticket(.rename("t-1b"), ticketID: ticket, channelID: "900"))
     }
 
+    @Test("the effect after one still being recorded: the lane's next pending one, in the channel just made; none while an answer is being delivered",
+          arguments: StorageKind.all)
+    func effectAfter(_ kind: StorageKind) async throws {
+        let (store, ticket) = try await Self.storeWithTicket(kind)
+        try await store.write { transaction in
+            let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 0, actor: nil, kind: "opened",
+                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
+            try transaction.enqueue([.createChannel(name: "t-1", visibleTo: []), .rename("t-1b")], ticketID: ticket, eventSeq: seq)
+        }
+        let create = try #require(try await store.pendingEffects(limit: 10).first)
+        let following = try #require(try await store.effect(after: create, receipt: EffectReceipt(channelID: "900")))
+        #expect(following.work == .ticket(.rename("t-1b"), ticketID: ticket, channelID: "900"))
+        #expect(try await store.read { try $0.ticket(id: ticket)?.channelID } == nil, "only read: nothing is written")
+        #expect(try await store.effect(after: following, receipt: EffectReceipt()) == nil, "the last one")
+        try await store.write { transaction in
+            let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 1, actor: nil, kind: "button",
+                                                  payload: Data("{}".utf8), stateBefore: "abierto", stateAfter: "abierto")
+            try transaction.enqueue([.rename("t-1c")], ticketID: ticket, eventSeq: seq, reply: (index: 0, route: "interaction"))
+        }
+        #expect(try await store.effect(after: following, receipt: EffectReceipt()) == nil, "an answer the face is delivering")
+    }
+
     @Test("a timer fires once: the first transaction that takes it owns it", arguments: StorageKind.all)
     func timersFireOnce(_ kind: StorageKind) async throws {
         let (store, ticket) = try await Self.storeWithTicket(kind)

@@ -28,6 +28,25 @@ extension TicketStore {
         }
     }
 
+    public func effect(after effect: PendingEffect, receipt: EffectReceipt) async throws(StoreError) -> PendingEffect? {
+        try await readSQL { transaction in
+            let row = try Row.fetchOne(transaction.db.cachedStatement(sql: """
+                SELECT o.id, o.lane, o.kind, o.status, o.ticket_id, o.workflow, o.idempotency_key, o.effect, o.attempts, o.reply_route,
+                       t.channel_id
+                FROM outbox o LEFT JOIN ticket t ON t.id = o.ticket_id
+                WHERE o.lane = ? AND o.id > ? AND o.status IN ('pending', 'reply')
+                ORDER BY o.id LIMIT 1
+                """), arguments: [effect.lane, effect.id])
+            guard let row, row["status"] == "pending" else { return nil }
+            // The channel `effect` created is the ticket's, though not yet
+            // written down.
+            let channelID: String? = receipt.channelID ?? row["channel_id"]
+            return PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
+                                 work: try Self.work(of: row, channelID: channelID), attempts: row["attempts"],
+                                 replyRoute: row["reply_route"])
+        }
+    }
+
     /// What an outbox row asks for: a community rule's effect, or a
     /// ticket's, in `channelID` when the caller knows it.
     private static func work(of row: Row, channelID: String?) throws(StoreError) -> OutboxWork {
