@@ -1,6 +1,7 @@
 import Discord
 import Foundation
 import LocalDiscord
+import Synchronization
 
 /// The simplest ticket bot there can be on Escala's own Discord client: on
 /// a click it acknowledges, creates the channel, posts the greeting, and
@@ -8,18 +9,20 @@ import LocalDiscord
 /// stopped, against the same local Discord, so that its figures are what
 /// the gateway and the REST calls cost with no store, no workflow and no
 /// durability: the floor any bot on this stack can reach.
-struct StatelessBot {
+final class StatelessBot: Sendable {
     let rest: RESTClient
     let gateway: GatewayClient
     let guild: Snowflake
-    let category: Snowflake
+    /// Discord holds 50 channels a category: the next one every 50 tickets.
+    let categories: [Snowflake]
+    private let opened = Atomic(0)
 
-    init(server: LocalDiscord, guild: String, category: String) {
+    init(server: LocalDiscord, guild: String, categories: [String]) {
         let token = BotToken("bench-token")
         rest = RESTClient(configuration: DiscordConfiguration(token: token, apiBaseURL: server.apiBaseURL))
         gateway = GatewayClient(token: token, gatewayURL: server.gatewayURL)
         self.guild = Snowflake(guild)
-        self.category = Snowflake(category)
+        self.categories = categories.map { Snowflake($0) }
     }
 
     /// Serves clicks until `gateway.stop()`.
@@ -28,7 +31,7 @@ struct StatelessBot {
             guard dispatch.name == "INTERACTION_CREATE", let interaction = try? dispatch.decode(Interaction.self),
                   let member = interaction.actor else { return }
             // Each click on a task of its own, as any bot's event handler.
-            Task { try? await open(for: interaction, member: member.id) }
+            Task { try? await self.open(for: interaction, member: member.id) }
         }
     }
 
@@ -38,6 +41,7 @@ struct StatelessBot {
         async let acknowledged: Void = rest.respond(to: interaction, .deferredEphemeral)
         let overwrites = [PermissionOverwrite(id: guild, type: .role, deny: .viewChannel),
                           PermissionOverwrite(id: member, type: .member, allow: [.viewChannel, .sendMessages, .readMessageHistory])]
+        let category = categories[opened.add(1, ordering: .relaxed).oldValue / 50 % categories.count]
         let channel = try await rest.createChannel(guild: guild, .init(name: "plain-\(member.rawValue)", parentID: category,
                                                                        permissionOverwrites: overwrites))
         _ = try await rest.createMessage(channel.id, MessageBody(content: "¡Buenos días!", allowedMentions: .none))

@@ -133,7 +133,7 @@ func measure(server: LocalDiscord, bot: BotProcess, oneByOne: Int, sustained: In
     // 4. The floor: the same clicks served by a bot that keeps nothing.
     bot.stop()
     try await seen.wait { !server.gateway.isReady }
-    let stateless = StatelessBot(server: server, guild: guild, category: channels["categoria_tickets"]!)
+    let stateless = StatelessBot(server: server, guild: guild, categories: ["categoria_tickets", "categoria_tickets_2", "categoria_tickets_3"].map { channels[$0]! })
     let serving = Task { try await stateless.run() }
     try await seen.wait { server.gateway.isReady }
     try await seen.settle()
