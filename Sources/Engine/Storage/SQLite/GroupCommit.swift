@@ -22,16 +22,23 @@ final class GroupCommit: Sendable {
     }
 
     private let queued = Mutex<[Work]>([])
+    /// Told of each batch's changes on the writer, the moment it is
+    /// durable: the outbox starts the effects of a click while its caller
+    /// is still being resumed.
+    private let whenDurable: @Sendable (CommitSignal) -> Void
+
+    init(whenDurable: @escaping @Sendable (CommitSignal) -> Void = { _ in }) {
+        self.whenDurable = whenDurable
+    }
+
     /// Transactions committed so far (each a batch), for the tests.
     let committed = Atomic<Int>(0)
     /// Writes waiting for the writer now, for the tests.
     var queuedCount: Int { queued.withLock { $0.count } }
 
     /// Runs `body` in a transaction shared with the writes queued beside
-    /// it; returns its value once the shared transaction has committed,
-    /// with what the whole batch changed.
-    func write<T: Sendable>(on pool: DatabasePool, _ body: @escaping @Sendable (StoreTransaction) throws -> T)
-        async throws -> (T, CommitSignal) {
+    /// it; returns its value once the shared transaction has committed.
+    func write<T: Sendable>(on pool: DatabasePool, _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
         let outcome = Mutex<Result<T, any Error>?>(nil)
         queued.withLock {
             $0.append(Work(run: { transaction in
@@ -44,15 +51,18 @@ final class GroupCommit: Sendable {
         // Not GRDB's async `write`: a cancelled caller would leave its work
         // queued for a later batch, or interrupt a batch that holds other
         // callers' work. The request always runs; the work is never torn.
-        let signal = await withCheckedContinuation { continuation in
-            pool.asyncWriteWithoutTransaction { db in continuation.resume(returning: self.commitQueued(db)) }
+        await withCheckedContinuation { continuation in
+            pool.asyncWriteWithoutTransaction { db in
+                self.whenDurable(self.commitQueued(db))
+                continuation.resume()
+            }
         }
         guard let result = outcome.withLock({ $0 }) else {
             // Cannot happen: the writer runs requests in order, and ours
             // came after the work was queued.
             throw StoreError.database("a write was neither committed nor refused")
         }
-        return (try result.get(), signal)
+        return try result.get()
     }
 
     /// On the writer: everything queued, in one transaction.

@@ -16,13 +16,14 @@ public final class TicketStore: TicketStorage, FaceRecords {
     let pool: DatabasePool
     /// Where the database lives.
     public let path: String
-    /// Told after each commit that queued effects or set timers: the
-    /// runtime's loops wake on it instead of polling.
-    public let commits = CommitListener()
+    /// Told after each commit that queued effects or set timers, on the
+    /// writer as soon as the commit is durable: the runtime's loops wake on
+    /// it instead of polling.
+    public let commits: CommitListener
     /// Each commit's duration, at debug level.
     let logger = Logger(label: "escala.store")
     /// Writes that arrive together share one commit.
-    let groupCommit = GroupCommit()
+    let groupCommit: GroupCommit
 
     /// Opens (creating if needed) the database at `path`, and brings its
     /// schema up to date.
@@ -36,6 +37,9 @@ public final class TicketStore: TicketStorage, FaceRecords {
     private init(path: String, scratchFolder: URL?) throws(StoreError) {
         self.path = path
         self.scratchFolder = scratchFolder
+        let commits = CommitListener()
+        self.commits = commits
+        groupCommit = GroupCommit(whenDurable: { commits.tell($0) })
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -107,9 +111,7 @@ public final class TicketStore: TicketStorage, FaceRecords {
         let started = ContinuousClock.now
         defer { logger.debug("commit", metadata: ["ms": "\(String(format: "%.2f", (ContinuousClock.now - started).milliseconds))"]) }
         do {
-            let (result, signal) = try await groupCommit.write(on: pool, body)
-            commits.tell(signal)
-            return result
+            return try await groupCommit.write(on: pool, body)
         } catch {
             throw Self.storeError(error)
         }
@@ -128,9 +130,27 @@ public final class TicketStore: TicketStorage, FaceRecords {
         }
     }
 
-    /// Not async, so that GRDB's synchronous `read` is the one called.
+    /// Not async, so that GRDB's synchronous read is the one called.
+    ///
+    /// One read transaction, as GRDB's `read` would make, but begun and
+    /// ended by statements prepared once per connection: `read` builds and
+    /// compiles both for every read (a savepoint's worth of SQL text), a
+    /// few percent of a lone ticket's CPU (`perf record` over
+    /// `make bench-discord`'s first phase).
     private func readHere<T: Sendable>(_ body: @Sendable (StoreTransaction) throws -> T) throws -> T {
-        try pool.read { db in try body(StoreTransaction(db: db)) }
+        try pool.unsafeRead { db in
+            // A read that failed half-way may have left its transaction.
+            if db.isInsideTransaction { try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute() }
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            do {
+                let value = try body(StoreTransaction(db: db))
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return value
+            } catch {
+                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                throw error
+            }
+        }
     }
 
     static func storeError(_ error: any Error) -> StoreError {
