@@ -1,29 +1,35 @@
 import Foundation
 import LocalDiscord
 
-/// `escala run` (release) as its own process against the local Discord, so
-/// that its CPU time and memory are its own: the server, the clicks and the
-/// bookkeeping of the benchmark are in this process, not in the figures.
+/// A bot as its own process against the local Discord (`escala run`, or
+/// the bot that keeps nothing), so that its CPU time and memory are its
+/// own: the server, the clicks and the bookkeeping of the benchmark are in
+/// this process, not in the figures.
 final class BotProcess {
     let process = Process()
-    let folder: URL
     let log: URL
 
-    init(executable: String, folder: URL, server: LocalDiscord, guild: String, logLevel: String) throws {
-        self.folder = folder
+    /// `escala run` (release) on `folder`'s workflows and data.
+    convenience init(escala executable: String, folder: URL, server: LocalDiscord, guild: String, logLevel: String) throws {
         // BENCH_LOG keeps the bot's log where it says (with
         // ESCALA_LOG_LEVEL=debug: every request, commit and wait, timed).
-        log = ProcessInfo.processInfo.environment["BENCH_LOG"].map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("escala.log")
+        try self.init(executable: executable,
+                      arguments: ["run", "--workflows", folder.appendingPathComponent("workflows").path,
+                                  "--data", folder.appendingPathComponent("data").path, "--guild", guild],
+                      server: server, environment: ["ESCALA_LOG_LEVEL": logLevel],
+                      log: ProcessInfo.processInfo.environment["BENCH_LOG"].map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("escala.log"))
+    }
+
+    init(executable: String, arguments: [String], server: LocalDiscord, environment extra: [String: String], log: URL) throws {
+        self.log = log
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["run", "--workflows", folder.appendingPathComponent("workflows").path,
-                             "--data", folder.appendingPathComponent("data").path, "--guild", guild]
+        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["DISCORD_TOKEN"] = "bench-token"
         environment["ESCALA_DISCORD_API"] = server.apiBaseURL.absoluteString
         environment["ESCALA_DISCORD_GATEWAY"] = server.gatewayURL
-        environment["ESCALA_LOG_LEVEL"] = logLevel
-        process.environment = environment
+        process.environment = environment.merging(extra) { _, new in new }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

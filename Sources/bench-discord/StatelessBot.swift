@@ -5,10 +5,11 @@ import Synchronization
 
 /// The simplest ticket bot there can be on Escala's own Discord client: on
 /// a click it acknowledges, creates the channel, posts the greeting, and
-/// keeps nothing. It runs in the benchmark's process once Escala has
-/// stopped, against the same local Discord, so that its figures are what
-/// the gateway and the REST calls cost with no store, no workflow and no
-/// durability: the floor any bot on this stack can reach.
+/// keeps nothing. The benchmark runs it as a process of its own
+/// (`escala-bench-discord stateless-bot`) once Escala has stopped, against
+/// the same local Discord, so that its figures are what the gateway and the
+/// REST calls cost with no store, no workflow and no durability: the floor
+/// any bot on this stack can reach.
 final class StatelessBot: Sendable {
     let rest: RESTClient
     let gateway: GatewayClient
@@ -17,12 +18,24 @@ final class StatelessBot: Sendable {
     let categories: [Snowflake]
     private let opened = Atomic(0)
 
-    init(server: LocalDiscord, guild: String, categories: [String]) {
+    init(apiBaseURL: URL, gatewayURL: String, guild: String, categories: [String]) {
         let token = BotToken("bench-token")
-        rest = RESTClient(configuration: DiscordConfiguration(token: token, apiBaseURL: server.apiBaseURL))
-        gateway = GatewayClient(token: token, gatewayURL: server.gatewayURL)
+        rest = RESTClient(configuration: DiscordConfiguration(token: token, apiBaseURL: apiBaseURL))
+        gateway = GatewayClient(token: token, gatewayURL: gatewayURL)
         self.guild = Snowflake(guild)
         self.categories = categories.map { Snowflake($0) }
+    }
+
+    /// The process the benchmark starts: what to serve comes from the
+    /// environment `BotProcess` sets. Runs until the process is terminated.
+    static func serveFromEnvironment() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let api = environment["ESCALA_DISCORD_API"].flatMap(URL.init(string:)), let gateway = environment["ESCALA_DISCORD_GATEWAY"],
+              let guild = environment["BENCH_GUILD"], let categories = environment["BENCH_CATEGORIES"] else {
+            throw CocoaError(.featureUnsupported)
+        }
+        try await StatelessBot(apiBaseURL: api, gatewayURL: gateway, guild: guild,
+                               categories: categories.split(separator: ",").map(String.init)).run()
     }
 
     /// Serves clicks until `gateway.stop()`.

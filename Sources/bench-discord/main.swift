@@ -54,14 +54,14 @@ func benchmark() async throws {
 
     let server = try await LocalDiscord.start(checksContract: environment["BENCH_CHECK"] == "1")
     for (name, id) in channels { server.addChannel(id: id, name: name, parent: nil, guild: guild) }
-    let bot = try BotProcess(executable: executable, folder: folder, server: server, guild: guild,
+    let bot = try BotProcess(escala: executable, folder: folder, server: server, guild: guild,
                              logLevel: environment["ESCALA_LOG_LEVEL"] ?? "warning")
     defer {
         bot.stop()
         try? FileManager.default.removeItem(at: folder)
     }
     do {
-        try await measure(server: server, bot: bot, oneByOne: oneByOne, sustained: sustained, sustainedSeconds: sustainedSeconds)
+        try await measure(server: server, bot: bot, folder: folder, oneByOne: oneByOne, sustained: sustained, sustainedSeconds: sustainedSeconds)
     } catch {
         let log = (try? String(contentsOf: bot.log, encoding: .utf8)) ?? ""
         say("escala-bench-discord: \(error); the bot's last lines:\n" + log.split(separator: "\n").suffix(30).joined(separator: "\n"))
@@ -70,7 +70,7 @@ func benchmark() async throws {
     await server.stop()
 }
 
-func measure(server: LocalDiscord, bot: BotProcess, oneByOne: Int, sustained: Int, sustainedSeconds: Double) async throws {
+func measure(server: LocalDiscord, bot: BotProcess, folder: URL, oneByOne: Int, sustained: Int, sustainedSeconds: Double) async throws {
     let seen = Observer(server: server)
     try await seen.wait(limit: .seconds(30)) { server.gateway.isReady && seen.greeted[channels["panel_tickets"]!] != nil }
     try await seen.settle()
@@ -133,17 +133,22 @@ func measure(server: LocalDiscord, bot: BotProcess, oneByOne: Int, sustained: In
     // 4. The floor: the same clicks served by a bot that keeps nothing.
     bot.stop()
     try await seen.wait { !server.gateway.isReady }
-    let stateless = StatelessBot(server: server, guild: guild, categories: ["categoria_tickets", "categoria_tickets_2", "categoria_tickets_3"].map { channels[$0]! })
-    let serving = Task { try await stateless.run() }
+    let categories = ["categoria_tickets", "categoria_tickets_2", "categoria_tickets_3"].map { channels[$0]! }
+    let stateless = try BotProcess(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, arguments: ["stateless-bot"],
+                                   server: server, environment: ["BENCH_GUILD": guild, "BENCH_CATEGORIES": categories.joined(separator: ",")],
+                                   log: folder.appendingPathComponent("stateless-bot.log"))
+    defer { stateless.stop() }
     try await seen.wait { server.gateway.isReady }
     try await seen.settle()
+    cpu = stateless.cpuSeconds()
     let floor = try await oneAtATime(oneByOne, seen: seen, open: { await open($0) }, newMember: newMember)
-    await stateless.gateway.stop()
-    _ = await serving.result
-    say("\n4. the same clicks one at a time (\(oneByOne)), served by a bot that keeps nothing (Escala's Discord client, no store): the floor")
+    try await seen.settle()
+    let floorCPU = (stateless.cpuSeconds() - cpu) / Double(oneByOne)
+    say("\n4. the same clicks one at a time (\(oneByOne)), served by a bot that keeps nothing (Escala's Discord client, no store, a process of its own): the floor")
     say("   click → acknowledgement  p50 \(number(floor.ack.median, 2)) ms")
     say("   click → channel created  p50 \(number(floor.toChannel.median, 2)) ms → \(number(floor.toChannel.median / plain.create, 2))× the create call; Escala: \(number(escala.toChannel.median / floor.toChannel.median, 2))× this bot")
     say("   click → greeting posted  p50 \(number(floor.toGreeting.median, 2)) ms → \(number(floor.toGreeting.median / (plain.create + plain.message), 2))× create + message; Escala: \(number(escala.toGreeting.median / floor.toGreeting.median, 2))× this bot")
+    say("   CPU per ticket \(number(floorCPU * 1000, 2)) ms (Escala: \(number(oneByOneCPU / floorCPU, 2))× this bot); RSS \(number(stateless.residentMiB())) MiB (RssAnon \(number(stateless.anonymousMiB())) MiB)")
     say("\n   requests that broke Discord's API: \(server.violations.count)\(server.checksContract ? "" : " (not checked: BENCH_CHECK=1 checks them)")")
 }
 
@@ -390,7 +395,11 @@ func plainRoundTrips(server: LocalDiscord, count: Int) async throws -> (create: 
 
 
 do {
-    try await benchmark()
+    if CommandLine.arguments.dropFirst().first == "stateless-bot" {
+        try await StatelessBot.serveFromEnvironment()
+    } else {
+        try await benchmark()
+    }
 } catch {
     say("escala-bench-discord failed: \(error)")
     exit(1)
