@@ -113,15 +113,21 @@ struct StorageContractTests {
         #expect(try await store.pendingEffects(limit: 1, excludingLanes: [lanes[0]]).map(\.lane) == [lanes[1]])
     }
 
-    @Test("a created channel is recorded with its effect, and the next effect knows it", arguments: StorageKind.all)
-    func channelRecorded(_ kind: StorageKind) async throws {
-        let (store, ticket) = try await Self.storeWithTicket(kind)
+    /// A ticket whose open queued its channel, then a rename; the channel's
+    /// effect, as the drainer is offered it.
+    static func channelThenRename(_ kind: StorageKind) async throws -> (any TicketStorage, Int64, PendingEffect) {
+        let (store, ticket) = try await storeWithTicket(kind)
         try await store.write { transaction in
             let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 0, actor: nil, kind: "opened",
                                                   payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
             try transaction.enqueue([.createChannel(name: "t-1", visibleTo: []), .rename("t-1b")], ticketID: ticket, eventSeq: seq)
         }
-        let create = try #require(try await store.pendingEffects(limit: 10).first)
+        return (store, ticket, try #require(try await store.pendingEffects(limit: 10).first))
+    }
+
+    @Test("a created channel is recorded with its effect, and the next effect knows it", arguments: StorageKind.all)
+    func channelRecorded(_ kind: StorageKind) async throws {
+        let (store, ticket, create) = try await Self.channelThenRename(kind)
         try await store.complete(create, receipt: EffectReceipt(channelID: "900"), now: 1)
         #expect(try await store.read { try $0.ticket(id: ticket)?.channelID } == "900")
         #expect(try await store.pendingEffects(limit: 10).first?.work == .ticket(.rename("t-1b"), ticketID: ticket, channelID: "900"))
@@ -130,13 +136,7 @@ struct StorageContractTests {
     @Test("the effect after one still being recorded: the lane's next pending one, in the channel just made; none while an answer is being delivered",
           arguments: StorageKind.all)
     func effectAfter(_ kind: StorageKind) async throws {
-        let (store, ticket) = try await Self.storeWithTicket(kind)
-        try await store.write { transaction in
-            let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 0, actor: nil, kind: "opened",
-                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
-            try transaction.enqueue([.createChannel(name: "t-1", visibleTo: []), .rename("t-1b")], ticketID: ticket, eventSeq: seq)
-        }
-        let create = try #require(try await store.pendingEffects(limit: 10).first)
+        let (store, ticket, create) = try await Self.channelThenRename(kind)
         let following = try #require(try await store.effect(after: create, receipt: EffectReceipt(channelID: "900")))
         #expect(following.work == .ticket(.rename("t-1b"), ticketID: ticket, channelID: "900"))
         #expect(try await store.read { try $0.ticket(id: ticket)?.channelID } == nil, "only read: nothing is written")
