@@ -32,7 +32,7 @@ final class StatelessBot: Sendable {
         let environment = ProcessInfo.processInfo.environment
         guard let api = environment["ESCALA_DISCORD_API"].flatMap(URL.init(string:)), let gateway = environment["ESCALA_DISCORD_GATEWAY"],
               let guild = environment["BENCH_GUILD"], let categories = environment["BENCH_CATEGORIES"] else {
-            throw CocoaError(.featureUnsupported)
+            throw BenchError.notStartedByTheBenchmark
         }
         try await StatelessBot(apiBaseURL: api, gatewayURL: gateway, guild: guild,
                                categories: categories.split(separator: ",").map(String.init)).run()

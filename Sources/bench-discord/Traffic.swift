@@ -152,7 +152,11 @@ final class Observer {
     }
 }
 
-enum BenchError: Error { case timedOut, noBot }
+enum BenchError: Error {
+    case timedOut
+    /// `stateless-bot` run by hand: it serves what `BotProcess` names in its environment.
+    case notStartedByTheBenchmark
+}
 
 /// Percentiles in milliseconds.
 struct Sample {

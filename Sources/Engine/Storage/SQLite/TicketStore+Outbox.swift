@@ -20,11 +20,7 @@ extension TicketStore {
                   AND o.id = (SELECT min(id) FROM outbox WHERE lane = o.lane AND status IN ('pending', 'reply'))
                 ORDER BY o.id LIMIT ?
                 """), arguments: [excluded, limit])
-            return try rows.map { row throws(StoreError) in
-                PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
-                              work: try Self.work(of: row, channelID: row["channel_id"]), attempts: row["attempts"],
-                              replyRoute: row["reply_route"])
-            }
+            return try rows.map { row throws(StoreError) in try Self.pendingEffect(row, channelID: row["channel_id"]) }
         }
     }
 
@@ -40,11 +36,14 @@ extension TicketStore {
             guard let row, row["status"] == "pending" else { return nil }
             // The channel `effect` created is the ticket's, though not yet
             // written down.
-            let channelID: String? = receipt.channelID ?? row["channel_id"]
-            return PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
-                                 work: try Self.work(of: row, channelID: channelID), attempts: row["attempts"],
-                                 replyRoute: row["reply_route"])
+            return try Self.pendingEffect(row, channelID: receipt.channelID ?? row["channel_id"])
         }
+    }
+
+    /// An outbox row as the drainer is offered it, in `channelID`.
+    private static func pendingEffect(_ row: Row, channelID: String?) throws(StoreError) -> PendingEffect {
+        PendingEffect(id: row["id"], lane: row["lane"], idempotencyKey: row["idempotency_key"],
+                      work: try work(of: row, channelID: channelID), attempts: row["attempts"], replyRoute: row["reply_route"])
     }
 
     /// What an outbox row asks for: a community rule's effect, or a
