@@ -26,14 +26,16 @@ enum Components {
         stride(from: 0, to: buttons.count, by: 5).map { Component.actionRow(Array(buttons[$0..<min($0 + 5, buttons.count)])) }
     }
 
-    static func panel(_ panel: Panel, of workflow: Workflow) -> [Component] {
+    /// `path`: the workflow's file, which the panel's ids name.
+    static func panel(_ panel: Panel, of workflow: Workflow, path: String) -> [Component] {
+        let key = CustomID.workflowKey(path: path)
         let categories = panel.categories.compactMap(workflow.category(named:))
         if panel.usesMenu {
             let options = categories.map { Component.SelectOption(label: String($0.label.prefix(100)), value: $0.name,
                                                                   description: $0.description.map { String($0.prefix(100)) }) }
-            return [.actionRow([.select(CustomID.panelMenu.wire, placeholder: String(panel.title.prefix(150)), options: options)])]
+            return [.actionRow([.select(CustomID.panelMenu(workflow: key).wire, placeholder: String(panel.title.prefix(150)), options: options)])]
         }
-        return rows(categories.map { Component.button(CustomID.open(category: $0.name).wire, label: $0.label, style: 2) })
+        return rows(categories.map { Component.button(CustomID.open(workflow: key, category: $0.name).wire, label: $0.label, style: 2) })
     }
 
     static func input(_ question: Question) -> Component {

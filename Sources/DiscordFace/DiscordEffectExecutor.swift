@@ -30,7 +30,7 @@ struct DiscordEffectExecutor: EffectExecutor {
                 // The ticket's channel was deleted (by hand): what was to
                 // happen in it has nowhere to happen. The ticket closes
                 // on CHANNEL_DELETE, with a transcript from the record.
-                return EffectReceipt()
+                return skipped(pending.idempotencyKey, "the ticket's channel was deleted on Discord")
             }
             throw error.willNeverSucceed ? EffectCannotSucceed(reason: error.description) : error
         }
@@ -43,7 +43,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         desk.logger.error("effect set aside: it can never succeed as it is", metadata: ["lane": "\(pending.lane)", "reason": "\(reason)"])
         guard let alert = await desk.engine.staffAlert(setAside: pending, reason: reason), let ticketID = pending.ticketID,
               let ticket = try? await desk.engine.ticket(id: ticketID),
-              let channel = desk.bound(category: ticket.state.category)?.ids[alert.channel] else { return }
+              let channel = desk.bound(of: ticket.state)?.ids[alert.channel] else { return }
         _ = try? await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(alert.text), allowedMentions: .none,
                                                                nonce: Self.nonce(pending.idempotencyKey + ":aside")))
     }
@@ -53,9 +53,9 @@ struct DiscordEffectExecutor: EffectExecutor {
                          replyRoute: String?) async throws -> EffectReceipt {
         guard let ticket = try await desk.engine.ticket(id: ticketID),
               let workflow = desk.engine.workflow(of: ticket.state),
-              let bound = desk.bound(category: ticket.state.category),
+              let bound = desk.bound(of: ticket.state),
               let category = workflow.category(named: ticket.state.category) else {
-            return EffectReceipt() // a ticket whose rules are gone: nothing to do on Discord
+            return skipped(key, "ticket \(ticketID) or the workflow version it runs on is not loaded")
         }
         let owner = Snowflake(ticket.state.owner)
         switch effect {
@@ -72,24 +72,28 @@ struct DiscordEffectExecutor: EffectExecutor {
             }
             return EffectReceipt(channelID: channel.rawValue)
         case .send, .notice, .mention:
-            guard let channel, let body = desk.ticketMessage(effect, of: ticket, bound: bound, category: category, nonce: Self.nonce(key)) else {
-                return EffectReceipt() // a mention of nobody bound here
+            guard let channel else { return skipped(key, "the ticket has no channel") }
+            guard let body = desk.ticketMessage(effect, of: ticket, bound: bound, category: category, nonce: Self.nonce(key)) else {
+                return skipped(key, "a mention of nobody this server binds an id to")
             }
             // Meant as the answer to a click or form, and the process that
             // took it did not say it answered: ask Discord before sending
             // it again another way.
-            if let replyRoute, try await answered(replyRoute, with: body) { return EffectReceipt() }
+            if let replyRoute, try await answered(replyRoute, with: body) {
+                desk.logger.debug("the click's own answer already said it", metadata: ["key": "\(key)"])
+                return EffectReceipt()
+            }
             _ = try await rest.createMessage(channel, body)
         case .deleteMessage(let id):
-            guard let channel else { return EffectReceipt() }
+            guard let channel else { return skipped(key, "the ticket has no channel") }
             do throws(DiscordError) { try await rest.deleteMessage(channel, Snowflake(id), reason: "Escala: ticket rule") } catch {
                 guard error.isNotFound else { throw error } // already gone
             }
         case .rename(let name):
-            guard let channel else { return EffectReceipt() }
+            guard let channel else { return skipped(key, "the ticket has no channel") }
             try await desk.renames.rename(channel, to: name)
         case .setVisibility(let ranks, let people):
-            guard let channel else { return EffectReceipt() }
+            guard let channel else { return skipped(key, "the ticket has no channel") }
             if category.mode == .thread {
                 // A thread has no overwrites of its own: the people are
                 // invited; ranks see it through Manage Threads, and are
@@ -105,7 +109,7 @@ struct DiscordEffectExecutor: EffectExecutor {
                                               reason: "Escala: escalation")
             }
         case .notify(let name, let text, _):
-            guard let target = bound.ids[name] else { return EffectReceipt() }
+            guard let target = bound.ids[name] else { return skipped(key, "the channel `\(name)` has no id in \(bound.path)'s .ids file") }
             let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
             let prefix = DiscordMarkup.pings(roles: mentions.roles, users: [])
             let words = DiscordMarkup.render(text)
@@ -114,7 +118,7 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .publish(let name, let text):
             // Every publication has the same card: the category, who sent
             // it, the workflow's text, and the ticket it came from.
-            guard let target = bound.ids[name] else { return EffectReceipt() }
+            guard let target = bound.ids[name] else { return skipped(key, "the channel `\(name)` has no id in \(bound.path)'s .ids file") }
             let card = Embed(title: category.label, description: DiscordMarkup.render(text), color: 0x2ECC71,
                              footer: .init(text: "#\(ticket.number) · \(bound.workflow.title)"), author: .init(name: ticket.state.ownerName))
             _ = try await rest.createMessage(target, MessageBody(content: nil, embeds: [card], allowedMentions: .none,
@@ -124,26 +128,39 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .recordSanction:
             break // kept by the engine's own step, never sent
         case .grantRole(let role, let user, _):
-            if let id = bound.ids[role] { try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala: ticket #\(ticket.number)") }
+            guard let id = bound.ids[role] else { return skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
+            try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala: ticket #\(ticket.number)")
         case .revokeRole(let role, let user):
-            if let id = bound.ids[role] { try await revoke(id, from: Snowflake(user), reason: "Escala: ticket #\(ticket.number)") }
+            guard let id = bound.ids[role] else { return skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
+            try await revoke(id, from: Snowflake(user), reason: "Escala: ticket #\(ticket.number)")
         case .transcript(let name):
-            guard let channel else { return EffectReceipt() }
+            guard let channel else { return skipped(key, "the ticket has no channel") }
             try await postTranscript(of: ticket, channel: channel, to: name.flatMap { bound.ids[$0] }, category: category,
                                      key: key)
         case .close:
-            guard let channel else { return EffectReceipt() }
+            guard let channel else { return skipped(key, "the ticket has no channel") }
             do throws(DiscordError) { try await rest.deleteChannel(channel, reason: "Escala: ticket #\(ticket.number) closed") } catch {
                 guard error.isNotFound else { throw error }
             }
         case .askRating(let text, let user):
             // A member may refuse DMs; that is their choice, not a failure.
-            if let dm = try? await rest.directMessageChannel(with: Snowflake(user)) {
-                _ = try? await rest.createMessage(dm.id, MessageBody(content: DiscordMarkup.render(text), allowedMentions: .none, nonce: Self.nonce(key)))
+            do {
+                let dm = try await rest.directMessageChannel(with: Snowflake(user))
+                _ = try await rest.createMessage(dm.id, MessageBody(content: DiscordMarkup.render(text), allowedMentions: .none, nonce: Self.nonce(key)))
+            } catch {
+                return skipped(key, "the member's direct messages refused the rating question: \(error)")
             }
         case .schedule, .cancelTimer:
             break
         }
+        return EffectReceipt()
+    }
+
+    /// An effect done without a call to Discord, because there is nothing
+    /// it could do there: recorded done like any other, and said in the
+    /// log with why, so that an effect never vanishes in silence.
+    private func skipped(_ key: String, _ why: String) -> EffectReceipt {
+        desk.logger.notice("effect done without a call to Discord", metadata: ["key": "\(key)", "why": "\(why)"])
         return EffectReceipt()
     }
 
@@ -158,16 +175,16 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// A community rule's effect: roles granted and taken back, and the TOP
     /// of a window that ended.
     private func execute(_ effect: CommunityEffect, workflow: String, key: String) async throws {
-        guard let bound = desk.workflows.first(where: { $0.path == workflow }) else { return }
+        guard let bound = desk.bound(path: workflow) else { return _ = skipped(key, "the workflow \(workflow) is not served") }
         switch effect {
         case .grantRole(let role, let member):
-            guard let id = bound.ids[role] else { return }
+            guard let id = bound.ids[role] else { return _ = skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
             try await rest.addRole(id, to: Snowflake(member), guild: desk.guild, reason: "Escala: autorole \(role)")
         case .revokeRole(let role, let member):
-            guard let id = bound.ids[role] else { return }
+            guard let id = bound.ids[role] else { return _ = skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
             try await revoke(id, from: Snowflake(member), reason: "Escala: \(role) revoked")
         case .postRanking(let channel, let ranking):
-            guard let id = bound.ids[channel] else { return }
+            guard let id = bound.ids[channel] else { return _ = skipped(key, "the channel `\(channel)` has no id in \(bound.path)'s .ids file") }
             let embed = CommunityEmbeds.ranking(ranking, language: NoticeCatalogue.language(for: bound.workflow.locales[0]))
             _ = try await rest.createMessage(id, MessageBody(content: nil, embeds: [embed], allowedMentions: .none, nonce: Self.nonce(key)))
         }

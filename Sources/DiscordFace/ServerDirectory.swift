@@ -33,13 +33,13 @@ public struct BoundWorkflow: Sendable {
         return BoundWorkflow(path: path, source: source, workflow: workflow, ids: ids)
     }
 
-    /// The person a Discord member is to this workflow: the ranks and side
-    /// roles whose Discord roles they hold.
+    /// The person a Discord member is to this workflow: their Discord
+    /// roles turned into the workflow's names, then the engine's rule
+    /// (`Workflow.person`), the same one `escala simulate` applies.
     func person(_ user: User, roles: [Snowflake], nick: String? = nil) -> Person {
         let held = Set(roles)
-        return Person(id: user.id.rawValue, name: nick ?? user.globalName ?? user.username,
-                      ranks: workflow.ranks.filter { ids[$0].map(held.contains) ?? false },
-                      roles: workflow.staffRoles.filter { ids[$0].map(held.contains) ?? false })
+        let names = ids.filter { held.contains($0.value) }.keys
+        return workflow.person(id: user.id.rawValue, name: nick ?? user.globalName ?? user.username, holding: Set(names))
     }
 
     /// The Discord roles of the ranks and roles `actor` stands for (the

@@ -17,17 +17,17 @@ extension TicketDesk {
                 .init(name: "member", description: "Only this member's roles", type: .user),
             ]),
         ]
-        if workflows.contains(where: { !$0.workflow.offences.isEmpty }) {
+        if directory.hasOffences {
             commands.append(.init(name: "sanctions", description: "A member's recorded sanctions: offence, who applied it, when (staff only)", options: [
                 .init(name: "member", description: "The member", type: .user, required: true),
             ]))
         }
-        if workflows.contains(where: { $0.workflow.reputation != nil }) {
+        if directory.hasReputation {
             commands.append(.init(name: "rep", description: "Give a reputation point to a member", options: [
                 .init(name: "member", description: "Who deserves it", type: .user, required: true),
             ]))
         }
-        if workflows.contains(where: { !$0.workflow.activities.isEmpty }) {
+        if directory.hasActivityBoards {
             commands.append(.init(name: "top", description: "The activity ranking: this period, or one that ended", options: [
                 .init(name: "periods_ago", description: "0 for the running period (default), 1 for the last one that ended…", type: .integer),
             ]))

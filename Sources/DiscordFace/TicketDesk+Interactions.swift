@@ -11,16 +11,16 @@ extension TicketDesk {
         let customID = data?.customID ?? ""
         do {
             switch (interaction.type, CustomID(wire: customID)) {
-            case (.messageComponent, .panelMenu?):
-                try await openFromPanel(category: data?.values?.first ?? "", interaction)
-            case (.messageComponent, .open(let category)?):
-                try await openFromPanel(category: category, interaction)
+            case (.messageComponent, .panelMenu(let workflow)?):
+                try await openFromPanel(workflow: workflow, category: data?.values?.first ?? "", interaction)
+            case (.messageComponent, .open(let workflow, let category)?):
+                try await openFromPanel(workflow: workflow, category: category, interaction)
             case (.messageComponent, .button(_, let button)?):
                 try await act(interaction) { .button(name: button, by: $0) }
             case (.messageComponent, _):
                 try await respond(interaction, .deferredUpdate)
-            case (.modalSubmit, .openingForm(let category)?):
-                try await open(category: category, answers: data?.submittedValues ?? [:], interaction)
+            case (.modalSubmit, .openingForm(let workflow, let category)?):
+                try await open(workflow: workflow, category: category, answers: data?.submittedValues ?? [:], interaction)
             case (.modalSubmit, .sanctionForm?):
                 let answers = data?.submittedValues ?? [:]
                 try await act(interaction) {
@@ -58,20 +58,32 @@ extension TicketDesk {
 
     /// A panel's button or menu: the category's questions as a form when it
     /// has any, else the ticket opens at once.
-    private func openFromPanel(category name: String, _ interaction: Interaction) async throws {
-        guard let bound = bound(category: name), let category = bound.workflow.category(named: name) else {
+    private func openFromPanel(workflow key: String?, category name: String, _ interaction: Interaction) async throws {
+        guard let (bound, category) = opening(workflow: key, category: name) else {
+            logger.notice("a click names no category that one workflow has", metadata: ["workflow": "\(key ?? "-")", "category": "\(name)"])
             return try await respond(interaction, .deferredUpdate)
         }
         if !category.questions.isEmpty {
-            try await respond(interaction, .modal(CustomID.openingForm(category: name).wire, title: String(category.label.prefix(45)),
+            let form = CustomID.openingForm(workflow: CustomID.workflowKey(path: bound.path), category: name)
+            try await respond(interaction, .modal(form.wire, title: String(category.label.prefix(45)),
                                                   inputs: category.questions.prefix(5).map(Components.input)))
             return
         }
-        try await open(category: name, answers: [:], interaction)
+        try await open(workflow: key, category: name, answers: [:], interaction)
     }
 
-    private func open(category name: String, answers: [String: String], _ interaction: Interaction) async throws {
-        guard let bound = bound(category: name), let category = bound.workflow.category(named: name), let user = interaction.actor else { return }
+    /// The workflow and category a panel's click or opening form means
+    /// (`Directory.opening`), with its Discord ids.
+    private func opening(workflow key: String?, category name: String) -> (BoundWorkflow, Category)? {
+        guard let entry = directory.opening(workflowKey: key, category: name), let bound = bound(path: entry.path),
+              let category = bound.workflow.category(named: name) else { return nil }
+        return (bound, category)
+    }
+
+    private func open(workflow key: String?, category name: String, answers: [String: String], _ interaction: Interaction) async throws {
+        guard let (bound, category) = opening(workflow: key, category: name), let user = interaction.actor else {
+            return try await respond(interaction, .deferredUpdate)
+        }
         let owner = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
         // A place in a category is promised before the ticket exists,
         // counted from the gateway: a member is told at once when there is
@@ -118,8 +130,8 @@ extension TicketDesk {
     /// A click, form or command inside a ticket, by the person who made it.
     private func act(_ interaction: Interaction, _ event: (Person) -> TicketEvent) async throws {
         guard let channel = interaction.channelID, let user = interaction.actor,
-              let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(category: ticket.state.category) else {
-            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: workflows[0].workflow.language(forMember: interaction.locale))))
+              let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(of: ticket.state) else {
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: directory.language(forMember: interaction.locale))))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
         guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)",

@@ -27,6 +27,9 @@ public final class TicketDesk: Sendable {
     public var community: CommunityEngine { runtime.community }
     public let rest: RESTClient
     let workflows: [BoundWorkflow]
+    /// The engine's view of the same workflows: which one a click opens,
+    /// who a person is, which commands the rules use.
+    let directory: Directory
     let renames: RenameQueue
     /// The server's channels, kept from the gateway: where a new ticket's
     /// channel has room, and which channel an effect already created.
@@ -68,6 +71,11 @@ public final class TicketDesk: Sendable {
             workflows.append(try BoundWorkflow.load(path: (configuration.workflowsFolder as NSString).appendingPathComponent(file)))
         }
         self.workflows = workflows
+        do throws(DirectoryError) {
+            directory = try Directory(workflows: workflows.map { ($0.path, $0.workflow) })
+        } catch {
+            throw .failed(error.description)
+        }
         let engine: TicketEngine
         do {
             try FileManager.default.createDirectory(atPath: configuration.dataFolder, withIntermediateDirectories: true)
@@ -102,8 +110,14 @@ public final class TicketDesk: Sendable {
         renames = RenameQueue(rest: rest, clock: configuration.clock)
     }
 
-    func bound(category: String) -> BoundWorkflow? {
-        workflows.first { $0.workflow.category(named: category) != nil }
+    func bound(path: String) -> BoundWorkflow? {
+        workflows.first { $0.path == path }
+    }
+
+    /// The workflow a ticket belongs to: the file its version was read
+    /// from, whatever other file has a category of the same name.
+    func bound(of ticket: TicketState) -> BoundWorkflow? {
+        engine.workflowPath(of: ticket).flatMap(bound(path:))
     }
 
     // MARK: Serving
@@ -237,7 +251,7 @@ public final class TicketDesk: Sendable {
         for panel in bound.workflow.panels {
             guard let channel = bound.ids[panel.channel] else { continue }
             var body = MessageBody(content: panel.message.map(bound.workflow.plainText) ?? panel.title,
-                                   components: Components.panel(panel, of: bound.workflow), allowedMentions: .none)
+                                   components: Components.panel(panel, of: bound.workflow, path: bound.path), allowedMentions: .none)
             let posted = try await store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name)
             if let posted, posted.channelID == channel.rawValue {
                 do {
@@ -328,18 +342,9 @@ public final class TicketDesk: Sendable {
 
     private func registerCommands(application: Snowflake) async throws {
         guard !state.withLock({ $0.commandsRegistered }) else { return }
-        var names: Set<String> = []
-        for bound in workflows {
-            for category in bound.workflow.categories {
-                for state in category.states {
-                    for transition in category.transitions(in: state) {
-                        if case .command(let name) = transition.event { names.insert(name) }
-                    }
-                }
-            }
-        }
         let community = communityCommands()
-        let commands = names.subtracting(community.map(\.name)).sorted().map { RESTClient.SlashCommand(name: $0, description: "Escala: /\($0)") }
+        let taken = Set(community.map(\.name))
+        let commands = directory.ticketCommandNames.filter { !taken.contains($0) }.map { RESTClient.SlashCommand(name: $0, description: "Escala: /\($0)") }
             + community
         try await rest.setGuildCommands(commands, application: application, guild: guild)
         state.withLock { $0.commandsRegistered = true }
@@ -408,7 +413,7 @@ public final class TicketDesk: Sendable {
         guard let author = message.author, author.bot != true else { return }
         var ticket = known
         if ticket == nil { ticket = try await self.ticket(inChannel: message.channelID) }
-        guard let ticket, let bound = bound(category: ticket.state.category) else { return }
+        guard let ticket, let bound = bound(of: ticket.state) else { return }
         let person = bound.person(author, roles: message.member?.roles ?? [], nick: message.member?.nick)
         let event = TicketEvent.Message(id: message.id.rawValue, author: person, text: message.content,
                                         attachments: (message.attachments ?? []).map(\.url),

@@ -121,9 +121,10 @@ private struct Play {
         var names: [String: String] = [:]
         for (index, character) in scenario.people.enumerated() {
             let id = String(1_000 + index + 1)
-            people[character.name] = Person(id: id, name: character.name,
-                                            ranks: character.titles.filter { workflow?.ranks.contains($0) ?? false },
-                                            roles: character.titles.filter { workflow?.roles.contains($0) ?? false })
+            // The engine's rule, as on Discord: a role the bot gives members
+            // (an autorole) makes nobody staff.
+            people[character.name] = workflow?.person(id: id, name: character.name, holding: Set(character.titles))
+                ?? Person(id: id, name: character.name)
             names[id] = character.name
         }
         self.people = people

@@ -148,7 +148,7 @@ struct CommunityEndToEndTests {
         let click = await server.click("esc:menu", in: panel, by: Self.ana, values: ["oferta"], guild: Self.guild)
         let modal = try await E2E.callback(server, click)
         #expect(modal["type"]?.number == 9)
-        await server.submit("esc:q:oferta", values: ["titulo": "Bici", "precio": "120 €", "detalle": "Como nueva @everyone"],
+        await server.submit("esc:q:comunidad:oferta", values: ["titulo": "Bici", "precio": "120 €", "detalle": "Como nueva @everyone"],
                             in: panel, by: Self.ana, guild: Self.guild)
         try await E2E.eventually("the offer's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)

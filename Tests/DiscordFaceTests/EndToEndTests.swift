@@ -124,12 +124,12 @@ struct EndToEndTests {
         try await Self.eventually("the panel") { !Self.requests(server, "POST", "/channels/\(panelChannel)/messages").isEmpty }
         let panel = try #require(Self.body(Self.requests(server, "POST", "/channels/\(panelChannel)/messages")[0]))
         let menu = panel["components"]?.array?.first?["components"]?.array?.first
-        #expect(menu?["custom_id"]?.string == "esc:menu")
+        #expect(menu?["custom_id"]?.string == "esc:menu:roleplay")
         #expect(menu?["options"]?.array?.contains { $0["value"]?.string == "consultas" } == true)
         try await Self.eventually("the gateway session") { server.gateway.isReady }
 
         // A member picks Consultas: acknowledged, then a private channel.
-        let click = await server.click("esc:menu", in: panelChannel, by: Self.player, values: ["consultas"], guild: Self.guild)
+        let click = await server.click("esc:menu:roleplay", in: panelChannel, by: Self.player, values: ["consultas"], guild: Self.guild)
         try await Self.eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let callback = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
         #expect(Self.body(callback)?["type"]?.number == 5, "deferred within the 3 seconds")
@@ -248,11 +248,11 @@ struct DeskBehaviourTests {
         let modalRequest = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
         let modal = try #require(E2E.body(modalRequest))
         #expect(modal["type"]?.number == 9)
-        #expect(modal["data"]?["custom_id"]?.string == "esc:q:reportes")
+        #expect(modal["data"]?["custom_id"]?.string == "esc:q:roleplay:reportes")
         let inputs = modal["data"]?["components"]?.array?.compactMap { $0["components"]?.array?.first?["custom_id"]?.string }
         #expect(inputs == ["reportado", "hechos"])
         let hechos = "Me insultó en el canal de voz y llamó a <@&\(E2E.roles["admin"]!)> @everyone"
-        await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": hechos], in: E2E.channels["panel_tickets"]!,
+        await server.submit("esc:q:roleplay:reportes", values: ["reportado": "Pepe", "hechos": hechos], in: E2E.channels["panel_tickets"]!,
                             by: E2E.player, guild: E2E.guild)
         let channel = try await Self.ticketChannel(running, 1)
         #expect(try await running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": hechos])
@@ -284,7 +284,7 @@ struct DeskBehaviourTests {
         func answer(_ interaction: String) async throws -> JSONValue { try await E2E.callback(server, interaction) }
         let panel = E2E.channels["panel_tickets"]!
         _ = try await answer(await server.click("esc:menu", in: panel, by: E2E.player, values: ["reportes"], guild: E2E.guild, locale: english))
-        let opened = await server.submit("esc:q:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: panel,
+        let opened = await server.submit("esc:q:roleplay:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: panel,
                                          by: E2E.player, guild: E2E.guild, locale: english)
         let channel = try await Self.ticketChannel(running, 1)
         try await E2E.eventually("the opening confirmed") {
@@ -433,7 +433,7 @@ struct DeskBehaviourTests {
         let running = try await E2E.start(folder: try E2E.workflowsFolder("communaute", ids: ids))
         let server = running.server
         try await E2E.eventually("the gateway session") { server.gateway.isReady }
-        await server.click(CustomID.open(category: "appel_ban").wire, in: ids["panel_support"]!, by: E2E.player, guild: E2E.guild, locale: "fr")
+        await server.click(CustomID.open(workflow: "communaute", category: "appel_ban").wire, in: ids["panel_support"]!, by: E2E.player, guild: E2E.guild, locale: "fr")
         try await E2E.eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/") } }
         await server.submit("esc:q:appel_ban", values: ["pseudo": "Lea_42", "raison": "Je n'ai pas triché"], in: ids["panel_support"]!,
                             by: E2E.player, guild: E2E.guild, locale: "fr")

@@ -32,7 +32,7 @@ struct SanctionFormTests {
         let panel = E2E.channels["panel_tickets"]!
 
         // Rosa reports the player; the CM passes it to a Trainee.
-        await server.submit("esc:q:reportes", values: ["reportado": "jugador", "hechos": "Trolleo en el banco"], in: panel,
+        await server.submit("esc:q:roleplay:reportes", values: ["reportado": "jugador", "hechos": "Trolleo en el banco"], in: panel,
                             by: Self.rosa, guild: E2E.guild)
         let report = try await DeskBehaviourTests.ticketChannel(running, 1)
         await server.say("La grabación", in: report, by: Self.rosa, attachments: ["troll.mp4"], guild: E2E.guild)

@@ -84,6 +84,38 @@ struct ScenarioTests {
         #expect(report.failures.first?.detail == "no ticket is open yet")
     }
 
+    @Test("a role the bot gives members makes nobody staff, in a scenario as on Discord")
+    func memberRoleIsNotStaff() async throws {
+        let engine = try await TicketEngine(store: try TicketStore.temporary())
+        _ = try await engine.load(SourceFile(path: "roles.flow", text: """
+            ranks cm < admin
+            role veterano "Veterano"
+            channel soporte
+            panel p "Soporte" in soporte { opens caso }
+            autorole antiguedad: grant veterano after 30d in server
+            ticket caso "Caso" {
+              receives cm
+              button cerrar "Cerrar"
+              on button cerrar by staff: close
+            }
+            """), now: 0)
+        let (scenario, errors) = ScenarioParser.parse("""
+            member ana veterano
+            staff carla cm
+            ana opens caso
+            ana presses cerrar
+            expect refused
+            expect open
+            carla presses cerrar
+            expect closed
+            """, path: "roles.scenario")
+        #expect(errors.isEmpty, "\(errors)")
+        let runner = ScenarioRunner(engine: engine, workflowPath: "roles.flow", discord: try SimulatedDiscord())
+        #expect(runner.validate(scenario).isEmpty)
+        let report = try await runner.run(scenario)
+        #expect(report.passed, "\(report.failures)")
+    }
+
     @Test("time passes: the silence timer runs from the last mention of the user")
     func silenceTimer() async throws {
         let report = try await run("""

@@ -26,7 +26,7 @@ struct GoldenTests {
             return (TextReporter.render(LintRun(files: [.init(source: source, diagnostics: diagnostics)])), diagnostics)
         }
         let ids = (try? Data(contentsOf: folder.appendingPathComponent(name + ".ids"))).map { SourceFile(path: name + ".ids", bytes: Array($0)) }
-        let run = LintRun(files: LintRun.check(source, ids: ids, idsOptional: false))
+        let run = LintRun(files: LintRun.check(source, ids: ids, idsOptional: false).results)
         return (TextReporter.render(run), run.diagnostics)
     }
 

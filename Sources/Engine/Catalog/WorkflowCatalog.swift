@@ -12,6 +12,9 @@ public struct WorkflowCatalog: Sendable {
     public private(set) var versions: [String: Workflow] = [:]
     /// Workflow file path → hash of its current version.
     public private(set) var current: [String: String] = [:]
+    /// Hash → the file it was read from: a ticket belongs to its workflow
+    /// by the version it was opened with, never by its category's name.
+    public private(set) var paths: [String: String] = [:]
 
     public init() {}
 
@@ -34,6 +37,7 @@ public struct WorkflowCatalog: Sendable {
             return .rejected(keeping: previous, errors: result.diagnostics.filter { $0.severity == .error })
         }
         versions[workflow.contentHash] = workflow
+        paths[workflow.contentHash] = source.path
         current[source.path] = workflow.contentHash
         switch previous {
         case nil: return .added(hash: workflow.contentHash)
@@ -52,11 +56,15 @@ public struct WorkflowCatalog: Sendable {
         let result = WorkflowCompiler.compile(source)
         guard let workflow = result.workflow else { return result.diagnostics.filter { $0.severity == .error } }
         versions[hash] = workflow
+        paths[hash] = source.path
         return []
     }
 
     /// The version a ticket started with.
     public func workflow(hash: String) -> Workflow? { versions[hash] }
+
+    /// The file a version was read from.
+    public func path(hash: String) -> String? { paths[hash] }
 
     /// Of the given open-ticket counts per version, those on versions that
     /// are no longer current: after a reload, what the operator is told is

@@ -98,6 +98,13 @@ public final class TicketEngine: Sendable, StoreBacked {
         memory.withLock { $0.catalog.workflow(hash: ticket.workflowHash) }
     }
 
+    /// The workflow file a ticket belongs to: the one its version was read
+    /// from (a category of the same name in another file is another
+    /// workflow's).
+    public func workflowPath(of ticket: TicketState) -> String? {
+        memory.withLock { $0.catalog.path(hash: ticket.workflowHash) }
+    }
+
     func machine(hash: String, category: String) -> TicketMachine? {
         memory.withLock { memory in
             let key = hash + "/" + category

@@ -18,7 +18,7 @@ struct DiscordLimitsCheck: Check {
         }
         for ticket in context.tickets {
             let body = ticket.body
-            let id = CustomID.open(category: ticket.name).wire
+            let id = CustomID.open(workflow: CustomID.workflowKey(path: diagnostics.path), category: ticket.name).wire
             if id.count > CustomID.limit {
                 diagnostics.report(.customIDTooLong, "the name `\(ticket.name)` makes a button id of \(id.count) characters; Discord allows \(CustomID.limit)",
                                    at: ticket.declaration.name.range, help: "use a shorter name")

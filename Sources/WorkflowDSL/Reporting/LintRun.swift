@@ -52,6 +52,7 @@ public struct LintRun: Sendable {
     /// ids are filled in there: their missing ids are not noted.
     public static func lint(paths: [String], idsOptional: Bool = false) throws(InputError) -> LintRun {
         var results: [FileResult] = []
+        var members: [SharedCategoryCheck.Member] = []
         for path in try workflowFiles(in: paths) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw InputError(path: path, reason: "cannot be read")
@@ -59,13 +60,21 @@ public struct LintRun: Sendable {
             let source = SourceFile(path: path, bytes: Array(data))
             let idsPath = IDBindings.path(forWorkflow: path)
             let ids = FileManager.default.contents(atPath: idsPath).map { SourceFile(path: idsPath, bytes: Array($0)) }
-            results.append(contentsOf: check(source, ids: ids, idsOptional: idsOptional))
+            let (checked, file) = check(source, ids: ids, idsOptional: idsOptional)
+            results.append(contentsOf: checked)
+            members.append(SharedCategoryCheck.Member(source: source, file: file))
+        }
+        let shared = SharedCategoryCheck.check(members)
+        results = results.map { result in
+            guard let more = shared[result.source.path] else { return result }
+            return FileResult(source: result.source, diagnostics: (result.diagnostics + more).sorted { $0.range.start < $1.range.start },
+                              language: result.language, locales: result.locales)
         }
         return LintRun(files: results)
     }
 
     /// A workflow and its ids file (nil when it has none).
-    static func check(_ source: SourceFile, ids idsSource: SourceFile?, idsOptional: Bool) -> [FileResult] {
+    static func check(_ source: SourceFile, ids idsSource: SourceFile?, idsOptional: Bool) -> (results: [FileResult], file: WorkflowFile) {
         var (file, diagnostics) = WorkflowCompiler.checkKeepingFile(source)
         let locales = file.locales.map(\.text)
         guard let idsSource else {
@@ -73,13 +82,13 @@ public struct LintRun: Sendable {
             if !idsOptional, !diagnostics.contains(where: { $0.severity == .error }) {
                 diagnostics = MissingIDs.noFile(for: file, idsPath: IDBindings.path(forWorkflow: source.path)) + diagnostics
             }
-            return [FileResult(source: source, diagnostics: diagnostics, locales: locales)]
+            return ([FileResult(source: source, diagnostics: diagnostics, locales: locales)], file)
         }
         let (bindings, syntax) = IDBindings.parse(idsSource)
         var idsDiagnostics = syntax + bindings.check(against: file)
         if !idsOptional { idsDiagnostics += MissingIDs.unset(in: bindings, for: file) }
-        return [FileResult(source: source, diagnostics: diagnostics, locales: locales),
-                FileResult(source: idsSource, diagnostics: idsDiagnostics.sorted { $0.range.start < $1.range.start })]
+        return ([FileResult(source: source, diagnostics: diagnostics, locales: locales),
+                 FileResult(source: idsSource, diagnostics: idsDiagnostics.sorted { $0.range.start < $1.range.start })], file)
     }
 
     public static func workflowFiles(in paths: [String]) throws(InputError) -> [String] {

@@ -180,6 +180,10 @@ extension DiagnosticCatalogue {
                 "{0} ya está declarado como texto",
             "{0} is already declared as a form":
                 "{0} ya está declarado como formulario",
+            "the ticket category {0} is also declared in {1}":
+                "la categoría de tickets {0} también está declarada en {1}",
+            "the workflows of one folder serve one Discord server: give one of the two categories another name":
+                "los workflows de una carpeta sirven a un solo servidor de Discord: da otro nombre a una de las dos categorías",
             "{0} is already declared as a ticket category":
                 "{0} ya está declarado como categoría de tickets",
             "{0} is not a block of the language":

@@ -180,6 +180,10 @@ extension DiagnosticCatalogue {
                 "{0} est déjà déclaré comme texte",
             "{0} is already declared as a form":
                 "{0} est déjà déclaré comme formulaire",
+            "the ticket category {0} is also declared in {1}":
+                "la catégorie de tickets {0} est aussi déclarée dans {1}",
+            "the workflows of one folder serve one Discord server: give one of the two categories another name":
+                "les workflows d'un même dossier servent un seul serveur Discord : donnez un autre nom à l'une des deux catégories",
             "{0} is already declared as a ticket category":
                 "{0} est déjà déclaré comme catégorie de tickets",
             "{0} is not a block of the language":

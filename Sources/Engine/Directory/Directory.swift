@@ -1,0 +1,108 @@
+import WorkflowDSL
+
+/// The workflows one server runs, as every face sees them: which file a
+/// panel's click means, who a person is to a workflow, which slash
+/// commands the rules use, what language a person who is in no ticket is
+/// answered in.
+///
+/// Platform-neutral: a face converts its own ids to the workflow's names
+/// (the Discord face through the `.ids` file, `escala simulate` from a
+/// scenario's titles) and asks here, so that Discord and a scenario never
+/// judge the same person or click differently.
+public struct Directory: Sendable {
+    /// One workflow file, at the version the directory was made with.
+    public struct Entry: Sendable {
+        public let path: String
+        /// How component ids name it (`CustomID.workflowKey`).
+        public let key: String
+        public let workflow: Workflow
+    }
+
+    /// In path order, as `escala run` reads a folder.
+    public let entries: [Entry]
+
+    /// Two files whose keys are the same could not be told apart by a
+    /// click: refused, naming both.
+    public init(workflows: [(path: String, workflow: Workflow)]) throws(DirectoryError) {
+        var entries: [Entry] = []
+        for (path, workflow) in workflows.sorted(by: { $0.path < $1.path }) {
+            let key = CustomID.workflowKey(path: path)
+            if let same = entries.first(where: { $0.key == key }) {
+                throw .sameKey(key, same.path, path)
+            }
+            entries.append(Entry(path: path, key: key, workflow: workflow))
+        }
+        guard !entries.isEmpty else { throw .empty }
+        self.entries = entries
+    }
+
+    public func entry(path: String) -> Entry? { entries.first { $0.path == path } }
+
+    public func entry(key: String) -> Entry? { entries.first { $0.key == key } }
+
+    /// The workflow a panel's button, menu or opening form opens `category`
+    /// of. The id names its workflow; an id that does not (a panel posted
+    /// by an older Escala, until start-up edits it) is taken only when one
+    /// workflow alone has the category: a guess could open another file's
+    /// ticket, with its rules and its ids.
+    public func opening(workflowKey key: String?, category: String) -> Entry? {
+        if let key {
+            guard let entry = entry(key: key), entry.workflow.category(named: category) != nil else { return nil }
+            return entry
+        }
+        let having = entries.filter { $0.workflow.category(named: category) != nil }
+        return having.count == 1 ? having[0] : nil
+    }
+
+    /// The slash commands the workflows' rules answer (`on command NAME`),
+    /// once each, in name order.
+    public var ticketCommandNames: [String] {
+        var names: Set<String> = []
+        for entry in entries {
+            for category in entry.workflow.categories {
+                for state in category.states {
+                    for transition in category.transitions(in: state) {
+                        if case .command(let name) = transition.event { names.insert(name) }
+                    }
+                }
+            }
+        }
+        return names.sorted()
+    }
+
+    /// Whether any workflow declares what a community command needs.
+    public var hasOffences: Bool { entries.contains { !$0.workflow.offences.isEmpty } }
+    public var hasReputation: Bool { entries.contains { $0.workflow.reputation != nil } }
+    public var hasActivityBoards: Bool { entries.contains { !$0.workflow.activities.isEmpty } }
+
+    /// The language a person who is in no ticket is answered in (a click
+    /// outside any ticket): the first workflow's, closest to their client.
+    public func language(forMember locale: String?) -> String {
+        entries[0].workflow.language(forMember: locale)
+    }
+}
+
+/// Why a set of workflows cannot be served together.
+public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case empty
+    case sameKey(String, String, String)
+
+    public var description: String {
+        switch self {
+        case .empty: "no workflow to serve"
+        case .sameKey(let key, let first, let second):
+            "\(first) and \(second) are both called `\(key)` in Discord's component ids: rename one of the files"
+        }
+    }
+}
+
+extension Workflow {
+    /// Who a person is to this workflow, from the names of the ranks and
+    /// roles they hold: the one rule every face applies. Ranks count, and
+    /// side roles that make their holders staff; a role the bot gives
+    /// members (an autorole, a ticket's `grant`) makes nobody staff, and
+    /// names the workflow does not declare are nothing.
+    public func person(id: String, name: String, holding held: Set<String>) -> Person {
+        Person(id: id, name: name, ranks: ranks.filter(held.contains), roles: staffRoles.filter(held.contains))
+    }
+}
