@@ -12,6 +12,8 @@ public final class EscalaRuntime: Sendable {
     public let engine: TicketEngine
     public let community: CommunityEngine
     public let clock: any EngineClock
+    /// What falls due, the same step `escala simulate` takes.
+    public var clockwork: Clockwork { Clockwork(engine: engine, community: community) }
     /// Clicks waiting for the channel of the ticket they opened.
     public let channels = ChannelWaiters()
     let outboxBell = Doorbell()

@@ -29,15 +29,23 @@ public struct SchedulerService: Service {
         do { try await runtime.community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
     }
 
-    /// Fires what is due now; returns when to look again.
+    /// Fires what is due now (the same `Clockwork.tick` that `escala
+    /// simulate` calls); returns when to look again.
     private func pass() async -> Int64? {
         let now = runtime.clock.now()
-        do { try await runtime.engine.fireDueTimers(now: now) } catch { logger.error("timers", metadata: ["error": "\(error)"]) }
-        do { try await runtime.community.fireDue(now: now) } catch { logger.error("community scheduler", metadata: ["error": "\(error)"]) }
-        do { try await runtime.community.flush() } catch { logger.error("activity counts not written", metadata: ["error": "\(error)"]) }
-        let timer = try? await runtime.engine.nextTimerDue()
-        let community = (try? await runtime.community.nextDue()) ?? nil
+        var next: Int64?
+        do {
+            let tick = try await runtime.clockwork.tick(now: now)
+            for kept in tick.timers.setAside {
+                logger.error("a timer could not fire and is set aside: `escala outbox` lists it, `--retry` fires it",
+                             metadata: ["ticket": "\(kept.ticketNumber)", "timer": "\(kept.timer.timer.key)", "reason": "\(kept.reason)"])
+            }
+            next = tick.nextDue
+        } catch {
+            logger.error("what fell due could not all be done; trying again", metadata: ["error": "\(error)"])
+            next = (try? await runtime.clockwork.nextDue()) ?? nil
+        }
         let flush = runtime.community.unflushedEvents > 0 ? now + flushEvery : nil
-        return [timer ?? nil, community, flush].compactMap { $0 }.min().map { max($0, now + 1) }
+        return [next, flush].compactMap { $0 }.min().map { max($0, now + 1) }
     }
 }

@@ -95,6 +95,8 @@ private struct Play {
     var community: CommunityEngine
     /// Community effects of the last action or wait.
     var lastCommunity: [CommunityEffect] = []
+    /// What falls due, stepped as `escala run`'s scheduler steps it.
+    var clockwork: Clockwork { Clockwork(engine: engine, community: community) }
     let people: [String: Person]
     let names: [String: String]
     var report: SimulationReport
@@ -186,18 +188,24 @@ private struct Play {
             var effects: [(Int64, Effect)] = []
             var changes: [String] = []
             var communityEffects: [CommunityEffect] = []
-            while let due = await [try engine.nextTimerDue(), try community.nextDue()].compactMap({ $0 }).min(), due <= end {
+            // The scheduler's own step (`Clockwork.tick`) at each instant
+            // something falls due, as `escala run` takes it when its clock
+            // gets there.
+            var next = try await clockwork.nextDue()
+            while let due = next, due <= end {
                 now = max(now, due)
-                for outcome in try await engine.fireDueTimers(now: now) {
+                let tick = try await clockwork.tick(now: now)
+                for outcome in tick.timers.outcomes {
                     effects += outcome.effects.map { (outcome.ticket.id, $0) }
                     if outcome.previousState != outcome.ticket.state.state {
                         changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
                     }
                 }
-                await communityEffects += try community.fireDue(now: now).effects
+                communityEffects += tick.community.effects
+                next = tick.nextDue
             }
             now = end
-            await communityEffects += try community.fireDue(now: now).effects
+            communityEffects += try await clockwork.tick(now: now).community.effects
             lastCommunity = communityEffects
             lastEffects = effects
             lastReplayed = false
@@ -252,8 +260,9 @@ private struct Play {
             community = CommunityEngine(store: store, guild: runner.guild,
                                         workflows: restarted.currentWorkflow(runner.workflowPath).map { [runner.workflowPath: $0] } ?? [:])
             // Starting again: what fell due while down happens now.
-            lastEffects = try await engine.fireDueTimers(now: now).flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
-            lastCommunity = try await community.fireDue(now: now).effects
+            let tick = try await clockwork.tick(now: now)
+            lastEffects = tick.timers.outcomes.flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
+            lastCommunity = tick.community.effects
             lastReplayed = false
             try await finish(entry(step.line, downFor == 0 ? "the bot restarts" : "the bot is down for \(Self.duration(downFor)), then starts"))
         default:

@@ -43,6 +43,10 @@ struct OutboxCommand: AsyncParsableCommand {
             let count = try await store.retrySetAside(ids: ids.isEmpty ? nil : ids)
             print(count == 0 ? "No effect was set aside" + (ids.isEmpty ? "." : " with those ids.")
                              : "\(count) effect\(count == 1 ? "" : "s") back in the queue.")
+            if ids.isEmpty {
+                let timers = try await store.write { try $0.retrySetAsideTimers() }
+                if timers > 0 { print("\(timers) timer\(timers == 1 ? "" : "s") due again.") }
+            }
             return
         }
         let aside = try await store.setAsideEffects().filter { ids.isEmpty || ids.contains($0.id) }
@@ -53,10 +57,16 @@ struct OutboxCommand: AsyncParsableCommand {
             })
             return
         }
-        if aside.isEmpty { print("No effect is set aside."); return }
+        // Timers that fell due and could not fire are kept the same way.
+        let timers = ids.isEmpty ? try await store.read { try $0.setAsideTimers() } : []
+        if aside.isEmpty && timers.isEmpty { print("No effect is set aside."); return }
         for effect in aside {
             print("#\(effect.id)  \(effect.at.map(reportTime) ?? "")  \(Self.describe(effect.work))")
             print("    \(effect.reason)")
+        }
+        for kept in timers {
+            print("timer  \(reportTime(kept.at))  ticket #\(kept.ticketNumber): \(kept.timer.timer.key), due \(reportTime(kept.timer.timer.dueAt))")
+            print("    \(kept.reason)")
         }
         print("Fix the cause, then `escala outbox --retry` (or --retry --id N).")
     }

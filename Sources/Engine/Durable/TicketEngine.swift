@@ -324,30 +324,75 @@ public final class TicketEngine: Sendable, StoreBacked {
 
     // MARK: Timers
 
+    /// What one pass over the due timers did.
+    public struct TimerPass: Sendable, Equatable {
+        public var outcomes: [StepOutcome] = []
+        /// Timers that fell due and could not fire (their ticket's
+        /// workflow version is not loaded): kept, with why, for
+        /// `escala outbox` to list and retry.
+        public var setAside: [SetAsideTimer] = []
+    }
+
     /// Fires every timer due at or before `now`, in due order, each in its
     /// own transaction with the event it causes: a timer is deleted in the
     /// same commit that applies it, so it fires exactly once, even across a
-    /// crash. After a restart the first call fires what fell due meanwhile.
+    /// crash. A timer whose step cannot be taken is set aside in its own
+    /// commit, never deleted, and the others still fire. After a restart
+    /// the first call fires what fell due meanwhile.
     @discardableResult
-    public func fireDueTimers(now: Int64) async throws(EngineError) -> [StepOutcome] {
-        var outcomes: [StepOutcome] = []
+    public func fireDueTimers(now: Int64) async throws(EngineError) -> TimerPass {
+        var pass = TimerPass()
         // A bound, not a loop forever: a workflow whose timer keeps
         // re-arming at `now` must not hang the process.
         for _ in 0..<1_000 {
             let due = try await read { try $0.dueTimers(upTo: now, limit: 256) }
             if due.isEmpty { break }
             for timer in due {
-                if let outcome = try await fire(timer, now: now) { outcomes.append(outcome) }
+                switch try await fire(timer, now: now) {
+                case .fired(let outcome): pass.outcomes.append(outcome)
+                case .setAside(let kept): pass.setAside.append(kept)
+                case .nothing: break
+                }
             }
         }
-        return outcomes
+        return pass
     }
 
-    private func fire(_ timer: DueTimer, now: Int64) async throws(EngineError) -> StepOutcome? {
-        try await write { transaction -> Result<StepOutcome?, EngineError> in
-            guard try transaction.takeTimer(timer), let stored = try transaction.ticket(id: timer.ticketID) else { return .success(nil) }
-            return try self.apply(.timerFired(timer.timer), to: stored, sourceID: nil, now: now, in: transaction)
-        }.get()
+    private enum Firing: Sendable {
+        case fired(StepOutcome)
+        case setAside(SetAsideTimer)
+        case nothing
+    }
+
+    private func fire(_ timer: DueTimer, now: Int64) async throws(EngineError) -> Firing {
+        try await write { transaction -> Firing in
+            guard let stored = try transaction.ticket(id: timer.ticketID) else { return .nothing }
+            // Checked before the timer is taken: a step that cannot be
+            // taken must not commit the timer's deletion.
+            guard self.machine(hash: stored.state.workflowHash, category: stored.state.category) != nil else {
+                let reason = EngineError.missingVersion(hash: stored.state.workflowHash, ticket: stored.id).description
+                guard try transaction.setAsideTimer(timer, reason: reason, at: now) else { return .nothing }
+                return .setAside(SetAsideTimer(timer: timer, guild: stored.guild, ticketNumber: stored.state.number, reason: reason, at: now))
+            }
+            guard try transaction.takeTimer(timer) else { return .nothing }
+            switch try self.apply(.timerFired(timer.timer), to: stored, sourceID: nil, now: now, in: transaction) {
+            case .success(let outcome?): return .fired(outcome)
+            case .success(nil): return .nothing
+            // Thrown, so that the whole transaction (the timer's deletion
+            // with it) rolls back.
+            case .failure(let error): throw error
+            }
+        }
+    }
+
+    /// The timers set aside, oldest first.
+    public func setAsideTimers() async throws(EngineError) -> [SetAsideTimer] {
+        try await read { try $0.setAsideTimers() }
+    }
+
+    /// Makes every set-aside timer due again; returns how many.
+    public func retrySetAsideTimers() async throws(EngineError) -> Int {
+        try await write { try $0.retrySetAsideTimers() }
     }
 
     /// When the next timer falls due, if any.

@@ -125,6 +125,15 @@ public protocol StorageTransaction {
     /// this transaction owns its firing.
     func takeTimer(_ timer: DueTimer) throws -> Bool
     func timerCount() throws -> Int
+    /// Keeps a timer whose step cannot be taken (its workflow version is
+    /// gone), out of the due ones, with the reason: never deleted in
+    /// silence. False if it is no longer the one that fell due.
+    func setAsideTimer(_ timer: DueTimer, reason: String, at now: Int64) throws -> Bool
+    /// The timers set aside, oldest first.
+    func setAsideTimers() throws -> [SetAsideTimer]
+    /// Makes every set-aside timer due again (it fires at once if its time
+    /// has passed); returns how many.
+    func retrySetAsideTimers() throws -> Int
 
     // MARK: Members, reputation and roles
     func recordMember(guild: String, member: String, joinedAt: Int64) throws

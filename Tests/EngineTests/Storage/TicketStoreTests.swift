@@ -77,14 +77,52 @@ struct TicketStoreTests {
         let restarted = try await StoreHarness.engine(StoreHarness.timed, path: path)
         #expect(try await restarted.ticket(id: ticketID)?.state.isClosed == false)
         let fired = try await restarted.fireDueTimers(now: 1_000 + 3_600)
-        #expect(fired.count == 1)
+        #expect(fired.outcomes.count == 1)
         let closed = try #require(try await restarted.ticket(id: ticketID))
         #expect(closed.state.isClosed)
-        #expect(try await restarted.fireDueTimers(now: 1_000 + 7_200).isEmpty)
+        #expect(try await restarted.fireDueTimers(now: 1_000 + 7_200).outcomes.isEmpty)
         let timerEvents = try await DatabaseQueue(path: path).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE kind LIKE 'timer %'")
         }
         #expect(timerEvents == 1)
+    }
+
+    @Test("a timer whose ticket's rules cannot be loaded is kept, set aside with why, and fires once they can")
+    func timerWithoutItsRulesIsKept() async throws {
+        let path = StoreHarness.temporaryPath()
+        defer { StoreHarness.remove(path) }
+        let ticketID: Int64
+        do {
+            let engine = try await StoreHarness.engine(StoreHarness.timed, path: path)
+            ticketID = try #require(try await engine.open(guild: "g", workflow: "w.flow", category: "t",
+                                                          owner: Person(id: "1"), locale: "es", now: 1_000).ticket).id
+        }
+        // The kept source of the ticket's version no longer compiles (a
+        // database edited by hand, or an older Escala's words).
+        let queue = try DatabaseQueue(path: path)
+        let kept = try await queue.write { db in
+            let source = try #require(try Data.fetchOne(db, sql: "SELECT source FROM workflow_version"))
+            try db.execute(sql: "UPDATE workflow_version SET source = ?", arguments: [Data("ticket {".utf8)])
+            return source
+        }
+        let restarted = try await TicketEngine(store: try TicketStore(path: path))
+        let pass = try await restarted.fireDueTimers(now: 1_000 + 3_600)
+        #expect(pass.outcomes.isEmpty)
+        #expect(pass.setAside.map(\.ticketNumber) == [1])
+        #expect(pass.setAside.first?.reason.contains("cannot be loaded") == true)
+        // Kept, not lost: listed with its reason, and no longer due.
+        let aside = try await restarted.setAsideTimers()
+        #expect(aside.map(\.timer.ticketID) == [ticketID])
+        #expect(try await restarted.nextTimerDue() == nil)
+        #expect(try await restarted.fireDueTimers(now: 1_000 + 7_200).setAside.isEmpty, "set aside once, not at every pass")
+
+        // The source mended, a new start fires it.
+        try await queue.write { db in try db.execute(sql: "UPDATE workflow_version SET source = ?", arguments: [kept]) }
+        let mended = try await TicketEngine(store: try TicketStore(path: path))
+        #expect(try await mended.retrySetAsideTimers() == 1)
+        let fired = try await mended.fireDueTimers(now: 1_000 + 7_300)
+        #expect(fired.outcomes.map(\.ticket.id) == [ticketID])
+        #expect(try await mended.ticket(id: ticketID)?.state.isClosed == true)
     }
 
     @Test("a reload applies to new tickets, reports the old ones, and old tickets keep their rules after a restart")

@@ -292,6 +292,17 @@ enum StoreSchema {
                 CREATE INDEX outbox_open ON outbox (lane, id) WHERE status IN ('pending', 'reply');
                 """)
         }
+        migrator.registerMigration("v8: timers set aside") { db in
+            // A timer whose step cannot be taken (the workflow version its
+            // ticket runs on is gone) stays, with the reason, out of the
+            // due ones, instead of vanishing with its transaction.
+            try db.execute(sql: """
+                ALTER TABLE timer ADD COLUMN set_aside TEXT;
+                ALTER TABLE timer ADD COLUMN set_aside_at INTEGER;
+                DROP INDEX timer_by_due;
+                CREATE INDEX timer_by_due ON timer (due_at, ticket_id, key) WHERE set_aside IS NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -239,7 +239,8 @@ struct StoreTransaction: StorageTransaction {
     func schedule(_ timer: TicketTimer, ticketID: Int64) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO timer (ticket_id, key, generation, due_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (ticket_id, key) DO UPDATE SET generation = excluded.generation, due_at = excluded.due_at
+            ON CONFLICT (ticket_id, key) DO UPDATE SET generation = excluded.generation, due_at = excluded.due_at,
+                set_aside = NULL, set_aside_at = NULL
             """)
         try statement.execute(arguments: [ticketID, timer.key, timer.generation, timer.dueAt])
     }
@@ -247,13 +248,16 @@ struct StoreTransaction: StorageTransaction {
     /// The earliest due timers, in firing order.
     func dueTimers(upTo now: Int64, limit: Int) throws -> [DueTimer] {
         let statement = try db.cachedStatement(sql: """
-            SELECT ticket_id, key, generation, due_at FROM timer WHERE due_at <= ? ORDER BY due_at, ticket_id, key LIMIT ?
+            SELECT ticket_id, key, generation, due_at FROM timer WHERE due_at <= ? AND set_aside IS NULL
+            ORDER BY due_at, ticket_id, key LIMIT ?
             """)
         return try Row.fetchAll(statement, arguments: [now, limit]).compactMap(DueTimer.init(row:))
     }
 
     func nextTimer() throws -> DueTimer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT ticket_id, key, generation, due_at FROM timer ORDER BY due_at, ticket_id, key LIMIT 1"))
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT ticket_id, key, generation, due_at FROM timer WHERE set_aside IS NULL ORDER BY due_at, ticket_id, key LIMIT 1
+            """))
             .flatMap(DueTimer.init(row:))
     }
 
@@ -266,7 +270,33 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func timerCount() throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM timer")) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM timer WHERE set_aside IS NULL")) ?? 0
+    }
+
+    func setAsideTimer(_ timer: DueTimer, reason: String, at now: Int64) throws -> Bool {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE timer SET set_aside = ?, set_aside_at = ?
+            WHERE ticket_id = ? AND key = ? AND generation = ? AND due_at = ? AND set_aside IS NULL
+            """)
+        try statement.execute(arguments: [reason, now, timer.ticketID, timer.timer.key, timer.timer.generation, timer.timer.dueAt])
+        return db.changesCount > 0
+    }
+
+    func setAsideTimers() throws -> [SetAsideTimer] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT t.ticket_id, t.key, t.generation, t.due_at, t.set_aside, t.set_aside_at, k.guild, k.number
+            FROM timer t JOIN ticket k ON k.id = t.ticket_id WHERE t.set_aside IS NOT NULL ORDER BY t.set_aside_at, t.ticket_id, t.key
+            """))
+        return rows.compactMap { row in
+            DueTimer(row: row).map {
+                SetAsideTimer(timer: $0, guild: row["guild"], ticketNumber: row["number"], reason: row["set_aside"], at: row["set_aside_at"])
+            }
+        }
+    }
+
+    func retrySetAsideTimers() throws -> Int {
+        try db.execute(sql: "UPDATE timer SET set_aside = NULL, set_aside_at = NULL WHERE set_aside IS NOT NULL")
+        return db.changesCount
     }
 }
 
