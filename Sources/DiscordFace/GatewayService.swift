@@ -11,13 +11,20 @@ struct GatewayService: Service {
     static let interactionGrace: Duration = .seconds(5)
 
     func run() async throws {
-        try await withGracefulShutdownHandler {
-            try await desk.connectGateway()
-        } onGracefulShutdown: {
-            Task { await desk.disconnectGateway() }
-        }
-        if !(await desk.interactions.settled(limit: Self.interactionGrace)) {
-            desk.logger.warning("stopping with interactions still being answered", metadata: ["count": "\(desk.interactions.count)"])
+        // The lanes run beside the session and outlive it: what the gateway
+        // delivered before it closed is still done (clicks within a bound).
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { await desk.lanes.run() }
+            defer { desk.lanes.finish() }
+            try await withGracefulShutdownHandler {
+                try await desk.connectGateway()
+            } onGracefulShutdown: {
+                Task { await desk.disconnectGateway() }
+            }
+            desk.lanes.finish()
+            if !(await desk.interactions.settled(limit: Self.interactionGrace)) {
+                desk.logger.warning("stopping with interactions still being answered", metadata: ["count": "\(desk.interactions.count)"])
+            }
         }
     }
 }

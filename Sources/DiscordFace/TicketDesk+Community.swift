@@ -98,28 +98,7 @@ extension TicketDesk {
         community.count(.messages, member: author.id.rawValue, at: now())
     }
 
-    struct ReactionEvent: Decodable {
-        struct Emoji: Decodable { let id: Snowflake?; let name: String? }
-        let userID: Snowflake
-        let messageID: Snowflake
-        let member: GuildMember?
-        let emoji: Emoji
-
-        enum CodingKeys: String, CodingKey {
-            case member, emoji
-            case userID = "user_id"
-            case messageID = "message_id"
-        }
-
-        /// A standard emoji is its character; a custom one `name:id`.
-        var emojiText: String {
-            if let id = emoji.id { return "\(emoji.name ?? ""):\(id)" }
-            return emoji.name ?? ""
-        }
-    }
-
-    func handleReaction(_ dispatch: GatewayDispatch, added: Bool) async throws {
-        let reaction = try dispatch.decode(ReactionEvent.self)
+    func handleReaction(_ reaction: GatewayEvent.Reaction, added: Bool) async throws {
         guard reaction.userID != botUserID, reaction.member?.user?.bot != true else { return }
         let member = reaction.userID.rawValue
         if added { community.count(.reactions, member: member, at: now()) }
@@ -131,8 +110,7 @@ extension TicketDesk {
         }
     }
 
-    func handleMemberAdd(_ dispatch: GatewayDispatch) async throws {
-        let member = try dispatch.decode(GuildMember.self)
+    func handleMemberAdd(_ member: GuildMember) async throws {
         guard let user = member.user, user.bot != true else { return }
         try await community.memberSeen(user.id.rawValue, joinedAt: member.joinedAtSeconds ?? now())
     }

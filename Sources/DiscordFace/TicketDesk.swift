@@ -37,6 +37,8 @@ public final class TicketDesk: Sendable {
     let logger: Logger
     /// Interactions being answered: shutdown lets them finish, bounded.
     let interactions = WorkInFlight()
+    /// The gateway's work, off its reader: in order per channel.
+    let lanes = GatewayLanes()
     /// This desk's hold on its data folder, from `init` until `run` ends.
     private let folderLock: Mutex<DataFolderLock?>
     private let state = Mutex(State())
@@ -275,69 +277,83 @@ public final class TicketDesk: Sendable {
 
     // MARK: Gateway events
 
+    /// The reader's side: each dispatch is decoded once (`GatewayEvent`)
+    /// and its work queued in its lane (`GatewayLanes`), so the reader is
+    /// back on the socket at once. A click never waits behind a slow
+    /// channel, a message waiting for its channel's record, or READY's
+    /// catch-up; one channel's messages still go to the engine in order.
     func handle(_ dispatch: GatewayDispatch) async {
-        do {
-            switch dispatch.name {
-            case "READY":
-                struct Ready: Decodable { let user: User; let application: Application }
-                struct Application: Decodable { let id: Snowflake }
-                let ready = try dispatch.decode(Ready.self)
-                state.withLock {
-                    $0.botUserID = ready.user.id
-                    $0.botName = ready.user.globalName ?? ready.user.username
-                    $0.applicationID = ready.application.id
+        let event: GatewayEvent
+        do { event = try GatewayEvent(dispatch) } catch {
+            // A payload we cannot read is logged and skipped; nothing stored is touched.
+            logger.warning("gateway event not readable", metadata: ["event": "\(dispatch.name)", "error": "\(error)"])
+            return
+        }
+        switch event {
+        case .ready(let ready):
+            state.withLock {
+                $0.botUserID = ready.user.id
+                $0.botName = ready.user.globalName ?? ready.user.username
+                $0.applicationID = ready.application.id
+            }
+            lane("session", dispatch) { desk in
+                do { try await desk.catchUpMissedMessages() } catch {
+                    desk.logger.warning("messages written while Escala was away could not all be read", metadata: ["error": "\(error)"])
                 }
-                do { try await catchUpMissedMessages() } catch {
-                    logger.warning("messages written while Escala was away could not all be read", metadata: ["error": "\(error)"])
-                }
-                try await registerCommands(application: ready.application.id)
-            case "INTERACTION_CREATE":
-                // Each interaction is answered on its own task, so that one
-                // click never waits behind another's database write and
-                // REST call: every acknowledgement has its 3 seconds. It is
-                // counted, so that shutdown lets it finish.
-                let interaction = try dispatch.decode(Interaction.self)
-                Task { await self.interactions.run { await self.handle(interaction) } }
-            case "MESSAGE_CREATE":
-                let message = try dispatch.decode(Message.self)
-                try await countActivity(of: message)
-                try await handleMessage(message)
-            case "MESSAGE_REACTION_ADD":
-                try await handleReaction(dispatch, added: true)
-            case "MESSAGE_REACTION_REMOVE":
-                try await handleReaction(dispatch, added: false)
-            case "GUILD_MEMBER_ADD":
-                try await handleMemberAdd(dispatch)
-            case "CHANNEL_CREATE":
-                let channel = try dispatch.decode(Channel.self)
-                guard channel.guildID == nil || channel.guildID == guild else { break }
-                guildChannels.add(channel)
-            case "GUILD_CREATE":
-                struct Guild: Decodable { let id: Snowflake; let channels: [Channel]? }
-                let created = try dispatch.decode(Guild.self)
-                if created.id == guild, let channels = created.channels { guildChannels.replaceAll(channels) }
-            case "CHANNEL_DELETE":
-                struct Deleted: Decodable { let id: Snowflake }
-                let deleted = try dispatch.decode(Deleted.self)
-                guildChannels.remove(deleted.id)
+                try await desk.registerCommands(application: ready.application.id)
+            }
+        case .interactionCreate(let interaction):
+            // Each interaction is answered on its own, so that one click
+            // never waits behind another's database write and REST call:
+            // every acknowledgement has its 3 seconds. It is counted, so
+            // that shutdown lets it finish.
+            lane("interaction:\(interaction.id)", dispatch) { desk in await desk.interactions.run { await desk.handle(interaction) } }
+        case .messageCreate(let message):
+            lane("channel:\(message.channelID)", dispatch) { desk in
+                try await desk.countActivity(of: message)
+                try await desk.handleMessage(message)
+            }
+        case .reactionAdd(let reaction):
+            lane("community", dispatch) { desk in try await desk.handleReaction(reaction, added: true) }
+        case .reactionRemove(let reaction):
+            lane("community", dispatch) { desk in try await desk.handleReaction(reaction, added: false) }
+        case .guildMemberAdd(let member):
+            lane("community", dispatch) { desk in try await desk.handleMemberAdd(member) }
+        case .channelCreate(let channel):
+            // Kept at once, on the reader: a ticket's first message may
+            // follow its CHANNEL_CREATE closely.
+            if channel.guildID == nil || channel.guildID == guild { guildChannels.add(channel) }
+        case .guildCreate(let created):
+            if created.id == guild, let channels = created.channels { guildChannels.replaceAll(channels) }
+        case .channelDelete(let deleted):
+            guildChannels.remove(deleted.id)
+            lane("channel:\(deleted.id)", dispatch) { desk in
                 // Also after the ticket's own close deleted it: the engine
                 // then records nothing.
-                if let ticket = try await engine.ticket(channel: deleted.id.rawValue) {
-                    _ = try await engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: now())
+                if let ticket = try await desk.engine.ticket(channel: deleted.id.rawValue) {
+                    _ = try await desk.engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "channel-delete:\(deleted.id)", now: desk.now())
                 }
-            case "GUILD_MEMBER_REMOVE":
-                struct Removed: Decodable { let user: User }
-                let removed = try dispatch.decode(Removed.self)
-                for ticket in try await engine.tickets(openOnly: true) where ticket.state.owner == removed.user.id.rawValue {
-                    _ = try await engine.handle(.memberLeft, ticket: ticket.id, sourceID: "left:\(dispatch.sequence):\(ticket.id)", now: now())
-                }
-            default:
-                break
             }
-        } catch {
-            // A payload we cannot read is logged and skipped; nothing stored is touched.
-            logger.warning("gateway event not handled", metadata: ["event": "\(dispatch.name)", "error": "\(error)"])
+        case .guildMemberRemove(let removed):
+            lane("community", dispatch) { desk in
+                for ticket in try await desk.engine.tickets(openOnly: true) where ticket.state.owner == removed.user.id.rawValue {
+                    _ = try await desk.engine.handle(.memberLeft, ticket: ticket.id, sourceID: "left:\(dispatch.sequence):\(ticket.id)", now: desk.now())
+                }
+            }
+        case .other:
+            break
         }
+    }
+
+    /// Queues a dispatch's work in `name`'s lane; an error is logged with
+    /// the event it came from.
+    private func lane(_ name: String, _ dispatch: GatewayDispatch, _ work: @escaping @Sendable (TicketDesk) async throws -> Void) {
+        let taken = lanes.enqueue(name) { [self] in
+            do { try await work(self) } catch {
+                logger.warning("gateway event not handled", metadata: ["event": "\(dispatch.name)", "error": "\(error)"])
+            }
+        }
+        if !taken { logger.notice("gateway event after shutdown began, left", metadata: ["event": "\(dispatch.name)"]) }
     }
 
     private func registerCommands(application: Snowflake) async throws {
@@ -354,14 +370,24 @@ public final class TicketDesk: Sendable {
     /// (Escala was down, or between an invalid session and the next): each
     /// is played to the engine in order, once (the event log knows the ones
     /// already taken). Run on every READY, that is, every new session.
+    ///
+    /// Each ticket's reading goes in its channel's lane, so that the
+    /// messages live from this session come after the missed ones.
     func catchUpMissedMessages() async throws {
-        var members: [Snowflake: GuildMember] = [:]
         for ticket in try await engine.tickets(openOnly: true) where ticket.guild == guild.rawValue {
             guard let channel = ticket.channelID.map({ Snowflake($0) }) else { continue }
-            // Messages are taken in the order Discord made them, so the
-            // last one taken is the newest.
-            let after = try await engine.lastMessageID(ofTicket: ticket.id).map { Snowflake($0) }
-            try await catchUp(ticket, channel: channel, after: after, members: &members)
+            lanes.enqueue("channel:\(channel)") { [self] in
+                do {
+                    // Messages are taken in the order Discord made them, so
+                    // the last one taken is the newest.
+                    let after = try await engine.lastMessageID(ofTicket: ticket.id).map { Snowflake($0) }
+                    var members: [Snowflake: GuildMember] = [:]
+                    try await catchUp(ticket, channel: channel, after: after, members: &members)
+                } catch {
+                    logger.warning("messages written while Escala was away could not all be read",
+                                   metadata: ["ticket": "\(ticket.state.number)", "error": "\(error)"])
+                }
+            }
         }
     }
 

@@ -57,6 +57,7 @@ public final class LocalDiscord: Sendable {
         var deleted: Set<String> = []
         var uploads: [Upload] = []
         var onRequest: (@Sendable (Received) -> Void)?
+        var holds: [RequestHold] = []
         var faults: (@Sendable (_ method: String, _ path: String) -> Fault?)?
         /// Interactions already answered: Discord refuses a second answer.
         var answeredInteractions: Set<String> = []
@@ -198,6 +199,7 @@ public final class LocalDiscord: Sendable {
     public var gatewayURL: String { "ws://127.0.0.1:\(port)" }
 
     public func stop() async {
+        state.withLock { $0.holds }.forEach { $0.release() }
         task.cancel()
         // The server's shutdown waits for its connections to end, and one
         // a client opened but never sent a request on is never asked to
@@ -212,6 +214,15 @@ public final class LocalDiscord: Sendable {
     /// acknowledgement.
     public func onRequest(_ hook: @escaping @Sendable (Received) -> Void) {
         state.withLock { $0.onRequest = hook }
+    }
+
+    /// Keeps every request whose method matches and whose path ends with
+    /// `pathSuffix` unanswered until the hold is released (or the server
+    /// stops).
+    public func hold(_ method: String, _ pathSuffix: String) -> RequestHold {
+        let hold = RequestHold(method: method, pathSuffix: pathSuffix)
+        state.withLock { $0.holds.append(hold) }
+        return hold
     }
 
     /// The next `answers.count` requests whose method matches and whose path
@@ -255,6 +266,7 @@ public final class LocalDiscord: Sendable {
             return (state.scripts[index].answers.removeFirst(), state.onRequest)
         }
         hook?(received)
+        for hold in state.withLock({ $0.holds }) where hold.matches(method: method, path: path) { await hold.wait() }
         let response = await answer(method: method, path: path, query: request.uri.query, body: data, scripted: scripted)
         state.withLock { state in
             state.answered.append(Answered(method: method, path: path, arrived: arrived, answered: .now, status: response.status.code))
