@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Runtime", targets: ["Runtime"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "DiscordFace", targets: ["DiscordFace"]),
+        .library(name: "Application", targets: ["Application"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,9 +82,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The composition root: workflows, store, engines, runtime and faces
+        // in one ServiceGroup. `escala run`, the tests and the benchmarks
+        // compose Escala through it.
+        .target(
+            name: "Application",
+            dependencies: [
+                "Engine", "Runtime", "Discord", "DiscordFace",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bot",
             dependencies: [
+                "Application",
                 "WorkflowDSL",
                 "LanguageServer",
                 "Engine",
@@ -172,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscordFaceTests",
-            dependencies: ["DiscordFace", "Discord", "Engine", "Runtime", "WorkflowDSL", "LocalDiscord"]
+            dependencies: ["Application", "DiscordFace", "Discord", "Engine", "Runtime", "WorkflowDSL", "LocalDiscord"]
         ),
         .testTarget(
             name: "botTests",

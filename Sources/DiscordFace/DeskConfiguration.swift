@@ -29,5 +29,6 @@ public struct DeskConfiguration: Sendable {
         self.discord = discord
     }
 
-    var databasePath: String { (dataFolder as NSString).appendingPathComponent("escala.sqlite") }
+    /// The SQLite file in the data folder.
+    public var databasePath: String { (dataFolder as NSString).appendingPathComponent("escala.sqlite") }
 }

@@ -1,8 +1,9 @@
 import Discord
 import ServiceLifecycle
 
-/// The Discord face's place in the service group: start-up reconciliation,
-/// then the gateway session until shutdown. On shutdown the gateway closes
+/// The Discord face's place in the service group: start-up
+/// (`TicketDesk.startUp`: reconciliation, panels), then the gateway session
+/// until shutdown. On shutdown the gateway closes
 /// first, and the clicks it already delivered are answered (within a bound)
 /// before the runtime's loops stop.
 struct GatewayService: Service {
@@ -17,6 +18,7 @@ struct GatewayService: Service {
             group.addTask { await desk.lanes.run() }
             defer { desk.lanes.finish() }
             try await withGracefulShutdownHandler {
+                try await desk.startUp()
                 try await desk.connectGateway()
             } onGracefulShutdown: {
                 Task { await desk.disconnectGateway() }

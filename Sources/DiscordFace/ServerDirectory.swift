@@ -33,6 +33,15 @@ public struct BoundWorkflow: Sendable {
         return BoundWorkflow(path: path, source: source, workflow: workflow, ids: ids)
     }
 
+    /// Every `*.flow` of `folder`, in name order, each with its ids.
+    public static func loadFolder(_ folder: String) throws(DeskError) -> [BoundWorkflow] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".flow") }.sorted()
+        guard !files.isEmpty else { throw .noWorkflows(folder) }
+        var workflows: [BoundWorkflow] = []
+        for file in files { workflows.append(try load(path: (folder as NSString).appendingPathComponent(file))) }
+        return workflows
+    }
+
     /// The person a Discord member is to this workflow: their Discord
     /// roles turned into the workflow's names, then the engine's rule
     /// (`Workflow.person`), the same one `escala simulate` applies.

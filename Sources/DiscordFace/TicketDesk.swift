@@ -39,8 +39,6 @@ public final class TicketDesk: Sendable {
     let interactions = WorkInFlight()
     /// The gateway's work, off its reader: in order per channel.
     let lanes = GatewayLanes()
-    /// This desk's hold on its data folder, from `init` until `run` ends.
-    private let folderLock: Mutex<DataFolderLock?>
     private let state = Mutex(State())
 
     private struct State {
@@ -49,7 +47,6 @@ public final class TicketDesk: Sendable {
         var botName: String?
         var applicationID: Snowflake?
         var gateway: GatewayClient?
-        var group: ServiceGroup?
         var stopping = false
         var commandsRegistered = false
     }
@@ -60,54 +57,16 @@ public final class TicketDesk: Sendable {
 
     func now() -> Int64 { runtime.clock.now() }
 
-    /// Reads the workflows and their bindings and opens the database; no
-    /// network yet.
-    public init(configuration: DeskConfiguration, logger: Logger = Logger(label: "escala.desk")) async throws(DeskError) {
+    /// The face on its dependencies, made by the composition root
+    /// (`EscalaApplication`); no network yet.
+    public init(configuration: DeskConfiguration, workflows: [BoundWorkflow], directory: Directory, runtime: EscalaRuntime,
+                store: TicketStore, logger: Logger = Logger(label: "escala.desk")) {
         self.configuration = configuration
-        self.logger = logger
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: configuration.workflowsFolder)) ?? [])
-            .filter { $0.hasSuffix(".flow") }.sorted()
-        guard !files.isEmpty else { throw .noWorkflows(configuration.workflowsFolder) }
-        var workflows: [BoundWorkflow] = []
-        for file in files {
-            workflows.append(try BoundWorkflow.load(path: (configuration.workflowsFolder as NSString).appendingPathComponent(file)))
-        }
         self.workflows = workflows
-        do throws(DirectoryError) {
-            directory = try Directory(workflows: workflows.map { ($0.path, $0.workflow) })
-        } catch {
-            throw .failed(error.description)
-        }
-        let engine: TicketEngine
-        do {
-            try FileManager.default.createDirectory(atPath: configuration.dataFolder, withIntermediateDirectories: true)
-        } catch {
-            throw .store("cannot create the data folder \(configuration.dataFolder): \(error.localizedDescription)")
-        }
-        // Before the database is touched: a second copy must not serve.
-        do throws(DataFolderLock.Failure) {
-            folderLock = Mutex(try DataFolderLock(folder: configuration.dataFolder))
-        } catch {
-            throw .alreadyServing(error.description)
-        }
-        do {
-            store = try TicketStore(path: configuration.databasePath)
-            engine = try await TicketEngine(store: store)
-            for workflow in workflows {
-                let report = try await engine.load(workflow.source, now: configuration.clock.now())
-                for (hash, count) in report.ticketsOnOldVersions.sorted(by: { $0.key < $1.key }) {
-                    logger.notice("open tickets keep an older version of their workflow",
-                                  metadata: ["workflow": "\(workflow.path)", "version": "\(hash.prefix(12))", "tickets": "\(count)"])
-                }
-            }
-        } catch let error as StoreError {
-            throw .store(error.description)
-        } catch {
-            throw .store(String(describing: error))
-        }
-        let community = CommunityEngine(store: engine.store, guild: configuration.guild.rawValue,
-                                        workflows: Dictionary(workflows.map { ($0.path, $0.workflow) }, uniquingKeysWith: { first, _ in first }))
-        runtime = EscalaRuntime(engine: engine, community: community, clock: configuration.clock)
+        self.directory = directory
+        self.runtime = runtime
+        self.store = store
+        self.logger = logger
         rest = RESTClient(configuration: configuration.discord)
         renames = RenameQueue(rest: rest, clock: configuration.clock)
     }
@@ -124,53 +83,20 @@ public final class TicketDesk: Sendable {
 
     // MARK: Serving
 
-    /// The runtime's loops and the gateway, for a `ServiceGroup`: the
-    /// gateway is last, so that on shutdown it stops first, the clicks it
+    /// What carries the engine's effects out on Discord, for the runtime's
+    /// outbox.
+    public var executor: any EffectExecutor { DiscordEffectExecutor(desk: self) }
+
+    /// The face's services, for the application's `ServiceGroup` after the
+    /// runtime's: on shutdown the gateway stops first, the clicks it
     /// delivered are answered, and then the loops finish.
     public func services() -> [any Service] {
-        runtime.services(executor: DiscordEffectExecutor(desk: self), logger: logger)
-            + [GatewayService(desk: self)]
+        [GatewayService(desk: self)]
     }
 
-    /// Serves until `stop()` or a fatal gateway error, in a service group
-    /// of its own (`escala run` adds the signals that stop it).
-    public func run(gracefulShutdownSignals: [UnixSignal] = []) async throws(DeskError) {
-        // Answers to clicks that a process before this one took and died
-        // before giving: the outbox delivers them (after asking Discord
-        // whether they arrived). Before any click of this process is taken.
-        do {
-            let released = try await store.releaseOrphanedReplies()
-            if released > 0 { logger.notice("answers to clicks left by the last run go to the outbox", metadata: ["count": "\(released)"]) }
-        } catch {
-            throw .failed(String(describing: error))
-        }
-        let group = ServiceGroup(services: services(), gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
-        let stopped = state.withLock { state -> Bool in
-            state.group = group
-            return state.stopping
-        }
-        if stopped { return }
-        defer { folderLock.withLock { $0 = nil } }
-        do {
-            try await group.run()
-        } catch let error as DeskError {
-            throw error
-        } catch let error as DiscordError {
-            throw .discord(error)
-        } catch {
-            throw .failed(String(describing: error))
-        }
-    }
-
-    /// Graceful stop: the gateway closes with 1000, clicks in flight are
-    /// answered, the effect being sent finishes, the rest stays in the
-    /// outbox for the next start.
+    /// Closes the gateway (1000); what it delivered is still answered.
     public func stop() async {
-        let group = state.withLock { state -> ServiceGroup? in
-            state.stopping = true
-            return state.group
-        }
-        await group?.triggerGracefulShutdown()
+        await disconnectGateway()
     }
 
     /// Wakes the outbox and waits until nothing is pending, or `limit`
@@ -194,7 +120,6 @@ public final class TicketDesk: Sendable {
         } else {
             do throws(DiscordError) { gatewayURL = try await rest.gatewayBot().url } catch { throw .discord(error) }
         }
-        try await reconcile()
         let gateway = GatewayClient(token: configuration.discord.token, gatewayURL: gatewayURL, options: configuration.gatewayOptions)
         let stopped = state.withLock { state -> Bool in
             state.gateway = gateway
@@ -215,64 +140,6 @@ public final class TicketDesk: Sendable {
             return state.gateway
         }
         await gateway?.stop()
-    }
-
-    // MARK: Start-up
-
-    /// Tickets whose channel was deleted by hand are closed; a channel the
-    /// bot created but never recorded is reported; panels are posted once
-    /// and edited in place afterwards.
-    func reconcile() async throws(DeskError) {
-        do {
-            let channels = try await rest.guildChannels(guild: guild)
-            guildChannels.replaceAll(channels)
-            let existing = Set(channels.map(\.id.rawValue))
-            let open = try await engine.tickets(openOnly: true).filter { $0.guild == guild.rawValue }
-            for ticket in open {
-                // Threads (and archived ones) are not in the channel list:
-                // only Discord's own 404 says a ticket's place is gone.
-                if let channel = ticket.channelID, !existing.contains(channel), try await rest.channel(Snowflake(channel)) == nil {
-                    logger.notice("a ticket's channel was deleted while Escala was away: closing it", metadata: ["ticket": "\(ticket.number)"])
-                    _ = try await engine.handle(.channelDeleted, ticket: ticket.id, sourceID: "reconcile:\(ticket.id):\(channel)", now: now())
-                }
-            }
-            let recorded = await Set(try engine.tickets().compactMap(\.channelID))
-            for channel in channels where channel.topic?.hasPrefix("escala:") == true && !recorded.contains(channel.id.rawValue) {
-                logger.warning("a channel created by Escala is not recorded for any ticket (a crash between Discord and the database?)",
-                               metadata: ["channel": "\(channel.id)", "name": "\(channel.name ?? "")"])
-            }
-            for workflow in workflows { try await postPanels(of: workflow) }
-        } catch let error as DiscordError {
-            throw .discord(error)
-        } catch {
-            throw .store(String(describing: error))
-        }
-    }
-
-    private func postPanels(of bound: BoundWorkflow) async throws {
-        for panel in bound.workflow.panels {
-            guard let channel = bound.ids[panel.channel] else { continue }
-            var body = MessageBody(content: panel.message.map(bound.workflow.plainText) ?? panel.title,
-                                   components: Components.panel(panel, of: bound.workflow, path: bound.path), allowedMentions: .none)
-            let posted = try await store.panelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name)
-            if let posted, posted.channelID == channel.rawValue {
-                do {
-                    _ = try await rest.editMessage(channel, Snowflake(posted.messageID), body)
-                    continue
-                } catch {
-                    guard error.isNotFound else { throw error } // deleted by hand: posted again below
-                }
-            }
-            // A nonce of its own, so that a start killed between Discord's
-            // answer and the record posts it once: the next start's
-            // request gets the same message back. A panel deleted by hand
-            // is a new one, with a new nonce.
-            body.nonce = DiscordEffectExecutor.nonce("panel:\(guild):\(bound.path):\(panel.name):\(posted?.messageID ?? "")")
-            body.enforceNonce = true
-            let message = try await rest.createMessage(channel, body)
-            try await store.recordPanelMessage(guild: guild.rawValue, workflow: bound.path, panel: panel.name,
-                                         channelID: channel.rawValue, messageID: message.id.rawValue)
-        }
     }
 
     // MARK: Gateway events

@@ -1,3 +1,4 @@
+import Application
 import ArgumentParser
 import Discord
 import DiscordFace
@@ -95,9 +96,9 @@ struct RunCommand: AsyncParsableCommand {
         var discord = DiscordConfiguration(token: BotToken(token.trimmingCharacters(in: .whitespacesAndNewlines)), apiBaseURL: api)
         discord.gatewayURL = gatewayURL.isEmpty ? nil : URL(string: gatewayURL)
         let configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
-        let desk: TicketDesk
+        let application: EscalaApplication
         do {
-            desk = try await TicketDesk(configuration: configuration)
+            application = try await EscalaApplication(configuration: configuration)
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)
@@ -109,7 +110,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             // SIGTERM and SIGINT start a graceful shutdown (swift-service-
             // lifecycle's ServiceGroup) instead of killing the process mid-effect.
-            try await desk.run(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await application.run(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)

@@ -7,7 +7,7 @@ import Runtime
 import Testing
 import WorkflowDSL
 
-/// Community operations through `TicketDesk.run` and the local Discord
+/// Community operations through `EscalaApplication.run` and the local Discord
 /// server, with the shipped `comunidad.flow`: every request is checked
 /// against Discord's OpenAPI description.
 @Suite("End to end: community operations on a local Discord")

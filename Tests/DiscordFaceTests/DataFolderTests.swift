@@ -1,3 +1,4 @@
+import Application
 import Discord
 import DiscordFace
 import Foundation
@@ -14,9 +15,9 @@ struct DataFolderTests {
         let discord = DiscordConfiguration(token: BotToken("lock-token"), apiBaseURL: URL(string: "http://127.0.0.1:9")!)
         let configuration = DeskConfiguration(guild: Snowflake(E2E.guild), workflowsFolder: folder.appendingPathComponent("workflows").path,
                                               dataFolder: folder.appendingPathComponent("data").path, discord: discord)
-        let first = try await TicketDesk(configuration: configuration)
+        let first = try await EscalaApplication(configuration: configuration)
         do {
-            _ = try await TicketDesk(configuration: configuration)
+            _ = try await EscalaApplication(configuration: configuration)
             Issue.record("a second desk started on the same data folder")
         } catch {
             #expect(error.description.contains("already serves this data folder"))

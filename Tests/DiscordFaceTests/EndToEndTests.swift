@@ -1,3 +1,4 @@
+import Application
 import Discord
 import DiscordFace
 import Engine
@@ -8,7 +9,7 @@ import Runtime
 import Testing
 import WorkflowDSL
 
-/// `escala run`'s code path (`TicketDesk.run`) against the local Discord
+/// `escala run`'s code path (`EscalaApplication.run`) against the local Discord
 /// server, with the role-play workflow: every request it sends is checked
 /// against Discord's OpenAPI description.
 @Suite("End to end: the role-play desk on a local Discord")
@@ -27,7 +28,8 @@ struct EndToEndTests {
 
     struct Desk {
         let server: LocalDiscord
-        let desk: TicketDesk
+        let application: EscalaApplication
+        var desk: TicketDesk { application.desk }
         let clock: ManualClock
         let task: Task<Void, any Error>
         /// The workflows and the data folder of this run.
@@ -36,7 +38,7 @@ struct EndToEndTests {
         /// Stops the desk and the server; the folder goes too unless a
         /// restart is to read it again.
         func stop(keepingFolder: Bool = false) async {
-            await desk.stop()
+            await application.stop()
             _ = await task.result
             await server.stop()
             if !keepingFolder { try? FileManager.default.removeItem(at: folder) }
@@ -72,9 +74,9 @@ struct EndToEndTests {
                                               dataFolder: folder.appendingPathComponent("data").path, discord: discord)
         configuration.clock = clock
         configure(&configuration)
-        let desk = try await TicketDesk(configuration: configuration)
-        let task = Task { try await desk.run() }
-        return Desk(server: server, desk: desk, clock: clock, task: task, folder: folder)
+        let application = try await EscalaApplication(configuration: configuration)
+        let task = Task { try await application.run() }
+        return Desk(server: server, application: application, clock: clock, task: task, folder: folder)
     }
 
     static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {

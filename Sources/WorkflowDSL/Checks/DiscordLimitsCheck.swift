@@ -21,7 +21,8 @@ struct DiscordLimitsCheck: Check {
             let id = CustomID.open(workflow: CustomID.workflowKey(path: diagnostics.path), category: ticket.name).wire
             if id.count > CustomID.limit {
                 diagnostics.report(.customIDTooLong, "the name `\(ticket.name)` makes a button id of \(id.count) characters; Discord allows \(CustomID.limit)",
-                                   at: ticket.declaration.name.range, help: "use a shorter name")
+                                   at: ticket.declaration.name.range,
+                                   help: "use a shorter name: the panel's button id holds `esc:o:`, the file's name (up to 20 characters) and the category's")
             }
             label(ticket.declaration.label, limit: buttonLabelLimit, what: "a ticket category's label (shown on the panel)", &diagnostics)
             if let description = body.description {

@@ -31,10 +31,12 @@ public enum CustomID: Sendable, Hashable {
 
     public static let prefix = "esc"
     public static let limit = 100
+    public static let keyLimit = 20
 
     /// How ids name a workflow file: its name without `.flow`, with every
     /// character but letters, digits, `_` and `-` made `_` (a `:` would
-    /// split the id).
+    /// split the id), and at most `keyLimit` characters, so that a long
+    /// file name leaves room for the category's in Discord's 100.
     public static func workflowKey(path: String) -> String {
         var name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasSuffix(".flow") { name.removeLast(".flow".count) }
@@ -43,7 +45,7 @@ public enum CustomID: Sendable, Hashable {
                 || scalar == "_" || scalar == "-")
             return ascii ? Character(scalar) : "_"
         }
-        return kept.isEmpty ? "_" : String(kept)
+        return kept.isEmpty ? "_" : String(kept.prefix(keyLimit))
     }
 
     /// The id as Discord carries it.

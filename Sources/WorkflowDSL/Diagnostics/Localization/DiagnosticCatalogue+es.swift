@@ -180,6 +180,10 @@ extension DiagnosticCatalogue {
                 "{0} ya está declarado como texto",
             "{0} is already declared as a form":
                 "{0} ya está declarado como formulario",
+            "the name {0} makes a button id of {1} characters; Discord allows {2}":
+                "el nombre {0} da un id de botón de {1} caracteres; Discord admite {2}",
+            "use a shorter name: the panel's button id holds {0}, the file's name (up to {1} characters) and the category's":
+                "usa un nombre más corto: el id del botón del panel lleva {0}, el nombre del archivo (hasta {1} caracteres) y el de la categoría",
             "the ticket category {0} is also declared in {1}":
                 "la categoría de tickets {0} también está declarada en {1}",
             "the workflows of one folder serve one Discord server: give one of the two categories another name":

@@ -180,6 +180,10 @@ extension DiagnosticCatalogue {
                 "{0} est déjà déclaré comme texte",
             "{0} is already declared as a form":
                 "{0} est déjà déclaré comme formulaire",
+            "the name {0} makes a button id of {1} characters; Discord allows {2}":
+                "le nom {0} donne un id de bouton de {1} caractères ; Discord en admet {2}",
+            "use a shorter name: the panel's button id holds {0}, the file's name (up to {1} characters) and the category's":
+                "utilisez un nom plus court : l'id du bouton du panneau contient {0}, le nom du fichier (jusqu'à {1} caractères) et celui de la catégorie",
             "the ticket category {0} is also declared in {1}":
                 "la catégorie de tickets {0} est aussi déclarée dans {1}",
             "the workflows of one folder serve one Discord server: give one of the two categories another name":
