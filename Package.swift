@@ -140,6 +140,11 @@ let package = Package(
             name: "bench-discord",
             dependencies: ["Discord", "DiscordFace", "WorkflowDSL", "LocalDiscord", .product(name: "Logging", package: "swift-log")]
         ),
+        // What the test targets share: one `eventually`.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "LanguageServerTests",
             dependencies: ["LanguageServer", "WorkflowDSL"]
@@ -174,11 +179,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Discord", "LocalDiscord", "Runtime"]
+            dependencies: ["TestSupport", "Discord", "LocalDiscord", "Runtime"]
         ),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["Runtime", "Engine", "WorkflowDSL", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+            dependencies: ["TestSupport", "Runtime", "Engine", "WorkflowDSL", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "SimulationTests",
@@ -186,11 +191,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscordFaceTests",
-            dependencies: ["Application", "DiscordFace", "Discord", "Engine", "Runtime", "WorkflowDSL", "LocalDiscord"]
+            dependencies: ["TestSupport", "Application", "DiscordFace", "Discord", "Engine", "Runtime", "WorkflowDSL", "LocalDiscord"]
         ),
         .testTarget(
             name: "botTests",
-            dependencies: ["bot", "Engine", "WorkflowDSL", "LanguageServer", "WorkflowFuzzing", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TestSupport", "bot", "Engine", "WorkflowDSL", "LanguageServer", "WorkflowFuzzing", "LocalDiscord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -40,6 +40,15 @@ final class GatewayLanes: Sendable {
         }
     }
 
+    /// Returns once the work queued in `lane` so far is done (at once when
+    /// the lane is idle or finished): what a test waits for instead of a
+    /// sleep, to know an event was taken.
+    func settled(_ lane: String) async {
+        let (done, signal) = AsyncStream.makeStream(of: Void.self)
+        guard enqueue(lane, { signal.finish() }) else { return }
+        for await _ in done {}
+    }
+
     /// Takes no more work; `run()` returns once what was taken is done.
     func finish() {
         state.withLock { $0.finished = true }

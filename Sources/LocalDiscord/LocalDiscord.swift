@@ -198,6 +198,9 @@ public final class LocalDiscord: Sendable {
     public let gateway: LocalGateway
     public var gatewayURL: String { "ws://127.0.0.1:\(port)" }
 
+    /// Connections accepted and not yet closed.
+    public var openConnections: Int { connections.count }
+
     public func stop() async {
         state.withLock { $0.holds }.forEach { $0.release() }
         task.cancel()

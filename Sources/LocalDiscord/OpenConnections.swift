@@ -8,6 +8,8 @@ import Synchronization
 final class OpenConnections: Sendable {
     private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
 
+    var count: Int { channels.withLock { $0.count } }
+
     func closeAll() {
         for channel in channels.withLock({ Array($0.values) }) { channel.close(promise: nil) }
     }

@@ -2,6 +2,7 @@ import Discord
 @testable import DiscordFace
 import Foundation
 import LocalDiscord
+import TestSupport
 import Testing
 
 /// Discord's 50 channels per category, counted from the gateway: a burst
@@ -15,7 +16,7 @@ struct CategoryCapacityTests {
     func burstFillsExactly() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         // Made by hand while Escala is connected: the gateway tells it.
         for index in 0..<48 {
             await server.createChannelByHand(id: String(810_000_000_000_000_000 + index), name: "a-\(index)",
@@ -29,7 +30,7 @@ struct CategoryCapacityTests {
             await server.createChannelByHand(id: String(830_000_000_000_000_000 + index), name: "c-\(index)",
                                              parent: E2E.channels["categoria_tickets_3"], guild: E2E.guild)
         }
-        try await E2E.eventually("the channels counted") {
+        try await eventually("the channels counted") {
             running.desk.guildChannels.occupied(Snowflake(E2E.channels["categoria_tickets_3"]!)) == 50
         }
         let listings = E2E.requests(server, "GET", "/guilds/\(E2E.guild)/channels").count
@@ -40,7 +41,7 @@ struct CategoryCapacityTests {
         }
         var answers: [JSONValue] = []
         for click in clicks { answers.append(try await E2E.callback(server, click)) }
-        try await E2E.eventually("three channels") { E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").count >= 3 }
+        try await eventually("three channels") { E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").count >= 3 }
         await running.desk.drainNow()
 
         let refused = answers.filter { $0["type"]?.number == 4 }
@@ -70,22 +71,25 @@ struct CategoryCapacityTests {
     func closeDeletesOnce() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        try await E2E.eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        try await eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
         await server.say("Hola", in: channel, by: E2E.player, guild: E2E.guild)
         let cm = (id: "300000000000000002", name: "ana")
         await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
-        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
+        try await eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
         let form = await server.click("esc:b:consultas:cerrar", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
         _ = try await E2E.callback(server, form)
         await server.submit("esc:f:close_reason", values: ["reason": "Resuelto"], in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
-        try await E2E.eventually("the farewell question") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
+        try await eventually("the farewell question") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
         await server.say("No, gracias", in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the channel deleted") { server.answered.contains { $0.method == "DELETE" && $0.path == "/channels/\(channel)" } }
+        try await eventually("the channel deleted") { server.answered.contains { $0.method == "DELETE" && $0.path == "/channels/\(channel)" } }
         await running.desk.drainNow()
-        try await Task.sleep(for: .milliseconds(200)) // CHANNEL_DELETE reaches the desk
+        // CHANNEL_DELETE reached the desk (the reader forgets the channel at
+        // once), and its lane has done what it queued.
+        try await eventually("CHANNEL_DELETE read") { !running.desk.guildChannels.isTicketChannel(Snowflake(channel)) }
+        await running.desk.lanes.settled("channel:\(channel)")
         let recorded = try await running.desk.store.read { try $0.hasEvent(sourceID: "channel-delete:\(channel)") }
         #expect(!recorded, "the close's own deletion is not an event")
         #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)

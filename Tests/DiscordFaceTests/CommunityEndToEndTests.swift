@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import LocalDiscord
 import Runtime
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -30,7 +31,7 @@ struct CommunityEndToEndTests {
 
     static func start() async throws -> E2E.Desk {
         let running = try await E2E.start(folder: try E2E.workflowsFolder("comunidad", ids: ids))
-        try await E2E.eventually("the gateway session") { running.server.gateway.isReady }
+        try await eventually("the gateway session") { running.server.gateway.isReady }
         return running
     }
 
@@ -42,7 +43,7 @@ struct CommunityEndToEndTests {
     func rolesAndCommands() async throws {
         let running = try await Self.start()
         let server = running.server
-        try await E2E.eventually("the commands") {
+        try await eventually("the commands") {
             !E2E.requests(server, "PUT", "/applications/1/guilds/\(Self.guild)/commands").isEmpty
         }
         let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(Self.guild)/commands")[0])?.array)
@@ -54,20 +55,25 @@ struct CommunityEndToEndTests {
 
         // 🔔 on the roles message: the role; taking the reaction back: gone.
         await server.react("🔔", to: Self.ids["mensaje_roles"]!, in: Self.general, by: Self.ana, guild: Self.guild)
-        try await E2E.eventually("avisos granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.ana.id, "avisos")).isEmpty }
+        try await eventually("avisos granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.ana.id, "avisos")).isEmpty }
         await server.react("🔔", to: Self.ids["mensaje_roles"]!, in: Self.general, by: Self.ana, added: false, guild: Self.guild)
-        try await E2E.eventually("avisos revoked") { !E2E.requests(server, "DELETE", Self.rolePath(Self.ana.id, "avisos")).isEmpty }
+        try await eventually("avisos revoked") { !E2E.requests(server, "DELETE", Self.rolePath(Self.ana.id, "avisos")).isEmpty }
         // The same emoji on another message does nothing.
         await server.react("🔔", to: "910000000000000077", in: Self.general, by: Self.beto, guild: Self.guild)
 
         // 🎉 on the event: a role for 7 days.
         await server.react("🎉", to: Self.ids["mensaje_evento"]!, in: Self.general, by: Self.beto, guild: Self.guild)
-        try await E2E.eventually("asistente granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "asistente")).isEmpty }
+        try await eventually("asistente granted") { !E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "asistente")).isEmpty }
+        // Six days on, nothing is due before the seventh: the scheduler
+        // sleeps until then (no wall-clock wait can show that it would not
+        // revoke early; the store's next expiry does).
+        let granted = running.clock.now()
         running.clock.advance(by: 6 * 86_400)
-        try await Task.sleep(for: .milliseconds(200))
+        let expiry = try await running.desk.store.read { try $0.nextGrantExpiry(guild: Self.guild) }
+        #expect(expiry == granted + 7 * 86_400, "the role goes at the end of the 7 days, not before")
         #expect(E2E.requests(server, "DELETE", Self.rolePath(Self.beto.id, "asistente")).isEmpty, "still within the 7 days")
         running.clock.advance(by: 86_400)
-        try await E2E.eventually("asistente revoked by the scheduler") {
+        try await eventually("asistente revoked by the scheduler") {
             !E2E.requests(server, "DELETE", Self.rolePath(Self.beto.id, "asistente")).isEmpty
         }
         #expect(E2E.requests(server, "PUT", Self.rolePath(Self.beto.id, "avisos")).isEmpty)
@@ -109,7 +115,7 @@ struct CommunityEndToEndTests {
         await server.react("👍", to: "910000000000000050", in: Self.general, by: Self.beto, guild: Self.guild)
         // Every event counted (beto: a message, a reaction, a /rep given)
         // before the week ends, or a late one lands in the next week.
-        try await E2E.eventually("the activity counted") {
+        try await eventually("the activity counted") {
             let community = running.desk.community, path = Self.path(running), now = running.clock.now()
             let ana = try await community.activity(of: Self.ana.id, board: "semanal", workflow: path, now: now)
             let beto = try await community.activity(of: Self.beto.id, board: "semanal", workflow: path, now: now)
@@ -119,7 +125,7 @@ struct CommunityEndToEndTests {
         // Monday 5 January 10:00 in Madrid + 6 d 14 h = Monday 12, 00:00.
         running.clock.advance(by: 6 * 86_400 + 14 * 3_600)
         let tops = Self.ids["tops"]!
-        try await E2E.eventually("the TOP") { !E2E.requests(server, "POST", "/channels/\(tops)/messages").isEmpty }
+        try await eventually("the TOP") { !E2E.requests(server, "POST", "/channels/\(tops)/messages").isEmpty }
         let top = try #require(E2E.body(E2E.requests(server, "POST", "/channels/\(tops)/messages")[0]))
         let embed = top["embeds"]?.array?.first
         #expect(embed?["title"]?.string == "🏆 TOP semanal de actividad")
@@ -144,31 +150,31 @@ struct CommunityEndToEndTests {
         let running = try await Self.start()
         let server = running.server
         let panel = Self.ids["panel_soporte"]!
-        try await E2E.eventually("the panel") { !E2E.requests(server, "POST", "/channels/\(panel)/messages").isEmpty }
+        try await eventually("the panel") { !E2E.requests(server, "POST", "/channels/\(panel)/messages").isEmpty }
         let click = await server.click("esc:menu", in: panel, by: Self.ana, values: ["oferta"], guild: Self.guild)
         let modal = try await E2E.callback(server, click)
         #expect(modal["type"]?.number == 9)
         await server.submit("esc:q:comunidad:oferta", values: ["titulo": "Bici", "precio": "120 €", "detalle": "Como nueva @everyone"],
                             in: panel, by: Self.ana, guild: Self.guild)
-        try await E2E.eventually("the offer's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        try await eventually("the offer's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
         let moderator = [Self.ids["moderador"]!]
 
         let asksChanges = await server.click(CustomID.button(category: "oferta", button: "cambios").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         #expect(try await E2E.callback(server, asksChanges)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:motivo_cambios", values: ["motivo": "Añade fotos"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
-        try await E2E.eventually("changes asked") { try await running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
+        try await eventually("changes asked") { try await running.desk.engine.ticket(id: 1)?.state.state == "cambios_pedidos" }
         let resends = await server.click(CustomID.button(category: "oferta", button: "reenviar").wire, in: channel, by: Self.ana, guild: Self.guild)
         #expect(try await E2E.callback(server, resends)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:nueva_oferta", values: ["titulo": "Bici", "precio": "100 €", "detalle": "Como nueva, con fotos"],
                             in: channel, by: Self.ana, guild: Self.guild)
-        try await E2E.eventually("back to review") { try await running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
+        try await eventually("back to review") { try await running.desk.engine.ticket(id: 1)?.state.state == "pendiente" }
         let approves = await server.click(CustomID.button(category: "oferta", button: "aprobar").wire, in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
         #expect(try await E2E.callback(server, approves)["type"]?.number == 9, "the form is shown before it is answered")
         await server.submit("esc:f:motivo_aprobacion", values: ["motivo": "Todo correcto"], in: channel, by: Self.mod, roles: moderator, guild: Self.guild)
 
         let offers = Self.ids["ofertas"]!
-        try await E2E.eventually("the publication") { !E2E.requests(server, "POST", "/channels/\(offers)/messages").isEmpty }
+        try await eventually("the publication") { !E2E.requests(server, "POST", "/channels/\(offers)/messages").isEmpty }
         let published = try #require(E2E.body(E2E.requests(server, "POST", "/channels/\(offers)/messages")[0]))
         let card = published["embeds"]?.array?.first
         #expect(card?["title"]?.string == "Publicar una oferta")

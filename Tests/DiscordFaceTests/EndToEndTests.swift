@@ -6,6 +6,7 @@ import Foundation
 import LocalDiscord
 import Synchronization
 import Runtime
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -79,14 +80,6 @@ struct EndToEndTests {
         return Desk(server: server, application: application, clock: clock, task: task, folder: folder)
     }
 
-    static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while !(try await condition()) {
-            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-    }
-
     /// Discord's record of the bot's answer to an interaction, once sent.
     static func callback(_ server: LocalDiscord, _ interaction: String) async throws -> JSONValue {
         try await eventually("the answer to interaction \(interaction)") {
@@ -123,16 +116,16 @@ struct EndToEndTests {
         let panelChannel = Self.channels["panel_tickets"]!
 
         // The panel is posted, with its menu of categories.
-        try await Self.eventually("the panel") { !Self.requests(server, "POST", "/channels/\(panelChannel)/messages").isEmpty }
+        try await eventually("the panel") { !Self.requests(server, "POST", "/channels/\(panelChannel)/messages").isEmpty }
         let panel = try #require(Self.body(Self.requests(server, "POST", "/channels/\(panelChannel)/messages")[0]))
         let menu = panel["components"]?.array?.first?["components"]?.array?.first
         #expect(menu?["custom_id"]?.string == "esc:menu:roleplay")
         #expect(menu?["options"]?.array?.contains { $0["value"]?.string == "consultas" } == true)
-        try await Self.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
 
         // A member picks Consultas: acknowledged, then a private channel.
         let click = await server.click("esc:menu:roleplay", in: panelChannel, by: Self.player, values: ["consultas"], guild: Self.guild)
-        try await Self.eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        try await eventually("the channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let callback = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
         #expect(Self.body(callback)?["type"]?.number == 5, "deferred within the 3 seconds")
         let creationRequest = try #require(Self.requests(server, "POST", "/guilds/\(Self.guild)/channels").first)
@@ -146,12 +139,12 @@ struct EndToEndTests {
         #expect(overwrites.contains { $0["id"]?.string == Self.roles["cm"] }, "the receiving rank sees it")
         #expect(overwrites.contains { $0["id"]?.string == "1" }, "and the bot")
         let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
-        try await Self.eventually("the answer to the click") {
+        try await eventually("the answer to the click") {
             Self.requests(server, "PATCH", "/webhooks/1/token-\(click)/messages/@original").contains {
                 Self.body($0)?["content"]?.string?.contains("<#\(channel)>") == true
             }
         }
-        try await Self.eventually("the greeting") { !Self.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
+        try await eventually("the greeting") { !Self.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
         let greeting = try #require(Self.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(Self.body))
         #expect(greeting["content"]?.string?.hasPrefix("¡Buenos días!") == true)
         #expect(greeting["allowed_mentions"]?["parse"] == .array([]))
@@ -162,12 +155,12 @@ struct EndToEndTests {
         await server.say("Perdí mis objetos al reiniciar @everyone", in: channel, by: Self.player, guild: Self.guild)
         await server.say("Hola <@\(Self.player.id)>, ¿qué objetos?", in: channel, by: Self.ana, roles: [Self.roles["cm"]!],
                          mentions: [Self.player.id], guild: Self.guild)
-        try await Self.eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == Self.ana.id }
+        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == Self.ana.id }
 
         // A third staff member's message is deleted, and they are tagged.
         let intruder = await server.say("Yo lo miro", in: channel, by: Self.beto, roles: [Self.roles["cm"]!], guild: Self.guild)
-        try await Self.eventually("the intruder's message deleted") { !Self.requests(server, "DELETE", "/channels/\(channel)/messages/\(intruder)").isEmpty }
-        try await Self.eventually("the intruder tagged") {
+        try await eventually("the intruder's message deleted") { !Self.requests(server, "DELETE", "/channels/\(channel)/messages/\(intruder)").isEmpty }
+        try await eventually("the intruder tagged") {
             Self.requests(server, "POST", "/channels/\(channel)/messages").contains {
                 let body = Self.body($0)
                 return body?["content"]?.string?.hasPrefix("<@\(Self.beto.id)>") == true
@@ -178,10 +171,10 @@ struct EndToEndTests {
         // The CM sends it to an administrator: renamed, shown, pinged. (A
         // press while the tag is still being recorded is answered without
         // a message, the message posted after the tag: wait for the record.)
-        try await Self.eventually("the tag recorded") { try await running.desk.store.outboxCounts()["pending"] ?? 0 == 0 }
+        try await eventually("the tag recorded") { try await running.desk.store.outboxCounts()["pending"] ?? 0 == 0 }
         let press = await server.click(CustomID.button(category: "consultas", button: "devolucion").wire, in: channel, by: Self.ana,
                                        roles: [Self.roles["cm"]!], guild: Self.guild)
-        try await Self.eventually("renamed") {
+        try await eventually("renamed") {
             Self.requests(server, "PATCH", "/channels/\(channel)").contains { Self.body($0)?["name"]?.string == "dev_obj-1" }
         }
         let pressAnswer = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(press)/") })
@@ -194,7 +187,7 @@ struct EndToEndTests {
         let created = try #require(Self.requests(server, "POST", "/guilds/\(Self.guild)/channels").last.flatMap(Self.body))
         let allowed = Set((created["permission_overwrites"]?.array ?? []).compactMap { $0["id"]?.string })
         #expect(["cm", "admin", "manager", "owner"].allSatisfy { allowed.contains(Self.roles[$0]!) })
-        try await Self.eventually("the administrators pinged") {
+        try await eventually("the administrators pinged") {
             Self.said(server, in: channel).contains { $0["allowed_mentions"]?["roles"]?.array?.contains(.string(Self.roles["admin"]!)) == true }
         }
         // The Administrator role alone is pinged; the ranks above it see
@@ -210,7 +203,7 @@ struct EndToEndTests {
         // The member stays silent 12 hours after the last mention: closed,
         // with a transcript in the log channel and in the database.
         running.clock.advance(by: 12 * 3_600 + 60)
-        try await Self.eventually("the channel deleted") {
+        try await eventually("the channel deleted") {
             !Self.requests(server, "DELETE", "/channels/\(channel)").isEmpty
         }
         let upload = try #require(server.uploads.first { $0.channel == Self.channels["registros"] })
@@ -236,7 +229,7 @@ struct DeskBehaviourTests {
     typealias E2E = EndToEndTests
 
     static func ticketChannel(_ running: E2E.Desk, _ id: Int64) async throws -> String {
-        try await E2E.eventually("ticket \(id)'s channel") { try await running.desk.engine.ticket(id: id)?.channelID != nil }
+        try await eventually("ticket \(id)'s channel") { try await running.desk.engine.ticket(id: id)?.channelID != nil }
         return try #require(try await running.desk.engine.ticket(id: id)?.channelID)
     }
 
@@ -244,9 +237,9 @@ struct DeskBehaviourTests {
     func openingForm() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         let click = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["reportes"], guild: E2E.guild)
-        try await E2E.eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/\(click)/") } }
+        try await eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/\(click)/") } }
         let modalRequest = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") })
         let modal = try #require(E2E.body(modalRequest))
         #expect(modal["type"]?.number == 9)
@@ -260,7 +253,7 @@ struct DeskBehaviourTests {
         #expect(try await running.desk.engine.ticket(id: 1)?.state.answers == ["reportado": "Pepe", "hechos": hechos])
         // The first message in the ticket shows the answers to the staff
         // who come to it, question by question, under the greeting.
-        try await E2E.eventually("the first message") { !E2E.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
+        try await eventually("the first message") { !E2E.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
         let first = try #require(E2E.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(E2E.body))
         let card = first["embeds"]?.array?.first
         #expect(card?["title"]?.string == "📝 Respuestas del formulario")
@@ -270,7 +263,7 @@ struct DeskBehaviourTests {
                 "what the member wrote pings nobody")
         // The transcript has them too, in full.
         running.clock.advance(by: 13 * 3_600)
-        try await E2E.eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
+        try await eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
         let html = try #require(try await running.desk.store.transcript(ticketID: 1))
         #expect(html.contains("<dt>¿Qué ocurrió?</dt><dd>Me insultó en el canal de voz"))
         #expect(server.violations == [])
@@ -281,7 +274,7 @@ struct DeskBehaviourTests {
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         let english = "en-US"
         func answer(_ interaction: String) async throws -> JSONValue { try await E2E.callback(server, interaction) }
         let panel = E2E.channels["panel_tickets"]!
@@ -289,12 +282,12 @@ struct DeskBehaviourTests {
         let opened = await server.submit("esc:q:roleplay:reportes", values: ["reportado": "Pepe", "hechos": "Me insultó"], in: panel,
                                          by: E2E.player, guild: E2E.guild, locale: english)
         let channel = try await Self.ticketChannel(running, 1)
-        try await E2E.eventually("the opening confirmed") {
+        try await eventually("the opening confirmed") {
             E2E.requests(server, "PATCH", "/webhooks/1/token-\(opened)/messages/@original").contains {
                 E2E.body($0)?["content"]?.string == "Ticket abierto: <#\(channel)>"
             }
         }
-        try await E2E.eventually("the evidence asked for") {
+        try await eventually("the evidence asked for") {
             E2E.requests(server, "POST", "/channels/\(channel)/messages").contains {
                 E2E.body($0)?["content"]?.string?.hasPrefix("Para continuar, envía en este canal:") == true
             }
@@ -306,7 +299,7 @@ struct DeskBehaviourTests {
         await server.say("Hola", in: channel, by: E2E.player, guild: E2E.guild)
         let cm = (id: "300000000000000002", name: "ana")
         await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
-        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
+        try await eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
         // A mandatory step's refusal, then the close-reason form, to staff
         // whose Discord is in English.
         let early = try await answer(await server.click(CustomID.button(category: "reportes", button: "cerrar").wire, in: channel,
@@ -316,7 +309,7 @@ struct DeskBehaviourTests {
                                                 by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild, locale: english))
         let trainee = (id: "300000000000000003", name: "carla")
         await server.say("Llevo yo el reporte", in: channel, by: trainee, roles: [E2E.roles["trainee"]!], guild: E2E.guild)
-        try await E2E.eventually("the Trainee handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == trainee.id }
+        try await eventually("the Trainee handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == trainee.id }
         let form = try await answer(await server.click(CustomID.button(category: "reportes", button: "cerrar").wire, in: channel,
                                                        by: trainee, roles: [E2E.roles["trainee"]!], guild: E2E.guild, locale: english))
         #expect(form["type"]?.number == 9)
@@ -333,20 +326,20 @@ struct DeskBehaviourTests {
     func farewellWaits() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await Self.ticketChannel(running, 1)
         let cm = (id: "300000000000000002", name: "ana")
         await server.say("Hola, una duda", in: channel, by: E2E.player, guild: E2E.guild)
         await server.say("Te atiendo", in: channel, by: cm, roles: [E2E.roles["cm"]!], guild: E2E.guild)
-        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
+        try await eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == cm.id }
         func close() async throws {
             let form = await server.click(CustomID.button(category: "consultas", button: "cerrar").wire, in: channel, by: cm,
                                           roles: [E2E.roles["cm"]!], guild: E2E.guild)
             _ = try await E2E.callback(server, form)
             await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": "Resuelta"], in: channel, by: cm,
                                 roles: [E2E.roles["cm"]!], guild: E2E.guild)
-            try await E2E.eventually("the question") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
+            try await eventually("the question") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
         }
         try await close()
         // The question answers the close form (no request against the
@@ -354,21 +347,21 @@ struct DeskBehaviourTests {
         let questions = { E2E.said(server, in: channel).filter {
             $0["content"]?.string == "Antes de cerrar el ticket, ¿hay algo más en lo que pueda ayudarte?"
         } }
-        try await E2E.eventually("the question in the channel") { questions().count == 1 }
+        try await eventually("the question in the channel") { questions().count == 1 }
         #expect(questions()[0]["allowed_mentions"]?["users"] == .array([.string(E2E.player.id)]))
         #expect(server.messages(in: channel).contains { $0.content.hasPrefix("Antes de cerrar el ticket") })
         // An answer keeps it open.
         await server.say("Sí, otra cosa: ¿y el coche?", in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the wait over") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose == nil }
+        try await eventually("the wait over") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose == nil }
         running.clock.advance(by: 15 * 60)
         await running.desk.drainNow()
         #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == false)
         #expect(E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty)
         // Asked again; «no» closes.
         try await close()
-        try await E2E.eventually("asked twice") { questions().count == 2 }
+        try await eventually("asked twice") { questions().count == 2 }
         await server.say("No, gracias", in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
+        try await eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
         #expect(try await running.desk.engine.ticket(id: 1)?.state.closeReason == "Resuelta")
         #expect(server.violations == [])
         await running.stop()
@@ -378,11 +371,11 @@ struct DeskBehaviourTests {
     func refusal() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await Self.ticketChannel(running, 1)
         let press = await server.click(CustomID.button(category: "consultas", button: "devolucion").wire, in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the refusal") { server.received.contains { $0.path.hasPrefix("/interactions/\(press)/") } }
+        try await eventually("the refusal") { server.received.contains { $0.path.hasPrefix("/interactions/\(press)/") } }
         let answerRequest = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(press)/") })
         let answer = try #require(E2E.body(answerRequest))
         #expect(answer["type"]?.number == 4)
@@ -399,7 +392,7 @@ struct DeskBehaviourTests {
         for index in 0..<50 {
             server.addChannel(id: String(810_000_000_000_000_000 + index), name: "lleno-\(index)", parent: E2E.channels["categoria_tickets"], guild: E2E.guild)
         }
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         _ = try await Self.ticketChannel(running, 1)
         let creation = try #require(E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").first.flatMap(E2E.body))
@@ -411,7 +404,7 @@ struct DeskBehaviourTests {
     func restart() async throws {
         let folder = try E2E.workflowsFolder()
         let first = try await E2E.start(folder: folder)
-        try await E2E.eventually("the gateway session") { first.server.gateway.isReady }
+        try await eventually("the gateway session") { first.server.gateway.isReady }
         await first.server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await Self.ticketChannel(first, 1)
         #expect(E2E.requests(first.server, "POST", "/channels/\(E2E.channels["panel_tickets"]!)/messages").count == 1)
@@ -419,10 +412,10 @@ struct DeskBehaviourTests {
 
         // A new process, a new (empty) server: the ticket's channel is gone.
         let second = try await E2E.start(folder: folder)
-        try await E2E.eventually("the gateway session") { second.server.gateway.isReady }
+        try await eventually("the gateway session") { second.server.gateway.isReady }
         #expect(E2E.requests(second.server, "POST", "/channels/\(E2E.channels["panel_tickets"]!)/messages").isEmpty, "not posted twice")
         #expect(second.server.received.contains { $0.method == "PATCH" && $0.path.hasPrefix("/channels/\(E2E.channels["panel_tickets"]!)/messages/") })
-        try await E2E.eventually("the orphaned ticket closed") { try await second.desk.engine.ticket(id: 1)?.state.isClosed == true }
+        try await eventually("the orphaned ticket closed") { try await second.desk.engine.ticket(id: 1)?.state.isClosed == true }
         #expect(try await second.desk.engine.ticket(id: 1)?.channelID == channel)
         await second.stop()
     }
@@ -434,9 +427,9 @@ struct DeskBehaviourTests {
                    "alertes_staff": "820000000000000004", "archives": "820000000000000005", "suggestions_publiques": "820000000000000006"]
         let running = try await E2E.start(folder: try E2E.workflowsFolder("communaute", ids: ids))
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click(CustomID.open(workflow: "communaute", category: "appel_ban").wire, in: ids["panel_support"]!, by: E2E.player, guild: E2E.guild, locale: "fr")
-        try await E2E.eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/") } }
+        try await eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/") } }
         await server.submit("esc:q:appel_ban", values: ["pseudo": "Lea_42", "raison": "Je n'ai pas triché"], in: ids["panel_support"]!,
                             by: E2E.player, guild: E2E.guild, locale: "fr")
         let thread = try await Self.ticketChannel(running, 1)
@@ -445,7 +438,7 @@ struct DeskBehaviourTests {
         #expect(creation["name"]?.string == "appel_ban-1")
         #expect(!E2E.requests(server, "PUT", "/channels/\(thread)/thread-members/\(E2E.player.id)").isEmpty, "the member is invited")
         #expect(E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").isEmpty, "no channel under a category")
-        try await E2E.eventually("the greeting in French") {
+        try await eventually("the greeting in French") {
             E2E.requests(server, "POST", "/channels/\(thread)/messages").contains { E2E.body($0)?["content"]?.string?.hasPrefix("Bonjour") == true }
         }
         #expect(server.violations == [])

@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import LocalDiscord
 import Synchronization
+import TestSupport
 import Testing
 import WorkflowFuzzing
 
@@ -54,7 +55,7 @@ struct FaultStormTests {
         // the desk's clock: when the script stalls, time moves a minute.
         let clock = running.clock
         let stalled: @Sendable () -> Void = { clock.advance(by: 60) }
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         var tally = Tally()
         var random = Mutator.Generator(state: seed ?? 0)
         if let seed {
@@ -101,7 +102,7 @@ struct FaultStormTests {
         } else {
             for step in traffic.steps(tickets: tickets) { try await perform(step, running, stalled: stalled) }
         }
-        try await E2E.eventually("every effect delivered") {
+        try await eventually("every effect delivered") {
             if try await running.desk.store.outboxCounts()["pending"] ?? 0 == 0 { return true }
             clock.advance(by: 60)
             return false
@@ -109,7 +110,7 @@ struct FaultStormTests {
         let snapshot = traffic.snapshot(of: server, tickets: tickets, staffChannels: staffChannels)
         // Still serving: a new member's ticket opens.
         await server.click("esc:menu", in: traffic.panel, by: (id: "300000000000009999", name: "nuevo"), values: ["consultas"], guild: E2E.guild)
-        try await E2E.eventually("a ticket after the storm") { try await running.desk.engine.tickets(openOnly: true).count == 1 }
+        try await eventually("a ticket after the storm") { try await running.desk.engine.tickets(openOnly: true).count == 1 }
         let violations = server.violations
         await running.stop()
         return (snapshot, tally, violations)
@@ -125,7 +126,7 @@ struct FaultStormTests {
         case .freshInvalidSession: await server.gateway.sendInvalidSession(resumable: false)
         case .zombie: server.gateway.configure(withholdAcks: true)
         }
-        try await E2E.eventually("a session after \(fault)") {
+        try await eventually("a session after \(fault)") {
             server.gateway.commands.filter { $0.op == 2 || $0.op == 6 }.count > sessions && server.gateway.isReady
         }
         server.gateway.configure(withholdAcks: false)
@@ -155,7 +156,7 @@ struct FaultStormTests {
     static func settle(_ step: TicketTraffic.Step, _ running: E2E.Desk, stalled: @escaping @Sendable () -> Void) async throws {
         guard case .say(let ticket, let text, _) = step else { return }
         var nudge = ContinuousClock.now + .seconds(3)
-        try await E2E.eventually("\"\(text)\" taken in ticket \(ticket)") {
+        try await eventually("\"\(text)\" taken in ticket \(ticket)") {
             if ContinuousClock.now > nudge { stalled(); nudge = .now + .seconds(3) }
             guard let id = try await running.desk.engine.tickets().first(where: { $0.state.number == ticket })?.id else { return false }
             return try await running.desk.engine.messages(ofTicket: id).contains { $0.message.text == text }

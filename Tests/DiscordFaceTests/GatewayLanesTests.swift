@@ -3,6 +3,7 @@ import Discord
 import Foundation
 import LocalDiscord
 import Synchronization
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -14,16 +15,16 @@ struct GatewayLanesTests {
     func clickNotBehindCatchUp() async throws {
         let running = try await E2E.start()
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu:roleplay", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        try await E2E.eventually("the first ticket's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        try await eventually("the first ticket's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let channel = try #require(try await running.desk.engine.ticket(id: 1)?.channelID)
 
         // A new session: READY reads what was written in open tickets
         // meanwhile, and Discord does not answer that read (yet).
         let slow = server.hold("GET", "/channels/\(channel)/messages")
         await server.gateway.sendInvalidSession(resumable: false)
-        try await E2E.eventually("the catch-up's read, held") { slow.held > 0 }
+        try await eventually("the catch-up's read, held") { slow.held > 0 }
 
         let click = await server.click("esc:menu:roleplay", in: E2E.channels["panel_tickets"]!, by: E2E.beto, values: ["consultas"],
                                        guild: E2E.guild)

@@ -1,9 +1,10 @@
 import Discord
-import DiscordFace
+@testable import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
 import Synchronization
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -16,7 +17,7 @@ struct HostileInputTests {
 
     /// A consultation opened by the player, and its channel.
     static func openConsultation(_ running: E2E.Desk) async throws -> String {
-        try await E2E.eventually("the gateway session") { running.server.gateway.isReady }
+        try await eventually("the gateway session") { running.server.gateway.isReady }
         await running.server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         return try await DeskBehaviourTests.ticketChannel(running, 1)
     }
@@ -83,20 +84,20 @@ struct HostileInputTests {
         let flood = String(repeating: "<@\(E2E.ana.id)> @everyone ", count: 60)
         await server.say(flood, in: channel, by: E2E.player, mentions: [E2E.ana.id], guild: E2E.guild)
         await server.say("capturas", in: channel, by: E2E.player, attachments: (1...10).map { "captura\($0).png" }, guild: E2E.guild)
-        try await E2E.eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
+        try await eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
 
         let close = await server.click(CustomID.button(category: "consultas", button: "cerrar").wire, in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
         #expect(try await E2E.callback(server, close)["type"]?.number == 9)
         let reason = String(repeating: "motivo ", count: 571) // 3,997 characters, as the form allows 4,000
         await server.submit(CustomID.form(TicketMachine.closeReasonForm).wire, values: ["reason": reason], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
         // The farewell asks whether there is anything else; silence closes.
-        try await E2E.eventually("the farewell question") {
+        try await eventually("the farewell question") {
             E2E.said(server, in: channel).contains { $0["content"]?.string?.contains("¿hay algo más") == true }
         }
         running.clock.advance(by: 10 * 60)
 
         let log = E2E.channels["registros"]!
-        try await E2E.eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
+        try await eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
         let header = try #require(E2E.requests(server, "POST", "/channels/\(log)/messages").first.flatMap(E2E.body))
         let content = try #require(header["content"]?.string)
         #expect(content.unicodeScalars.count <= 2_000 && content.hasSuffix("…") && content.hasPrefix("Consultas #1 — motivo"))
@@ -106,7 +107,7 @@ struct HostileInputTests {
             let parse = E2E.body(request)?["allowed_mentions"]?["parse"]
             #expect(parse == .array([]), "\(request.path): user text must never ping")
         }
-        try await E2E.eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
+        try await eventually("the channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)").isEmpty }
         #expect(server.violations == [])
         await running.stop()
     }
@@ -117,11 +118,11 @@ struct HostileInputTests {
         let server = running.server
         let channel = try await Self.openConsultation(running)
         await server.say("Mi consulta sobre la tienda", in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
+        try await eventually("the message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
         await server.deleteChannelByHand(channel, guild: E2E.guild)
 
         let log = E2E.channels["registros"]!
-        try await E2E.eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
+        try await eventually("the transcript in the log") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
         let page = String(decoding: try #require(server.uploads.first { $0.channel == log }).data, as: UTF8.self)
         #expect(page.contains("Mi consulta sobre la tienda"))
         #expect(page.contains("¡Buenos días!"), "Escala's own words, from the record: the channel can no longer be read")
@@ -142,14 +143,14 @@ struct MissedMessagesTests {
         let server = running.server
         let channel = try await HostileInputTests.openConsultation(running)
         await server.say("Hola", in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the first message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
+        try await eventually("the first message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
 
         server.sayUnheard("Sigo aquí", in: channel, by: E2E.player)
         server.sayUnheard("Te atiendo", in: channel, by: E2E.ana, roles: [E2E.roles["cm"]!])
         let identifies = server.gateway.commands.filter { $0.op == 2 }.count
         await server.gateway.sendInvalidSession(resumable: false)
-        try await E2E.eventually("a new session") { server.gateway.commands.filter { $0.op == 2 }.count > identifies }
-        try await E2E.eventually("the missed messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 3 }
+        try await eventually("a new session") { server.gateway.commands.filter { $0.op == 2 }.count > identifies }
+        try await eventually("the missed messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 3 }
         let texts = try await running.desk.engine.messages(ofTicket: 1).map(\.message.text)
         #expect(texts == ["Hola", "Sigo aquí", "Te atiendo"])
         #expect(try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id, "the staff member's roles were read")
@@ -157,9 +158,9 @@ struct MissedMessagesTests {
         // Another new session: nothing is taken twice.
         let again = server.gateway.commands.filter { $0.op == 2 }.count
         await server.gateway.sendInvalidSession(resumable: false)
-        try await E2E.eventually("a third session") { server.gateway.commands.filter { $0.op == 2 }.count > again && server.gateway.isReady }
+        try await eventually("a third session") { server.gateway.commands.filter { $0.op == 2 }.count > again && server.gateway.isReady }
         await server.say("¿Y ahora?", in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the next message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
+        try await eventually("the next message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 4 }
         #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.text) == ["Hola", "Sigo aquí", "Te atiendo", "¿Y ahora?"])
         #expect(server.violations == [])
         await running.stop()
@@ -178,9 +179,9 @@ extension MissedMessagesTests {
             once.withLock { $0 = false }
             return .afterCarryingOut(status: 502)
         }
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        try await E2E.eventually("the channel on Discord") { !server.createdChannels.isEmpty }
+        try await eventually("the channel on Discord") { !server.createdChannels.isEmpty }
         return (running, server.createdChannels[0].id)
     }
 
@@ -198,7 +199,7 @@ extension MissedMessagesTests {
             running.clock.advance(by: 1)
             try await Task.sleep(for: .milliseconds(200))
         }
-        try await E2E.eventually("the message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
+        try await eventually("the message taken") { try await running.desk.engine.messages(ofTicket: 1).count == 1 }
         #expect(try await running.desk.engine.ticket(id: 1)?.channelID == channel)
         #expect(server.createdChannels.count == 1, "the retry found the channel instead of creating a second")
         await running.stop()
@@ -212,18 +213,20 @@ extension MissedMessagesTests {
         let server = running.server
         await server.say("¿Hola? Ya estoy aquí", in: channel, by: E2E.player, guild: E2E.guild)
         await server.say("¿Hay alguien?", in: channel, by: E2E.player, guild: E2E.guild)
-        // The gateway's events are taken one after another: once a later
-        // click is answered, both messages were passed over.
+        // The gateway's events are read in order: once a later click is
+        // answered, both messages were read, and once their channel's lane
+        // has settled, both were passed over.
         let later = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: (id: "300000000000000077", name: "otro"),
                                        values: ["consultas"], guild: E2E.guild)
-        try await E2E.eventually("the later click answered") { server.received.contains { $0.path.hasPrefix("/interactions/\(later)/") } }
+        try await eventually("the later click answered") { server.received.contains { $0.path.hasPrefix("/interactions/\(later)/") } }
+        await running.desk.lanes.settled("channel:\(channel)")
         #expect(try await running.desk.engine.messages(ofTicket: 1).isEmpty, "no one took them: the store did not know the channel")
         let deadline = ContinuousClock.now + .seconds(20)
         while try await running.desk.engine.ticket(id: 1)?.channelID == nil, ContinuousClock.now < deadline {
             running.clock.advance(by: 1)
             try await Task.sleep(for: .milliseconds(200))
         }
-        try await E2E.eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 2 }
+        try await eventually("the messages taken") { try await running.desk.engine.messages(ofTicket: 1).count == 2 }
         #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.text) == ["¿Hola? Ya estoy aquí", "¿Hay alguien?"])
         #expect(try await running.desk.engine.messages(ofTicket: 1).map(\.message.author.id) == [E2E.player.id, E2E.player.id])
         #expect(server.createdChannels.count == 2, "one channel each for the two tickets: the retry found the first")

@@ -3,6 +3,7 @@ import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -20,12 +21,12 @@ struct InteractionReplyTests {
     static func closeForm(_ running: E2E.Desk, fault: LocalDiscord.Fault? = nil) async throws -> (channel: String, form: String) {
         let server = running.server
         let cm = [E2E.roles["cm"]!]
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await DeskBehaviourTests.ticketChannel(running, 1)
         await server.say("Perdí mis objetos", in: channel, by: E2E.player, guild: E2E.guild)
         await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
-        try await E2E.eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        try await eventually("the CM handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
         let close = await server.click(CustomID.button(category: "consultas", button: "cerrar").wire, in: channel, by: E2E.ana, roles: cm,
                                        guild: E2E.guild)
         #expect(try await E2E.callback(server, close)["type"]?.number == 9, "the close form")
@@ -54,8 +55,8 @@ struct InteractionReplyTests {
         let answer = try await E2E.callback(server, form)
         #expect(answer["type"]?.number == 4 && answer["data"]?["content"]?.string == Self.question)
         #expect(answer["data"]?["allowed_mentions"]?["users"] == .array([.string(E2E.player.id)]), "it pings the member, as written")
-        try await E2E.eventually("in the channel") { Self.said(server, in: channel) == 1 }
-        try await E2E.eventually("the farewell's wait recorded") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
+        try await eventually("in the channel") { Self.said(server, in: channel) == 1 }
+        try await eventually("the farewell's wait recorded") { try await running.desk.engine.ticket(id: 1)?.state.pendingClose != nil }
         await running.desk.drainNow()
         #expect(Self.said(server, in: channel) == 1)
         #expect(Self.posted(server, in: channel) == 0)
@@ -68,7 +69,7 @@ struct InteractionReplyTests {
         let running = try await E2E.start()
         let server = running.server
         let (channel, _) = try await Self.closeForm(running, fault: .answer(.init(status: 400, json: #"{"message":"Invalid Form Body","code":50035}"#)))
-        try await E2E.eventually("posted instead") { Self.said(server, in: channel) == 1 }
+        try await eventually("posted instead") { Self.said(server, in: channel) == 1 }
         server.injectFaults(nil)
         await running.desk.drainNow()
         #expect(Self.said(server, in: channel) == 1 && Self.posted(server, in: channel) == 1)
@@ -81,7 +82,7 @@ struct InteractionReplyTests {
         let running = try await E2E.start()
         let server = running.server
         let (channel, _) = try await Self.closeForm(running, fault: .afterCarryingOut(status: 400))
-        try await E2E.eventually("Discord asked") {
+        try await eventually("Discord asked") {
             server.received.contains { $0.method == "GET" && $0.path.hasSuffix("/messages/@original") }
         }
         server.injectFaults(nil)

@@ -3,6 +3,7 @@ import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -28,7 +29,7 @@ struct SanctionFormTests {
         let server = running.server
         let engine = running.desk.engine
         let (cm, trainee) = ([E2E.roles["cm"]!], [E2E.roles["trainee"]!])
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         let panel = E2E.channels["panel_tickets"]!
 
         // Rosa reports the player; the CM passes it to a Trainee.
@@ -37,11 +38,11 @@ struct SanctionFormTests {
         let report = try await DeskBehaviourTests.ticketChannel(running, 1)
         await server.say("La grabación", in: report, by: Self.rosa, attachments: ["troll.mp4"], guild: E2E.guild)
         await server.say("Hola @rosa", in: report, by: E2E.ana, roles: cm, guild: E2E.guild)
-        try await E2E.eventually("the CM handles it") { try await engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        try await eventually("the CM handles it") { try await engine.ticket(id: 1)?.state.handler == E2E.ana.id }
         _ = try await E2E.callback(server, await server.click(CustomID.button(category: "reportes", button: "a_trainee").wire,
                                                               in: report, by: E2E.ana, roles: cm, guild: E2E.guild))
         await server.say("Llevo el reporte", in: report, by: Self.carla, roles: trainee, guild: E2E.guild)
-        try await E2E.eventually("the Trainee handles it") { try await engine.ticket(id: 1)?.state.handler == Self.carla.id }
+        try await eventually("the Trainee handles it") { try await engine.ticket(id: 1)?.state.handler == Self.carla.id }
 
         // «Aplicar sanción» opens one modal: the table, the member, the warning.
         let form = try await E2E.callback(server, await server.click(CustomID.button(category: "reportes", button: "sancionar").wire,
@@ -67,11 +68,11 @@ struct SanctionFormTests {
         #expect(try await engine.sanctions(guild: E2E.guild, member: E2E.player.id).isEmpty)
 
         _ = try await apply("troll", warned: true)
-        try await E2E.eventually("the sanction recorded") { !(try await engine.sanctions(guild: E2E.guild, member: E2E.player.id)).isEmpty }
+        try await eventually("the sanction recorded") { !(try await engine.sanctions(guild: E2E.guild, member: E2E.player.id)).isEmpty }
         let record = try #require(try await engine.sanctions(guild: E2E.guild, member: E2E.player.id).first)
         #expect(record.entry.appliedBy == Self.carla.id && record.entry.offence == "troll" && record.entry.warned)
         #expect(record.entry.evidence.first?.hasSuffix("/troll.mp4") == true, "the evidence is the ticket's file")
-        try await E2E.eventually("the sanction said in the ticket") {
+        try await eventually("the sanction said in the ticket") {
             Self.messages(server, in: report).contains { $0["content"]?.string?.hasPrefix("🔨 Sanción registrada: «Actitudes Troll»") == true }
         }
         let said = try #require(Self.messages(server, in: report).first { $0["content"]?.string?.hasPrefix("🔨") == true })
@@ -92,16 +93,16 @@ struct SanctionFormTests {
         #expect(choices.first?["label"]?.string?.hasPrefix("«Actitudes Troll» · ") == true)
         _ = try await E2E.callback(server, await server.submit(CustomID.appealedSanctionForm.wire, fields: [.select("record", values: [String(record.id)])],
                                                                in: appeal, by: E2E.ana, roles: cm, guild: E2E.guild))
-        try await E2E.eventually("the sanctioner named") { try await engine.ticket(id: 2)?.state.sanctioner == Self.carla.id }
+        try await eventually("the sanctioner named") { try await engine.ticket(id: 2)?.state.sanctioner == Self.carla.id }
         // The CM attaches the proofs an Administrator sent (`from cm`).
         await server.say("Las pruebas del Administrador", in: appeal, by: E2E.ana, roles: cm, attachments: ["pruebas.mp4"], guild: E2E.guild)
-        try await E2E.eventually("the proofs taken") { try await engine.ticket(id: 2)?.state.evidence["pruebas_sancion"] != nil }
+        try await eventually("the proofs taken") { try await engine.ticket(id: 2)?.state.evidence["pruebas_sancion"] != nil }
 
         // Escalated: Carla, who applied it, is shown the channel and pinged.
         _ = try await E2E.callback(server, await server.click(CustomID.button(category: "apelaciones", button: "escalar").wire,
                                                               in: appeal, by: E2E.ana, roles: cm, guild: E2E.guild))
-        try await E2E.eventually("Carla let in") { !E2E.requests(server, "PUT", "/channels/\(appeal)/permissions/\(Self.carla.id)").isEmpty }
-        try await E2E.eventually("Carla pinged") {
+        try await eventually("Carla let in") { !E2E.requests(server, "PUT", "/channels/\(appeal)/permissions/\(Self.carla.id)").isEmpty }
+        try await eventually("Carla pinged") {
             Self.messages(server, in: appeal).contains { $0["allowed_mentions"]?["users"] == .array([.string(Self.carla.id)]) }
         }
 

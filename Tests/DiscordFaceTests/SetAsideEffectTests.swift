@@ -3,6 +3,7 @@ import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -20,16 +21,16 @@ struct SetAsideEffectTests {
         let staffChat = E2E.channels["chat_staff"]!, log = E2E.channels["registros"]!
         server.script("POST", "/channels/\(staffChat)/messages",
                       [.init(status: 403, json: #"{"message":"Missing Permissions","code":50013}"#)])
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
         let channel = try await DeskBehaviourTests.ticketChannel(running, 1)
         let cm = [E2E.roles["cm"]!]
         await server.say("Una duda", in: channel, by: E2E.player, guild: E2E.guild)
         await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
-        try await E2E.eventually("ana handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        try await eventually("ana handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
         await server.click(CustomID.button(category: "consultas", button: "duda").wire, in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
 
-        try await E2E.eventually("staff told in the log channel") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
+        try await eventually("staff told in the log channel") { !E2E.requests(server, "POST", "/channels/\(log)/messages").isEmpty }
         let told = try #require(E2E.body(E2E.requests(server, "POST", "/channels/\(log)/messages")[0])?["content"]?.string)
         #expect(told.hasPrefix("⚠️ Escala no pudo completar una acción del ticket #1: Discord refused POST"), "\(told)")
         #expect(told.contains("HTTP 403, code 50013: Missing Permissions"))
@@ -39,7 +40,7 @@ struct SetAsideEffectTests {
 
         // The lane was not held: the member's next request reaches staff.
         await server.click(CustomID.button(category: "consultas", button: "otro").wire, in: channel, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the next notification") { E2E.requests(server, "POST", "/channels/\(staffChat)/messages").count == 2 }
+        try await eventually("the next notification") { E2E.requests(server, "POST", "/channels/\(staffChat)/messages").count == 2 }
         #expect(E2E.requests(server, "POST", "/channels/\(log)/messages").count == 1, "told once")
         #expect(server.violations == [])
         await running.stop()

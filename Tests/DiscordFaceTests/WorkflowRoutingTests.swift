@@ -3,6 +3,7 @@ import DiscordFace
 import Engine
 import Foundation
 import LocalDiscord
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -50,17 +51,17 @@ struct WorkflowRoutingTests {
     func clickReachesItsWorkflow() async throws {
         let running = try await E2E.start(folder: try Self.folder())
         let server = running.server
-        try await E2E.eventually("both panels") {
+        try await eventually("both panels") {
             !E2E.requests(server, "POST", "/channels/\(Self.panelA)/messages").isEmpty
                 && !E2E.requests(server, "POST", "/channels/\(Self.panelB)/messages").isEmpty
         }
         #expect(try Self.panelButton(server, in: Self.panelA) == "esc:o:a:reportes")
         let button = try #require(try Self.panelButton(server, in: Self.panelB))
         #expect(button == "esc:o:b:reportes")
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
 
         await server.click(button, in: Self.panelB, by: E2E.player, guild: E2E.guild)
-        try await E2E.eventually("the ticket's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
+        try await eventually("the ticket's channel") { try await running.desk.engine.ticket(id: 1)?.channelID != nil }
         let ticket = try #require(try await running.desk.engine.ticket(id: 1))
         #expect(running.desk.engine.workflowPath(of: ticket.state)?.hasSuffix("/b.flow") == true)
         let creation = try #require(E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").first.flatMap(E2E.body))
@@ -74,7 +75,7 @@ struct WorkflowRoutingTests {
     func ambiguousOldIDOpensNothing() async throws {
         let running = try await E2E.start(folder: try Self.folder())
         let server = running.server
-        try await E2E.eventually("the gateway session") { server.gateway.isReady }
+        try await eventually("the gateway session") { server.gateway.isReady }
         let click = await server.click("esc:o:reportes", in: Self.panelB, by: E2E.player, guild: E2E.guild)
         let answer = try await E2E.callback(server, click)
         #expect(answer["type"]?.number == 6, "acknowledged, nothing opened")

@@ -2,6 +2,7 @@ import Discord
 import LocalDiscord
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// The real gateway client against the local gateway, which misbehaves on
@@ -48,16 +49,6 @@ struct GatewayClientTests {
             }
         }
         return Running(server: server, client: client, delivered: delivered, task: task)
-    }
-
-    /// Waits for a condition, up to a generous bound; the bound only stops a
-    /// broken test from hanging, it is not a performance limit.
-    func eventually(_ what: String, within seconds: Double = 20, _ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(10))
-        }
     }
 
     @Test("identifies with the bot's intents, heartbeats with the last sequence, reads a GUILD_CREATE over 64 KiB")
@@ -170,7 +161,8 @@ struct GatewayClientTests {
             Issue.record("expected a fatal close, got \(result)"); await running.server.stop(); return
         }
         #expect(reason.contains("Reset Token"))
-        try await Task.sleep(for: .milliseconds(300))
+        // `run` has returned: the client has no loop left that could
+        // connect again, so one connection now is one for good.
         #expect(running.server.gateway.connections == 1)
         await running.server.stop()
     }
@@ -204,8 +196,7 @@ struct GatewayClientTests {
         // The connection drops; the next try finds nobody, and the client
         // waits to try again.
         try await eventually("a failed try") { await client.connectionCount >= 2 }
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(!ended.withLock { $0 })
+        #expect(!ended.withLock { $0 }, "waiting an hour before the next try")
         await client.stop()
         try await eventually("run ended") { ended.withLock { $0 } }
         await task.value

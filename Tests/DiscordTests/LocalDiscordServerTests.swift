@@ -26,7 +26,9 @@ struct LocalDiscordServerTests {
         // in a failure rather than a hang.
         var patience = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &patience, socklen_t(MemoryLayout<timeval>.size))
-        try await Task.sleep(for: .milliseconds(100)) // accepted
+        let deadline = ContinuousClock.now + .seconds(20)
+        while server.openConnections == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(server.openConnections == 1, "accepted")
         let stopping = Task { await server.stop() }
         // The server closed its end: reading gives end of file, not a timeout.
         var byte: UInt8 = 0

@@ -2,6 +2,7 @@ import Discord
 import LocalDiscord
 import Runtime
 import Foundation
+import TestSupport
 import Testing
 
 /// The real REST client against the local Discord-speaking server.
@@ -15,15 +16,6 @@ struct RESTClientTests {
                                 invalidRequestLimit: invalidRequestLimit, clock: clock)
         client.retryBaseDelay = .milliseconds(50)
         return client
-    }
-
-    /// Waits (in real time, a harness's poll) until `condition` holds.
-    func eventually(_ what: String, _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(2))
-        }
     }
 
     func withServer(globalLimit: Int? = 50, _ body: (LocalDiscord) async throws -> Void) async throws {

@@ -4,6 +4,7 @@ import Logging
 import Runtime
 import ServiceLifecycle
 import Synchronization
+import TestSupport
 import Testing
 import WorkflowDSL
 
@@ -149,25 +150,16 @@ struct EscalaRuntimeTests {
         return Running(runtime: runtime, clock: clock, group: group, task: task, engine: engine)
     }
 
-    /// The harness's own wait for a loop to have acted.
-    static func eventually(_ what: String, _ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { Issue.record("never happened: \(what)"); throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-    }
-
     @Test("an open's effects leave when it commits, and its 15-minute timer fires when the clock gets there")
     func commitsAndDueTimes() async throws {
         let recorder = Recorder()
         let running = try await Self.start(recorder)
         _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
-        try await Self.eventually("the channel and the greeting") { recorder.effects.count >= 2 }
+        try await eventually("the channel and the greeting") { recorder.effects.count >= 2 }
         #expect(!recorder.effects.contains { if case .close = $0 { true } else { false } })
-        try await Self.eventually("the scheduler asleep until the timer") { running.clock.waits.contains(.seconds(15 * 60)) }
+        try await eventually("the scheduler asleep until the timer") { running.clock.waits.contains(.seconds(15 * 60)) }
         running.clock.advance(by: 15 * 60)
-        try await Self.eventually("closed by the timer") { recorder.effects.contains { if case .close = $0 { true } else { false } } }
+        try await eventually("closed by the timer") { recorder.effects.contains { if case .close = $0 { true } else { false } } }
         await running.stop()
     }
 
@@ -176,10 +168,10 @@ struct EscalaRuntimeTests {
         let recorder = Recorder(failFirst: 1)
         let running = try await Self.start(recorder)
         _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
-        try await Self.eventually("the outbox waiting to retry") { running.clock.waits.contains(.seconds(1)) }
+        try await eventually("the outbox waiting to retry") { running.clock.waits.contains(.seconds(1)) }
         #expect(!recorder.effects.contains { if case .send = $0 { true } else { false } }, "the greeting failed once")
         running.clock.advance(by: 1)
-        try await Self.eventually("the greeting sent on the retry") { recorder.effects.contains { if case .send = $0 { true } else { false } } }
+        try await eventually("the greeting sent on the retry") { recorder.effects.contains { if case .send = $0 { true } else { false } } }
         await running.stop()
     }
 
@@ -188,12 +180,12 @@ struct EscalaRuntimeTests {
         let executor = HoldsFirstChannel()
         let running = try await Self.start(executor)
         _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
-        try await Self.eventually("the first ticket's channel out, and held") { executor.isHolding }
+        try await eventually("the first ticket's channel out, and held") { executor.isHolding }
         _ = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "beto"), locale: "es", now: 0)
-        try await Self.eventually("the second ticket's channel and greeting") { executor.recorder.effects.count == 2 }
+        try await eventually("the second ticket's channel and greeting") { executor.recorder.effects.count == 2 }
         #expect(executor.isHolding, "the first is still out")
         executor.release()
-        try await Self.eventually("the first ticket's channel and greeting") { executor.recorder.effects.count == 4 }
+        try await eventually("the first ticket's channel and greeting") { executor.recorder.effects.count == 4 }
         await running.stop()
     }
 
@@ -204,11 +196,11 @@ struct EscalaRuntimeTests {
         executor.store.withLock { $0 = running.engine.store }
         let opened = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
         guard case .opened(let ticket, _) = opened else { Issue.record("not opened: \(opened)"); return }
-        try await Self.eventually("the greeting") { executor.greeting.withLock { $0 } != nil }
+        try await eventually("the greeting") { executor.greeting.withLock { $0 } != nil }
         let greeting = executor.greeting.withLock { $0 }
         #expect(greeting?.channel == "c\(ticket.id)", "sent in the channel just made")
         #expect(greeting?.recorded == nil, "sent before the channel's record was written")
-        try await Self.eventually("both recorded") { (try? await running.engine.store.outboxCounts()["pending"]) == nil }
+        try await eventually("both recorded") { (try? await running.engine.store.outboxCounts()["pending"]) == nil }
         #expect(try await running.engine.ticket(id: ticket.id)?.channelID == "c\(ticket.id)")
         let kinds = executor.recorder.effects.map { effect -> String in
             switch effect {
