@@ -1,0 +1,129 @@
+import WorkflowDSL
+
+/// Messages in the ticket: the member speaking first, the exclusive claim, interventions and takeovers.
+extension MachineStep {
+    mutating func message(_ message: TicketEvent.Message) {
+        let author = message.author
+        if author.id == state.owner {
+            userMessage(message)
+        } else if author.isStaff {
+            staffMessage(message)
+        } else {
+            fire(.anyMessage, by: author)
+        }
+    }
+
+    mutating func userMessage(_ message: TicketEvent.Message) {
+        keepAttachments(message.attachments)
+        if answerFarewell(message) { return }
+        state.userHasSpoken = true
+        state.lastUserMessageAt = now
+        state.lastUserMentionAt = nil
+        let wasComplete = evidenceComplete
+        collectEvidence(from: message)
+        if let reply = category.autoReplies.first(where: { machine.matches($0.pattern, message.text) }) {
+            effects.append(.send(text: render(reply.text), buttons: [], pings: []))
+        }
+        let fired = fire(.userMessage(pattern: nil), by: message.author, text: message.text)
+        if !fired { fire(.anyMessage, by: message.author) }
+        if !wasComplete && evidenceComplete && !state.isClosed && !evidenceCompleteActed {
+            fire(.evidenceComplete, by: message.author)
+        }
+    }
+
+    mutating func staffMessage(_ message: TicketEvent.Message) {
+        let author = message.author
+        if category.userSpeaksFirst && !state.userHasSpoken {
+            effects.append(.deleteMessage(id: message.id))
+            effects.append(.notice(text: NoticeCatalogue.text(.userSpeaksFirst(staff: author.id), locale: locale), pinging: [author.id]))
+            return
+        }
+        if category.exclusiveClaim {
+            guard receives(author) else {
+                // Sees the channel for some other reason (a side role, a
+                // server administrator): a third party to this ticket.
+                effects.append(.deleteMessage(id: message.id))
+                effects.append(.notice(text: NoticeCatalogue.text(.notReceiving(staff: author.id), locale: locale), pinging: [author.id]))
+                return
+            }
+            guard claimOrIntervene(author) else {
+                effects.append(.deleteMessage(id: message.id))
+                effects.append(.notice(text: NoticeCatalogue.text(.ticketOwned(staff: author.id, handler: state.handler ?? ""), locale: locale),
+                                       pinging: [author.id]))
+                return
+            }
+        } else if state.handler == nil, mayTake(author) {
+            take(author)
+        }
+        keepAttachments(message.attachments)
+        let wasComplete = evidenceComplete
+        collectStaffEvidence(from: message)
+        if state.handler == author.id {
+            state.lastHandlerMessageAt = now
+            scheduleTimers()
+        }
+        if message.mentionsOwner {
+            state.lastUserMentionAt = now
+            scheduleTimers()
+        }
+        let fired = fire(.staffMessage, by: author)
+        if !fired { fire(.anyMessage, by: author) }
+        if !wasComplete && evidenceComplete && !state.isClosed && !evidenceCompleteActed {
+            fire(.evidenceComplete, by: author)
+        }
+    }
+
+    /// The exclusive-claim rule of seed 001: the first staff member to answer
+    /// owns the ticket; superiors (from `override by`) may always write; a
+    /// peer (or only a superior) takes over after the owner's inactivity.
+    /// Returns whether the author may write.
+    mutating func claimOrIntervene(_ author: Person) -> Bool {
+        guard let handler = state.handler, handler != author.id else {
+            if state.handler == nil, mayTake(author) { take(author) }
+            return true
+        }
+        let level = machine.level(of: author)
+        if let overrideRank = category.overrideRank, let minimum = machine.levels[overrideRank],
+           let level, level >= minimum {
+            return true
+        }
+        if let takeover = category.takeover {
+            let lastActive = state.lastHandlerMessageAt ?? state.enteredStateAt
+            let handlerLevel = state.handlerLevel ?? -1
+            let rankAllows = takeover.allowsPeers ? (level ?? -1) >= handlerLevel : (level ?? -1) > handlerLevel
+            // "más de dos horas": more than the time written, so at 2 h 00
+            // exactly the handler still holds the ticket.
+            if now - lastActive > Int64(takeover.afterSeconds), rankAllows {
+                take(author)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `person` becomes the owner by answering an unowned ticket.
+    /// Once escalated, only the rank (or role, or sanctioner) it went to
+    /// may take it: the CM who escalated may still write, in support, but
+    /// does not win the ticket back by doing so. Nor does a handler the
+    /// ticket was released from («otro miembro del staff»).
+    func mayTake(_ person: Person) -> Bool {
+        guard receives(person), !(state.releasedHandlers ?? []).contains(person.id) else { return false }
+        guard let assigned = state.assignedTo else { return true }
+        return allows([assigned], person)
+    }
+
+    /// Whether the ticket is `person`'s to handle at all: the ranks that
+    /// receive it, those of its escalation chain, the rank it went to and
+    /// the override rank. Seeing the channel is not enough.
+    func receives(_ person: Person) -> Bool {
+        var actors = category.receivers + category.escalation + (state.assignedTo.map { [$0] } ?? [])
+        if let overrideRank = category.overrideRank { actors.append(.rank(overrideRank, exact: false)) }
+        return actors.isEmpty ? person.isStaff : allows(actors, person)
+    }
+
+    mutating func take(_ person: Person) {
+        state.handler = person.id
+        state.handlerLevel = machine.level(of: person)
+        state.lastHandlerMessageAt = now
+    }
+}

@@ -1,0 +1,26 @@
+import WorkflowDSL
+
+/// One step in progress: the state being changed and the effects so far.
+struct MachineStep {
+    let machine: TicketMachine
+    var state: TicketState
+    let now: Int64
+    var effects: [Effect] = []
+    /// States entered in this step: a chain of states that each act on
+    /// arrival stops rather than loops.
+    var entered = 0
+    /// A state entered during this step already acted on the complete
+    /// evidence: the message that completed it does not fire it twice.
+    var evidenceCompleteActed = false
+
+    init(machine: TicketMachine, state: TicketState, now: Int64) {
+        self.machine = machine
+        self.state = state
+        self.now = now
+    }
+
+    var category: Category { machine.category }
+    var workflow: Workflow { machine.workflow }
+    var currentState: State? { machine.tables.statesByName[state.state] }
+    var transitions: [CompiledTransition] { machine.tables.transitionsByState[state.state] ?? [] }
+}

@@ -1,0 +1,313 @@
+import Engine
+import Foundation
+import WorkflowDSL
+
+/// One scenario being played: the engines on their database, the virtual
+/// clock, the people, and what the last step did, for `expect` lines.
+struct Play {
+    let runner: ScenarioRunner
+    let scenario: Scenario
+    /// The engines, replaced by new ones on the same database at `restart`.
+    var engine: TicketEngine
+    var community: CommunityEngine
+    /// Community effects of the last action or wait.
+    var lastCommunity: [CommunityEffect] = []
+    /// What falls due, stepped as `escala run`'s scheduler steps it.
+    var clockwork: Clockwork { Clockwork(engine: engine, community: community) }
+    let people: [String: Person]
+    let names: [String: String]
+    var report: SimulationReport
+    var now = ScenarioRunner.start
+    var currentTicket: Int64?
+    /// Categories whose Discord places are all taken (`places of X are full`).
+    var fullCategories: Set<String> = []
+    var ticketsByNumber: [Int: Int64] = [:]
+    /// Effects of the last action or wait, by ticket.
+    var lastEffects: [(ticketID: Int64, effect: Effect)] = []
+    var lastReplayed = false
+    var channelNames: [Int64: String] = [:]
+    var buttons: [Int64: [String]] = [:]
+    var visibility: [Int64: (ranks: [Actor], people: [String])] = [:]
+
+    init(runner: ScenarioRunner, scenario: Scenario) {
+        self.runner = runner
+        self.scenario = scenario
+        engine = runner.engine
+        let workflow = runner.engine.currentWorkflow(runner.workflowPath)
+        community = CommunityEngine(store: runner.engine.store, guild: runner.guild,
+                                    workflows: workflow.map { [runner.workflowPath: $0] } ?? [:])
+        var people: [String: Person] = [:]
+        var names: [String: String] = [:]
+        for (index, character) in scenario.people.enumerated() {
+            let id = String(1_000 + index + 1)
+            // The engine's rule, as on Discord: a role the bot gives members
+            // (an autorole) makes nobody staff.
+            people[character.name] = workflow?.person(id: id, name: character.name, holding: Set(character.titles))
+                ?? Person(id: id, name: character.name)
+            names[id] = character.name
+        }
+        self.people = people
+        self.names = names
+        report = SimulationReport(scenario: scenario.path)
+    }
+
+    // MARK: Actions
+
+    mutating func perform(_ step: Scenario.Step) async throws {
+        let source = "\(scenario.path):\(step.line)" + (step.iteration > 0 ? "#\(step.iteration)" : "")
+        switch step.action {
+        case .expect(let expectation):
+            try await check(expectation, line: step.line)
+            return
+        case .switchTicket(let number):
+            guard let id = ticketsByNumber[number] else {
+                fail(step.line, "ticket \(number)", "no ticket #\(number) was opened in this scenario")
+                return
+            }
+            currentTicket = id
+            return
+        case .placesFull(let category, let full):
+            if full { fullCategories.insert(category) } else { fullCategories.remove(category) }
+            lastEffects = []
+            lastCommunity = []
+            try await finish(entry(step.line, full ? "every Discord category of \(category) is full" : "\(category) has room again"))
+            return
+        case .open(let name, let category, let answers):
+            let person = people[name]!
+            let hasRoom = !fullCategories.contains(category)
+            let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
+                                                 locale: scenario.people.first { $0.name == name }?.locale
+                                                     ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
+                                                 answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
+                                                 sourceID: source, hasRoom: hasRoom, now: now)
+            var entry = entry(step.line, "\(name) opens \(category)")
+            switch outcome {
+            case .opened(let ticket, let effects):
+                select(ticket)
+                lastEffects = effects.map { (ticket.id, $0) }
+                lastReplayed = false
+                entry = self.entry(step.line, "\(name) opens \(category)", ticket: ticket.number)
+                entry.stateChange = "→ \(ticket.state.state)"
+            case .refused(let reason):
+                lastEffects = [(0, .refuse(person: person.id, reason: reason))]
+                if !hasRoom, let alert = engine.staffAlert(placesFullFor: category, workflow: runner.workflowPath, member: person.id, now: now) {
+                    lastEffects.append((0, .notify(channel: alert.channel, text: alert.text, pings: [])))
+                }
+                lastReplayed = false
+            case .duplicate(let id):
+                if let id, let ticket = try await engine.ticket(id: id) { select(ticket) }
+                lastEffects = []
+                lastReplayed = true
+            }
+            try await finish(entry)
+        case .wait(let seconds):
+            let end = now + Int64(seconds)
+            var effects: [(Int64, Effect)] = []
+            var changes: [String] = []
+            var communityEffects: [CommunityEffect] = []
+            // The scheduler's own step (`Clockwork.tick`) at each instant
+            // something falls due, as `escala run` takes it when its clock
+            // gets there.
+            var next = try await clockwork.nextDue()
+            while let due = next, due <= end {
+                now = max(now, due)
+                let tick = try await clockwork.tick(now: now)
+                for outcome in tick.timers.outcomes {
+                    effects += outcome.effects.map { (outcome.ticket.id, $0) }
+                    if outcome.previousState != outcome.ticket.state.state {
+                        changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
+                    }
+                }
+                communityEffects += tick.community.effects
+                next = tick.nextDue
+            }
+            now = end
+            communityEffects += try await clockwork.tick(now: now).community.effects
+            lastCommunity = communityEffects
+            lastEffects = effects
+            lastReplayed = false
+            var entry = entry(step.line, "wait \(Self.duration(seconds))")
+            if !changes.isEmpty { entry.stateChange = changes.joined(separator: ", ") }
+            try await finish(entry)
+        case .join(let name, let secondsAgo):
+            try await community.memberSeen(people[name]!.id, joinedAt: now - Int64(secondsAgo))
+            lastEffects = []
+            lastCommunity = try await community.fireDue(now: now).effects
+            try await finish(entry(step.line, secondsAgo == 0 ? "\(name) joins the server" : "\(name) joined \(Self.duration(secondsAgo)) ago"))
+        case .giveReputation(let name, let receiver):
+            let giver = people[name]!
+            // The same answer `/rep` gets on Discord, from the same engine call.
+            let (answer, effects) = try await community.respond(to: .rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
+            var entry = entry(step.line, "\(name) runs /rep @\(receiver)")
+            lastEffects = []
+            lastCommunity = effects
+            switch answer {
+            case .publicly(.repGiven(_, let points, let level)):
+                entry.stateChange = "@\(receiver): \(points) point(s)" + (level.map { ", level \($0)" } ?? "")
+            case .privately(let notice):
+                lastEffects = [(0, .refuse(person: giver.id, reason: NoticeCatalogue.text(notice, locale: locale(of: name))))]
+            default:
+                break
+            }
+            try await finish(entry)
+        case .react(let name, let emoji, let message, let added):
+            lastEffects = []
+            if added { community.count(.reactions, member: people[name]!.id, at: now) }
+            lastCommunity = try await community.reaction(added: added, member: people[name]!.id, workflow: runner.workflowPath,
+                                                   message: message, emoji: emoji, now: now)
+            try await finish(entry(step.line, "\(name) \(added ? "reacts" : "removes the reaction") \(emoji) \(added ? "to" : "from") \(message)"))
+        case .chat(let name, let count):
+            for _ in 0..<count { community.count(.messages, member: people[name]!.id, at: now) }
+            lastEffects = []
+            lastCommunity = []
+            try await finish(entry(step.line, "\(name) writes \(count) message(s) in the server"))
+        case .restart(let downFor):
+            // A clean stop: what was counted in memory is written first, as
+            // `escala run` does on SIGTERM. While down, nothing fires.
+            try await community.flush()
+            now += Int64(downFor)
+            // The same database, a new engine and community engine: nothing
+            // of the last run's memory survives, as after a real restart.
+            let store = engine.store
+            let restarted = try await TicketEngine(store: store)
+            if let hash = engine.currentWorkflow(runner.workflowPath)?.contentHash, let kept = try await restarted.keptSource(hash: hash) {
+                _ = try await restarted.load(kept, now: now)
+            }
+            engine = restarted
+            community = CommunityEngine(store: store, guild: runner.guild,
+                                        workflows: restarted.currentWorkflow(runner.workflowPath).map { [runner.workflowPath: $0] } ?? [:])
+            // Starting again: what fell due while down happens now.
+            let tick = try await clockwork.tick(now: now)
+            lastEffects = tick.timers.outcomes.flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
+            lastCommunity = tick.community.effects
+            lastReplayed = false
+            try await finish(entry(step.line, downFor == 0 ? "the bot restarts" : "the bot is down for \(Self.duration(downFor)), then starts"))
+        default:
+            guard let ticketID = currentTicket else {
+                fail(step.line, "action", "no ticket is open yet: start with a line such as `ana opens soporte`")
+                return
+            }
+            let (event, text) = await event(for: step)
+            guard let event else { return }
+            var entry = entry(step.line, text)
+            lastCommunity = []
+            if let outcome = try await engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
+                lastEffects = outcome.effects.map { (ticketID, $0) }
+                lastReplayed = false
+                if outcome.previousState != outcome.ticket.state.state {
+                    entry.stateChange = "\(outcome.previousState) → \(outcome.ticket.state.state)"
+                }
+            } else {
+                lastEffects = []
+                lastReplayed = true
+            }
+            try await finish(entry)
+        }
+    }
+
+    mutating func event(for step: Scenario.Step) async -> (TicketEvent?, String) {
+        switch step.action {
+        case .say(let name, let text, let attachments):
+            let (resolved, mentionsOwner) = await resolveMentions(text)
+            let message = TicketEvent.Message(id: "m\(step.line)", author: people[name]!, text: resolved,
+                                              attachments: attachments, mentionsOwner: mentionsOwner)
+            return (.message(message), "\(name) says \"\(Self.oneLine(text))\"" + (attachments.isEmpty ? "" : " + \(attachments.count) attachment(s)"))
+        case .press(let name, let button):
+            return (.button(name: button, by: people[name]!), "\(name) presses \(button)")
+        case .run(let name, let command):
+            return (.command(name: command, by: people[name]!), "\(name) runs /\(command)")
+        case .submit(let name, let form, let answers):
+            return (.formSubmitted(form: form, by: people[name]!, answers: Dictionary(answers, uniquingKeysWith: { _, last in last })),
+                    "\(name) submits \(form)")
+        case .applySanction(let name, let offence, let member, let warned):
+            return (.sanctionApplied(offence: offence, member: people[member]!.id, warned: warned, by: people[name]!),
+                    "\(name) applies sanction \(offence) to \(member)" + (warned ? ", warned first" : ""))
+        case .chooseAppealedSanction(let name, let offence, let outsideAppliedBy?):
+            return (.appealedSanctionChosen(.outside(offence: offence, sanctioner: people[outsideAppliedBy]!.id), by: people[name]!),
+                    "\(name) names the appealed sanction: \(offence), given outside Escala by \(outsideAppliedBy)")
+        case .chooseAppealedSanction(let name, let offence, nil):
+            // What the form's menu lists: the owner's recorded sanctions.
+            // The scenario names the offence; the newest such row is the one.
+            let owner = currentTicket == nil ? nil : try? await engine.ticket(id: currentTicket!)?.state.owner
+            let ledger = (try? await engine.sanctions(guild: runner.guild, member: owner ?? "")) ?? []
+            guard let record = ledger.last(where: { $0.entry.offence == offence }) else {
+                fail(step.line, "action", "the ticket's member has no recorded sanction `\(offence)` to appeal: apply it in an earlier ticket "
+                     + "(`NAME chooses sanction \(offence) for MEMBER`), or write `\(name) chooses outside sanction \(offence) applied by NAME`")
+                return (nil, "")
+            }
+            return (.appealedSanctionChosen(.recorded(id: record.id), by: people[name]!),
+                    "\(name) names the appealed sanction: \(offence), recorded in ticket #\(record.ticketNumber.map(String.init) ?? "?")")
+        case .leave(let name):
+            return (.memberLeft, "\(name) leaves the server")
+        case .deleteChannel:
+            return (.channelDeleted, "the channel is deleted by hand")
+        default:
+            return (nil, "")
+        }
+    }
+
+    /// Whether a scenario's text names the ticket's owner (`@ana`): what
+    /// the engine's silence rule needs. The text itself stays as written.
+    func resolveMentions(_ text: String) async -> (String, Bool) {
+        var owner: String?
+        if let id = currentTicket { owner = (try? await engine.ticket(id: id))?.state.owner }
+        let mentionsOwner = people.contains { name, person in person.id == owner && text.contains("@" + name) }
+        return (text, mentionsOwner)
+    }
+
+    mutating func select(_ ticket: StoredTicket) {
+        currentTicket = ticket.id
+        ticketsByNumber[ticket.number] = ticket.id
+    }
+
+    /// Delivers the step's effects and records what they did to the
+    /// ticket's channel, then adds the trace entry.
+    mutating func finish(_ entry: SimulationReport.Entry) async throws {
+        var entry = entry
+        for (ticketID, effect) in lastEffects {
+            switch effect {
+            case .createChannel(let name, let visibleTo):
+                channelNames[ticketID] = name
+                visibility[ticketID] = (visibleTo, [])
+            case .rename(let name): channelNames[ticketID] = name
+            case .send(_, let shown, _, _) where !shown.isEmpty: buttons[ticketID] = shown
+            case .setVisibility(let ranks, let people):
+                // Permissions are only ever added, as on Discord.
+                let seen = visibility[ticketID] ?? ([], [])
+                visibility[ticketID] = (seen.ranks + ranks, seen.people + people)
+            default: break
+            }
+            if let line = describe(effect) {
+                let prefix = ticketID == currentTicket || ticketID == 0 ? "" : "#\(ticketNumber(ticketID)) "
+                entry.effects.append(prefix + line)
+            }
+        }
+        entry.effects += lastCommunity.map(describe)
+        report.entries.append(entry)
+        // One drainer for ticket and community effects, as on Discord.
+        try await OutboxDrainer(store: engine.store, executor: runner.discord).drain(now: { [now] in now })
+    }
+
+    func locale(of name: String) -> String {
+        scenario.people.first { $0.name == name }?.locale ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en"
+    }
+
+    func describe(_ effect: CommunityEffect) -> String {
+        switch effect {
+        case .grantRole(let role, let member): return "grants \(role) to \(who(member))"
+        case .revokeRole(let role, let member): return "revokes \(role) from \(who(member))"
+        case .postRanking(let channel, let ranking):
+            let places = ranking.entries.enumerated().map { "\($0.offset + 1). \(who($0.element.member)) (\($0.element.total))" }
+            return "posts \"\(ranking.title)\" in #\(channel): " + (places.isEmpty ? "no activity" : places.joined(separator: ", "))
+        }
+    }
+
+    func ticketNumber(_ id: Int64) -> Int {
+        ticketsByNumber.first { $0.value == id }?.key ?? Int(id)
+    }
+
+    func entry(_ line: Int, _ text: String, ticket: Int? = nil) -> SimulationReport.Entry {
+        SimulationReport.Entry(line: line, time: now - ScenarioRunner.start,
+                               ticket: ticket ?? currentTicket.map(ticketNumber), text: text)
+    }
+}
