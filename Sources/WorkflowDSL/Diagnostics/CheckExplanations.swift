@@ -251,6 +251,11 @@ ticket t "T" {
   receives cm
   button cerrar "Cerrar"
 ```
+
+Across files: the workflows of one folder serve one Discord server, so a
+ticket category declared in two of them is reported in the second file,
+naming the first: «the ticket category `reportes` is also declared in
+`workflows/roleplay.flow:76`». Give one of the two another name.
 """#
         case .wrongKindOfName: #"""
 ### E103 wrong-kind-of-name
