@@ -1,6 +1,8 @@
 import Discord
 import Engine
 import Foundation
+import Logging
+import Runtime
 import WorkflowDSL
 
 /// Carries the engine's effects out on Discord, one REST call (or a few) each.
@@ -10,10 +12,25 @@ import WorkflowDSL
 /// topic and is found again instead of created twice; a message carries a
 /// nonce with `enforce_nonce`; renames, overwrites and deletions are
 /// idempotent by nature.
+///
+/// It is given what it uses, not the desk: the REST client, the engine's
+/// reads, the served workflows, the face's view of the server's channels
+/// and renames, and one hook back into the desk's message intake.
 struct DiscordEffectExecutor: EffectExecutor {
-    let desk: TicketDesk
-
-    var rest: RESTClient { desk.rest }
+    let rest: RESTClient
+    let engine: TicketEngine
+    let served: ServedWorkflows
+    let guild: Snowflake
+    let channels: GuildChannels
+    let renames: RenameQueue
+    let bot: BotIdentity
+    let transcripts: any FaceRecords
+    let clock: any EngineClock
+    let logger: Logger
+    /// Plays to the engine what was written in a ticket's channel found
+    /// already made (by a try that failed to say so, or by a process
+    /// killed before its record): the desk's own message intake.
+    let readChannelFound: @Sendable (StoredTicket, Snowflake) async throws -> Void
 
     func execute(_ pending: PendingEffect) async throws -> EffectReceipt {
         do {
@@ -40,10 +57,10 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// Best effort: if that channel is what failed, the log line is all
     /// there is.
     func tellStaff(setAside pending: PendingEffect, reason: String) async {
-        desk.logger.error("effect set aside: it can never succeed as it is", metadata: ["lane": "\(pending.lane)", "reason": "\(reason)"])
-        guard let alert = await desk.engine.staffAlert(setAside: pending, reason: reason), let ticketID = pending.ticketID,
-              let ticket = try? await desk.engine.ticket(id: ticketID),
-              let channel = desk.bound(of: ticket.state)?.ids[alert.channel] else { return }
+        logger.error("effect set aside: it can never succeed as it is", metadata: ["lane": "\(pending.lane)", "reason": "\(reason)"])
+        guard let alert = await engine.staffAlert(setAside: pending, reason: reason), let ticketID = pending.ticketID,
+              let ticket = try? await engine.ticket(id: ticketID),
+              let channel = served.bound(of: ticket.state)?.ids[alert.channel] else { return }
         _ = try? await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(alert.text), allowedMentions: .none,
                                                                nonce: Self.nonce(pending.idempotencyKey + ":aside")))
     }
@@ -51,9 +68,9 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// A ticket's effect.
     private func execute(_ effect: Effect, ticket ticketID: Int64, channel: Snowflake?, key: String, retried: Bool,
                          replyRoute: String?) async throws -> EffectReceipt {
-        guard let ticket = try await desk.engine.ticket(id: ticketID),
-              let workflow = desk.engine.workflow(of: ticket.state),
-              let bound = desk.bound(of: ticket.state),
+        guard let ticket = try await engine.ticket(id: ticketID),
+              let workflow = engine.workflow(of: ticket.state),
+              let bound = served.bound(of: ticket.state),
               let category = workflow.category(named: ticket.state.category) else {
             return skipped(key, "ticket \(ticketID) or the workflow version it runs on is not loaded")
         }
@@ -67,20 +84,20 @@ struct DiscordEffectExecutor: EffectExecutor {
                 // killed before the record): the member may have written
                 // in it already, and no one took it, the store not yet
                 // knowing the channel was this ticket's.
-                var members: [Snowflake: GuildMember] = [:]
-                try await desk.catchUp(ticket, channel: channel, members: &members)
+                try await readChannelFound(ticket, channel)
             }
             return EffectReceipt(channelID: channel.rawValue)
         case .send, .notice, .mention:
             guard let channel else { return skipped(key, "the ticket has no channel") }
-            guard let body = desk.ticketMessage(effect, of: ticket, bound: bound, category: category, nonce: Self.nonce(key)) else {
+            guard let body = MessageBody.ticket(effect, of: ticket, bound: bound, category: category, language: engine.language(of: ticket.state),
+                                                nonce: Self.nonce(key)) else {
                 return skipped(key, "a mention of nobody this server binds an id to")
             }
             // Meant as the answer to a click or form, and the process that
             // took it did not say it answered: ask Discord before sending
             // it again another way.
             if let replyRoute, try await answered(replyRoute, with: body) {
-                desk.logger.debug("the click's own answer already said it", metadata: ["key": "\(key)"])
+                logger.debug("the click's own answer already said it", metadata: ["key": "\(key)"])
                 return EffectReceipt()
             }
             _ = try await rest.createMessage(channel, body)
@@ -91,7 +108,7 @@ struct DiscordEffectExecutor: EffectExecutor {
             }
         case .rename(let name):
             guard let channel else { return skipped(key, "the ticket has no channel") }
-            try await desk.renames.rename(channel, to: name)
+            try await renames.rename(channel, to: name)
         case .setVisibility(let ranks, let people):
             guard let channel else { return skipped(key, "the ticket has no channel") }
             if category.mode == .thread {
@@ -129,7 +146,7 @@ struct DiscordEffectExecutor: EffectExecutor {
             break // kept by the engine's own step, never sent
         case .grantRole(let role, let user, _):
             guard let id = bound.ids[role] else { return skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
-            try await rest.addRole(id, to: Snowflake(user), guild: desk.guild, reason: "Escala: ticket #\(ticket.number)")
+            try await rest.addRole(id, to: Snowflake(user), guild: guild, reason: "Escala: ticket #\(ticket.number)")
         case .revokeRole(let role, let user):
             guard let id = bound.ids[role] else { return skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
             try await revoke(id, from: Snowflake(user), reason: "Escala: ticket #\(ticket.number)")
@@ -160,7 +177,7 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// it could do there: recorded done like any other, and said in the
     /// log with why, so that an effect never vanishes in silence.
     private func skipped(_ key: String, _ why: String) -> EffectReceipt {
-        desk.logger.notice("effect done without a call to Discord", metadata: ["key": "\(key)", "why": "\(why)"])
+        logger.notice("effect done without a call to Discord", metadata: ["key": "\(key)", "why": "\(why)"])
         return EffectReceipt()
     }
 
@@ -175,11 +192,11 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// A community rule's effect: roles granted and taken back, and the TOP
     /// of a window that ended.
     private func execute(_ effect: CommunityEffect, workflow: String, key: String) async throws {
-        guard let bound = desk.bound(path: workflow) else { return _ = skipped(key, "the workflow \(workflow) is not served") }
+        guard let bound = served.bound(path: workflow) else { return _ = skipped(key, "the workflow \(workflow) is not served") }
         switch effect {
         case .grantRole(let role, let member):
             guard let id = bound.ids[role] else { return _ = skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
-            try await rest.addRole(id, to: Snowflake(member), guild: desk.guild, reason: "Escala: autorole \(role)")
+            try await rest.addRole(id, to: Snowflake(member), guild: guild, reason: "Escala: autorole \(role)")
         case .revokeRole(let role, let member):
             guard let id = bound.ids[role] else { return _ = skipped(key, "the role `\(role)` has no id in \(bound.path)'s .ids file") }
             try await revoke(id, from: Snowflake(member), reason: "Escala: \(role) revoked")
@@ -194,7 +211,7 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// take back, which is done, not a failure.
     private func revoke(_ role: Snowflake, from member: Snowflake, reason: String) async throws {
         do throws(DiscordError) {
-            try await rest.removeRole(role, from: member, guild: desk.guild, reason: reason)
+            try await rest.removeRole(role, from: member, guild: guild, reason: reason)
         } catch {
             guard error.isNotFound else { throw error }
         }
@@ -211,11 +228,10 @@ struct DiscordEffectExecutor: EffectExecutor {
             return try await createThread(name: name, in: parent, owner: owner)
         }
         let topic = "escala:" + key
-        let channels = desk.guildChannels
         if retried || !channels.isKnown {
             // A try that failed may have made the channel (Discord did the
             // work, then failed to answer): ask Discord itself, once.
-            channels.replaceAll(try await rest.guildChannels(guild: desk.guild))
+            channels.replaceAll(try await rest.guildChannels(guild: guild))
         }
         // The place promised when the ticket opened, if this process did.
         var place = channels.takePromise(of: .init(member: owner.rawValue, category: category.name))
@@ -223,17 +239,17 @@ struct DiscordEffectExecutor: EffectExecutor {
             if let place { channels.settle(place, created: nil) }
             return (existing, true)
         }
-        var overwrites = [PermissionOverwrite(id: desk.guild, type: .role, deny: .viewChannel),
+        var overwrites = [PermissionOverwrite(id: guild, type: .role, deny: .viewChannel),
                           PermissionOverwrite(id: owner, type: .member, allow: .ticketParticipant)]
         for role in Set(visibleTo.flatMap(bound.roleIDs)).sorted(by: { $0.rawValue < $1.rawValue }) {
             overwrites.append(PermissionOverwrite(id: role, type: .role, allow: .ticketParticipant))
         }
-        if let bot = desk.botUserID {
+        if let bot = bot.userID {
             overwrites.append(PermissionOverwrite(id: bot, type: .member, allow: [.ticketParticipant, .manageChannels, .manageMessages]))
         }
-        let places = desk.places(of: category, in: bound)
+        let places = bound.places(of: category)
         if places.isEmpty {
-            return (try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
+            return (try await rest.createChannel(guild: guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
                                                  reason: "Escala: new ticket").id, false)
         }
         while true {
@@ -242,7 +258,7 @@ struct DiscordEffectExecutor: EffectExecutor {
                 throw EffectCannotSucceed(reason: "every category this ticket may go in is full (Discord allows \(GuildChannels.perCategory) channels in each)")
             }
             do {
-                let created = try await rest.createChannel(guild: desk.guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
+                let created = try await rest.createChannel(guild: guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
                                                            reason: "Escala: new ticket")
                 channels.settle(parent, created: created)
                 return (created.id, false)
@@ -262,7 +278,7 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// under its parent finds a thread created before a crash. Staff see
     /// private threads through Manage Threads on the parent channel.
     private func createThread(name: String, in parent: Snowflake, owner: Snowflake) async throws -> (channel: Snowflake, found: Bool) {
-        if let existing = try await rest.activeThreads(guild: desk.guild).first(where: { $0.parentID == parent && $0.name == name }) {
+        if let existing = try await rest.activeThreads(guild: guild).first(where: { $0.parentID == parent && $0.name == name }) {
             try await rest.addThreadMember(existing.id, user: owner)
             return (existing.id, true)
         }
@@ -278,12 +294,12 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// deleted by hand.
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
         let title = "\(category.label) #\(ticket.number)"
-        let language = desk.engine.language(of: ticket.state)
+        let language = engine.language(of: ticket.state)
         let answers = TranscriptRenderer.Answers(title: NoticeCatalogue.text(.openingAnswers, locale: language).plain,
                                                  answers: category.openingAnswers(ticket.state.answers))
-        let html = TranscriptRenderer.html(title: title, answers: answers, conversation: try await desk.engine.conversation(ofTicket: ticket.id),
-                                           escala: desk.botName)
-        try await desk.store.saveTranscript(ticketID: ticket.id, html: html, now: desk.now())
+        let html = TranscriptRenderer.html(title: title, answers: answers, conversation: try await engine.conversation(ofTicket: ticket.id),
+                                           escala: bot.name)
+        try await transcripts.saveTranscript(ticketID: ticket.id, html: html, now: clock.now())
         guard let log else { return }
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),

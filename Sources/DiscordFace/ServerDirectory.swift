@@ -51,6 +51,12 @@ public struct BoundWorkflow: Sendable {
         return workflow.person(id: user.id.rawValue, name: nick ?? user.globalName ?? user.username, holding: Set(names))
     }
 
+    /// The Discord categories a channel-mode ticket of `category` may go
+    /// in, in order: its place, then its overflow.
+    func places(of category: Category) -> [Snowflake] {
+        ([category.place].compactMap { $0 } + category.overflows).compactMap { ids[$0] }
+    }
+
     /// The Discord roles of the ranks and roles `actor` stands for (the
     /// engine's answer, `Workflow.ranksAndRoles(standingFor:)`).
     func roleIDs(for actor: Actor) -> [Snowflake] {

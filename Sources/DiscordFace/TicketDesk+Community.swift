@@ -60,7 +60,7 @@ extension TicketDesk {
         switch name {
         case "rep":
             guard let receiver = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
-            let isBot = receiver == botUserID?.rawValue || data.resolvedUser(receiver)?.bot == true
+            let isBot = receiver == bot.userID?.rawValue || data.resolvedUser(receiver)?.bot == true
             command = .rep(member: receiver, memberIsBot: isBot)
         case "top": command = .top(periodsAgo: number("periods_ago") ?? 0)
         case "stats": command = .stats(days: number("days"))
@@ -99,7 +99,7 @@ extension TicketDesk {
     }
 
     func handleReaction(_ reaction: GatewayEvent.Reaction, added: Bool) async throws {
-        guard reaction.userID != botUserID, reaction.member?.user?.bot != true else { return }
+        guard reaction.userID != bot.userID, reaction.member?.user?.bot != true else { return }
         let member = reaction.userID.rawValue
         if added { community.count(.reactions, member: member, at: now()) }
         for bound in workflows {

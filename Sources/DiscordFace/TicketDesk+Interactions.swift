@@ -90,7 +90,7 @@ extension TicketDesk {
         // none, rather than left with a ticket no channel can hold, and a
         // burst of opens cannot promise the same last place twice.
         // Before the commit: the outbox may create the channel at once.
-        let places = category.mode == .channel && guildChannels.isKnown ? places(of: category, in: bound) : []
+        let places = category.mode == .channel && guildChannels.isKnown ? bound.places(of: category) : []
         let claimant = GuildChannels.Claimant(member: user.id.rawValue, category: name)
         let promised = !places.isEmpty && guildChannels.promise(among: places, to: claimant)
         let hasRoom = places.isEmpty || promised
@@ -145,7 +145,8 @@ extension TicketDesk {
         // whether it went.
         guard response.type == InteractionResponse.deferredUpdate.type,
               let category = bound.workflow.category(named: ticket.state.category),
-              let body = ticketMessage(reply.effect, of: outcome.ticket, bound: bound, category: category, nonce: nil) else {
+              let body = MessageBody.ticket(reply.effect, of: outcome.ticket, bound: bound, category: category,
+                                            language: engine.language(of: outcome.ticket.state), nonce: nil) else {
             try await engine.replyUnanswered(reply)
             return try await respond(interaction, response)
         }
@@ -183,12 +184,6 @@ extension TicketDesk {
             }
         }
         return .deferredUpdate
-    }
-
-    /// The Discord categories a channel-mode ticket may go in, in order:
-    /// its place, then its overflow.
-    func places(of category: Category, in bound: BoundWorkflow) -> [Snowflake] {
-        ([category.place].compactMap { $0 } + category.overflows).compactMap { bound.ids[$0] }
     }
 
     /// Staff hear that members are turned away, when the engine says so.

@@ -26,7 +26,9 @@ public final class TicketDesk: Sendable {
     /// Reputation, autoroles, activity and statistics, on the same database.
     public var community: CommunityEngine { runtime.community }
     public let rest: RESTClient
-    let workflows: [BoundWorkflow]
+    /// The workflows served, with their ids here.
+    let served: ServedWorkflows
+    var workflows: [BoundWorkflow] { served.all }
     /// The engine's view of the same workflows: which one a click opens,
     /// who a person is, which commands the rules use.
     let directory: Directory
@@ -39,21 +41,17 @@ public final class TicketDesk: Sendable {
     let interactions = WorkInFlight()
     /// The gateway's work, off its reader: in order per channel.
     let lanes = GatewayLanes()
+    /// Who the bot is, from each READY.
+    let bot = BotIdentity()
     private let state = Mutex(State())
 
     private struct State {
-        var botUserID: Snowflake?
-        /// How the bot is called on Discord: its lines in transcripts.
-        var botName: String?
-        var applicationID: Snowflake?
         var gateway: GatewayClient?
         var stopping = false
         var commandsRegistered = false
     }
 
     var guild: Snowflake { configuration.guild }
-    var botUserID: Snowflake? { state.withLock { $0.botUserID } }
-    var botName: String { state.withLock { $0.botName } ?? "Escala" }
 
     func now() -> Int64 { runtime.clock.now() }
 
@@ -62,7 +60,7 @@ public final class TicketDesk: Sendable {
     public init(configuration: DeskConfiguration, workflows: [BoundWorkflow], directory: Directory, runtime: EscalaRuntime,
                 store: TicketStore, logger: Logger = Logger(label: "escala.desk")) {
         self.configuration = configuration
-        self.workflows = workflows
+        served = ServedWorkflows(all: workflows, engine: runtime.engine)
         self.directory = directory
         self.runtime = runtime
         self.store = store
@@ -71,21 +69,22 @@ public final class TicketDesk: Sendable {
         renames = RenameQueue(rest: rest, clock: configuration.clock)
     }
 
-    func bound(path: String) -> BoundWorkflow? {
-        workflows.first { $0.path == path }
-    }
+    func bound(path: String) -> BoundWorkflow? { served.bound(path: path) }
 
-    /// The workflow a ticket belongs to: the file its version was read
-    /// from, whatever other file has a category of the same name.
-    func bound(of ticket: TicketState) -> BoundWorkflow? {
-        engine.workflowPath(of: ticket).flatMap(bound(path:))
-    }
+    func bound(of ticket: TicketState) -> BoundWorkflow? { served.bound(of: ticket) }
 
     // MARK: Serving
 
     /// What carries the engine's effects out on Discord, for the runtime's
     /// outbox.
-    public var executor: any EffectExecutor { DiscordEffectExecutor(desk: self) }
+    public var executor: any EffectExecutor {
+        DiscordEffectExecutor(rest: rest, engine: engine, served: served, guild: guild, channels: guildChannels, renames: renames,
+                              bot: bot, transcripts: store, clock: runtime.clock, logger: logger,
+                              readChannelFound: { [self] ticket, channel in
+                                  var members: [Snowflake: GuildMember] = [:]
+                                  try await catchUp(ticket, channel: channel, members: &members)
+                              })
+    }
 
     /// The face's services, for the application's `ServiceGroup` after the
     /// runtime's: on shutdown the gateway stops first, the clicks it
@@ -158,11 +157,7 @@ public final class TicketDesk: Sendable {
         }
         switch event {
         case .ready(let ready):
-            state.withLock {
-                $0.botUserID = ready.user.id
-                $0.botName = ready.user.globalName ?? ready.user.username
-                $0.applicationID = ready.application.id
-            }
+            bot.learn(from: ready)
             lane("session", dispatch) { desk in
                 do { try await desk.catchUpMissedMessages() } catch {
                     desk.logger.warning("messages written while Escala was away could not all be read", metadata: ["error": "\(error)"])

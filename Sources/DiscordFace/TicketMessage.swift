@@ -2,16 +2,18 @@ import Discord
 import Engine
 import WorkflowDSL
 
-extension TicketDesk {
+extension MessageBody {
     /// A ticket's message as Discord gets it: posted to the channel by the
     /// outbox, or given as the answer to the click or form that caused it
     /// (`StepReply`). One rendering for both, so the two ways say the same
-    /// words, with the same buttons, pinging the same people.
-    func ticketMessage(_ effect: Effect, of ticket: StoredTicket, bound: BoundWorkflow, category: Category, nonce: String?) -> MessageBody? {
+    /// words, with the same buttons, pinging the same people. Nil for an
+    /// effect that is no message, or a mention of no one bound here.
+    static func ticket(_ effect: Effect, of ticket: StoredTicket, bound: BoundWorkflow, category: Category, language: String,
+                       nonce: String?) -> MessageBody? {
         let owner = ticket.state.owner
         switch effect {
         case .send(let text, let buttons, _, let answers):
-            let embeds = answers.map { [TicketEmbeds.openingAnswers($0, language: engine.language(of: ticket.state))] }
+            let embeds = answers.map { [TicketEmbeds.openingAnswers($0, language: language)] }
             return MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
                                components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
                                embeds: embeds, allowedMentions: bound.allowedMentions(for: effect, owner: owner), nonce: nonce)
