@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community graphs
+.PHONY: deps build run test browser-test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -13,9 +13,11 @@ deps:
 build: deps
 	$(SWIFT) build --product escala
 
-# The bot. Without DISCORD_TOKEN it explains how to create one.
+# The bot with DISCORD_TOKEN; without it, the playground: Escala on a
+# Discord server built into it, in the browser (PLAYGROUND_PORT, 8080).
+PLAYGROUND_PORT ?= 8080
 run: build
-	$(ESCALA) run
+	@if [ -n "$$DISCORD_TOKEN" ]; then $(ESCALA) run; else $(ESCALA) playground --port $(PLAYGROUND_PORT); fi
 
 # Every test: unit, golden, robustness; the shipped workflows under
 # --strict and in their one layout; the SARIF output against the OASIS schema.
@@ -25,6 +27,12 @@ test: build
 	$(ESCALA) fmt --check workflows/
 	@$(MAKE) --no-print-directory scenarios
 	@$(MAKE) --no-print-directory sarif-check
+	@$(MAKE) --no-print-directory browser-test
+
+# The playground's page in headless Chromium: a ticket played as a member,
+# another member and a CM (Tests/Browser). SCREENSHOTS=docs keeps the pictures.
+browser-test: build
+	python3 Tests/Browser/playground_test.py
 
 # Not part of `make test`: the language front end against 1,000,000
 # damaged workflows (FUZZ_INPUTS), in worker processes with a time limit

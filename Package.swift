@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "DiscordFace", targets: ["DiscordFace"]),
         .library(name: "Application", targets: ["Application"]),
+        .library(name: "WebFace", targets: ["WebFace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,8 +27,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // Tests only: the local Discord-speaking server the client is tested against.
+        // The web faces (the playground), and the local Discord-speaking
+        // server that the tests and the playground run against.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -82,13 +85,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The web faces: pages, their API, live updates. The playground's
+        // pages drive the built-in Discord's people; the engine hears
+        // ordinary gateway events.
+        .target(
+            name: "WebFace",
+            dependencies: [
+                "WorkflowDSL", "Engine", "Runtime", "LocalDiscord",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         // The composition root: workflows, store, engines, runtime and faces
-        // in one ServiceGroup. `escala run`, the tests and the benchmarks
-        // compose Escala through it.
+        // in one ServiceGroup. `escala run`, the playground, the tests and
+        // the benchmarks compose Escala through it.
         .target(
             name: "Application",
             dependencies: [
-                "Engine", "Runtime", "Discord", "DiscordFace",
+                "Engine", "Runtime", "Discord", "DiscordFace", "WebFace", "LocalDiscord", "WorkflowDSL",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -188,6 +205,11 @@ let package = Package(
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "Engine", "WorkflowDSL"]
+        ),
+        .testTarget(
+            name: "WebFaceTests",
+            dependencies: ["TestSupport", "Application", "WebFace", "LocalDiscord", "Runtime", "WorkflowDSL",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(
             name: "DiscordFaceTests",

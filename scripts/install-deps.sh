@@ -3,7 +3,8 @@
 # Called by `make run` and `make test`; safe to run again.
 set -euo pipefail
 
-packages=(libpcre2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config python3-pip graphviz)
+# chromium: the browser tests of the playground's page (headless, Debian's own).
+packages=(libpcre2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config python3-pip graphviz chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -24,4 +25,10 @@ fi
 # The SARIF check in `make test` validates against the OASIS schema.
 if ! python3 -c "import jsonschema" 2>/dev/null; then
   python3 -m pip install --quiet jsonschema
+fi
+
+# The browser tests drive Debian's Chromium with Playwright for Python (its
+# own browser download is neither needed nor possible here).
+if ! python3 -c "import playwright.sync_api" 2>/dev/null; then
+  python3 -m pip install --quiet playwright
 fi

@@ -35,7 +35,7 @@ public final class EscalaApplication: Sendable {
     public init(configuration: DeskConfiguration, logger: Logger = Logger(label: "escala.desk")) async throws(DeskError) {
         self.configuration = configuration
         self.logger = logger
-        let workflows = try BoundWorkflow.loadFolder(configuration.workflowsFolder)
+        let workflows = try BoundWorkflow.loadFolder(configuration.workflowsFolder, idsFolder: configuration.idsFolder)
         do throws(DirectoryError) {
             directory = try Directory(workflows: workflows.map { ($0.path, $0.workflow) })
         } catch {
@@ -82,9 +82,10 @@ public final class EscalaApplication: Sendable {
     }
 
     /// Serves until `stop()` or a fatal gateway error (`escala run` adds
-    /// the signals that stop it).
-    public func run(gracefulShutdownSignals: [UnixSignal] = []) async throws(DeskError) {
-        let group = ServiceGroup(services: services(), gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+    /// the signals that stop it). `faces` join the group after the
+    /// Discord face (the playground's page), and so stop before it.
+    public func run(adding faces: [any Service] = [], gracefulShutdownSignals: [UnixSignal] = []) async throws(DeskError) {
+        let group = ServiceGroup(services: services() + faces, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
         let stopped = serving.withLock { serving -> Bool in
             serving.group = group
             return serving.stopping

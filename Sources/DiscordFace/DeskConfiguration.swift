@@ -7,6 +7,8 @@ public struct DeskConfiguration: Sendable {
     public var guild: Snowflake
     public var workflowsFolder: String
     public var dataFolder: String
+    /// Where the workflows' `.ids` files are, when not beside them.
+    public var idsFolder: String?
     public var discord: DiscordConfiguration
     public var gatewayOptions: GatewayClient.Options = {
         var options = GatewayClient.Options()

@@ -12,13 +12,16 @@ public struct BoundWorkflow: Sendable {
     /// Name of a rank, role or channel → Discord id.
     public let ids: [String: Snowflake]
 
-    /// Reads `path` and its `.ids` file. Throws with every name left unset
-    /// or missing, since a ticket cannot be routed to a rank with no role.
-    public static func load(path: String) throws(DeskError) -> BoundWorkflow {
+    /// Reads `path` and its `.ids` file (beside it, or in `idsFolder`: the
+    /// playground's built-in server has ids of its own). Throws with every
+    /// name left unset or missing, since a ticket cannot be routed to a
+    /// rank with no role.
+    public static func load(path: String, idsFolder: String? = nil) throws(DeskError) -> BoundWorkflow {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         let source = SourceFile(path: path, bytes: Array(data))
         guard let workflow = WorkflowCompiler.compile(source).workflow else { throw .workflowErrors(path) }
-        let idsPath = IDBindings.path(forWorkflow: path)
+        let besideIt = IDBindings.path(forWorkflow: path)
+        let idsPath = idsFolder.map { ($0 as NSString).appendingPathComponent((besideIt as NSString).lastPathComponent) } ?? besideIt
         guard let idsData = FileManager.default.contents(atPath: idsPath) else {
             throw .unboundNames(idsPath, workflow.ranks + workflow.roles + workflow.channels + workflow.messages)
         }
@@ -34,11 +37,11 @@ public struct BoundWorkflow: Sendable {
     }
 
     /// Every `*.flow` of `folder`, in name order, each with its ids.
-    public static func loadFolder(_ folder: String) throws(DeskError) -> [BoundWorkflow] {
+    public static func loadFolder(_ folder: String, idsFolder: String? = nil) throws(DeskError) -> [BoundWorkflow] {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".flow") }.sorted()
         guard !files.isEmpty else { throw .noWorkflows(folder) }
         var workflows: [BoundWorkflow] = []
-        for file in files { workflows.append(try load(path: (folder as NSString).appendingPathComponent(file))) }
+        for file in files { workflows.append(try load(path: (folder as NSString).appendingPathComponent(file), idsFolder: idsFolder)) }
         return workflows
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+import LocalDiscord
+
+/// What one person sees, as the page draws it: the channels Discord would
+/// list for them (from the overwrites the server holds, the ones Escala
+/// sent), the open channel's messages with the answers only they see, their
+/// open modal, and who everyone is. Computed from the built-in server's
+/// state, never from a second set of rules.
+extension Playground {
+    public func view(as person: String, channel: String?) throws(PlaygroundError) -> JSONValue {
+        guard let who = cast.person(person) else { throw .unknownPerson(person) }
+        let roles = server.roles(of: who.id)
+        let all = server.guildChannels
+        let visible = all.filter { $0["type"]?.number != 4 && server.canSee($0, member: who.id, roles: roles, guild: guild.id) }
+        let categories = all.filter { $0["type"]?.number == 4 }
+        let listed = visible.map { channel -> JSONValue in
+            .object(["id": channel["id"] ?? .null, "name": channel["name"] ?? .null, "type": channel["type"] ?? .null,
+                     "parent": channel["parent_id"] ?? .null, "staff": .bool(guild.staffChannels.contains(channel["name"]?.string ?? ""))])
+        }.sorted { ($0["id"]?.string ?? "") < ($1["id"]?.string ?? "") }
+        var shown: JSONValue = .null
+        if let channel, let open = visible.first(where: { $0["id"]?.string == channel }) {
+            let own = server.ephemerals(for: who.id).filter { $0.channel == channel }
+                .compactMap { try? JSONValue.parse(Data($0.json.utf8)) }.map { $0.setting("ephemeral", to: .bool(true)) }
+            // Ids grow with time: the answers only this person sees fall in
+            // place among the channel's messages.
+            let messages = (server.messageValues(in: channel) + own).sorted {
+                (UInt64($0["id"]?.string ?? "") ?? 0) < (UInt64($1["id"]?.string ?? "") ?? 0)
+            }
+            shown = .object(["id": open["id"] ?? .null, "name": open["name"] ?? .null, "messages": .array(messages)])
+        }
+        let modal = server.openModal(of: who.id).flatMap { try? JSONValue.parse(Data($0.json.utf8)) } ?? .null
+        return .object([
+            "me": .string(who.id),
+            "listening": .bool(escalaIsListening),
+            "now": .number(Double(clock.now())),
+            "lead": .number(Double(clock.lead.components.seconds)),
+            "channels": .array(listed),
+            "categories": .array(categories.map { .object(["id": $0["id"] ?? .null, "name": $0["name"] ?? .null]) }),
+            "channel": shown,
+            "modal": modal,
+            "people": .array(cast.people.map { person in
+                .object(["id": .string(person.id), "name": .string(person.name), "plays": person.plays.map(JSONValue.string) ?? .null,
+                         "roles": .array(server.roles(of: person.id).map(JSONValue.string))])
+            }),
+            "roles": .array(server.roles.map { .object(["id": .string($0.id), "name": .string($0.name), "color": .number(Double($0.color))]) }),
+            "violations": .array(server.violations.map(JSONValue.string)),
+            "version": .number(Double(server.changes.count)),
+        ])
+    }
+}

@@ -1,0 +1,37 @@
+import LocalDiscord
+
+/// The people the admin plays: two members, and one person for each rank
+/// and side role the workflows name, holding that role on the server.
+public struct PlaygroundCast: Sendable {
+    public struct Person: Sendable, Hashable {
+        public let id: String
+        public let name: String
+        /// The role (a rank or a side role) this person is there to play,
+        /// nil for a member.
+        public let plays: String?
+    }
+
+    public let people: [Person]
+
+    public init(guild: PlaygroundGuild) {
+        var people = [Person(id: "300000000000000001", name: "Ana", plays: nil),
+                      Person(id: "300000000000000002", name: "Bruno", plays: nil)]
+        for (index, role) in guild.roles.enumerated() {
+            let first = Self.names[index % Self.names.count]
+            people.append(Person(id: String(300_000_000_000_000_100 + UInt64(index)), name: "\(first) (\(role))", plays: role))
+        }
+        self.people = people
+    }
+
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+
+    /// Puts everyone on the server with their role.
+    public func install(on server: LocalDiscord, guild: PlaygroundGuild) {
+        for person in people {
+            server.addMember(id: person.id, name: person.name, roles: person.plays.flatMap { guild.ids[$0] }.map { [$0] } ?? [])
+        }
+    }
+
+    static let names = ["Carla", "Diego", "Elena", "Fabio", "Gala", "Hugo", "Inés", "Jon", "Lara", "Marco", "Nora", "Óscar",
+                        "Paula", "Quim", "Rosa", "Saúl", "Teo", "Úrsula", "Vera", "Yago"]
+}

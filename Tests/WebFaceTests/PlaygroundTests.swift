@@ -1,0 +1,184 @@
+import AsyncHTTPClient
+import Foundation
+import LocalDiscord
+import NIOCore
+import Testing
+import TestSupport
+@testable import Application
+@testable import WebFace
+
+/// The playground's API over HTTP, against the real Escala on the built-in
+/// server with the shipped workflows: what each person sees, what the API
+/// refuses (and that a refusal changes nothing), the clock, live updates.
+@Suite("The playground's API", .serialized)
+struct PlaygroundTests {
+    static let workflows = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("workflows").path
+
+    /// A running playground and a client for its page's API.
+    final class Running: Sendable {
+        let app: PlaygroundApplication
+        let base: String
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let serving: Task<Void, Never>
+
+        init() async throws {
+            let data = FileManager.default.temporaryDirectory.appendingPathComponent("playground-\(UUID().uuidString)").path
+            app = try await PlaygroundApplication(workflowsFolder: PlaygroundTests.workflows, dataFolder: data)
+            let (ports, got) = AsyncStream.makeStream(of: Int.self)
+            serving = Task { [app] in try? await app.run { port in got.yield(port) } }
+            var iterator = ports.makeAsyncIterator()
+            base = "http://127.0.0.1:\(await iterator.next() ?? 0)"
+        }
+
+        /// Runs `body` on a started playground whose Escala is listening,
+        /// and stops it however `body` ends.
+        static func with(_ body: (Running) async throws -> Void) async throws {
+            let running = try await Running()
+            do {
+                try await eventually("Escala's session is up") { try await running.view(running.person(nil))["listening"] == .bool(true) }
+                try await body(running)
+            } catch {
+                await running.stop()
+                throw error
+            }
+            await running.stop()
+        }
+
+        func stop() async {
+            await app.stop()
+            await serving.value
+            try? await client.shutdown()
+        }
+
+        func person(_ plays: String?) -> String { app.playground.cast.people.first { $0.plays == plays }!.id }
+        func channel(_ name: String) -> String { app.playground.guild.ids[name]! }
+
+        func get(_ path: String) async throws -> (status: UInt, body: JSONValue) {
+            let response = try await client.execute(HTTPClientRequest(url: base + path), timeout: .seconds(10))
+            let bytes = try await response.body.collect(upTo: 1 << 24)
+            return (response.status.code, (try? JSONValue.parse(Data(buffer: bytes))) ?? .null)
+        }
+
+        func post(_ path: String, _ body: String) async throws -> (status: UInt, body: JSONValue) {
+            var request = HTTPClientRequest(url: base + path)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+            let response = try await client.execute(request, timeout: .seconds(10))
+            let bytes = try await response.body.collect(upTo: 1 << 24)
+            return (response.status.code, (try? JSONValue.parse(Data(buffer: bytes))) ?? .null)
+        }
+
+        func post(_ path: String, json: JSONValue) async throws -> (status: UInt, body: JSONValue) {
+            try await post(path, json.serialized)
+        }
+
+        func view(_ person: String, channel: String? = nil) async throws -> JSONValue {
+            try await get("/api/view?person=\(person)" + (channel.map { "&channel=\($0)" } ?? "")).body
+        }
+
+        func channelNames(seenBy person: String) async throws -> [String] {
+            (try await view(person)["channels"]?.array ?? []).compactMap { $0["name"]?.string }
+        }
+    }
+
+    static func openConsultas(_ running: Running, _ person: String) async throws -> (status: UInt, body: JSONValue) {
+        try await running.post("/api/click", json: .object([
+            "person": .string(person), "channel": .string(running.channel("panel_tickets")),
+            "customID": .string("esc:menu:roleplay"), "values": .array([.string("consultas")]),
+        ]))
+    }
+
+    @Test("a member opens a ticket from the panel: she and the receiving rank see its channel, another member and a side role do not")
+    func whoSeesATicket() async throws {
+        try await Running.with { running in
+            let ana = running.person(nil), bruno = running.app.playground.cast.people[1].id
+            #expect(try await running.channelNames(seenBy: ana).contains("panel_tickets"))
+            #expect(!(try await running.channelNames(seenBy: ana)).contains("chat_staff"))
+            try await eventually("the panel is posted") {
+                (try await running.view(ana, channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            #expect(try await Self.openConsultas(running, ana).status == 204)
+            try await eventually("Ana sees her ticket's channel") { try await running.channelNames(seenBy: ana).contains("consultas-1") }
+            #expect(try await running.channelNames(seenBy: running.person("cm")).contains("consultas-1"))
+            #expect(!(try await running.channelNames(seenBy: bruno)).contains("consultas-1"))
+            #expect(!(try await running.channelNames(seenBy: running.person("programador"))).contains("consultas-1"), "a side role that consultas does not name")
+            let panel = try await running.view(ana, channel: running.channel("panel_tickets"))
+            let answer = try #require(panel["channel"]?["messages"]?.array?.last)
+            #expect(answer["ephemeral"] == .bool(true), "the «ticket opened» answer is Ana's alone")
+            let asBruno = try await running.view(bruno, channel: running.channel("panel_tickets"))
+            #expect(asBruno["channel"]?["messages"]?.array?.contains { $0["ephemeral"] == .bool(true) } == false)
+            #expect(running.app.server.violations.isEmpty, "\(running.app.server.violations)")
+        }
+    }
+
+    @Test("bad input gets a clear refusal and changes nothing")
+    func refusals() async throws {
+        try await Running.with { running in
+            let ana = running.person(nil)
+            let panel = running.channel("panel_tickets")
+            try await eventually("the panel is posted") {
+                (try await running.view(ana, channel: panel)["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            let before = try await running.view(ana, channel: panel)["channel"]
+            let cases: [(path: String, body: String, status: UInt, key: String)] = [
+                ("/api/say", #"{"person":"nadie","channel":"\#(panel)","text":"hola"}"#, 404, "error.unknownPerson"),
+                ("/api/say", #"{"person":"\#(ana)","channel":"\#(running.channel("chat_staff"))","text":"hola"}"#, 403, "error.cannotSee"),
+                ("/api/say", #"{"person":"\#(ana)","channel":"\#(panel)","text":"\#(String(repeating: "a", count: 10 * 1024 * 1024))"}"#,
+                 400, "error.messageTooLong"),
+                ("/api/say", #"{"person":"\#(ana)","channel":"\#(panel)","text":"   "}"#, 400, "error.emptyMessage"),
+                ("/api/say", #"{"person":"\#(ana)","channel":"\#(panel)","text":"log","files":[{"name":"big.zip","bytes":20000000}]}"#,
+                 400, "error.fileTooLarge"),
+                ("/api/click", #"{"person":"\#(ana)","channel":"\#(panel)","customID":"esc:o:roleplay:nada"}"#, 409, "error.noSuchComponent"),
+                ("/api/click", #"{"person":"\#(ana)","channel":"\#(panel)","customID":"esc:menu:roleplay","values":["inventada"]}"#,
+                 400, "error.noSuchOption"),
+                ("/api/submit", #"{"person":"\#(ana)","answers":{"motivo":"x"}}"#, 409, "error.noModal"),
+                ("/api/clock", #"{"minutes":-30}"#, 400, "error.badDuration"),
+                ("/api/clock", #"{"minutes":9007199254740992}"#, 400, "error.badDuration"),
+                ("/api/clock", #"{"minutes":1.5}"#, 400, "error.malformed"),
+                ("/api/click", #"{"person":"\#(ana)"}"#, 400, "error.malformed"),
+                ("/api/say", "not json", 400, "error.malformed"),
+            ]
+            let now = try await running.view(ana)["now"]?.number ?? 0
+            for refused in cases {
+                let answer = try await running.post(refused.path, refused.body)
+                #expect(answer.status == refused.status, "\(refused.path) \(refused.body.prefix(120))")
+                #expect(answer.body["error"]?.string == refused.key, "\(refused.path) \(refused.body.prefix(120)): \(answer.body.serialized)")
+            }
+            #expect(try await running.view(ana, channel: panel)["channel"] == before)
+            #expect(running.app.server.createdChannels.isEmpty, "nothing opened")
+            let later = try await running.view(ana)["now"]?.number ?? 0
+            #expect(later < now + 60, "the clock did not jump")
+            #expect(try await running.get("/api/view?person=nadie").status == 404)
+        }
+    }
+
+    @Test("+2 h moves the engine's clock two hours ahead, and the page is told")
+    func clockJumps() async throws {
+        try await Running.with { running in
+            let ana = running.person(nil)
+            let before = try await running.view(ana)
+            #expect(before["lead"]?.number == 0)
+            let heard = Task { () -> Bool in
+                var request = HTTPClientRequest(url: running.base + "/api/events")
+                request.method = .GET
+                guard let response = try? await running.client.execute(request, timeout: .seconds(20)) else { return false }
+                var lines = 0
+                for try await chunk in response.body {
+                    lines += String(buffer: chunk).components(separatedBy: "data:").count - 1
+                    if lines >= 2 { return true }
+                }
+                return false
+            }
+            // The stream's first line is sent at once; a change makes the second.
+            try await eventually("the page listens") { running.app.server.changes.count > 0 }
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await running.post("/api/clock", #"{"minutes":120}"#).status == 204)
+            let after = try await running.view(ana)
+            #expect(after["lead"]?.number == 7200)
+            #expect((after["now"]?.number ?? 0) - (before["now"]?.number ?? 0) >= 7200)
+            #expect(try await heard.value, "the event stream told of the change")
+        }
+    }
+}
