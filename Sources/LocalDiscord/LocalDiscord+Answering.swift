@@ -196,11 +196,10 @@ extension LocalDiscord {
             return Scripted(status: 204)
         case ("DELETE", "/channels/{channel_id}/messages/{message_id}"):
             state.withLock { state in
-                let kept = (state.messages[segments[1]] ?? []).filter { !$0.contains(#""id":"\#(segments[3])""#) }
-                if kept.count != state.messages[segments[1]]?.count {
-                    state.messages[segments[1]] = kept
-                    state.removedMessages.insert(segments[3])
-                }
+                let all = state.messages[segments[1]] ?? []
+                let marker = #""id":"\#(segments[3])""#
+                state.messages[segments[1]] = all.filter { !$0.contains(marker) }
+                state.removedMessages[segments[1], default: []] += all.filter { $0.contains(marker) }
             }
             return Scripted(status: 204)
         case ("PUT", "/guilds/{guild_id}/members/{user_id}/roles/{role_id}"):

@@ -93,8 +93,10 @@ extension LocalDiscord {
         state.withLock { $0.messages[channel] ?? [] }.compactMap { try? JSONValue.parse(Data($0.utf8)) }
     }
 
-    /// Whether the bot deleted this message.
-    public func wasRemoved(_ message: String) -> Bool { state.withLock { $0.removedMessages.contains(message) } }
+    /// The messages the bot deleted from a channel, oldest first.
+    public func removedMessages(in channel: String) -> [JSONValue] {
+        state.withLock { $0.removedMessages[channel] ?? [] }.compactMap { try? JSONValue.parse(Data($0.utf8)) }
+    }
 
     /// The answers only `member` sees, oldest first.
     public func ephemerals(for member: String) -> [Ephemeral] { state.withLock { $0.ephemerals.filter { $0.user == member } } }

@@ -79,8 +79,9 @@ public final class LocalDiscord: Sendable {
         var ephemerals: [Ephemeral] = []
         /// The modal each person has open (the last one shown to them).
         var modals: [String: Modal] = [:]
-        /// Messages the bot deleted.
-        var removedMessages: Set<String> = []
+        /// Messages the bot deleted, by channel: people saw them, and a
+        /// page shows where they were.
+        var removedMessages: [String: [String]] = [:]
         /// Who was added to each private thread.
         var threadMembers: [String: Set<String>] = [:]
         /// The guild's roles, in the order they were added.

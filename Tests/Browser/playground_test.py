@@ -44,6 +44,81 @@ def channel_button(page, name):
     return page.locator("#channels button[data-channel='%s']" % name)
 
 
+def say(page, text, files=()):
+    if files:
+        page.set_input_files("#file", [{"name": name, "mimeType": "video/mp4", "buffer": b"0" * 2048} for name in files])
+    page.fill("#text", text)
+    page.click("#composer button")
+
+
+def press(page, label):
+    page.locator("#messages button", has_text=label).last.click()
+
+
+def play_a_report(page):
+    """Reportes as seed 001 writes it: the member opens it with the form and
+    writes first; a CM who wrote before her is removed; the CM claims and
+    must escalate to a Trainee; a Moderator's message in the Trainee's ticket
+    is removed; the Trainee resolves it; 12 hours of silence close it and
+    the transcript reaches the log channel."""
+    act_as(page, "Ana · miembro")
+    channel_button(page, "panel_tickets").click()
+    page.locator("#messages select[data-custom-id='esc:menu:roleplay']").select_option("reportes")
+    modal = page.locator("#modal")
+    expect(modal).to_be_visible()
+    expect(page.locator("#modal-title")).to_have_text("Reportes")
+    page.fill("#modal [name='reportado']", "Pepe")
+    page.fill("#modal [name='hechos']", "Me atropelló a propósito en la plaza")
+    page.click("#modal-submit")
+    expect(modal).to_be_hidden()
+    expect(channel_button(page, "reportes-2")).to_be_visible()
+    channel_button(page, "reportes-2").click()
+    expect(page.locator("#messages")).to_contain_text("Pepe")
+
+    act_as(page, "Nora (cm)")
+    channel_button(page, "reportes-2").click()
+    say(page, "Hola, ¿qué pasó?")  # staff may not speak first
+    expect(page.locator("#messages li.removed")).to_contain_text("¿qué pasó?")
+    expect(page.locator("#messages")).to_contain_text("debe escribir primero")
+
+    act_as(page, "Ana · miembro")
+    say(page, "Aquí está mi vídeo", files=["video.mp4"])
+    expect(page.locator("#messages .attachment")).to_contain_text("video.mp4")
+
+    act_as(page, "Nora (cm)")
+    say(page, "Hola, reviso el caso")
+    expect(page.locator("#messages li", has_text="reviso el caso")).not_to_have_class("removed")
+    press(page, "Escalar a Trainee")
+    expect(page.locator("#messages .mention", has_text="@trainee").last).to_be_visible()
+
+    act_as(page, "Óscar (trainee)")
+    expect(channel_button(page, "reportes-2")).to_be_visible()
+    channel_button(page, "reportes-2").click()
+    say(page, "Hola @Ana, soy Trainee y llevo tu reporte")
+    expect(page.locator("#messages li", has_text="llevo tu reporte")).not_to_have_class("removed")
+
+    act_as(page, "Paula (moderator)")
+    channel_button(page, "reportes-2").click()
+    say(page, "Yo también lo miro")
+    expect(page.locator("#messages li.removed", has_text="Yo también lo miro")).to_be_visible()
+
+    act_as(page, "Óscar (trainee)")
+    press(page, "Resolver sin sanción")
+    expect(page.locator("#messages")).to_contain_text("se resolvió sin sanción")
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, "playground-report.png"))
+
+    # Twelve hours after the last message that named her, it closes.
+    page.click("button[data-minutes='720']")
+    expect(channel_button(page, "reportes-2")).to_have_count(0)
+    channel_button(page, "registros").click()
+    transcript = page.locator("#messages .attachment a").last
+    expect(transcript).to_be_visible()
+    with page.context.expect_page() as opened:
+        transcript.click()
+    expect(opened.value.locator("body")).to_contain_text("llevo tu reporte")
+
+
 def main():
     failures = []
     with tempfile.TemporaryDirectory() as data:
@@ -85,6 +160,7 @@ def main():
 
                 page.click("button[data-minutes='120']")
                 expect(page.locator("#lead")).to_contain_text("2 h")
+                play_a_report(page)
                 browser.close()
         except Exception as error:  # the failure with what the page showed
             failures.append(repr(error))
@@ -97,7 +173,7 @@ def main():
                 failures.append("escala playground did not stop within 20 s of SIGTERM")
     if failures:
         sys.exit("browser test failed:\n" + "\n".join(failures))
-    print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM")
+    print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM, and a whole Reportes ticket as Ana, a CM, a Trainee and a Moderator")
 
 
 if __name__ == "__main__":

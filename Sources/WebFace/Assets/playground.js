@@ -14,7 +14,7 @@ function el(tag, attributes = {}, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child.nodeType ? child : String(child));
+  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined) node.append(child.nodeType ? child : String(child));
   return node;
 }
 
@@ -73,9 +73,10 @@ function drawComponents(message, view) {
 function drawMessage(message, view) {
   const author = message.author || {};
   const person = view.people.find((p) => p.id === author.id);
-  const item = el("li", { class: message.ephemeral ? "ephemeral" : "", "data-author": author.id },
+  const item = el("li", { class: message.ephemeral ? "ephemeral" : message.removed ? "removed" : "", "data-author": author.id },
     el("span", { class: "author" }, person ? person.name : author.username || "?"), author.bot ? el("span", { class: "bot" }, "BOT") : null,
-    message.content ? el("div", { class: "content" }, rich(message.content, view)) : null,
+    message.content ? el("div", { class: "content" + (message.removed ? " removed" : "") }, rich(message.content, view)) : null,
+    message.removed ? el("div", { class: "only-you" }, t("removed")) : null,
     (message.embeds || []).map((embed) => el("div", { class: "embed", style: null },
       embed.title ? el("div", { class: "title" }, rich(embed.title, view)) : null,
       embed.description ? el("div", { class: "content" }, rich(embed.description, view)) : null,
@@ -186,9 +187,11 @@ $("person").addEventListener("change", (event) => { state.person = event.target.
 $("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   const text = $("text").value;
-  if (!text.trim() || !state.view || !state.view.channel) return;
+  const files = Array.from($("file").files).map((file) => ({ name: file.name, bytes: file.size }));
+  if ((!text.trim() && !files.length) || !state.view || !state.view.channel) return;
   $("text").value = "";
-  act("/api/say", { channel: state.view.channel.id, text });
+  $("file").value = "";
+  act("/api/say", { channel: state.view.channel.id, text, files });
 });
 document.querySelectorAll("[data-minutes]").forEach((button) => button.addEventListener("click", () => act("/api/clock", { minutes: Number(button.dataset.minutes) })));
 $("advance").addEventListener("click", () => act("/api/clock", { minutes: Number($("minutes").value) }));

@@ -23,7 +23,8 @@ extension Playground {
                 .compactMap { try? JSONValue.parse(Data($0.json.utf8)) }.map { $0.setting("ephemeral", to: .bool(true)) }
             // Ids grow with time: the answers only this person sees fall in
             // place among the channel's messages.
-            let messages = (server.messageValues(in: channel) + own).sorted {
+            let removed = server.removedMessages(in: channel).map { $0.setting("removed", to: .bool(true)) }
+            let messages = (server.messageValues(in: channel) + own + removed).sorted {
                 (UInt64($0["id"]?.string ?? "") ?? 0) < (UInt64($1["id"]?.string ?? "") ?? 0)
             }
             shown = .object(["id": open["id"] ?? .null, "name": open["name"] ?? .null, "messages": .array(messages)])

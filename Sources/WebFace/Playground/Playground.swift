@@ -29,6 +29,7 @@ public final class Playground: Sendable {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !files.isEmpty else { throw .emptyMessage() }
         guard text.count <= PlaygroundLimits.messageCharacters else { throw .messageTooLong(text.count) }
         if let large = files.first(where: { $0.bytes > PlaygroundLimits.fileBytes || $0.bytes < 0 }) { throw .fileTooLarge(large.bytes) }
+        let text = cast.mentioning(text)
         let mentions = Self.mentionedUsers(in: text)
         await server.say(text, in: channel, by: (who.id, who.name), roles: server.roles(of: who.id), mentions: mentions,
                          attachments: files.map(\.name), guild: guild.id)

@@ -1,3 +1,4 @@
+import Foundation
 import LocalDiscord
 
 /// The people the admin plays: two members, and one person for each rank
@@ -24,6 +25,19 @@ public struct PlaygroundCast: Sendable {
     }
 
     public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+
+    /// `text` with each `@Name` of the cast written as Discord's mention
+    /// `<@id>`, as Discord's app does when a name is picked after `@`
+    /// (the first word of the name: `@Nora` for «Nora (cm)»).
+    public func mentioning(_ text: String) -> String {
+        var result = text
+        for person in people.sorted(by: { $0.name.count > $1.name.count }) {
+            let first = person.name.split(separator: " ").first.map(String.init) ?? person.name
+            let pattern = "@" + NSRegularExpression.escapedPattern(for: first) + "(?![\\p{L}\\p{N}_])"
+            result = result.replacingOccurrences(of: pattern, with: "<@\(person.id)>", options: [.regularExpression, .caseInsensitive])
+        }
+        return result
+    }
 
     /// Puts everyone on the server with their role.
     public func install(on server: LocalDiscord, guild: PlaygroundGuild) {
