@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test browser-test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community graphs
+.PHONY: deps build run test browser-test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community bench-playground graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -79,6 +79,12 @@ bench-discord: deps
 	$(SWIFT) build -c release --product escala-bench-discord
 	$(SWIFT) build -c release --product escala
 	.build/release/escala-bench-discord
+
+# Benchmark (not a test): from an action on the playground's API to the
+# page's update (event stream + view), one ticket open and with 50 more.
+bench-playground: deps
+	$(SWIFT) build -c release --product escala-bench-playground
+	.build/release/escala-bench-playground
 
 # The pictures in docs/, drawn with Graphviz (installed by scripts/install-deps.sh).
 graphs: build

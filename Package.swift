@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "escala-fuzz", targets: ["fuzz"]),
         .executable(name: "escala-bench-discord", targets: ["bench-discord"]),
         .executable(name: "escala-bench-community", targets: ["bench-community"]),
+        .executable(name: "escala-bench-playground", targets: ["bench-playground"]),
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
@@ -156,6 +157,11 @@ let package = Package(
         .executableTarget(
             name: "bench-discord",
             dependencies: ["Discord", "DiscordFace", "WorkflowDSL", "LocalDiscord", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Benchmark (not a test): `make bench-playground`.
+        .executableTarget(
+            name: "bench-playground",
+            dependencies: ["Application", "WebFace", "LocalDiscord", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         // What the test targets share: one `eventually`.
         .target(

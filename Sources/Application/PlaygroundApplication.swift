@@ -73,7 +73,7 @@ public final class PlaygroundApplication: Sendable {
             throw error
         }
         self.server = server
-        playground = Playground(server: server, guild: guild, cast: cast, clock: clock)
+        playground = Playground(server: server, guild: guild, cast: cast, clock: clock, engine: application.runtime.engine)
         self.host = host
         self.port = port
         self.logger = logger

@@ -119,6 +119,23 @@ def play_a_report(page):
     expect(opened.value.locator("body")).to_contain_text("llevo tu reporte")
 
 
+def replay_what_was_played(page, url, folder):
+    """What was played, saved from the page as a scenario, passes `escala simulate`."""
+    with page.expect_download() as saving:
+        page.locator("#scenarios a", has_text="roleplay").click()
+    path = os.path.join(folder, "played.scenario")
+    saving.value.save_as(path)
+    text = open(path, encoding="utf-8").read()
+    for line in ["ana opens reportes with reportado=\"Pepe\"", "nora presses a_trainee", "expect deleted", "wait 12h", "expect closed"]:
+        if line not in text:
+            raise AssertionError("the saved scenario has no line %r:\n%s" % (line, text))
+    if SHOTS:
+        open(os.path.join(SHOTS, "playground-played.scenario"), "w", encoding="utf-8").write(text)
+    run = subprocess.run([ESCALA, "simulate", "workflows/roleplay.flow", path], capture_output=True, text=True)
+    if run.returncode != 0:
+        raise AssertionError("escala simulate failed on what was played:\n%s\n%s%s" % (text, run.stdout, run.stderr))
+
+
 def main():
     failures = []
     with tempfile.TemporaryDirectory() as data:
@@ -161,6 +178,7 @@ def main():
                 page.click("button[data-minutes='120']")
                 expect(page.locator("#lead")).to_contain_text("2 h")
                 play_a_report(page)
+                replay_what_was_played(page, url, data)
                 browser.close()
         except Exception as error:  # the failure with what the page showed
             failures.append(repr(error))

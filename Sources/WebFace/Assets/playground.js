@@ -161,6 +161,10 @@ function draw(view) {
   violations.hidden = view.violations.length === 0;
   violations.querySelector("ul").replaceChildren(...view.violations.map((v) => el("li", {}, v)));
   drawModal(view);
+  const scenarios = $("scenarios");
+  if (scenarios.querySelectorAll("a").length !== view.workflows.length) {
+    scenarios.append(...view.workflows.map((key) => [" ", el("a", { href: "/api/scenario?workflow=" + encodeURIComponent(key), download: key + "-playground.scenario" }, key)]).flat());
+  }
 }
 
 async function refresh() {

@@ -1,5 +1,6 @@
 import Foundation
 import LocalDiscord
+import WorkflowDSL
 
 /// What one person sees, as the page draws it: the channels Discord would
 /// list for them (from the overwrites the server holds, the ones Escala
@@ -46,6 +47,7 @@ extension Playground {
             "roles": .array(server.roles.map { .object(["id": .string($0.id), "name": .string($0.name), "color": .number(Double($0.color))]) }),
             "violations": .array(server.violations.map(JSONValue.string)),
             "version": .number(Double(server.changes.count)),
+            "workflows": .array(guild.workflows.map { .string(CustomID.workflowKey(path: $0.file)) }),
         ])
     }
 }

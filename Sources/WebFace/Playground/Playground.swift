@@ -1,6 +1,8 @@
+import Engine
 import Foundation
 import LocalDiscord
 import Runtime
+import WorkflowDSL
 
 /// The control side of the built-in server: a person writes, clicks,
 /// chooses, sends a form; the clock jumps. Each is checked as Discord's
@@ -13,12 +15,17 @@ public final class Playground: Sendable {
     public let guild: PlaygroundGuild
     public let cast: PlaygroundCast
     public let clock: SteerableClock
+    /// Read, never written: what each ticket's state is, for the `expect`
+    /// lines of a saved scenario.
+    let engine: TicketEngine
+    let recording = RecordingBox()
 
-    public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock) {
+    public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock, engine: TicketEngine) {
         self.server = server
         self.guild = guild
         self.cast = cast
         self.clock = clock
+        self.engine = engine
     }
 
     // MARK: Acting
@@ -31,8 +38,9 @@ public final class Playground: Sendable {
         if let large = files.first(where: { $0.bytes > PlaygroundLimits.fileBytes || $0.bytes < 0 }) { throw .fileTooLarge(large.bytes) }
         let text = cast.mentioning(text)
         let mentions = Self.mentionedUsers(in: text)
-        await server.say(text, in: channel, by: (who.id, who.name), roles: server.roles(of: who.id), mentions: mentions,
-                         attachments: files.map(\.name), guild: guild.id)
+        let message = await server.say(text, in: channel, by: (who.id, who.name), roles: server.roles(of: who.id), mentions: mentions,
+                                       attachments: files.map(\.name), guild: guild.id)
+        recording.append(.said(person: who.id, channel: channel, text: text, files: files.map(\.name), message: message))
     }
 
     /// `person` presses a button, or chooses `values` in a menu, on a
@@ -48,6 +56,7 @@ public final class Playground: Sendable {
         }
         await server.click(customID, in: channel, by: (who.id, who.name), roles: server.roles(of: who.id), values: values,
                            guild: guild.id, locale: locale)
+        if let id = CustomID(wire: customID) { recording.append(.clicked(person: who.id, channel: channel, customID: id, values: values ?? [])) }
     }
 
     /// `person` sends the modal they have open, with `answers` by field id.
@@ -78,6 +87,9 @@ public final class Playground: Sendable {
                 if field.labelled { labelled.append(.text(field.id, answer)) } else { plain[field.id] = answer }
             }
         }
+        if let id = CustomID(wire: customID) {
+            recording.append(.submitted(person: who.id, channel: modal.channel, customID: id, answers: fields.map { ($0.id, answers[$0.id] ?? "") }))
+        }
         if fields.contains(where: \.labelled) {
             await server.submit(customID, fields: labelled, in: modal.channel, by: (who.id, who.name), roles: server.roles(of: who.id),
                                 guild: guild.id, locale: locale)
@@ -97,6 +109,7 @@ public final class Playground: Sendable {
     public func advance(minutes: Int) throws(PlaygroundError) {
         guard minutes > 0, minutes <= PlaygroundLimits.longestJumpMinutes else { throw .badDuration(minutes) }
         clock.advance(by: .seconds(Int64(minutes) * 60))
+        recording.append(.waited(minutes: minutes))
         server.changes.announce()
     }
 

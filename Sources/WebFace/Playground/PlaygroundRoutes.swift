@@ -4,6 +4,7 @@ import LocalDiscord
 import Logging
 import NIOCore
 import ServiceLifecycle
+import WorkflowDSL
 
 /// The playground's web face: the page, its assets, and the small API the
 /// page talks to (act as a person, move the clock, hear of changes). The
@@ -75,6 +76,16 @@ public enum PlaygroundRoutes {
                 return Response(status: .notFound)
             }
             return WebPage.sandboxed(upload.data, filename: upload.filename)
+        }
+        router.get("/api/scenario") { request, _ in
+            let workflow = request.uri.queryParameters["workflow"].map(String.init) ?? ""
+            guard let text = await playground.scenario(of: workflow) else {
+                return refusal(PlaygroundError(status: 404, key: "error.unknownWorkflow", detail: workflow))
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(CustomID.workflowKey(path: workflow))-playground.scenario\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         router.post("/api/say") { request, _ in
             await act(request, as: SayRequest.self) { (body) async throws(PlaygroundError) in

@@ -40,6 +40,8 @@ public enum PageTexts {
             "error.notListening": "Escala aún no está conectado al servidor; prueba en un momento.",
             "connecting": "Escala se está conectando…",
             "staffOnly": "solo staff",
+            "saveScenario": "Guardar como escenario",
+            "error.unknownWorkflow": "Este playground no tiene ese workflow.",
         ],
         "en": [
             "title": "Escala · Playground",
@@ -76,6 +78,8 @@ public enum PageTexts {
             "error.notListening": "Escala is not connected to the server yet; try again in a moment.",
             "connecting": "Escala is connecting…",
             "staffOnly": "staff only",
+            "saveScenario": "Save as a scenario",
+            "error.unknownWorkflow": "This playground has no such workflow.",
         ],
         "fr": [
             "title": "Escala · Playground",
@@ -112,6 +116,8 @@ public enum PageTexts {
             "error.notListening": "Escala n’est pas encore connecté au serveur ; réessayez dans un instant.",
             "connecting": "Escala se connecte…",
             "staffOnly": "staff seulement",
+            "saveScenario": "Enregistrer comme scénario",
+            "error.unknownWorkflow": "Ce playground n’a pas ce workflow.",
         ],
     ]
 
