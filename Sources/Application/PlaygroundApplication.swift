@@ -53,7 +53,7 @@ public final class PlaygroundApplication: Sendable {
         }
         let server: LocalDiscord
         do {
-            server = try await LocalDiscord.start(checksContract: true)
+            server = try await LocalDiscord.start(checksContract: true, timedLimits: .discord)
         } catch {
             throw .failed("the built-in Discord server did not start: \(error)")
         }

@@ -263,6 +263,21 @@ extension LocalDiscord {
             return Scripted(status: 201, json: json)
         case ("GET", "/guilds/{guild_id}/threads/active"):
             return Scripted(status: 200, json: #"{"threads":["# + state.withLock { $0.threads.values.sorted() }.joined(separator: ",") + #"],"members":[]}"#)
+        case ("POST", "/interactions/{interaction_id}/{interaction_token}/callback") where timedLimits.map { limits in
+            state.withLock { $0.interactionSent[segments[2]] }.map { ContinuousClock.now - $0 > limits.interactionWindow } ?? false
+        } ?? false:
+            // Discord's app tells the clicker, and only them.
+            state.withLock { state in
+                let channel = state.interactionChannels[segments[2]] ?? "0"
+                let id: String = { state.nextID += 1; return String(state.nextID) }()
+                state.ephemerals.append(Ephemeral(user: state.interactionUsers[segments[2]] ?? "", channel: channel, token: segments[2],
+                                                  json: Self.messageJSON(id: id, channel: channel, content: Self.interactionFailed,
+                                                                         author: ("0", "Discord", true))))
+            }
+            return Scripted(status: 404, json: #"{"message":"Unknown interaction","code":10062}"#)
+        case ("PATCH", "/channels/{channel_id}") where sent?["name"] != nil && renameLimited(segments[1]):
+            return Scripted(status: 429, headers: ["X-RateLimit-Scope": "shared", "Retry-After": "600"],
+                            json: #"{"message":"You are being rate limited.","retry_after":600.0,"global":false}"#)
         case ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"):
             let first = state.withLock { $0.answeredInteractions.insert(segments[1]).inserted }
             guard first else { return Scripted(status: 400, json: #"{"message":"Interaction has already been acknowledged.","code":40060}"#) }
@@ -341,5 +356,21 @@ extension LocalDiscord {
         return zip(files, uploads).map { index, upload in
             #"{"id":"\#(message)\#(index)","filename":\#(JSONValue.string(upload.filename).serialized),"size":\#(upload.data.count),"url":"local-upload:\#(index)","proxy_url":"local-upload:\#(index)"}"#
         }.joined(separator: ",")
+    }
+
+    /// What Discord's app shows a person whose click was not answered in time.
+    public static let interactionFailed = "This interaction failed"
+
+    /// Whether renaming `channel` now goes past Discord's two renames in
+    /// ten minutes (the rename is counted when it is allowed).
+    func renameLimited(_ channel: String) -> Bool {
+        guard let limits = timedLimits else { return false }
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            state.renames[channel, default: []].removeAll { now - $0 >= limits.renameWindow }
+            guard state.renames[channel, default: []].count < limits.renamesPerWindow else { return true }
+            state.renames[channel, default: []].append(now)
+            return false
+        }
     }
 }

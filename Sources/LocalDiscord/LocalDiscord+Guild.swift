@@ -53,7 +53,7 @@ extension LocalDiscord {
     /// included, in no particular order.
     public var guildChannels: [JSONValue] {
         state.withLock { state in Array(state.channels.values) + Array(state.threads.values) }
-            .compactMap { try? JSONValue.parse(Data($0.utf8)) }
+            .compactMap(parsed)
     }
 
     /// Whether `member`, holding `roles`, can see `channel`: the guild's
@@ -89,13 +89,13 @@ extension LocalDiscord {
 
     /// A channel's messages now, oldest first, as Discord's JSON (with the
     /// embeds and components the bot sent).
-    public func messageValues(in channel: String) -> [JSONValue] {
-        state.withLock { $0.messages[channel] ?? [] }.compactMap { try? JSONValue.parse(Data($0.utf8)) }
+    public func messageValues(in channel: String, last count: Int = .max) -> [JSONValue] {
+        state.withLock { ($0.messages[channel] ?? []).suffix(count) }.compactMap(parsed)
     }
 
     /// The messages the bot deleted from a channel, oldest first.
-    public func removedMessages(in channel: String) -> [JSONValue] {
-        state.withLock { $0.removedMessages[channel] ?? [] }.compactMap { try? JSONValue.parse(Data($0.utf8)) }
+    public func removedMessages(in channel: String, last count: Int = .max) -> [JSONValue] {
+        state.withLock { ($0.removedMessages[channel] ?? []).suffix(count) }.compactMap(parsed)
     }
 
     /// The answers only `member` sees, oldest first.
@@ -108,6 +108,19 @@ extension LocalDiscord {
     public func dismissModal(of member: String) {
         state.withLock { $0.modals[member] = nil }
         changes.announce()
+    }
+
+    /// `json` decoded, from a cache: a page reads the same channels and
+    /// messages on every redraw, and decoding them again each time was most
+    /// of a view's cost (measured: `make bench-playground`).
+    public func parsed(_ json: String) -> JSONValue? {
+        if let known = parsedCache.withLock({ $0[json] }) { return known }
+        guard let value = try? JSONValue.parse(Data(json.utf8)) else { return nil }
+        parsedCache.withLock { cache in
+            if cache.count > 20_000 { cache.removeAll() }
+            cache[json] = value
+        }
+        return value
     }
 
     /// A person's name as last seen, or nil.

@@ -175,6 +175,7 @@ extension LocalDiscord {
         state.withLock { state in
             state.interactionChannels["token-\(id)"] = channel
             state.interactionUsers["token-\(id)"] = user.id
+            state.interactionSent["token-\(id)"] = .now
             state.names[user.id] = user.name
             // Discord closes a modal when it is sent (or another is opened).
             if type == 5 { state.modals[user.id] = nil }

@@ -90,6 +90,13 @@ func benchmark() async throws {
     func phase(_ title: String) async throws {
         var times: [Double] = []
         for index in 0..<rounds { times.append(try await round(index)) }
+        var reads: [Double] = []
+        for _ in 0..<rounds {
+            let start = ContinuousClock.now
+            _ = try await view(ticket)
+            reads.append(milliseconds(ContinuousClock.now - start))
+        }
+        say("\(title): /api/view alone p50 \(String(format: "%.2f", percentile(reads, 0.5))) ms")
         say("\(title): \(rounds) messages, action → page updated p50 \(String(format: "%.2f", percentile(times, 0.5))) ms, "
             + "p99 \(String(format: "%.2f", percentile(times, 0.99))) ms, max \(String(format: "%.2f", times.max() ?? 0)) ms")
     }

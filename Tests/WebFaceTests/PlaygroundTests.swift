@@ -181,4 +181,37 @@ struct PlaygroundTests {
             #expect(try await heard.value, "the event stream told of the change")
         }
     }
+
+    @Test("what was played is saved as a scenario of that workflow, with a message Escala removed and the ticket's state")
+    func savedAsScenario() async throws {
+        try await Running.with { running in
+            let ana = running.person(nil), nora = running.person("cm")
+            try await eventually("the panel is posted") {
+                (try await running.view(ana, channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            #expect(try await Self.openConsultas(running, ana).status == 204)
+            var ticket: String?
+            try await eventually("the ticket's channel") {
+                ticket = (try await running.view(ana)["channels"]?.array ?? []).first { $0["name"]?.string == "consultas-1" }?["id"]?.string
+                return ticket != nil
+            }
+            let channel = try #require(ticket)
+            // Staff may not speak first: Escala removes it.
+            #expect(try await running.post("/api/say", json: .object(["person": .string(nora), "channel": .string(channel),
+                                                                        "text": .string("Hola, ¿en qué te ayudo?")])).status == 204)
+            try await eventually("the CM's message is removed") { !running.app.server.removedMessages(in: channel).isEmpty }
+            #expect(try await running.post("/api/say", json: .object(["person": .string(ana), "channel": .string(channel),
+                                                                        "text": .string("Hola \"Nora\", perdí mi coche")])).status == 204)
+            #expect(try await running.post("/api/clock", #"{"minutes":30}"#).status == 204)
+            let saved = try await running.client.execute(HTTPClientRequest(url: running.base + "/api/scenario?workflow=roleplay"), timeout: .seconds(10))
+            let text = String(buffer: try await saved.body.collect(upTo: 1 << 20))
+            let lines = text.split(separator: "\n").map(String.init)
+            #expect(lines.contains("member ana") && lines.contains("staff nora cm"), "\(text)")
+            let played = lines.filter { !$0.hasPrefix("#") && !$0.isEmpty && !$0.hasPrefix("member") && !$0.hasPrefix("staff") }
+            #expect(played == ["ana opens consultas", "nora says \"Hola, ¿en qué te ayudo?\"", "expect deleted",
+                               "ana says \"Hola 'Nora', perdí mi coche\"", "wait 30m", "expect state abierta", "expect no handler"],
+                    "\(text)")
+            #expect(try await running.get("/api/scenario?workflow=nada").status == 404)
+        }
+    }
 }

@@ -8,6 +8,10 @@ import WorkflowDSL
 /// open modal, and who everyone is. Computed from the built-in server's
 /// state, never from a second set of rules.
 extension Playground {
+    /// How many of a channel's latest messages a view carries: Discord's
+    /// app loads 50 at a time.
+    static let messagesShown = 50
+
     public func view(as person: String, channel: String?) throws(PlaygroundError) -> JSONValue {
         guard let who = cast.person(person) else { throw .unknownPerson(person) }
         let roles = server.roles(of: who.id)
@@ -21,16 +25,17 @@ extension Playground {
         var shown: JSONValue = .null
         if let channel, let open = visible.first(where: { $0["id"]?.string == channel }) {
             let own = server.ephemerals(for: who.id).filter { $0.channel == channel }
-                .compactMap { try? JSONValue.parse(Data($0.json.utf8)) }.map { $0.setting("ephemeral", to: .bool(true)) }
+                .compactMap { server.parsed($0.json) }.map { $0.setting("ephemeral", to: .bool(true)) }
             // Ids grow with time: the answers only this person sees fall in
             // place among the channel's messages.
-            let removed = server.removedMessages(in: channel).map { $0.setting("removed", to: .bool(true)) }
-            let messages = (server.messageValues(in: channel) + own + removed).sorted {
+            // The latest 50, as Discord's app loads a channel.
+            let removed = server.removedMessages(in: channel, last: Self.messagesShown).map { $0.setting("removed", to: .bool(true)) }
+            let messages = (server.messageValues(in: channel, last: Self.messagesShown) + own.suffix(Self.messagesShown) + removed).sorted {
                 (UInt64($0["id"]?.string ?? "") ?? 0) < (UInt64($1["id"]?.string ?? "") ?? 0)
-            }
-            shown = .object(["id": open["id"] ?? .null, "name": open["name"] ?? .null, "messages": .array(messages)])
+            }.suffix(Self.messagesShown)
+            shown = .object(["id": open["id"] ?? .null, "name": open["name"] ?? .null, "messages": .array(Array(messages))])
         }
-        let modal = server.openModal(of: who.id).flatMap { try? JSONValue.parse(Data($0.json.utf8)) } ?? .null
+        let modal = server.openModal(of: who.id).flatMap { server.parsed($0.json) } ?? .null
         return .object([
             "me": .string(who.id),
             "listening": .bool(escalaIsListening),

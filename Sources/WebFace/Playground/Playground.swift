@@ -147,7 +147,7 @@ public final class Playground: Sendable {
     /// (the channel's messages and the answers only they see), newest first.
     func component(_ customID: String, in channel: String, seenBy member: String) -> JSONValue? {
         let messages = server.messageValues(in: channel)
-            + server.ephemerals(for: member).filter { $0.channel == channel }.compactMap { try? JSONValue.parse(Data($0.json.utf8)) }
+            + server.ephemerals(for: member).filter { $0.channel == channel }.compactMap { server.parsed($0.json) }
         for message in messages.reversed() {
             for row in message["components"]?.array ?? [] {
                 for component in row["components"]?.array ?? [row] where component["custom_id"]?.string == customID {
