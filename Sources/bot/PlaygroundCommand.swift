@@ -31,23 +31,8 @@ struct PlaygroundCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let lint: LintRun
-        do {
-            lint = try LintRun.lint(paths: [workflows])
-        } catch {
-            printError("escala playground: \(error.description)")
-            throw ExitCode(2)
-        }
-        if lint.errorCount > 0 {
-            printError(TextReporter.render(lint) + "escala playground: the workflows have errors; nothing was started")
-            throw ExitCode(1)
-        }
-        let level = Logger.Level(rawValue: logLevel) ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let lint = try ServingStart.lintedWorkflows(workflows, command: "playground")
+        ServingStart.bootstrapLogging(level: logLevel, otherwise: .warning)
         let playground: PlaygroundApplication
         do {
             playground = try await PlaygroundApplication(workflowsFolder: workflows, dataFolder: data, host: host, port: port)

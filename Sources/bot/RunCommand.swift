@@ -63,17 +63,7 @@ struct RunCommand: AsyncParsableCommand {
             printError(RunCommand.tokenHelp)
             throw ExitCode(2)
         }
-        let lint: LintRun
-        do {
-            lint = try LintRun.lint(paths: [workflows])
-        } catch {
-            printError("escala run: \(error.description)")
-            throw ExitCode(2)
-        }
-        if lint.errorCount > 0 {
-            printError(TextReporter.render(lint) + "escala run: the workflows have errors; nothing was started")
-            throw ExitCode(1)
-        }
+        let lint = try ServingStart.lintedWorkflows(workflows, command: "run")
         guard guild.count >= 17, guild.allSatisfy(\.isNumber) else {
             printError(RunCommand.guildHelp)
             throw ExitCode(2)
@@ -87,12 +77,7 @@ struct RunCommand: AsyncParsableCommand {
         // memory it freed long ago. Two arenas serve its two busy threads
         // and keep the process small (measured: `make bench-discord`).
         Self.limitMallocArenas(to: 2)
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        ServingStart.bootstrapLogging(level: logLevel, otherwise: .info)
         var discord = DiscordConfiguration(token: BotToken(token.trimmingCharacters(in: .whitespacesAndNewlines)), apiBaseURL: api)
         discord.gatewayURL = gatewayURL.isEmpty ? nil : URL(string: gatewayURL)
         let configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
