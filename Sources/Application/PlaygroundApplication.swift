@@ -36,9 +36,11 @@ public final class PlaygroundApplication: Sendable {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: workflowsFolder)) ?? []).filter { $0.hasSuffix(".flow") }.sorted()
         guard !files.isEmpty else { throw .noWorkflows(workflowsFolder) }
         var workflows: [(path: String, workflow: Workflow)] = []
+        var texts: [String: String] = [:]
         for file in files {
             let path = (workflowsFolder as NSString).appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+            texts[path] = String(decoding: data, as: UTF8.self)
             guard let workflow = WorkflowCompiler.compile(SourceFile(path: path, bytes: Array(data))).workflow else { throw .workflowErrors(path) }
             workflows.append((path, workflow))
         }
@@ -73,7 +75,8 @@ public final class PlaygroundApplication: Sendable {
             throw error
         }
         self.server = server
-        playground = Playground(server: server, guild: guild, cast: cast, clock: clock, engine: application.runtime.engine)
+        playground = Playground(server: server, guild: guild, cast: cast, clock: clock, engine: application.runtime.engine,
+                                sources: WorkflowSources(texts))
         self.host = host
         self.port = port
         self.logger = logger

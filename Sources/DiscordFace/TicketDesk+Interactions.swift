@@ -114,7 +114,7 @@ extension TicketDesk {
         switch outcome {
         case .refused:
             return
-        case .opened(let ticket, _):
+        case .opened(let ticket, _, _):
             id = ticket.id
             language = engine.language(of: ticket.state)
             kept = true

@@ -82,12 +82,13 @@ struct Play {
                                                  sourceID: source, hasRoom: hasRoom, now: now)
             var entry = entry(step.line, "\(name) opens \(category)")
             switch outcome {
-            case .opened(let ticket, let effects):
+            case .opened(let ticket, let effects, let rules):
                 select(ticket)
                 lastEffects = effects.map { (ticket.id, $0) }
                 lastReplayed = false
                 entry = self.entry(step.line, "\(name) opens \(category)", ticket: ticket.number)
                 entry.stateChange = "→ \(ticket.state.state)"
+                entry.rules = rules.map(Self.describe)
             case .refused(let reason):
                 lastEffects = [(0, .refuse(person: person.id, reason: reason))]
                 if !hasRoom, let alert = engine.staffAlert(placesFullFor: category, workflow: runner.workflowPath, member: person.id, now: now) {
@@ -104,6 +105,7 @@ struct Play {
             let end = now + Int64(seconds)
             var effects: [(Int64, Effect)] = []
             var changes: [String] = []
+            var rules: [String] = []
             var communityEffects: [CommunityEffect] = []
             // The scheduler's own step (`Clockwork.tick`) at each instant
             // something falls due, as `escala run` takes it when its clock
@@ -114,6 +116,7 @@ struct Play {
                 let tick = try await clockwork.tick(now: now)
                 for outcome in tick.timers.outcomes {
                     effects += outcome.effects.map { (outcome.ticket.id, $0) }
+                    rules += outcome.rules.map { "#\(outcome.ticket.number) " + Self.describe($0) }
                     if outcome.previousState != outcome.ticket.state.state {
                         changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
                     }
@@ -128,6 +131,7 @@ struct Play {
             lastReplayed = false
             var entry = entry(step.line, "wait \(Self.duration(seconds))")
             if !changes.isEmpty { entry.stateChange = changes.joined(separator: ", ") }
+            entry.rules = rules
             try await finish(entry)
         case .join(let name, let secondsAgo):
             try await community.memberSeen(people[name]!.id, joinedAt: now - Int64(secondsAgo))
@@ -194,6 +198,7 @@ struct Play {
             if let outcome = try await engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
                 lastEffects = outcome.effects.map { (ticketID, $0) }
                 lastReplayed = false
+                entry.rules = outcome.rules.map(Self.describe)
                 if outcome.previousState != outcome.ticket.state.state {
                     entry.stateChange = "\(outcome.previousState) → \(outcome.ticket.state.state)"
                 }

@@ -23,6 +23,8 @@ public struct SimulationReport: Sendable, Codable {
         /// "from → to" when the ticket's state changed.
         public var stateChange: String?
         public var effects: [String] = []
+        /// The written rules the step followed, `file:line rule`.
+        public var rules: [String] = []
         /// For expectations: whether it held (nil for actions, and for an
         /// expectation skipped because its step was replayed).
         public var passed: Bool?

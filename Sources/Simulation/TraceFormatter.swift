@@ -15,6 +15,7 @@ public enum TraceFormatter {
                 lines.append("\(time) \(pad(ticket, 4)) – line \(entry.line): \(entry.text) (\(entry.detail ?? "skipped"))")
             } else {
                 lines.append("\(time) \(pad(ticket, 4)) \(entry.text)" + (entry.stateChange.map { "   [\($0)]" } ?? ""))
+                for rule in entry.rules { lines.append(String(repeating: " ", count: 16) + "∵ " + rule) }
                 for effect in entry.effects { lines.append(String(repeating: " ", count: 16) + "→ " + effect) }
             }
         }

@@ -41,7 +41,7 @@ let cm = Person(id: "200", ranks: ["cm"])
 let cm2 = Person(id: "201", ranks: ["cm"])
 let trainee = Person(id: "300", ranks: ["trainee"])
 
-let (opened, _) = machine.open(number: 1, owner: user, locale: "es", answers: ["reportado": "x"], now: 0)
+let opened = machine.open(number: 1, owner: user, locale: "es", answers: ["reportado": "x"], now: 0)
 let events: [TicketEvent] = [
     .message(.init(id: "1", author: user, text: "Me insultaron en la plaza")),
     .message(.init(id: "2", author: cm, text: "<@100> ¿tienes pruebas?", mentionsOwner: true)),
@@ -53,13 +53,13 @@ let events: [TicketEvent] = [
 ]
 let total = Int(ProcessInfo.processInfo.environment["BENCH_STEPS"] ?? "") ?? 1_000_000
 var effectCount = 0
-var state = opened
+var state = opened.state
 let elapsed = seconds {
     for index in 0..<total {
-        if index % events.count == 0 { state = opened }
-        let (next, effects) = machine.step(state, events[index % events.count], now: Int64(index))
-        state = next
-        effectCount &+= effects.count
+        if index % events.count == 0 { state = opened.state }
+        let step = machine.step(state, events[index % events.count], now: Int64(index))
+        state = step.state
+        effectCount &+= step.effects.count
     }
 }
 print(String(format: "(a) step function: %d transitions in %.3f s = %.0f transitions/s (%d effects)",
@@ -85,7 +85,7 @@ var ticketIDs: [Int64] = []
 for index in 0..<100 {
     let outcome = try await durable.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u\(index)"),
                                    locale: "es", answers: ["reportado": "x"], now: 0)
-    if case .opened(let ticket, _) = outcome { ticketIDs.append(ticket.id) }
+    if case .opened(let ticket, _, _) = outcome { ticketIDs.append(ticket.id) }
 }
 let durableSeconds = try await seconds {
     for index in 0..<durableCount {
@@ -108,7 +108,7 @@ print(String(format: "(b) durable events: %d in %.3f s = %.0f events/s; raw sing
 let timerCount = Int(ProcessInfo.processInfo.environment["BENCH_TIMERS"] ?? "") ?? 1_000_000
 let openCount = Int(ProcessInfo.processInfo.environment["BENCH_TICKETS"] ?? "") ?? 100_000
 let (big, bigStore) = try await freshEngine("big.sqlite")
-guard case .opened(let model, _) = try await big.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u"),
+guard case .opened(let model, _, _) = try await big.open(guild: "g", workflow: path, category: "reportes", owner: Person(id: "u"),
                                                  locale: "es", answers: [:], now: 0) else { fatalError("cannot open a ticket") }
 // Setting up 100,000 open tickets is not what is measured: copy one row.
 let setupSeconds = try seconds {

@@ -80,6 +80,13 @@ def play_a_report(page):
     say(page, "Hola, ¿qué pasó?")  # staff may not speak first
     expect(page.locator("#messages li.removed")).to_contain_text("¿qué pasó?")
     expect(page.locator("#messages")).to_contain_text("debe escribir primero")
+    # Why: the rule that removed it, with its line as written, opened on click.
+    why = page.locator("#why")
+    expect(why).to_be_visible()
+    refused = why.locator("summary.refused", has_text="user speaks first").last
+    expect(refused).to_be_visible()
+    refused.click()
+    expect(why.locator("details[open] code").last).to_have_text("user speaks first")
 
     act_as(page, "Ana · miembro")
     say(page, "Aquí está mi vídeo", files=["video.mp4"])
@@ -101,10 +108,15 @@ def play_a_report(page):
     channel_button(page, "reportes-2").click()
     say(page, "Yo también lo miro")
     expect(page.locator("#messages li.removed", has_text="Yo también lo miro")).to_be_visible()
+    expect(page.locator("#why summary.refused", has_text="claim exclusive").last).to_be_visible()
 
     act_as(page, "Óscar (trainee)")
     press(page, "Resolver sin sanción")
     expect(page.locator("#messages")).to_contain_text("se resolvió sin sanción")
+    expect(page.locator("#why [data-why=state]")).to_have_text("resuelto")
+    expect(page.locator("#why [data-why=handler]")).to_have_text("Óscar (trainee)")
+    expect(page.locator("#why [data-why=due]")).to_contain_text("after 12h of user silence")
+    expect(page.locator("#why [data-why=history]")).to_contain_text("on button sin_sancion by trainee")
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, "playground-report.png"))
 

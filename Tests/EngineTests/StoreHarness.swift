@@ -41,6 +41,6 @@ enum StoreHarness {
 
 extension TicketEngine.OpenOutcome {
     var ticket: StoredTicket? {
-        if case .opened(let ticket, _) = self { ticket } else { nil }
+        if case .opened(let ticket, _, _) = self { ticket } else { nil }
     }
 }

@@ -11,15 +11,18 @@ struct TicketHarness {
     var timers: [String: TicketTimer] = [:]
     /// Every effect so far, in order.
     var log: [Effect] = []
+    /// The rules that acted in the last step.
+    var lastRules: [FiredRule] = []
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     init(_ workflow: Workflow, category: String, owner: Person, answers: [String: String] = [:], locale: String = "es", at start: Int64 = 1_000_000) {
         machine = TicketMachine(workflow: workflow, category: category)!
         now = start
-        let (state, effects) = machine.open(number: 7, owner: owner, locale: locale, answers: answers, now: start)
-        self.state = state
-        apply(effects)
+        let opened = machine.open(number: 7, owner: owner, locale: locale, answers: answers, now: start)
+        self.state = opened.state
+        lastRules = opened.rules
+        apply(opened.effects)
     }
 
     private mutating func apply(_ effects: [Effect]) {
@@ -36,10 +39,11 @@ struct TicketHarness {
     /// Sends an event now; returns its effects.
     @discardableResult
     mutating func send(_ event: TicketEvent) -> [Effect] {
-        let (next, effects) = machine.step(state, event, now: now)
-        state = next
-        apply(effects)
-        return effects
+        let step = machine.step(state, event, now: now)
+        state = step.state
+        lastRules = step.rules
+        apply(step.effects)
+        return step.effects
     }
 
     @discardableResult

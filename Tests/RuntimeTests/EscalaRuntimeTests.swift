@@ -195,7 +195,7 @@ struct EscalaRuntimeTests {
         let running = try await Self.start(executor)
         executor.store.withLock { $0 = running.engine.store }
         let opened = try await running.engine.open(guild: "g", workflow: "w.flow", category: "t", owner: Person(id: "ana"), locale: "es", now: 0)
-        guard case .opened(let ticket, _) = opened else { Issue.record("not opened: \(opened)"); return }
+        guard case .opened(let ticket, _, _) = opened else { Issue.record("not opened: \(opened)"); return }
         try await eventually("the greeting") { executor.greeting.withLock { $0 } != nil }
         let greeting = executor.greeting.withLock { $0 }
         #expect(greeting?.channel == "c\(ticket.id)", "sent in the channel just made")

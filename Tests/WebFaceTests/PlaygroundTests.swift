@@ -214,4 +214,43 @@ struct PlaygroundTests {
             #expect(try await running.get("/api/scenario?workflow=nada").status == 404)
         }
     }
+
+    @Test("beside a ticket: its state, the rule each timer will fire, and the rule behind each change with its line as written")
+    func whyItHappened() async throws {
+        try await Running.with { running in
+            let ana = running.person(nil), nora = running.person("cm")
+            try await eventually("the panel is posted") {
+                (try await running.view(ana, channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            #expect(try await Self.openConsultas(running, ana).status == 204)
+            var ticket: String?
+            try await eventually("the ticket's channel") {
+                ticket = (try await running.view(ana)["channels"]?.array ?? []).first { $0["name"]?.string == "consultas-1" }?["id"]?.string
+                return ticket != nil
+            }
+            let channel = try #require(ticket)
+            let source = try String(contentsOfFile: Self.workflows + "/roleplay.flow", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            func line(_ text: String) throws -> Int { try #require(source.firstIndex { $0.contains(text) }) + 1 }
+
+            let opened = try #require(try await running.view(nora, channel: channel)["ticket"])
+            #expect(opened["state"]?.string == "abierta")
+            #expect(opened["handler"] == .null)
+            let due = try #require(opened["due"]?.array?.first)
+            #expect(due["rule"]?.string == "after 15m without reason")
+            #expect(due["where"]?.string == "roleplay.flow:\(try line("after 15m without reason"))")
+            #expect(due["source"]?.string == "after 15m without reason: close sin_motivo")
+
+            #expect(try await running.post("/api/say", json: .object(["person": .string(nora), "channel": .string(channel),
+                                                                        "text": .string("Hola, ¿en qué te ayudo?")])).status == 204)
+            try await eventually("the CM's message is removed") { !running.app.server.removedMessages(in: channel).isEmpty }
+            let why = try #require(try await running.view(nora, channel: channel)["ticket"])
+            let last = try #require(why["history"]?.array?.last)
+            #expect(last["who"]?.string == running.app.playground.cast.person(nora)?.name)
+            let rule = try #require(last["rules"]?.array?.first)
+            #expect(rule["refused"] == .bool(true))
+            #expect(rule["where"]?.string == "roleplay.flow:\(try line("user speaks first"))")
+            #expect(rule["source"]?.string == "user speaks first")
+            #expect(try await running.view(ana, channel: running.channel("panel_tickets"))["ticket"] == .null, "the panel is no ticket")
+        }
+    }
 }

@@ -20,7 +20,7 @@ struct ReportCommandTests {
         let source = SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         _ = try await engine.load(source, now: now)
         let ana = Person(id: "111", name: "ana"), staff = Person(id: "222", name: "mod", ranks: ["moderador"])
-        guard case .opened(let first, _) = try await engine.open(guild: "g1", workflow: path, category: "soporte", owner: ana,
+        guard case .opened(let first, _, _) = try await engine.open(guild: "g1", workflow: path, category: "soporte", owner: ana,
                                                            locale: "es", now: now) else { throw CancellationError() }
         try await engine.handle(.message(.init(id: "m1", author: ana, text: "No puedo entrar")), ticket: first.id, now: now + 60)
         try await engine.handle(.message(.init(id: "m2", author: staff, text: "Te ayudo")), ticket: first.id, now: now + 600)

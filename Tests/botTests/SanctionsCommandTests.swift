@@ -18,7 +18,7 @@ struct SanctionsCommandTests {
         _ = try await engine.load(SourceFile(path: path, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path)))), now: now)
         let rosa = Person(id: "111", name: "rosa")
         let cm = Person(id: "222", name: "ana", ranks: ["cm"]), trainee = Person(id: "333", name: "carla", ranks: ["trainee"])
-        guard case .opened(let report, _) = try await engine.open(guild: "g1", workflow: path, category: "reportes", owner: rosa, locale: "es",
+        guard case .opened(let report, _, _) = try await engine.open(guild: "g1", workflow: path, category: "reportes", owner: rosa, locale: "es",
                                                             answers: ["reportado": "555", "hechos": "Troll"], now: now) else {
             throw CancellationError()
         }

@@ -21,7 +21,9 @@ extension MachineStep {
         state.lastUserMentionAt = nil
         let wasComplete = evidenceComplete
         collectEvidence(from: message)
-        if let reply = category.autoReplies.first(where: { machine.matches($0.pattern, message.text) }) {
+        if let index = category.autoReplies.firstIndex(where: { machine.matches($0.pattern, message.text) }) {
+            let reply = category.autoReplies[index]
+            record(category.ruleSpots?.autoReplies.dropFirst(index).first, "auto reply \"\(reply.pattern)\"")
             effects.append(.send(text: render(reply.text), buttons: [], pings: []))
         }
         let fired = fire(.userMessage(pattern: nil), by: message.author, text: message.text)
@@ -34,12 +36,14 @@ extension MachineStep {
     mutating func staffMessage(_ message: TicketEvent.Message) {
         let author = message.author
         if category.userSpeaksFirst && !state.userHasSpoken {
+            record(category.ruleSpots?.userSpeaksFirst, "user speaks first", .refused)
             effects.append(.deleteMessage(id: message.id))
             effects.append(.notice(text: NoticeCatalogue.text(.userSpeaksFirst(staff: author.id), locale: locale), pinging: [author.id]))
             return
         }
         if category.exclusiveClaim {
             guard receives(author) else {
+                record(category.ruleSpots?.claim, "claim exclusive", .refused)
                 // Sees the channel for some other reason (a side role, a
                 // server administrator): a third party to this ticket.
                 effects.append(.deleteMessage(id: message.id))
@@ -47,6 +51,7 @@ extension MachineStep {
                 return
             }
             guard claimOrIntervene(author) else {
+                record(category.ruleSpots?.claim, "claim exclusive", .refused)
                 effects.append(.deleteMessage(id: message.id))
                 effects.append(.notice(text: NoticeCatalogue.text(.ticketOwned(staff: author.id, handler: state.handler ?? ""), locale: locale),
                                        pinging: [author.id]))
@@ -94,6 +99,7 @@ extension MachineStep {
             // "más de dos horas": more than the time written, so at 2 h 00
             // exactly the handler still holds the ticket.
             if now - lastActive > Int64(takeover.afterSeconds), rankAllows {
+                record(category.ruleSpots?.takeover, "takeover after \(takeover.afterSeconds.spokenDuration)")
                 take(author)
                 return true
             }

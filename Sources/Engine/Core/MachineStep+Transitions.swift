@@ -15,6 +15,10 @@ extension MachineStep {
             // whichever rule (a close inherited from `defaults` included)
             // would skip it. The member withdrawing and timers are not held.
             if let person, person.id != state.owner, let step = skippedMandatoryStep(candidates[index]) {
+                let spots = category.ruleSpots?.mandatory ?? []
+                if let at = category.mandatory.firstIndex(of: step), spots.indices.contains(at) {
+                    record(spots[at], "mandatory step", .refused)
+                }
                 let notice = Notice.mandatoryStep(step.requirement, beforeClose: step.gate == .close, displayNames: workflow.displayNames)
                 effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(notice, locale: locale)))
                 return true
@@ -64,6 +68,7 @@ extension MachineStep {
     }
 
     mutating func run(_ transition: CompiledTransition, by person: Person?) {
+        rules.append(FiredRule(location: transition.location, rule: transition.ruleText))
         for step in transition.steps {
             guard !state.isClosed else { return }
             perform(step, by: person)

@@ -6,6 +6,8 @@ struct MachineStep {
     var state: TicketState
     let now: Int64
     var effects: [Effect] = []
+    /// The written rules that acted in this step, in order.
+    var rules: [FiredRule] = []
     /// States entered in this step: a chain of states that each act on
     /// arrival stops rather than loops.
     var entered = 0
@@ -23,4 +25,11 @@ struct MachineStep {
     var workflow: Workflow { machine.workflow }
     var currentState: State? { machine.tables.statesByName[state.state] }
     var transitions: [CompiledTransition] { machine.tables.transitionsByState[state.state] ?? [] }
+
+    /// Notes that the category rule written at `spot` acted; a version
+    /// compiled before rules had spots names none.
+    mutating func record(_ spot: SourceSpot?, _ rule: String, _ outcome: FiredRule.Outcome = .fired) {
+        guard let spot else { return }
+        rules.append(FiredRule(location: spot, rule: rule, outcome: outcome))
+    }
 }

@@ -81,12 +81,13 @@ public struct TicketMachine: Sendable {
 
     /// A new ticket: its first state, the channel, the greeting, its timers
     /// and whatever the workflow does `on opened`.
-    public func open(number: Int, owner: Person, locale: String, answers: [String: String], now: Int64) -> (TicketState, [Effect]) {
+    public func open(number: Int, owner: Person, locale: String, answers: [String: String], now: Int64) -> MachineOutcome {
         var state = TicketState(number: number, category: category.name, workflowHash: workflow.contentHash,
                                 owner: owner.id, ownerName: owner.name, locale: locale,
                                 state: category.initialState, now: now)
         state.answers = answers
         var run = MachineStep(machine: self, state: state, now: now)
+        run.rules.append(FiredRule(location: category.location, rule: "ticket \(category.name)"))
         run.effects.append(.createChannel(name: "\(category.name)-\(number)", visibleTo: category.receivers))
         // The answers travel with the first message, so the staff who
         // come to the ticket read what the member said before anything else.
@@ -115,15 +116,15 @@ public struct TicketMachine: Sendable {
             // waking the staff whose rank `on opened` would ping.
             run.effects[beforeOpened...].removeAll { if case .mention(let ranks, _) = $0 { !ranks.isEmpty } else { false } }
         }
-        return (run.state, run.effects)
+        return MachineOutcome(run)
     }
 
     // MARK: Events
 
     /// `ledger`: the owner's recorded sanctions, which an appeal chooses
     /// from; the store reads them for that event only.
-    public func step(_ state: TicketState, _ event: TicketEvent, now: Int64, ledger: [SanctionRecord] = []) -> (TicketState, [Effect]) {
-        guard !state.isClosed else { return (state, []) }
+    public func step(_ state: TicketState, _ event: TicketEvent, now: Int64, ledger: [SanctionRecord] = []) -> MachineOutcome {
+        guard !state.isClosed else { return MachineOutcome(state: state, effects: [], rules: []) }
         var run = MachineStep(machine: self, state: state, now: now)
         switch event {
         case .opened:
@@ -149,7 +150,25 @@ public struct TicketMachine: Sendable {
                 run.close(reason: "channel deleted")
             }
         }
-        return (run.state, run.effects)
+        return MachineOutcome(run)
+    }
+}
+
+/// What one step of the machine comes to: the next state, the effects to
+/// carry out, and the written rules that made it so.
+public struct MachineOutcome: Sendable, Hashable {
+    public var state: TicketState
+    public var effects: [Effect]
+    public var rules: [FiredRule]
+
+    public init(state: TicketState, effects: [Effect], rules: [FiredRule]) {
+        self.state = state
+        self.effects = effects
+        self.rules = rules
+    }
+
+    init(_ run: MachineStep) {
+        self.init(state: run.state, effects: run.effects, rules: run.rules)
     }
 }
 

@@ -123,7 +123,8 @@ public final class TicketEngine: Sendable, StoreBacked {
     public static let repeatedOpenWindow: Int64 = 60
 
     public enum OpenOutcome: Sendable, Equatable {
-        case opened(StoredTicket, effects: [Effect])
+        /// `rules`: the written rules the opening followed.
+        case opened(StoredTicket, effects: [Effect], rules: [FiredRule])
         /// The member may not open this ticket now; tell them why.
         case refused(reason: RichText)
         /// This open request (same `sourceID`) was already taken: the
@@ -172,21 +173,23 @@ public final class TicketEngine: Sendable, StoreBacked {
                 if let refusal {
                     let seq = try transaction.appendEvent(ticketID: nil, sourceID: sourceID, at: now, actor: owner.id,
                                                           kind: "open refused", payload: try StoreCoding.encode(event),
-                                                          stateBefore: nil, stateAfter: nil)
+                                                          stateBefore: nil, stateAfter: nil, rules: [])
                     try transaction.appendAudit(AuditEntry(actor: owner.id, action: "refused", detail: "\(name): \(refusal.plain)"),
                                                 ticketID: nil, eventSeq: seq, at: now)
                     return .refused(reason: refusal)
                 }
                 let number = try transaction.nextNumber(guild: guild)
-                let (state, effects) = machine.open(number: number, owner: owner, locale: locale, answers: answers, now: now)
+                let opening = machine.open(number: number, owner: owner, locale: locale, answers: answers, now: now)
+                let (state, effects) = (opening.state, opening.effects)
                 let id = try transaction.insertTicket(guild: guild, state: state, now: now)
                 let seq = try transaction.appendEvent(ticketID: id, sourceID: sourceID, at: now, actor: owner.id, kind: event.kind,
-                                                      payload: try StoreCoding.encode(event), stateBefore: nil, stateAfter: state.state)
+                                                      payload: try StoreCoding.encode(event), stateBefore: nil, stateAfter: state.state,
+                                                      rules: opening.rules)
                 try transaction.enqueue(effects, ticketID: id, eventSeq: seq, reply: nil)
                 for entry in AuditEntry.entries(actor: owner.id, before: nil, after: state, effects: effects) {
                     try transaction.appendAudit(entry, ticketID: id, eventSeq: seq, at: now)
                 }
-                return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects)
+                return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects, rules: opening.rules)
         }
     }
 
@@ -197,6 +200,8 @@ public final class TicketEngine: Sendable, StoreBacked {
         public let effects: [Effect]
         /// The state before the event.
         public let previousState: String
+        /// The written rules that made the step what it is, in order.
+        public var rules: [FiredRule] = []
         /// The step's message the face is to deliver as its answer to the
         /// person's action, when the event came with a `replyRoute`.
         public var reply: StepReply? = nil
@@ -246,9 +251,11 @@ public final class TicketEngine: Sendable, StoreBacked {
         if case .appealedSanctionChosen = event {
             ledger = try transaction.sanctions(guild: stored.guild, member: before.owner)
         }
-        var (after, effects) = machine.step(before, event, now: now, ledger: ledger)
+        let step = machine.step(before, event, now: now, ledger: ledger)
+        var (after, effects) = (step.state, step.effects)
         let seq = try transaction.appendEvent(ticketID: stored.id, sourceID: sourceID, at: now, actor: event.actorID, kind: event.kind,
-                                              payload: try StoreCoding.encode(event), stateBefore: before.state, stateAfter: after.state)
+                                              payload: try StoreCoding.encode(event), stateBefore: before.state, stateAfter: after.state,
+                                              rules: step.rules)
         if after != before {
             try transaction.updateTicket(id: stored.id, state: after, wasClosed: before.isClosed, now: now)
         }
@@ -286,7 +293,7 @@ public final class TicketEngine: Sendable, StoreBacked {
         }
         try recordRoles(effects, ticket: after, guild: stored.guild, actor: event.actorID, now: now, in: transaction)
         return .success(StepOutcome(ticket: StoredTicket(id: stored.id, guild: stored.guild, channelID: stored.channelID, state: after),
-                                    effects: effects, previousState: before.state,
+                                    effects: effects, previousState: before.state, rules: step.rules,
                                     reply: reply.flatMap { reply in replyID.map { StepReply(outboxID: $0, effect: sent[reply.index]) } }))
     }
 
@@ -433,5 +440,22 @@ public final class TicketEngine: Sendable, StoreBacked {
 
     public func messages(ofTicket id: Int64) async throws(EngineError) -> [(at: Int64, message: TicketEvent.Message)] {
         try await read { try $0.ticketMessages(ticketID: id) }
+    }
+
+    /// A ticket's events, oldest first, each with the written rules it followed.
+    public func history(ofTicket id: Int64) async throws(EngineError) -> [TicketHistoryEntry] {
+        try await read { try $0.ticketHistory(ticketID: id) }
+    }
+
+    /// Where a ticket stands and which rule each of its timers will fire;
+    /// nil for an unknown ticket or one whose version is not loaded.
+    public func outlook(ofTicket id: Int64) async throws(EngineError) -> TicketOutlook? {
+        let found: (StoredTicket, [TicketTimer])? = try await read { transaction in
+            guard let ticket = try transaction.ticket(id: id) else { return nil }
+            return (ticket, try transaction.timers(ticketID: id))
+        }
+        guard let (ticket, timers) = found,
+              let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category) else { return nil }
+        return machine.outlook(of: ticket.state, timers: timers)
     }
 }

@@ -139,6 +139,50 @@ function duration(seconds) {
   return (days ? days + " d " : "") + (hours ? hours + " h " : "") + minutes + " m";
 }
 
+// A rule the engine says acted (or will act): where it is written, and
+// its line as written, opened on click.
+function drawRule(rule) {
+  return el("details", { class: "rule" },
+    el("summary", { class: rule.refused ? "refused" : "" }, (rule.refused ? t("why.refused") + ": " : "") + rule.where + " · " + rule.rule),
+    rule.source ? el("code", {}, rule.source) : null);
+}
+
+// The event log's names for events ("button a_trainee", "staff message"),
+// in the page's language; the name of the button or form stays as written.
+function eventKind(kind) {
+  const known = ["staff message", "appealed sanction", "member left", "channel deleted", "opened", "message", "button", "command", "form", "sanction", "timer"];
+  const head = known.find((name) => kind === name || kind.startsWith(name + " "));
+  return head ? t("kind." + head) + kind.slice(head.length) : kind;
+}
+
+function drawWhy(view) {
+  const panel = $("why");
+  const ticket = view.ticket;
+  panel.hidden = !ticket;
+  if (!ticket) { panel.replaceChildren(); return; }
+  const open = new Set(Array.from(panel.querySelectorAll("details[open]")).map((d) => d.dataset.key));
+  const clock = (at) => new Date(at * 1000).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
+  const history = ticket.history.map((entry, index) => el("li", {},
+    el("time", {}, clock(entry.at)), " ", entry.who || t("why.bot"), ": ", eventKind(entry.kind), entry.change ? " [" + entry.change + "]" : "",
+    entry.rules.map((rule, at) => { const node = drawRule(rule); node.dataset.key = "h" + index + "." + at; return node; })));
+  panel.replaceChildren(
+    el("h4", {}, t("why") + " · #" + ticket.number + " " + ticket.category),
+    el("dl", {},
+      el("dt", {}, t("why.state")), el("dd", { "data-why": "state" }, ticket.state),
+      el("dt", {}, t("why.handler")), el("dd", { "data-why": "handler" }, ticket.handler || t("why.nobody")),
+      el("dt", {}, t("why.escalation")), el("dd", {}, t("why.level", { level: ticket.escalationStep }) + (ticket.assignedTo ? " · " + t("why.assigned", { who: ticket.assignedTo }) : ""))),
+    el("div", {}, ticket.evidence.length ? [el("h4", {}, t("why.evidence")), el("ul", { "data-why": "evidence" }, ticket.evidence.map((item) =>
+      el("li", { class: item.received ? "received" : "missing" }, (item.received ? "✓ " : "✗ ") + item.label)))] : null),
+    el("h4", {}, t("why.due")),
+    ticket.due.length ? el("ul", { "data-why": "due" }, ticket.due.map((due, index) => {
+      const node = drawRule(due); node.dataset.key = "d" + index;
+      return el("li", {}, el("time", {}, clock(due.at)), " (" + t("why.in", { duration: duration(Math.max(0, due.at - view.now)) }) + ")", node);
+    })) : el("div", {}, t("why.none")),
+    el("h4", {}, t("why.history")),
+    el("ul", { "data-why": "history" }, history));
+  panel.querySelectorAll("details").forEach((d) => { if (open.has(d.dataset.key)) d.open = true; });
+}
+
 function draw(view) {
   const people = $("person");
   if (people.options.length !== view.people.length) {
@@ -161,6 +205,7 @@ function draw(view) {
   violations.hidden = view.violations.length === 0;
   violations.querySelector("ul").replaceChildren(...view.violations.map((v) => el("li", {}, v)));
   drawModal(view);
+  drawWhy(view);
   const scenarios = $("scenarios");
   if (scenarios.querySelectorAll("a").length !== view.workflows.length) {
     scenarios.append(...view.workflows.map((key) => [" ", el("a", { href: "/api/scenario?workflow=" + encodeURIComponent(key), download: key + "-playground.scenario" }, key)]).flat());

@@ -12,7 +12,7 @@ extension Playground {
     /// app loads 50 at a time.
     static let messagesShown = 50
 
-    public func view(as person: String, channel: String?) throws(PlaygroundError) -> JSONValue {
+    public func view(as person: String, channel: String?) async throws(PlaygroundError) -> JSONValue {
         guard let who = cast.person(person) else { throw .unknownPerson(person) }
         let roles = server.roles(of: who.id)
         let all = server.guildChannels
@@ -23,6 +23,7 @@ extension Playground {
                      "parent": channel["parent_id"] ?? .null, "staff": .bool(guild.staffChannels.contains(channel["name"]?.string ?? ""))])
         }.sorted { ($0["id"]?.string ?? "") < ($1["id"]?.string ?? "") }
         var shown: JSONValue = .null
+        var why: JSONValue = .null
         if let channel, let open = visible.first(where: { $0["id"]?.string == channel }) {
             let own = server.ephemerals(for: who.id).filter { $0.channel == channel }
                 .compactMap { server.parsed($0.json) }.map { $0.setting("ephemeral", to: .bool(true)) }
@@ -34,6 +35,7 @@ extension Playground {
                 (UInt64($0["id"]?.string ?? "") ?? 0) < (UInt64($1["id"]?.string ?? "") ?? 0)
             }.suffix(Self.messagesShown)
             shown = .object(["id": open["id"] ?? .null, "name": open["name"] ?? .null, "messages": .array(Array(messages))])
+            why = await self.why(inChannel: channel)
         }
         let modal = server.openModal(of: who.id).flatMap { server.parsed($0.json) } ?? .null
         return .object([
@@ -44,6 +46,7 @@ extension Playground {
             "channels": .array(listed),
             "categories": .array(categories.map { .object(["id": $0["id"] ?? .null, "name": $0["name"] ?? .null]) }),
             "channel": shown,
+            "ticket": why,
             "modal": modal,
             "people": .array(cast.people.map { person in
                 .object(["id": .string(person.id), "name": .string(person.name), "plays": person.plays.map(JSONValue.string) ?? .null,

@@ -18,9 +18,13 @@ public final class Playground: Sendable {
     /// Read, never written: what each ticket's state is, for the `expect`
     /// lines of a saved scenario.
     let engine: TicketEngine
+    /// The workflows' text, for the source line of each rule shown.
+    let sources: WorkflowSources
     let recording = RecordingBox()
 
-    public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock, engine: TicketEngine) {
+    public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock, engine: TicketEngine,
+                sources: WorkflowSources = WorkflowSources([:])) {
+        self.sources = sources
         self.server = server
         self.guild = guild
         self.cast = cast

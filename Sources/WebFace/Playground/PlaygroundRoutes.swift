@@ -62,10 +62,10 @@ public enum PlaygroundRoutes {
             return asset
         }
         router.get("/api/view") { request, _ in
-            answer { () throws(PlaygroundError) -> JSONValue in
+            await answer { () async throws(PlaygroundError) -> JSONValue in
                 let person = request.uri.queryParameters["person"].map(String.init) ?? ""
                 let channel = request.uri.queryParameters["channel"].map(String.init)
-                return try playground.view(as: person, channel: channel?.isEmpty == false ? channel : nil)
+                return try await playground.view(as: person, channel: channel?.isEmpty == false ? channel : nil)
             }
         }
         router.get("/api/events") { _, _ in
@@ -134,9 +134,9 @@ public enum PlaygroundRoutes {
         }
     }
 
-    static func answer(_ make: () throws(PlaygroundError) -> JSONValue) -> Response {
+    static func answer(_ make: () async throws(PlaygroundError) -> JSONValue) async -> Response {
         do throws(PlaygroundError) {
-            return WebPage.json(try make().serialized)
+            return WebPage.json(try await make().serialized)
         } catch {
             return refusal(error)
         }

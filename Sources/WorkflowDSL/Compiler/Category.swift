@@ -44,6 +44,9 @@ public struct Category: Sendable, Hashable, Codable {
     public let initialState: String
     public let states: [State]
     public let location: SourceSpot
+    /// Where the category's own rules were written, for the engine to name
+    /// the one that acted. Nil in versions stored before it.
+    public var ruleSpots: RuleSpots? = nil
 
     public func state(named name: String) -> State? { states.first { $0.name == name } }
 
@@ -88,6 +91,22 @@ public struct Category: Sendable, Hashable, Codable {
 
         /// Whether the member is the one asked for it.
         public var isMembers: Bool { from == nil }
+    }
+
+    /// Where each rule that is a setting rather than a transition was
+    /// written (transitions carry their own `location`): the line the
+    /// playground shows and the event log names when one of them acts.
+    public struct RuleSpots: Sendable, Hashable, Codable {
+        public var userSpeaksFirst: SourceSpot?
+        public var claim: SourceSpot?
+        public var takeover: SourceSpot?
+        public var reminder: SourceSpot?
+        /// In the order of `mandatory`.
+        public var mandatory: [SourceSpot] = []
+        /// In the order of `autoReplies`.
+        public var autoReplies: [SourceSpot] = []
+
+        public init() {}
     }
 
     public struct Takeover: Sendable, Hashable, Codable {

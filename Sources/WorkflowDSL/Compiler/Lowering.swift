@@ -115,7 +115,14 @@ struct Lowering {
                          transitions: state.transitions.map(self.transition), buttons: buttons)
         }
         let closed = State(name: EffectiveTicket.closedState, isFinal: true, transitions: [], buttons: [])
-        return Category(
+        var spots = Category.RuleSpots()
+        spots.userSpeaksFirst = body.userSpeaksFirst.map(spot)
+        spots.claim = body.claim.map { spot($0.range) }
+        spots.takeover = body.takeover.map { spot($0.range) }
+        spots.reminder = body.reminder.map { spot($0.range) }
+        spots.mandatory = body.mandatory.map { spot($0.range) }
+        spots.autoReplies = body.autoReplies.map { spot($0.range) }
+        var category = Category(
             name: ticket.name,
             label: ticket.declaration.label.value,
             emoji: body.emoji?.value,
@@ -171,6 +178,8 @@ struct Lowering {
             states: states + [closed],
             location: spot(ticket.declaration.name.range)
         )
+        category.ruleSpots = spots
+        return category
     }
 
     func lowestRank(_ names: [Name]) -> String? {

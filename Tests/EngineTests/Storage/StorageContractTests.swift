@@ -39,7 +39,7 @@ struct StorageContractTests {
         await #expect(throws: StoreError.self) {
             try await store.write { transaction in
                 _ = try transaction.appendEvent(ticketID: ticket, sourceID: "click-1", at: 1, actor: "ana", kind: "button",
-                                                payload: Data("{}".utf8), stateBefore: nil, stateAfter: nil)
+                                                payload: Data("{}".utf8), stateBefore: nil, stateAfter: nil, rules: [])
                 try transaction.enqueue([.rename("x")], ticketID: ticket, eventSeq: 1)
                 throw Interrupted()
             }
@@ -65,7 +65,7 @@ struct StorageContractTests {
         store.commits.listen { signal in signals.withLock { $0.append(signal) } }
         try await store.write { transaction in
             let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 1, actor: nil, kind: "opened",
-                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
+                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto", rules: [])
             try transaction.enqueue([.rename("uno"), .rename("dos")], ticketID: ticket, eventSeq: seq)
             try transaction.enqueue([.grantRole(role: "veterano", member: "ana")], guild: "g", workflow: "w.flow")
         }
@@ -98,7 +98,7 @@ struct StorageContractTests {
         let (store, ticket) = try await Self.storeWithTicket(kind)
         try await store.write { transaction in
             let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 1, actor: nil, kind: "opened",
-                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
+                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto", rules: [])
             try transaction.enqueue([.rename("uno")], ticketID: ticket, eventSeq: seq)
             try transaction.enqueue([.grantRole(role: "veterano", member: "ana")], guild: "g", workflow: "w.flow")
             try transaction.enqueue([.grantRole(role: "mod", member: "ana")], guild: "g\"'", workflow: "w.flow")
@@ -119,7 +119,7 @@ struct StorageContractTests {
         let (store, ticket) = try await storeWithTicket(kind)
         try await store.write { transaction in
             let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 0, actor: nil, kind: "opened",
-                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto")
+                                                  payload: Data("{}".utf8), stateBefore: nil, stateAfter: "abierto", rules: [])
             try transaction.enqueue([.createChannel(name: "t-1", visibleTo: []), .rename("t-1b")], ticketID: ticket, eventSeq: seq)
         }
         return (store, ticket, try #require(try await store.pendingEffects(limit: 10).first))
@@ -143,7 +143,7 @@ struct StorageContractTests {
         #expect(try await store.effect(after: following, receipt: EffectReceipt()) == nil, "the last one")
         try await store.write { transaction in
             let seq = try transaction.appendEvent(ticketID: ticket, sourceID: nil, at: 1, actor: nil, kind: "button",
-                                                  payload: Data("{}".utf8), stateBefore: "abierto", stateAfter: "abierto")
+                                                  payload: Data("{}".utf8), stateBefore: "abierto", stateAfter: "abierto", rules: [])
             try transaction.enqueue([.rename("t-1c")], ticketID: ticket, eventSeq: seq, reply: (index: 0, route: "interaction"))
         }
         #expect(try await store.effect(after: following, receipt: EffectReceipt()) == nil, "an answer the face is delivering")

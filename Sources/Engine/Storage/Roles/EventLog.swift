@@ -6,10 +6,14 @@ import Foundation
 public protocol EventLog {
     func hasEvent(sourceID: String) throws -> Bool
     func ticketID(sourceID: String) throws -> Int64?
+    /// `rules`: the written rules the step followed, kept with the event
+    /// so that its "why" is read back, never recomputed.
     func appendEvent(ticketID: Int64?, sourceID: String?, at: Int64, actor: String?, kind: String,
-                     payload: Data, stateBefore: String?, stateAfter: String?) throws -> Int64
+                     payload: Data, stateBefore: String?, stateAfter: String?, rules: [FiredRule]) throws -> Int64
     func appendAudit(_ entry: AuditEntry, ticketID: Int64?, eventSeq: Int64?, at: Int64) throws
     func ticketAudit(guild: String, number: Int) throws -> [TicketAuditRecord]?
+    /// The ticket's events, oldest first, each with the rules it followed.
+    func ticketHistory(ticketID: Int64) throws -> [TicketHistoryEntry]
     /// The messages people wrote in a ticket, oldest first, as the engine
     /// received them: the transcript when the channel itself is gone.
     func ticketMessages(ticketID: Int64) throws -> [(at: Int64, message: TicketEvent.Message)]

@@ -11,6 +11,8 @@ public protocol TimerTable {
     /// this transaction owns its firing.
     func takeTimer(_ timer: DueTimer) throws -> Bool
     func timerCount() throws -> Int
+    /// One ticket's timers that can still fire, soonest first: what is due next.
+    func timers(ticketID: Int64) throws -> [TicketTimer]
     /// Keeps a timer whose step cannot be taken (its workflow version is
     /// gone), out of the due ones, with the reason: never deleted in
     /// silence. False if it is no longer the one that fell due.

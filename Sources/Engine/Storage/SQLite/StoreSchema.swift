@@ -303,6 +303,11 @@ enum StoreSchema {
                 CREATE INDEX timer_by_due ON timer (due_at, ticket_id, key) WHERE set_aside IS NULL;
                 """)
         }
+        migrator.registerMigration("v9: the rules each event followed") { db in
+            // JSON of `[FiredRule]`; NULL when no rule acted (and for
+            // events logged before rules were kept).
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN rules BLOB")
+        }
         return migrator
     }
 }

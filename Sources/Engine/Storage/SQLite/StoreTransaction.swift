@@ -183,12 +183,14 @@ struct StoreTransaction: StorageTransaction {
     }
 
     func appendEvent(ticketID: Int64?, sourceID: String?, at: Int64, actor: String?, kind: String,
-                     payload: Data, stateBefore: String?, stateAfter: String?) throws -> Int64 {
+                     payload: Data, stateBefore: String?, stateAfter: String?, rules: [FiredRule]) throws -> Int64 {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO event (ticket_id, source_id, at, actor, kind, payload, state_before, state_after)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event (ticket_id, source_id, at, actor, kind, payload, state_before, state_after, rules)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [ticketID, sourceID, at, actor, kind, payload, stateBefore, stateAfter])
+        // Most steps of a busy ticket are messages no rule acted on: no bytes for them.
+        let rulesData = rules.isEmpty ? nil : try StoreCoding.encode(rules)
+        try statement.execute(arguments: [ticketID, sourceID, at, actor, kind, payload, stateBefore, stateAfter, rulesData])
         return db.lastInsertedRowID
     }
 
@@ -252,6 +254,12 @@ struct StoreTransaction: StorageTransaction {
             ORDER BY due_at, ticket_id, key LIMIT ?
             """)
         return try Row.fetchAll(statement, arguments: [now, limit]).compactMap(DueTimer.init(row:))
+    }
+
+    func timers(ticketID: Int64) throws -> [TicketTimer] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT ticket_id, key, generation, due_at FROM timer WHERE ticket_id = ? AND set_aside IS NULL ORDER BY due_at, key
+            """), arguments: [ticketID]).compactMap { DueTimer(row: $0)?.timer }
     }
 
     func nextTimer() throws -> DueTimer? {

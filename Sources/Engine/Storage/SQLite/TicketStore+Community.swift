@@ -260,6 +260,18 @@ extension StoreTransaction {
         }
     }
 
+    func ticketHistory(ticketID: Int64) throws -> [TicketHistoryEntry] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT at, actor, kind, state_before, state_after, rules FROM event WHERE ticket_id = ? ORDER BY seq
+            """), arguments: [ticketID]).map { row in
+            let rules: [FiredRule] = try (row["rules"] as Data?).map {
+                try StoreCoding.decode([FiredRule].self, from: $0, what: "the rules of an event of ticket \(ticketID)")
+            } ?? []
+            return TicketHistoryEntry(at: row["at"], actor: row["actor"], kind: row["kind"], stateBefore: row["state_before"],
+                                      stateAfter: row["state_after"], rules: rules)
+        }
+    }
+
     /// The servers the database holds tickets or community data for.
     func guilds() throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: """
