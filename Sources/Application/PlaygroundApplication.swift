@@ -6,6 +6,7 @@ import LocalDiscord
 import Logging
 import Runtime
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 import WebFace
 import WorkflowDSL
@@ -22,7 +23,26 @@ public final class PlaygroundApplication: Sendable {
     public let application: EscalaApplication
     public let host: String
     public let port: Int
+    let workflowsFolder: String
     let logger: Logger
+
+    /// How a run of the playground ended: stopped for good, or to start
+    /// afresh (the page's reset, or a saved workflow file that lints clean).
+    public enum Ending: Sendable, Equatable {
+        case stopped
+        case reset
+        case reloaded
+    }
+
+    /// What may end a run early: the page asks for a reset, or a `.flow`
+    /// file of the folder was saved.
+    enum Request: Sendable {
+        case reset
+        case folderChanged
+    }
+
+    let requests: (stream: AsyncStream<Request>, continuation: AsyncStream<Request>.Continuation)
+    private let ending = Mutex<Ending>(.stopped)
 
     /// Where the playground keeps its database and its `.ids` files:
     /// under the data folder, never the live database.
@@ -75,23 +95,148 @@ public final class PlaygroundApplication: Sendable {
             throw error
         }
         self.server = server
+        let requests = AsyncStream.makeStream(of: Request.self)
+        self.requests = requests
         playground = Playground(server: server, guild: guild, cast: cast, clock: clock, engine: application.runtime.engine,
-                                sources: WorkflowSources(texts))
+                                sources: WorkflowSources(texts), onReset: { requests.continuation.yield(.reset) })
+        self.workflowsFolder = workflowsFolder
         self.host = host
         self.port = port
         self.logger = logger
     }
 
-    /// Serves the page and Escala until `stop()` or a signal; `onRunning`
-    /// hears the page's port once it listens.
+    /// Serves the page and Escala until `stop()`, a signal, a reset from
+    /// the page or a saved workflow file; `onRunning` hears the page's port
+    /// once it listens. Returns why it ended.
+    @discardableResult
     public func run(gracefulShutdownSignals: [UnixSignal] = [], onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        async throws(DeskError) {
+        async throws(DeskError) -> Ending {
         let web = PlaygroundRoutes.application(playground: playground, host: host, port: port, logger: logger, onRunning: onRunning)
-        defer { Task { [server] in await server.stop() } }
-        try await application.run(adding: [web], gracefulShutdownSignals: gracefulShutdownSignals)
+        let watch = WorkflowFolderWatch(folder: workflowsFolder)
+        let supervisor = Supervisor(requests: requests.stream, continuation: requests.continuation, watch: watch) { [weak self] request in await self?.take(request) }
+        do {
+            try await application.run(adding: [web, supervisor], gracefulShutdownSignals: gracefulShutdownSignals)
+        } catch {
+            watch?.stop()
+            await server.stop()
+            throw error
+        }
+        watch?.stop()
+        await server.stop()
+        return ending.withLock { $0 }
     }
 
     public func stop() async {
         await application.stop()
+    }
+
+    /// A reset starts afresh at once; a saved file does only if the folder
+    /// lints clean, else its diagnostics go to the page and the playground
+    /// keeps running the workflows it has.
+    private func take(_ request: Request) async {
+        switch request {
+        case .reset:
+            ending.withLock { $0 = .reset }
+            await application.stop()
+        case .folderChanged:
+            let lint: LintRun
+            do {
+                lint = try LintRun.lint(paths: [workflowsFolder])
+            } catch {
+                playground.showDiagnostics(error.description)
+                return
+            }
+            if lint.errorCount > 0 {
+                playground.showDiagnostics(TextReporter.render(lint))
+                return
+            }
+            logger.notice("a workflow file was saved: the playground starts again with it")
+            ending.withLock { $0 = .reloaded }
+            await application.stop()
+        }
+    }
+
+    /// Hears the page's reset and the folder's saves for as long as the
+    /// playground runs.
+    struct Supervisor: Service {
+        let requests: AsyncStream<Request>
+        let continuation: AsyncStream<Request>.Continuation
+        let watch: WorkflowFolderWatch?
+        let take: @Sendable (Request) async -> Void
+
+        func run() async throws {
+            await withDiscardingTaskGroup { group in
+                if let watch {
+                    group.addTask {
+                        for await _ in watch.changes.cancelOnGracefulShutdown() { continuation.yield(.folderChanged) }
+                    }
+                }
+                for await request in requests.cancelOnGracefulShutdown() { await take(request) }
+                group.cancelAll()
+            }
+        }
+    }
+}
+
+/// The playground for as long as it is wanted: a reset from the page or a
+/// saved workflow file ends one run, and the next starts afresh on the
+/// same port, so the open page reconnects to it by itself.
+public final class PlaygroundSessions: Sendable {
+    let workflowsFolder: String
+    let dataFolder: String
+    let host: String
+    let logger: Logger
+    private let state: Mutex<(port: Int, current: PlaygroundApplication?, stopping: Bool, runs: Int)>
+
+    public init(workflowsFolder: String, dataFolder: String, host: String = "127.0.0.1", port: Int = 0,
+                logger: Logger = Logger(label: "escala.playground")) {
+        self.workflowsFolder = workflowsFolder
+        self.dataFolder = dataFolder
+        self.host = host
+        self.logger = logger
+        state = Mutex((port, nil, false, 0))
+    }
+
+    /// The playground running now, if one is.
+    public var current: PlaygroundApplication? { state.withLock { $0.current } }
+    /// How many runs have started: a reset or a reload makes one more.
+    public var runs: Int { state.withLock { $0.runs } }
+
+    /// Runs until `stop()` or a signal. `onRunning` hears the port and why
+    /// this run started (nil the first time).
+    public func run(gracefulShutdownSignals: [UnixSignal] = [],
+                    onRunning: @escaping @Sendable (Int, PlaygroundApplication.Ending?) async -> Void = { _, _ in }) async throws(DeskError) {
+        var why: PlaygroundApplication.Ending?
+        while true {
+            let port = state.withLock { $0.port }
+            let app = try await PlaygroundApplication(workflowsFolder: workflowsFolder, dataFolder: dataFolder, host: host, port: port,
+                                                      logger: logger)
+            let stopped = state.withLock { state -> Bool in
+                state.current = app
+                state.runs += 1
+                return state.stopping
+            }
+            if stopped { return }
+            let reason = why
+            let ending = try await app.run(gracefulShutdownSignals: gracefulShutdownSignals) { [self] port in
+                // The next run takes the same port: the page stays where it is.
+                self.state.withLock { $0.port = port }
+                await onRunning(port, reason)
+            }
+            let again = state.withLock { state -> Bool in
+                state.current = nil
+                return !state.stopping
+            }
+            guard ending != .stopped, again else { return }
+            why = ending
+        }
+    }
+
+    public func stop() async {
+        let app = state.withLock { state -> PlaygroundApplication? in
+            state.stopping = true
+            return state.current
+        }
+        await app?.stop()
     }
 }

@@ -31,7 +31,7 @@ func benchmark() async throws {
     defer { try? FileManager.default.removeItem(atPath: data) }
     let app = try await PlaygroundApplication(workflowsFolder: "workflows", dataFolder: data)
     let (ports, got) = AsyncStream.makeStream(of: Int.self)
-    let serving = Task { try? await app.run { got.yield($0) } }
+    let serving = Task { _ = try? await app.run { got.yield($0) } }
     var portIterator = ports.makeAsyncIterator()
     let base = "http://127.0.0.1:\(await portIterator.next() ?? 0)"
     let client = HTTPClient(eventLoopGroupProvider: .singleton)
@@ -119,7 +119,7 @@ func benchmark() async throws {
     say("requests that broke Discord's API: \(server.violations.count)")
     listening.cancel()
     await app.stop()
-    await serving.value
+    _ = await serving.value
     try await client.shutdown()
 }
 

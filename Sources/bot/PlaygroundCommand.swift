@@ -33,23 +33,23 @@ struct PlaygroundCommand: AsyncParsableCommand {
     func run() async throws {
         let lint = try ServingStart.lintedWorkflows(workflows, command: "playground")
         ServingStart.bootstrapLogging(level: logLevel, otherwise: .warning)
-        let playground: PlaygroundApplication
-        do {
-            playground = try await PlaygroundApplication(workflowsFolder: workflows, dataFolder: data, host: host, port: port)
-        } catch {
-            printError("escala playground: \(error.description)")
-            throw ExitCode(1)
-        }
+        let sessions = PlaygroundSessions(workflowsFolder: workflows, dataFolder: data, host: host, port: port)
         let host = self.host
         let files = lint.files.count
         do {
-            try await playground.run(gracefulShutdownSignals: [.sigterm, .sigint]) { port in
+            try await sessions.run(gracefulShutdownSignals: [.sigterm, .sigint]) { port, why in
                 // Written at once, not buffered: a script waits for this line.
-                FileHandle.standardOutput.write(Data("""
+                let line = switch why {
+                case nil: """
                     escala: \(files) workflow file(s) checked; the playground is at http://\(host):\(port)/
                     escala: to go live on your own Discord server: DISCORD_TOKEN=your-token make run (see README.md)
 
-                    """.utf8))
+                    """
+                case .reset?: "escala: the playground started afresh, as the page asked\n"
+                case .reloaded?: "escala: a workflow file was saved; the playground started again with it\n"
+                case .stopped?: ""
+                }
+                FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch {
             printError("escala playground: \(error.description)")

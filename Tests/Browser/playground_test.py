@@ -131,6 +131,60 @@ def play_a_report(page):
     expect(opened.value.locator("body")).to_contain_text("llevo tu reporte")
 
 
+def act_as_rank(page, rank):
+    value = page.locator("#person option", has_text="(%s)" % rank).first.get_attribute("value")
+    page.select_option("#person", value=value)
+
+
+def ticket_button(page, prefix):
+    return page.locator("#channels button[data-channel^='%s-']" % prefix)
+
+
+def play_the_other_workflows(page):
+    """The other shipped workflows, served beside roleplay: communaute (its
+    panel's buttons, French) and comunidad (its panel's menu, Spanish). A
+    ticket opened from each is seen by its receiving rank and not by the
+    other member, and the why panel names the rule that opened it."""
+    act_as(page, "Ana · miembro")
+    channel_button(page, "panel_support").click()
+    page.locator("#messages button", has_text="Support").first.click()
+    expect(ticket_button(page, "support")).to_have_count(1)
+    ticket_button(page, "support").click()
+    say(page, "Bonjour, mon compte est bloqué")
+    expect(page.locator("#messages")).to_contain_text("mon compte est bloqué")
+    expect(page.locator("#why")).to_contain_text("communaute.flow")
+    act_as(page, "Bruno · miembro")
+    expect(ticket_button(page, "support")).to_have_count(0)
+    act_as_rank(page, "support_agent")
+    expect(ticket_button(page, "support")).to_have_count(1)
+
+    # Bruno: Ana has two tickets open, comunidad's limit (`limit 2 per user`).
+    act_as(page, "Bruno · miembro")
+    channel_button(page, "panel_soporte").click()
+    page.locator("#messages select[data-custom-id='esc:menu:comunidad']").select_option("soporte")
+    expect(ticket_button(page, "soporte")).to_have_count(1)
+    ticket_button(page, "soporte").click()
+    say(page, "No puedo entrar al servidor")
+    expect(page.locator("#why")).to_contain_text("comunidad.flow")
+    act_as(page, "Ana · miembro")
+    expect(ticket_button(page, "soporte")).to_have_count(0)
+    act_as_rank(page, "ayudante")
+    expect(ticket_button(page, "soporte")).to_have_count(1)
+    ticket_button(page, "soporte").click()
+    expect(page.locator("#messages")).to_contain_text("No puedo entrar al servidor")
+
+
+def start_over(page):
+    """The page's reset: every ticket gone, the panels posted again."""
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#reset")
+    act_as(page, "Ana · miembro")
+    expect(ticket_button(page, "consultas")).to_have_count(0, timeout=20000)
+    expect(ticket_button(page, "support")).to_have_count(0)
+    channel_button(page, "panel_tickets").click()
+    expect(page.locator("#messages select[data-custom-id='esc:menu:roleplay']")).to_be_visible(timeout=20000)
+
+
 def replay_what_was_played(page, url, folder):
     """What was played, saved from the page as a scenario, passes `escala simulate`."""
     with page.expect_download() as saving:
@@ -191,6 +245,8 @@ def main():
                 expect(page.locator("#lead")).to_contain_text("2 h")
                 play_a_report(page)
                 replay_what_was_played(page, url, data)
+                play_the_other_workflows(page)
+                start_over(page)
                 browser.close()
         except Exception as error:  # the failure with what the page showed
             failures.append(repr(error))
@@ -203,7 +259,7 @@ def main():
                 failures.append("escala playground did not stop within 20 s of SIGTERM")
     if failures:
         sys.exit("browser test failed:\n" + "\n".join(failures))
-    print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM, and a whole Reportes ticket as Ana, a CM, a Trainee and a Moderator")
+    print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM, and a whole Reportes ticket as Ana, a CM, a Trainee and a Moderator, a ticket of communaute and of comunidad, and started over")
 
 
 if __name__ == "__main__":

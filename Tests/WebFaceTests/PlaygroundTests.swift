@@ -26,7 +26,7 @@ struct PlaygroundTests {
             let data = FileManager.default.temporaryDirectory.appendingPathComponent("playground-\(UUID().uuidString)").path
             app = try await PlaygroundApplication(workflowsFolder: PlaygroundTests.workflows, dataFolder: data)
             let (ports, got) = AsyncStream.makeStream(of: Int.self)
-            serving = Task { [app] in try? await app.run { port in got.yield(port) } }
+            serving = Task { [app] in _ = try? await app.run { port in got.yield(port) } }
             var iterator = ports.makeAsyncIterator()
             base = "http://127.0.0.1:\(await iterator.next() ?? 0)"
         }

@@ -206,6 +206,8 @@ function draw(view) {
   violations.querySelector("ul").replaceChildren(...view.violations.map((v) => el("li", {}, v)));
   drawModal(view);
   drawWhy(view);
+  $("diagnostics").hidden = !view.diagnostics;
+  $("diagnostics").querySelector("pre").textContent = view.diagnostics || "";
   const scenarios = $("scenarios");
   if (scenarios.querySelectorAll("a").length !== view.workflows.length) {
     scenarios.append(...view.workflows.map((key) => [" ", el("a", { href: "/api/scenario?workflow=" + encodeURIComponent(key), download: key + "-playground.scenario" }, key)]).flat());
@@ -243,6 +245,12 @@ $("composer").addEventListener("submit", (event) => {
   act("/api/say", { channel: state.view.channel.id, text, files });
 });
 document.querySelectorAll("[data-minutes]").forEach((button) => button.addEventListener("click", () => act("/api/clock", { minutes: Number(button.dataset.minutes) })));
+$("reset").addEventListener("click", () => {
+  if (!confirm(t("reset.confirm"))) return;
+  state.channel = "";
+  localStorage.removeItem("channel");
+  fetch("/api/reset", { method: "POST" });
+});
 $("advance").addEventListener("click", () => act("/api/clock", { minutes: Number($("minutes").value) }));
 $("modal-form").addEventListener("submit", (event) => {
   const choice = event.submitter ? event.submitter.value : "cancel";

@@ -37,6 +37,7 @@ extension Playground {
             shown = .object(["id": open["id"] ?? .null, "name": open["name"] ?? .null, "messages": .array(Array(messages))])
             why = await self.why(inChannel: channel)
         }
+        let lint: JSONValue = diagnostics.withLock { $0 }.map(JSONValue.string) ?? .null
         let modal = server.openModal(of: who.id).flatMap { server.parsed($0.json) } ?? .null
         return .object([
             "me": .string(who.id),
@@ -54,6 +55,7 @@ extension Playground {
             }),
             "roles": .array(server.roles.map { .object(["id": .string($0.id), "name": .string($0.name), "color": .number(Double($0.color))]) }),
             "violations": .array(server.violations.map(JSONValue.string)),
+            "diagnostics": lint,
             "version": .number(Double(server.changes.count)),
             "workflows": .array(guild.workflows.map { .string(CustomID.workflowKey(path: $0.file)) }),
         ])

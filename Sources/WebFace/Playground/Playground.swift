@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import LocalDiscord
 import Runtime
+import Synchronization
 import WorkflowDSL
 
 /// The control side of the built-in server: a person writes, clicks,
@@ -21,10 +22,16 @@ public final class Playground: Sendable {
     /// The workflows' text, for the source line of each rule shown.
     let sources: WorkflowSources
     let recording = RecordingBox()
+    /// Asks the application to start afresh; the page's reset.
+    let onReset: @Sendable () -> Void
+    /// The folder's lint diagnostics since a save that did not lint clean;
+    /// nil while the workflows served are the folder's.
+    let diagnostics = Mutex<String?>(nil)
 
     public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock, engine: TicketEngine,
-                sources: WorkflowSources = WorkflowSources([:])) {
+                sources: WorkflowSources = WorkflowSources([:]), onReset: @escaping @Sendable () -> Void = {}) {
         self.sources = sources
+        self.onReset = onReset
         self.server = server
         self.guild = guild
         self.cast = cast
@@ -107,6 +114,19 @@ public final class Playground: Sendable {
     public func dismiss(as person: String) throws(PlaygroundError) {
         guard let who = cast.person(person) else { throw .unknownPerson(person) }
         server.dismissModal(of: who.id)
+    }
+
+    /// Everything starts again: a new built-in server, a new database, the
+    /// folder's workflows read anew. The page reconnects by itself.
+    public func reset() {
+        onReset()
+    }
+
+    /// A saved workflow file did not lint clean: the page shows why, and
+    /// the playground goes on with the workflows it runs.
+    public func showDiagnostics(_ text: String) {
+        diagnostics.withLock { $0 = text }
+        server.changes.announce()
     }
 
     /// Moves the engine's clock forward.

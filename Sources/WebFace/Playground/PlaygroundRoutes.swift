@@ -104,6 +104,10 @@ public enum PlaygroundRoutes {
         router.post("/api/dismiss") { request, _ in
             await act(request, as: PersonRequest.self) { (body) async throws(PlaygroundError) in try playground.dismiss(as: body.person) }
         }
+        router.post("/api/reset") { _, _ in
+            playground.reset()
+            return Response(status: .accepted)
+        }
         router.post("/api/clock") { request, _ in
             await act(request, as: ClockRequest.self) { (body) async throws(PlaygroundError) in try playground.advance(minutes: body.minutes) }
         }
