@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "WebFace",
             dependencies: [
-                "WorkflowDSL", "Engine", "Runtime", "LocalDiscord",
+                "WorkflowDSL", "Engine", "Runtime", "LocalDiscord", "Simulation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

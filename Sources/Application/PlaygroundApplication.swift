@@ -98,7 +98,8 @@ public final class PlaygroundApplication: Sendable {
         let requests = AsyncStream.makeStream(of: Request.self)
         self.requests = requests
         playground = Playground(server: server, guild: guild, cast: cast, clock: clock, engine: application.runtime.engine,
-                                sources: WorkflowSources(texts), onReset: { requests.continuation.yield(.reset) })
+                                sources: WorkflowSources(texts), onReset: { requests.continuation.yield(.reset) },
+                                settleOutbox: { [runtime = application.runtime] in await runtime.drained(limit: .seconds(3)) })
         self.workflowsFolder = workflowsFolder
         self.host = host
         self.port = port

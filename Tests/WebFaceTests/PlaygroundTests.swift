@@ -253,4 +253,58 @@ struct PlaygroundTests {
             #expect(try await running.view(ana, channel: running.channel("panel_tickets"))["ticket"] == .null, "the panel is no ticket")
         }
     }
+
+    @Test("a scenario file loaded on the page plays line by line through the same API: its expectations the page can see are checked, the rest are said to be simulate's")
+    func scenarioPlayedLineByLine() async throws {
+        try await Running.with { running in
+            try await eventually("the panel is posted") {
+                (try await running.view(running.person(nil), channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            let scenario = """
+            member jugador
+            staff ana cm
+            staff dani admin
+
+            jugador opens consultas
+            ana says "Hola, ¿qué pasó?"
+            expect deleted
+            jugador says "Perdí mis objetos al reiniciar"
+            ana says "Hola @jugador, lo miro"
+            expect handler ana
+            expect state abierta
+            ana presses devolucion
+            expect visible to admin
+            expect mentioned admin
+            expect handler dani
+            wait 11h
+            """
+            #expect(try await running.post("/api/replay/load", json: .object(["workflow": .string("roleplay"), "text": .string(scenario)])).status == 204)
+            var played = 0
+            while try await running.post("/api/replay/next", "{}").status == 204 { played += 1 }
+            #expect(played == 12)
+            let lines = try #require(try await running.view(running.person(nil))["replay"]?["lines"]?.array)
+            let results = lines.map { "\($0["text"]?.string ?? ""): \($0["result"]?.string ?? "")" }
+            #expect(results == [
+                "jugador opens consultas: played",
+                "ana says \"Hola, ¿qué pasó?\": played",
+                "expect deleted: held",
+                "jugador says \"Perdí mis objetos al reiniciar\": played",
+                "ana says \"Hola @jugador, lo miro\": played",
+                "expect handler ana: held",
+                "expect state abierta: held",
+                "ana presses devolucion: played",
+                "expect visible to admin: held",
+                "expect mentioned admin: not checked here",
+                "expect handler dani: failed",
+                "wait 11h: played",
+            ], "\(results)")
+            // The scenario's people were cast as the playground's, and what they did happened on the server.
+            let ticket = try #require(running.app.server.createdChannels.first?.id)
+            #expect(try await running.channelNames(seenBy: running.person("admin")).contains { $0.hasPrefix("dev_obj") || $0.hasPrefix("consultas") })
+            #expect(running.app.server.removedMessages(in: ticket).count == 1)
+            #expect(try await running.post("/api/replay/next", "{}").body["error"]?.string == "error.replayDone")
+            let bad = try await running.post("/api/replay/load", json: .object(["workflow": .string("roleplay"), "text": .string("member a\nmember b\nmember c\n")]))
+            #expect(bad.status == 400, "three members: the playground has two")
+        }
+    }
 }

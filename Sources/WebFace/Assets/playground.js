@@ -183,6 +183,22 @@ function drawWhy(view) {
   panel.querySelectorAll("details").forEach((d) => { if (open.has(d.dataset.key)) d.open = true; });
 }
 
+// A loaded scenario: each line with how it went, the next one marked.
+const marks = { held: "✓", failed: "✗", refused: "✗", played: "•", "not checked here": "–", "not played here": "–" };
+function drawReplay(view) {
+  const replay = view.replay;
+  const chooser = $("replay-workflow");
+  if (chooser.options.length !== view.workflows.length) chooser.replaceChildren(...view.workflows.map((key) => el("option", { value: key }, key)));
+  const done = !replay || replay.next >= replay.lines.length;
+  $("replay-next").disabled = done;
+  $("replay-all").disabled = done;
+  $("replay-lines").replaceChildren(...(replay ? replay.lines.map((line, index) => el("li", {
+    class: (line.result ? line.result.replace(/ /g, "-") : "") + (index === replay.next ? " next" : ""),
+    "data-line": line.line }, (marks[line.result] || " ") + " " + line.line + ": " + line.text, line.detail ? el("div", { class: "detail" }, line.detail) : null)) : []));
+  const next = $("replay-lines").querySelector(".next");
+  if (next) next.scrollIntoView({ block: "nearest" });
+}
+
 function draw(view) {
   const people = $("person");
   if (people.options.length !== view.people.length) {
@@ -206,6 +222,7 @@ function draw(view) {
   violations.querySelector("ul").replaceChildren(...view.violations.map((v) => el("li", {}, v)));
   drawModal(view);
   drawWhy(view);
+  drawReplay(view);
   $("diagnostics").hidden = !view.diagnostics;
   $("diagnostics").querySelector("pre").textContent = view.diagnostics || "";
   const scenarios = $("scenarios");
@@ -245,6 +262,21 @@ $("composer").addEventListener("submit", (event) => {
   act("/api/say", { channel: state.view.channel.id, text, files });
 });
 document.querySelectorAll("[data-minutes]").forEach((button) => button.addEventListener("click", () => act("/api/clock", { minutes: Number(button.dataset.minutes) })));
+$("replay-file").addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  await act("/api/replay/load", { workflow: $("replay-workflow").value, text: await file.text() });
+  event.target.value = "";
+});
+$("replay-next").addEventListener("click", () => act("/api/replay/next", {}));
+$("replay-all").addEventListener("click", async () => {
+  $("replay-all").disabled = true;
+  // One line at a time, each after the last has settled: as a person would play them.
+  while (true) {
+    const response = await fetch("/api/replay/next", { method: "POST" });
+    if (response.status !== 204) break;
+  }
+});
 $("reset").addEventListener("click", () => {
   if (!confirm(t("reset.confirm"))) return;
   state.channel = "";

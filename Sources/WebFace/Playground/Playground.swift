@@ -27,10 +27,16 @@ public final class Playground: Sendable {
     /// The folder's lint diagnostics since a save that did not lint clean;
     /// nil while the workflows served are the folder's.
     let diagnostics = Mutex<String?>(nil)
+    /// A scenario file being played on the page, line by line.
+    let replaying = Mutex<Replay?>(nil)
+    /// Waits until Escala has sent what it queued, as far as it can.
+    let settleOutbox: @Sendable () async -> Void
 
     public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock, engine: TicketEngine,
-                sources: WorkflowSources = WorkflowSources([:]), onReset: @escaping @Sendable () -> Void = {}) {
+                sources: WorkflowSources = WorkflowSources([:]), onReset: @escaping @Sendable () -> Void = {},
+                settleOutbox: @escaping @Sendable () async -> Void = {}) {
         self.sources = sources
+        self.settleOutbox = settleOutbox
         self.onReset = onReset
         self.server = server
         self.guild = guild

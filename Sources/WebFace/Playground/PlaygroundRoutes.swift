@@ -46,6 +46,11 @@ public enum PlaygroundRoutes {
         let person: String
     }
 
+    struct ScenarioRequest: Decodable {
+        let workflow: String
+        let text: String
+    }
+
     struct ClockRequest: Decodable {
         let minutes: Int
     }
@@ -103,6 +108,19 @@ public enum PlaygroundRoutes {
         }
         router.post("/api/dismiss") { request, _ in
             await act(request, as: PersonRequest.self) { (body) async throws(PlaygroundError) in try playground.dismiss(as: body.person) }
+        }
+        router.post("/api/replay/load") { request, _ in
+            await act(request, as: ScenarioRequest.self) { (body) async throws(PlaygroundError) in
+                try playground.loadScenario(body.text, workflow: body.workflow)
+            }
+        }
+        router.post("/api/replay/next") { _, _ in
+            do throws(PlaygroundError) {
+                let played = try await playground.playNextLine()
+                return played ? Response(status: .noContent) : refusal(PlaygroundError(status: 409, key: "error.replayDone", detail: ""))
+            } catch {
+                return refusal(error)
+            }
         }
         router.post("/api/reset") { _, _ in
             playground.reset()
