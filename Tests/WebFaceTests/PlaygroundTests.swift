@@ -208,8 +208,12 @@ struct PlaygroundTests {
             let lines = text.split(separator: "\n").map(String.init)
             #expect(lines.contains("member ana") && lines.contains("staff nora cm"), "\(text)")
             let played = lines.filter { !$0.hasPrefix("#") && !$0.isEmpty && !$0.hasPrefix("member") && !$0.hasPrefix("staff") }
+            let ranks = try #require(running.app.playground.guild.workflows.first { $0.file == "roleplay.flow" }?.workflow.ranks)
+            #expect(ranks.first == "cm")
             #expect(played == ["ana opens consultas", "nora says \"Hola, ¿en qué te ayudo?\"", "expect deleted",
-                               "ana says \"Hola 'Nora', perdí mi coche\"", "wait 30m", "expect state abierta", "expect no handler"],
+                               "ana says \"Hola 'Nora', perdí mi coche\"", "wait 30m", "expect state abierta", "expect no handler"]
+                        // Consultas is received by cm and the ranks above it: the built-in server shows it to every rank.
+                        + ranks.map { "expect visible to \($0)" },
                     "\(text)")
             #expect(try await running.get("/api/scenario?workflow=nada").status == 404)
         }

@@ -87,6 +87,7 @@ extension Playground {
             } else {
                 lines.append("expect state \(now.state.state)")
                 lines.append(now.state.handler.map { "expect handler \(name($0))" } ?? "expect no handler")
+                lines += visibility(of: now, ranks: served.ranks)
             }
         }
         let declarations = people.compactMap { id -> String? in
@@ -96,6 +97,18 @@ extension Playground {
         return (["# Played in Escala's playground on \(file) and saved as a scenario:",
                  "#   escala simulate workflows/\(file) this-file.scenario"]
                 + declarations + [""] + lines).joined(separator: "\n") + "\n"
+    }
+
+    /// Which ranks see the ticket's channel on the built-in server (from
+    /// the overwrites Escala sent), as `expect visible to` lines: the
+    /// scenario then checks that simulate's visibility is Discord's.
+    func visibility(of ticket: StoredTicket, ranks: [String]) -> [String] {
+        guard let id = ticket.channelID, let channel = server.guildChannels.first(where: { $0["id"]?.string == id }) else { return [] }
+        return ranks.compactMap { rank in
+            guard let person = cast.people.first(where: { $0.plays == rank }) else { return nil }
+            let sees = server.canSee(channel, member: person.id, roles: server.roles(of: person.id), guild: guild.id)
+            return (sees ? "expect visible to " : "expect not visible to ") + rank
+        }
     }
 
     /// `<@id>` mentions of the cast written `@name`, as scenarios write them.
