@@ -78,10 +78,8 @@ extension Play {
         return parts.joined(separator: " ")
     }
 
-    /// `roleplay.flow:107 on button a_trainee by cm`: the file's name, not
-    /// its path, so that a trace reads the same from any folder.
+    /// `roleplay.flow:107 on button a_trainee by cm`.
     static func describe(_ rule: FiredRule) -> String {
-        let file = rule.location.path.split(separator: "/").last.map(String.init) ?? rule.location.path
-        return "\(file):\(rule.location.line) " + (rule.outcome == .refused ? "refused by " : "") + rule.rule
+        "\(rule.place) " + (rule.outcome == .refused ? "refused by " : "") + rule.rule
     }
 }

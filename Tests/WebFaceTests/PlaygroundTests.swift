@@ -90,6 +90,21 @@ struct PlaygroundTests {
         ]))
     }
 
+    /// `person` opens Consultas once the panel is posted; the id of the
+    /// ticket's channel, once they see it.
+    static func openedConsultas(_ running: Running, _ person: String) async throws -> String {
+        try await eventually("the panel is posted") {
+            (try await running.view(person, channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+        }
+        #expect(try await openConsultas(running, person).status == 204)
+        var ticket: String?
+        try await eventually("the ticket's channel") {
+            ticket = (try await running.view(person)["channels"]?.array ?? []).first { $0["name"]?.string == "consultas-1" }?["id"]?.string
+            return ticket != nil
+        }
+        return try #require(ticket)
+    }
+
     @Test("a member opens a ticket from the panel: she and the receiving rank see its channel, another member and a side role do not")
     func whoSeesATicket() async throws {
         try await Running.with { running in
@@ -186,22 +201,17 @@ struct PlaygroundTests {
     func savedAsScenario() async throws {
         try await Running.with { running in
             let ana = running.person(nil), nora = running.person("cm")
-            try await eventually("the panel is posted") {
-                (try await running.view(ana, channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
-            }
-            #expect(try await Self.openConsultas(running, ana).status == 204)
-            var ticket: String?
-            try await eventually("the ticket's channel") {
-                ticket = (try await running.view(ana)["channels"]?.array ?? []).first { $0["name"]?.string == "consultas-1" }?["id"]?.string
-                return ticket != nil
-            }
-            let channel = try #require(ticket)
+            let channel = try await Self.openedConsultas(running, ana)
             // Staff may not speak first: Escala removes it.
             #expect(try await running.post("/api/say", json: .object(["person": .string(nora), "channel": .string(channel),
                                                                         "text": .string("Hola, ¿en qué te ayudo?")])).status == 204)
             try await eventually("the CM's message is removed") { !running.app.server.removedMessages(in: channel).isEmpty }
+            func told() async throws -> Int { try await running.view(ana, channel: channel)["ticket"]?["history"]?.array?.count ?? 0 }
+            let before = try await told()
             #expect(try await running.post("/api/say", json: .object(["person": .string(ana), "channel": .string(channel),
                                                                         "text": .string("Hola \"Nora\", perdí mi coche")])).status == 204)
+            // The clock moves only once Escala has her reason: before it, 15 minutes would close the ticket.
+            try await eventually("Escala has taken Ana's words") { try await told() > before }
             #expect(try await running.post("/api/clock", #"{"minutes":30}"#).status == 204)
             let saved = try await running.client.execute(HTTPClientRequest(url: running.base + "/api/scenario?workflow=roleplay"), timeout: .seconds(10))
             let text = String(buffer: try await saved.body.collect(upTo: 1 << 20))
@@ -223,16 +233,7 @@ struct PlaygroundTests {
     func whyItHappened() async throws {
         try await Running.with { running in
             let ana = running.person(nil), nora = running.person("cm")
-            try await eventually("the panel is posted") {
-                (try await running.view(ana, channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
-            }
-            #expect(try await Self.openConsultas(running, ana).status == 204)
-            var ticket: String?
-            try await eventually("the ticket's channel") {
-                ticket = (try await running.view(ana)["channels"]?.array ?? []).first { $0["name"]?.string == "consultas-1" }?["id"]?.string
-                return ticket != nil
-            }
-            let channel = try #require(ticket)
+            let channel = try await Self.openedConsultas(running, ana)
             let source = try String(contentsOfFile: Self.workflows + "/roleplay.flow", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             func line(_ text: String) throws -> Int { try #require(source.firstIndex { $0.contains(text) }) + 1 }
 

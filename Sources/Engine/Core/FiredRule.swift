@@ -26,9 +26,23 @@ public struct FiredRule: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "\(location.path):\(location.line) \(outcome == .refused ? "refused by " : "")\(rule)" }
+
+    /// `roleplay.flow:107`: the file's name, not its path, so that a trace
+    /// or a page reads the same from any folder.
+    public var place: String {
+        "\(location.path.split(separator: "/").last.map(String.init) ?? location.path):\(location.line)"
+    }
+}
+
+extension Category.Reminder {
+    var ruleText: String { "remind \(beforeSeconds.spokenDuration) before close" }
 }
 
 extension CompiledTransition {
+    func firedRule(_ outcome: FiredRule.Outcome = .fired) -> FiredRule {
+        FiredRule(location: location, rule: ruleText, outcome: outcome)
+    }
+
     /// The transition's head as written: its event and who may cause it.
     var ruleText: String {
         let head: String = switch event {

@@ -18,7 +18,7 @@ extension MachineStep {
         }
         guard applicable.contains(where: { allows($0.actors, person) }) else {
             let who = applicable.flatMap(\.actors)
-            for rule in applicable { rules.append(FiredRule(location: rule.location, rule: rule.ruleText, outcome: .refused)) }
+            rules += applicable.map { $0.firedRule(.refused) }
             effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: who, displayNames: workflow.displayNames),
                                                                                    locale: locale)))
             return

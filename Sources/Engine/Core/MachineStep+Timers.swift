@@ -61,7 +61,7 @@ extension MachineStep {
             guard timer.generation == state.generation,
                   let entry = timerSchedule().first(where: { $0.index == index }), let due = entry.due,
                   let reminder = category.reminder, due - Int64(reminder.beforeSeconds) <= now, due > now else { return }
-            record(category.ruleSpots?.reminder, "remind \(reminder.beforeSeconds.spokenDuration) before close")
+            record(category.ruleSpots?.reminder, reminder.ruleText)
             effects.append(.send(text: render(reminder.text), buttons: [], pings: [.user]))
         case .transition(let index):
             guard timer.generation == state.generation,

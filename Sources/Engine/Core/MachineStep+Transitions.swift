@@ -68,7 +68,7 @@ extension MachineStep {
     }
 
     mutating func run(_ transition: CompiledTransition, by person: Person?) {
-        rules.append(FiredRule(location: transition.location, rule: transition.ruleText))
+        rules.append(transition.firedRule())
         for step in transition.steps {
             guard !state.isClosed else { return }
             perform(step, by: person)

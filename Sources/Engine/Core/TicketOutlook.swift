@@ -41,13 +41,11 @@ extension TicketMachine {
             switch timer.purpose {
             case .transition(let index):
                 guard timer.generation == state.generation, transitions.indices.contains(index) else { return nil }
-                let transition = transitions[index]
-                return .init(dueAt: timer.dueAt, rule: FiredRule(location: transition.location, rule: transition.ruleText))
+                return .init(dueAt: timer.dueAt, rule: transitions[index].firedRule())
             case .reminder:
                 guard timer.generation == state.generation, let reminder = category.reminder else { return nil }
                 let spot = category.ruleSpots?.reminder ?? category.location
-                return .init(dueAt: timer.dueAt,
-                             rule: FiredRule(location: spot, rule: "remind \(reminder.beforeSeconds.spokenDuration) before close"))
+                return .init(dueAt: timer.dueAt, rule: FiredRule(location: spot, rule: reminder.ruleText))
             case .farewell:
                 return .init(dueAt: timer.dueAt, rule: FiredRule(location: category.location, rule: "farewell: close after the member's silence"))
             }

@@ -447,15 +447,11 @@ public final class TicketEngine: Sendable, StoreBacked {
         try await read { try $0.ticketHistory(ticketID: id) }
     }
 
-    /// Where a ticket stands and which rule each of its timers will fire;
-    /// nil for an unknown ticket or one whose version is not loaded.
-    public func outlook(ofTicket id: Int64) async throws(EngineError) -> TicketOutlook? {
-        let found: (StoredTicket, [TicketTimer])? = try await read { transaction in
-            guard let ticket = try transaction.ticket(id: id) else { return nil }
-            return (ticket, try transaction.timers(ticketID: id))
-        }
-        guard let (ticket, timers) = found,
-              let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category) else { return nil }
+    /// Where `ticket` (as just read) stands and which rule each of its
+    /// timers will fire; nil when its version is not loaded.
+    public func outlook(of ticket: StoredTicket) async throws(EngineError) -> TicketOutlook? {
+        guard let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category) else { return nil }
+        let timers = try await read { try $0.timers(ticketID: ticket.id) }
         return machine.outlook(of: ticket.state, timers: timers)
     }
 }

@@ -14,7 +14,7 @@ extension Playground {
 
     func why(inChannel channel: String) async -> JSONValue {
         guard let ticket = try? await engine.ticket(channel: channel),
-              let outlook = try? await engine.outlook(ofTicket: ticket.id),
+              let outlook = try? await engine.outlook(of: ticket),
               let history = try? await engine.history(ofTicket: ticket.id) else { return .null }
         let state = ticket.state
         func name(_ id: String?) -> JSONValue {
@@ -43,8 +43,7 @@ extension Playground {
 
     /// A rule as the panel draws it: what it is, where, and its line as written.
     func rule(_ rule: FiredRule) -> JSONValue {
-        let file = (rule.location.path as NSString).lastPathComponent
-        return .object(["rule": .string(rule.rule), "where": .string("\(file):\(rule.location.line)"),
+        .object(["rule": .string(rule.rule), "where": .string(rule.place),
                         "source": sources.line(rule.location.line, of: rule.location.path).map(JSONValue.string) ?? .null,
                         "refused": .bool(rule.outcome == .refused)])
     }

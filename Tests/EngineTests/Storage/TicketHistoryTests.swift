@@ -15,7 +15,7 @@ struct TicketHistoryTests {
         let member = Person(id: "42", name: "Eva")
         let ticket = try #require(try await engine.open(guild: "g", workflow: "w.flow", category: "t", owner: member, locale: "es",
                                                         answers: [:], now: 0).ticket)
-        let outlook = try #require(try await engine.outlook(ofTicket: ticket.id))
+        let outlook = try #require(try await engine.outlook(of: ticket))
         #expect(outlook.due.map(\.rule.rule) == ["after 15m without reason"])
         #expect(outlook.due.map(\.dueAt) == [15 * 60])
         _ = try await engine.handle(.message(.init(id: "m1", author: member, text: "Hola")), ticket: ticket.id, now: 5)
