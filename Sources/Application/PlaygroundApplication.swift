@@ -26,8 +26,9 @@ public final class PlaygroundApplication: Sendable {
     let workflowsFolder: String
     let logger: Logger
 
-    /// How a run of the playground ended: stopped for good, or to start
-    /// afresh (the page's reset, or a saved workflow file that lints clean).
+    /// How a run of the playground ended: stopped for good, to start
+    /// afresh (the page's reset), or to start Escala again on the same
+    /// server and database (a saved workflow file that lints clean).
     public enum Ending: Sendable, Equatable {
         case stopped
         case reset
@@ -50,9 +51,16 @@ public final class PlaygroundApplication: Sendable {
 
     /// Builds the built-in server for the workflows of `workflowsFolder`,
     /// starts it, and composes Escala on it. The playground's folder starts
-    /// empty each time: the built-in server has no memory of a last run.
+    /// empty: the built-in server has no memory of a last run.
+    ///
+    /// After a saved workflow file, `previous` (whose run has ended with
+    /// `.reloaded`) hands over its server, people, clock and what was
+    /// played, and Escala starts again over the same database, as `escala
+    /// run` restarts: new tickets take the new version, open ones keep
+    /// theirs. The server is then this playground's to stop.
     public init(workflowsFolder: String, dataFolder: String, host: String = "127.0.0.1", port: Int = 0,
-                logger: Logger = Logger(label: "escala.playground")) async throws(DeskError) {
+                logger: Logger = Logger(label: "escala.playground"), after previous: PlaygroundApplication? = nil)
+        async throws(DeskError) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: workflowsFolder)) ?? []).filter { $0.hasSuffix(".flow") }.sorted()
         guard !files.isEmpty else { throw .noWorkflows(workflowsFolder) }
         var workflows: [(path: String, workflow: Workflow)] = []
@@ -66,23 +74,30 @@ public final class PlaygroundApplication: Sendable {
         }
         let folder = Self.folder(inData: dataFolder)
         let idsFolder = (folder as NSString).appendingPathComponent("ids")
-        let guild = PlaygroundGuild(workflows: workflows)
+        let before = previous?.playground
+        let guild = PlaygroundGuild(workflows: workflows, previous: before?.guild)
         do {
-            try? FileManager.default.removeItem(atPath: folder)
+            if previous == nil { try? FileManager.default.removeItem(atPath: folder) }
             try guild.writeIDs(into: idsFolder)
         } catch {
+            if let previous { await previous.server.stop() }
             throw .store("cannot write the playground's folder \(folder): \(error.localizedDescription)")
         }
         let server: LocalDiscord
-        do {
-            server = try await LocalDiscord.start(checksContract: true, timedLimits: .discord)
-        } catch {
-            throw .failed("the built-in Discord server did not start: \(error)")
+        if let previous {
+            server = previous.server
+        } else {
+            do {
+                server = try await LocalDiscord.start(checksContract: true, timedLimits: .discord)
+            } catch {
+                throw .failed("the built-in Discord server did not start: \(error)")
+            }
         }
         let cast = PlaygroundCast(guild: guild)
-        guild.install(on: server)
-        cast.install(on: server, guild: guild)
-        let clock = SteerableClock()
+        guild.install(on: server, after: before?.guild)
+        cast.install(on: server, guild: guild, after: before?.cast)
+        // Time the admin moved stays moved: the database's timers count on it.
+        let clock = before?.clock ?? SteerableClock()
         var discord = DiscordConfiguration(token: BotToken("playground"), apiBaseURL: server.apiBaseURL)
         discord.gatewayURL = URL(string: server.gatewayURL)
         var configuration = DeskConfiguration(guild: Snowflake(guild.id), workflowsFolder: workflowsFolder, dataFolder: folder, discord: discord)
@@ -97,9 +112,19 @@ public final class PlaygroundApplication: Sendable {
         self.server = server
         let requests = AsyncStream.makeStream(of: Request.self)
         self.requests = requests
+        var kept: Int?
+        if previous != nil {
+            do throws(EngineError) {
+                kept = try await application.runtime.engine.outdatedTickets().values.reduce(0, +)
+            } catch {
+                await server.stop()
+                throw .store(error.description)
+            }
+        }
         playground = Playground(server: server, guild: guild, cast: cast, clock: clock, engine: application.runtime.engine,
                                 sources: WorkflowSources(texts), onReset: { requests.continuation.yield(.reset) },
-                                settleOutbox: { [runtime = application.runtime] in await runtime.drained(limit: .seconds(3)) })
+                                settleOutbox: { [runtime = application.runtime] in await runtime.drained(limit: .seconds(3)) },
+                                continuing: before, keptOnOldVersions: kept)
         self.workflowsFolder = workflowsFolder
         self.host = host
         self.port = port
@@ -123,8 +148,10 @@ public final class PlaygroundApplication: Sendable {
             throw error
         }
         watch?.stop()
-        await server.stop()
-        return ending.withLock { $0 }
+        let ending = ending.withLock { $0 }
+        // A reload hands the server on to the next run (`init(after:)`).
+        if ending != .reloaded { await server.stop() }
+        return ending
     }
 
     public func stop() async {
@@ -151,7 +178,7 @@ public final class PlaygroundApplication: Sendable {
                 playground.showDiagnostics(TextReporter.render(lint))
                 return
             }
-            logger.notice("a workflow file was saved: the playground starts again with it")
+            logger.notice("a workflow file was saved: Escala starts again with it; open tickets keep their version")
             ending.withLock { $0 = .reloaded }
             await application.stop()
         }
@@ -180,8 +207,9 @@ public final class PlaygroundApplication: Sendable {
 }
 
 /// The playground for as long as it is wanted: a reset from the page or a
-/// saved workflow file ends one run, and the next starts afresh on the
-/// same port, so the open page reconnects to it by itself.
+/// saved workflow file ends one run, and the next starts on the same port,
+/// so the open page reconnects to it by itself: afresh after a reset, on
+/// the same server and database after a save.
 public final class PlaygroundSessions: Sendable {
     let workflowsFolder: String
     let dataFolder: String
@@ -208,16 +236,21 @@ public final class PlaygroundSessions: Sendable {
     public func run(gracefulShutdownSignals: [UnixSignal] = [],
                     onRunning: @escaping @Sendable (Int, PlaygroundApplication.Ending?) async -> Void = { _, _ in }) async throws(DeskError) {
         var why: PlaygroundApplication.Ending?
+        var reloading: PlaygroundApplication?
         while true {
             let port = state.withLock { $0.port }
             let app = try await PlaygroundApplication(workflowsFolder: workflowsFolder, dataFolder: dataFolder, host: host, port: port,
-                                                      logger: logger)
+                                                      logger: logger, after: reloading)
+            reloading = nil
             let stopped = state.withLock { state -> Bool in
                 state.current = app
                 state.runs += 1
                 return state.stopping
             }
-            if stopped { return }
+            if stopped {
+                await app.server.stop()
+                return
+            }
             let reason = why
             let ending = try await app.run(gracefulShutdownSignals: gracefulShutdownSignals) { [self] port in
                 // The next run takes the same port: the page stays where it is.
@@ -228,8 +261,12 @@ public final class PlaygroundSessions: Sendable {
                 state.current = nil
                 return !state.stopping
             }
-            guard ending != .stopped, again else { return }
+            guard ending != .stopped, again else {
+                if ending == .reloaded { await app.server.stop() }
+                return
+            }
             why = ending
+            if ending == .reloaded { reloading = app }
         }
     }
 

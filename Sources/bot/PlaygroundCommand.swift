@@ -46,7 +46,7 @@ struct PlaygroundCommand: AsyncParsableCommand {
 
                     """
                 case .reset?: "escala: the playground started afresh, as the page asked\n"
-                case .reloaded?: "escala: a workflow file was saved; the playground started again with it\n"
+                case .reloaded?: "escala: a workflow file was saved; Escala started again with it (open tickets keep their version)\n"
                 case .stopped?: ""
                 }
                 FileHandle.standardOutput.write(Data(line.utf8))

@@ -7,6 +7,7 @@ Run by `make browser-test` (part of `make test`).
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,8 +20,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = os.environ.get("SCREENSHOTS", "")
 
 
-def start_playground(data):
-    process = subprocess.Popen([ESCALA, "playground", "--port", "0", "--data", data],
+def start_playground(data, workflows):
+    process = subprocess.Popen([ESCALA, "playground", "--port", "0", "--data", data, "--workflows", workflows],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 60
     seen = []
@@ -177,6 +178,29 @@ def play_the_other_workflows(page):
     expect(page.locator("#messages")).to_contain_text("No puedo entrar al servidor")
 
 
+def reload_on_save(page, workflows):
+    """A workflow file saved while tickets are open: the page says Escala
+    took it up, the open ticket goes on with the version it started with,
+    and a new ticket takes the saved one."""
+    path = os.path.join(workflows, "communaute.flow")
+    text = open(path, encoding="utf-8").read()
+    edited = text.replace("Décrivez votre demande", "Expliquez-nous votre demande")
+    if edited == text:
+        raise AssertionError("communaute.flow no longer has the greeting this test edits")
+    open(path, "w", encoding="utf-8").write(edited)
+    expect(page.locator("#reloaded")).to_contain_text("Workflow recargado", timeout=20000)
+    act_as(page, "Ana · miembro")
+    ticket_button(page, "support").click()
+    expect(page.locator("#messages")).to_contain_text("mon compte est bloqué")
+    expect(page.locator("#messages")).not_to_contain_text("Expliquez-nous")
+    act_as(page, "Bruno · miembro")
+    channel_button(page, "panel_support").click()
+    page.locator("#messages button", has_text="Support").first.click()
+    expect(ticket_button(page, "support")).to_have_count(1)
+    ticket_button(page, "support").click()
+    expect(page.locator("#messages")).to_contain_text("Expliquez-nous votre demande")
+
+
 def start_over(page):
     """The page's reset: every ticket gone, the panels posted again."""
     page.once("dialog", lambda dialog: dialog.accept())
@@ -233,7 +257,10 @@ def replay_on_the_page(page, path):
 def main():
     failures = []
     with tempfile.TemporaryDirectory() as data:
-        process, url = start_playground(data)
+        # A copy of the shipped workflows: the test saves one of them.
+        workflows = os.path.join(data, "workflows")
+        shutil.copytree("workflows", workflows, ignore=shutil.ignore_patterns("scenarios"))
+        process, url = start_playground(data, workflows)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
@@ -274,6 +301,7 @@ def main():
                 play_a_report(page)
                 saved = replay_what_was_played(page, url, data)
                 play_the_other_workflows(page)
+                reload_on_save(page, workflows)
                 start_over(page)
                 replay_on_the_page(page, saved)
                 browser.close()
@@ -288,7 +316,7 @@ def main():
                 failures.append("escala playground did not stop within 20 s of SIGTERM")
     if failures:
         sys.exit("browser test failed:\n" + "\n".join(failures))
-    print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM, and a whole Reportes ticket as Ana, a CM, a Trainee and a Moderator, a ticket of communaute and of comunidad, started over and played the saved scenario on the page")
+    print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM, and a whole Reportes ticket as Ana, a CM, a Trainee and a Moderator, a ticket of communaute and of comunidad, saved communaute.flow with a ticket open (it kept its version, a new one took the saved one), started over and played the saved scenario on the page")
 
 
 if __name__ == "__main__":

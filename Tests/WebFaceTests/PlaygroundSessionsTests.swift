@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Engine
 import Foundation
 import LocalDiscord
 import NIOCore
@@ -7,11 +8,12 @@ import TestSupport
 @testable import Application
 @testable import WebFace
 
-/// Starting afresh: the page's reset, and a saved workflow file (shown with
-/// its diagnostics when it does not lint clean, served when it does).
+/// Starting again: the page's reset (afresh), and a saved workflow file
+/// (shown with its diagnostics when it does not lint clean, served when it
+/// does, over the same server and database).
 @Suite("The playground starts afresh", .serialized)
 struct PlaygroundSessionsTests {
-    @Test("reset from the page: a new server, no tickets, the same port; a broken save shows its diagnostics and changes nothing; a clean save is served")
+    @Test("reset from the page: a new server, no tickets, the same port; a broken save shows its diagnostics and changes nothing; a clean save is served, and open tickets keep their version")
     func resetAndReload() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playground-flows-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -46,11 +48,15 @@ struct PlaygroundSessionsTests {
             try await eventually("Escala is listening") { await listening() }
             let ana = try app().playground.cast.people[0].id
             let panel = try app().playground.guild.ids["panel_tickets"]!
-            try await eventually("the panel is posted") {
-                (try await get("/api/view?person=\(ana)&channel=\(panel)")["channel"]?["messages"]?.array?.isEmpty == false)
+            func openConsultas(_ name: String, as person: String? = nil) async throws {
+                let person = person ?? ana
+                try await eventually("the panel is posted") {
+                    (try await get("/api/view?person=\(person)&channel=\(panel)")["channel"]?["messages"]?.array?.isEmpty == false)
+                }
+                #expect(try await post("/api/click", #"{"person":"\#(person)","channel":"\#(panel)","customID":"esc:menu:roleplay","values":["consultas"]}"#) == 204)
+                try await eventually("the ticket \(name) is open") { try app().server.createdChannels.contains { $0.name == name } }
             }
-            #expect(try await post("/api/click", #"{"person":"\#(ana)","channel":"\#(panel)","customID":"esc:menu:roleplay","values":["consultas"]}"#) == 204)
-            try await eventually("Ana's ticket is open") { try app().server.createdChannels.contains { $0.name == "consultas-1" } }
+            try await openConsultas("consultas-1")
 
             #expect(try await post("/api/reset", "") == 202)
             try await eventually("a second run listens") {
@@ -59,6 +65,13 @@ struct PlaygroundSessionsTests {
             }
             #expect(try app().server.createdChannels.isEmpty, "the new server has no ticket")
             #expect(try await app().playground.engine.tickets().isEmpty, "nor the new database")
+            try await openConsultas("consultas-1")
+            var before: StoredTicket?
+            try await eventually("its channel recorded") {
+                before = try await app().playground.engine.tickets().first
+                return before?.channelID != nil
+            }
+            let opened = try #require(before)
 
             let roleplay = folder.appendingPathComponent("roleplay.flow")
             let original = try String(contentsOf: roleplay, encoding: .utf8)
@@ -74,9 +87,19 @@ struct PlaygroundSessionsTests {
                 guard sessions.runs == 3 else { return false }
                 return await listening()
             }
-            #expect(try await get("/api/view?person=\(ana)")["diagnostics"] == .null)
+            let reloaded = try await get("/api/view?person=\(ana)")
+            #expect(reloaded["diagnostics"] == .null)
+            #expect(reloaded["reloaded"]?["keeping"]?.number == 1, "the page says one open ticket keeps its version")
             let served = try #require(try app().playground.guild.workflows.first { $0.file == "roleplay.flow" }?.workflow)
             #expect(served.category(named: "consultas")?.description == "Preguntas sobre el servidor")
+            // As `escala run` restarts: the open ticket, its channel and who sees it are as they were, on the version it started with.
+            #expect((reloaded["channels"]?.array ?? []).contains { $0["name"]?.string == "consultas-1" }, "Ana still sees her ticket")
+            let kept = try #require(try await app().playground.engine.tickets().first { $0.id == opened.id })
+            #expect(kept.state.workflowHash == opened.state.workflowHash && kept.channelID == opened.channelID)
+            // A second Consultas of Ana within a minute would be taken as her first clicked again: Bruno opens the next.
+            try await openConsultas("consultas-2", as: app().playground.cast.people[1].id)
+            let new = try #require(try await app().playground.engine.tickets().first { $0.number == 2 })
+            #expect(new.state.workflowHash != opened.state.workflowHash, "a new ticket takes the saved version")
         } catch {
             await sessions.stop()
             _ = await serving.value

@@ -225,6 +225,8 @@ function draw(view) {
   drawReplay(view);
   $("diagnostics").hidden = !view.diagnostics;
   $("diagnostics").querySelector("pre").textContent = view.diagnostics || "";
+  $("reloaded").hidden = !view.reloaded;
+  $("reloaded").textContent = view.reloaded ? t("reloaded", { n: view.reloaded.keeping }) : "";
   const scenarios = $("scenarios");
   if (scenarios.querySelectorAll("a").length !== view.workflows.length) {
     scenarios.append(...view.workflows.map((key) => [" ", el("a", { href: "/api/scenario?workflow=" + encodeURIComponent(key), download: key + "-playground.scenario" }, key)]).flat());

@@ -56,6 +56,7 @@ extension Playground {
             "roles": .array(server.roles.map { .object(["id": .string($0.id), "name": .string($0.name), "color": .number(Double($0.color))]) }),
             "violations": .array(server.violations.map(JSONValue.string)),
             "diagnostics": lint,
+            "reloaded": keptOnOldVersions.map { .object(["keeping": .number(Double($0))]) } ?? .null,
             "replay": replayView,
             "version": .number(Double(server.changes.count)),
             "workflows": .array(guild.workflows.map { .string(CustomID.workflowKey(path: $0.file)) }),

@@ -21,7 +21,10 @@ public final class Playground: Sendable {
     let engine: TicketEngine
     /// The workflows' text, for the source line of each rule shown.
     let sources: WorkflowSources
-    let recording = RecordingBox()
+    let recording: RecordingBox
+    /// After a saved workflow file was taken up: how many open tickets
+    /// keep the version they started with (nil before any reload).
+    let keptOnOldVersions: Int?
     /// Asks the application to start afresh; the page's reset.
     let onReset: @Sendable () -> Void
     /// The folder's lint diagnostics since a save that did not lint clean;
@@ -34,7 +37,12 @@ public final class Playground: Sendable {
 
     public init(server: LocalDiscord, guild: PlaygroundGuild, cast: PlaygroundCast, clock: SteerableClock, engine: TicketEngine,
                 sources: WorkflowSources = WorkflowSources([:]), onReset: @escaping @Sendable () -> Void = {},
-                settleOutbox: @escaping @Sendable () async -> Void = {}) {
+                settleOutbox: @escaping @Sendable () async -> Void = {}, continuing previous: Playground? = nil,
+                keptOnOldVersions: Int? = nil) {
+        // What was played before a reload is still what was played: the
+        // scenario saved afterwards has it all.
+        recording = previous?.recording ?? RecordingBox()
+        self.keptOnOldVersions = keptOnOldVersions
         self.sources = sources
         self.settleOutbox = settleOutbox
         self.onReset = onReset

@@ -39,9 +39,10 @@ public struct PlaygroundCast: Sendable {
         return result
     }
 
-    /// Puts everyone on the server with their role.
-    public func install(on server: LocalDiscord, guild: PlaygroundGuild) {
-        for person in people {
+    /// Puts everyone on the server with their role; those of `previous`
+    /// are there already, with the roles Escala gave or took.
+    public func install(on server: LocalDiscord, guild: PlaygroundGuild, after previous: PlaygroundCast? = nil) {
+        for person in people where previous?.person(person.id) == nil {
             server.addMember(id: person.id, name: person.name, roles: person.plays.flatMap { guild.ids[$0] }.map { [$0] } ?? [])
         }
     }

@@ -25,9 +25,16 @@ public struct PlaygroundGuild: Sendable {
     public static let guildID = "100000000000000001"
 
     /// The guild for `workflows`, each given as its file's path.
-    public init(workflows: [(path: String, workflow: Workflow)]) {
+    ///
+    /// `previous` is the guild the server already holds (a reload): every
+    /// name it has keeps its id and its place, so open tickets, their
+    /// channels and the people playing a rank stay what they were; a name
+    /// the new workflows no longer use stays on the server, as it would on
+    /// Discord.
+    public init(workflows: [(path: String, workflow: Workflow)], previous: PlaygroundGuild? = nil) {
         id = Self.guildID
-        var roles: [String] = [], categories: [String] = [], channels: [String] = [], staff: Set<String> = []
+        var roles = previous?.roles ?? [], categories = previous?.categories ?? [], channels = previous?.channels ?? []
+        var staff = previous?.staffChannels ?? []
         func add(_ name: String, to list: inout [String]) { if !list.contains(name) { list.append(name) } }
         for (_, workflow) in workflows {
             for name in workflow.ranks + workflow.roles { add(name, to: &roles) }
@@ -43,8 +50,8 @@ public struct PlaygroundGuild: Sendable {
         for (_, workflow) in workflows {
             for name in workflow.channels where !categories.contains(name) { add(name, to: &channels) }
         }
-        var ids: [String: String] = [:]
-        var next: UInt64 = 200_000_000_000_000_000
+        var ids = previous?.ids ?? [:]
+        var next = ids.values.compactMap(UInt64.init).max() ?? 200_000_000_000_000_000
         for name in roles + categories + channels + workflows.flatMap({ $0.workflow.messages }) where ids[name] == nil {
             next += 1
             ids[name] = String(next)
@@ -65,16 +72,18 @@ public struct PlaygroundGuild: Sendable {
     }
 
     /// Puts the roles, categories and channels on the server, staff
-    /// channels closed to everyone but the ranks.
-    public func install(on server: LocalDiscord) {
-        for (index, role) in roles.enumerated() {
+    /// channels closed to everyone but the ranks. Those of `previous` are
+    /// there already, with what Escala did to them, and are left alone.
+    public func install(on server: LocalDiscord, after previous: PlaygroundGuild? = nil) {
+        let present = Set(previous?.ids.keys.map { $0 } ?? [])
+        for (index, role) in roles.enumerated() where !present.contains(role) {
             server.addRole(id: ids[role]!, name: role, color: Self.colors[index % Self.colors.count])
         }
         let staffRoles = ranks.compactMap { ids[$0] }
-        for (position, category) in categories.enumerated() {
+        for (position, category) in categories.enumerated() where !present.contains(category) {
             server.addCategory(id: ids[category]!, name: category, guild: id, position: position)
         }
-        for (position, channel) in channels.enumerated() {
+        for (position, channel) in channels.enumerated() where !present.contains(channel) {
             server.addChannel(id: ids[channel]!, name: channel, parent: nil, guild: id, position: position,
                               onlyRoles: staffChannels.contains(channel) ? staffRoles : nil)
         }
