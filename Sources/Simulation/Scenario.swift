@@ -56,6 +56,18 @@ public struct Scenario: Sendable {
         /// down for `downFor` seconds (nothing fires meanwhile).
         case restart(downFor: Int)
         case expect(Expectation)
+
+        /// Who acts inside the ticket's channel (writes, clicks, sends a
+        /// form opened there): someone Discord must show the channel to.
+        var actingInChannel: String? {
+            switch self {
+            case .say(let person, _, _), .press(let person, _), .submit(let person, _, _), .applySanction(let person, _, _, _),
+                 .chooseAppealedSanction(let person, _, _):
+                person
+            default:
+                nil
+            }
+        }
     }
 
     /// What must hold after the steps above it. Effect expectations look at

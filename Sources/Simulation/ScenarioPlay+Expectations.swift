@@ -77,10 +77,10 @@ extension Play {
         case .visibleTo(let name, let negated):
             description = (negated ? "not visible to " : "visible to ") + name
             let seen = currentTicket.flatMap { visibility[$0] }
-            // A channel visible to cm+ is visible to a trainee: the ladder,
-            // as Discord's overwrites give it.
-            let ladder = engine.currentWorkflow(runner.workflowPath).map { workflow in Set(seen?.ranks.flatMap(workflow.ranksAndRoles(standingFor:)) ?? []) } ?? []
-            let visible = seen.map { ladder.contains(name) || $0.ranks.contains { Self.names($0, name) } || $0.people.contains(people[name]?.id ?? "") } ?? false
+            let visible = seen.map { seen in
+                let standing = self.standing(seen)
+                return standing.contains(name) || seen.ranks.contains { Self.names($0, name) } || seen.people.contains(people[name]?.id ?? "")
+            } ?? false
             holds = visible != negated
             if holds == false { detail = "visible to " + (seen.map { ($0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) }).joined(separator: ", ") } ?? "nobody") }
         case .notified(let channel, let text, let negated):
@@ -196,6 +196,24 @@ extension Play {
         entry.passed = false
         entry.detail = detail
         report.entries.append(entry)
+    }
+
+    /// The ranks and roles a channel opened to `seen` shows itself to: a
+    /// channel visible to cm+ is visible to a trainee, the ladder as
+    /// Discord's overwrites give it.
+    func standing(_ seen: (ranks: [Actor], people: [String])) -> Set<String> {
+        engine.currentWorkflow(runner.workflowPath).map { workflow in Set(seen.ranks.flatMap(workflow.ranksAndRoles(standingFor:))) } ?? []
+    }
+
+    /// Whether the scenario's person `name` sees the ticket's channel: its
+    /// member, and the ranks, roles and people Escala opened it to. Nil
+    /// while the channel has no overwrites yet (nothing to judge by).
+    func sees(_ name: String, ticket: Int64) async -> Bool? {
+        guard let seen = visibility[ticket], let person = people[name] else { return nil }
+        if let owner = try? await engine.ticket(id: ticket)?.state.owner, owner == person.id { return true }
+        if seen.people.contains(person.id) { return true }
+        let standing = standing(seen)
+        return !standing.isDisjoint(with: person.ranks + person.roles)
     }
 
     static func names(_ actor: Actor, _ name: String) -> Bool {

@@ -193,6 +193,15 @@ struct Play {
             }
             let (event, text) = await event(for: step)
             guard let event else { return }
+            // What Discord would not let happen cannot happen here either:
+            // nobody writes, clicks or sends a form in a channel they
+            // cannot see.
+            if let name = step.action.actingInChannel, await sees(name, ticket: ticketID) == false {
+                let shown = visibility[ticketID].map { $0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) } } ?? []
+                fail(step.line, text, "\(name) cannot see this channel: on Discord it is shown to its member"
+                     + (shown.isEmpty ? "" : " and " + shown.joined(separator: ", ")))
+                return
+            }
             var entry = entry(step.line, text)
             lastCommunity = []
             if let outcome = try await engine.handle(event, ticket: ticketID, sourceID: source, now: now) {

@@ -73,6 +73,25 @@ struct ScenarioTests {
         #expect(report.failures.last?.detail?.hasPrefix("closed: ") == true)
     }
 
+    @Test("nobody acts in a channel Discord would not show them: another member, a side role; the member and the ranks it is open to do")
+    func onlyWhoSeesTheChannelActs() async throws {
+        let report = try await run("""
+            member jugador
+            member otro
+            staff ana cm
+            staff nash programador
+            jugador opens caso with persona="Pepe"
+            otro says "Yo también quiero"
+            nash says "Miro esto"
+            jugador says "Hola"
+            ana says "Te atiendo"
+            expect handler ana
+            """)
+        #expect(report.failures.map(\.line) == [6, 7])
+        #expect(report.failures.first?.detail == "otro cannot see this channel: on Discord it is shown to its member and cm+")
+        #expect(report.failures.last?.detail?.hasPrefix("nash cannot see this channel") == true)
+    }
+
     @Test("an expectation about a ticket fails when no ticket was opened")
     func expectationWithoutTicket() async throws {
         let report = try await run("""

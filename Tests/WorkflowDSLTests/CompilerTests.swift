@@ -86,7 +86,7 @@ struct CompilerTests {
         #expect(workflow.roles == ["programador"])
         let reportes = try #require(workflow.category(named: "reportes"))
         #expect(reportes.exclusiveClaim && reportes.userSpeaksFirst)
-        #expect(reportes.overrideRank == "admin")
+        #expect(reportes.override == .rank("admin"))
         #expect(reportes.takeover?.afterSeconds == 7200)
         let timers = reportes.sharedTransitions.compactMap { transition -> Int? in
             if case .timer(let seconds, _) = transition.event { return seconds }

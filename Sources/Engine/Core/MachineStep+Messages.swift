@@ -42,7 +42,7 @@ extension MachineStep {
             return
         }
         if category.exclusiveClaim {
-            guard receives(author) else {
+            guard handles(author) || mayIntervene(author) else {
                 record(category.ruleSpots?.claim, "claim exclusive", .refused)
                 // Sees the channel for some other reason (a side role, a
                 // server administrator): a third party to this ticket.
@@ -79,23 +79,20 @@ extension MachineStep {
     }
 
     /// The exclusive-claim rule of seed 001: the first staff member to answer
-    /// owns the ticket; superiors (from `override by`) may always write; a
-    /// peer (or only a superior) takes over after the owner's inactivity.
-    /// Returns whether the author may write.
+    /// owns the ticket; after the owner's inactivity a peer (or only a
+    /// superior) takes it over; the `override by` ranks may always write.
+    /// The two compose: someone of the override rank writing after the
+    /// inactivity takes the ticket over like anyone of their rank, and
+    /// before it only intervenes. Returns whether the author may write.
     mutating func claimOrIntervene(_ author: Person) -> Bool {
         guard let handler = state.handler, handler != author.id else {
             if state.handler == nil, mayTake(author) { take(author) }
             return true
         }
-        let level = machine.level(of: author)
-        if let overrideRank = category.overrideRank, let minimum = machine.levels[overrideRank],
-           let level, level >= minimum {
-            return true
-        }
-        if let takeover = category.takeover {
+        if let takeover = category.takeover, handles(author) {
             let lastActive = state.lastHandlerMessageAt ?? state.enteredStateAt
-            let handlerLevel = state.handlerLevel ?? -1
-            let rankAllows = takeover.allowsPeers ? (level ?? -1) >= handlerLevel : (level ?? -1) > handlerLevel
+            let level = machine.level(of: author) ?? -1, handlerLevel = state.handlerLevel ?? -1
+            let rankAllows = takeover.allowsPeers ? level >= handlerLevel : level > handlerLevel
             // "más de dos horas": more than the time written, so at 2 h 00
             // exactly the handler still holds the ticket.
             if now - lastActive > Int64(takeover.afterSeconds), rankAllows {
@@ -104,7 +101,29 @@ extension MachineStep {
                 return true
             }
         }
+        if mayIntervene(author) {
+            record(category.ruleSpots?.override, category.override.map(Self.overrideText) ?? "override")
+            return true
+        }
         return false
+    }
+
+    /// Whether `person` may write in a ticket someone else handles, by the
+    /// workflow's `override by`: writing only, never owning.
+    func mayIntervene(_ person: Person) -> Bool {
+        guard let override = category.override, let level = machine.level(of: person) else { return false }
+        switch override {
+        case .rank(let rank): return level >= (machine.levels[rank] ?? .max)
+        // Nobody handles it: there is nobody to be above.
+        case .aboveHandler: return state.handler != nil && level > (state.handlerLevel ?? .max)
+        }
+    }
+
+    static func overrideText(_ override: Category.Override) -> String {
+        switch override {
+        case .rank(let rank): "override by \(rank)"
+        case .aboveHandler: "override by higher rank"
+        }
     }
 
     /// Whether `person` becomes the owner by answering an unowned ticket.
@@ -113,17 +132,19 @@ extension MachineStep {
     /// does not win the ticket back by doing so. Nor does a handler the
     /// ticket was released from («otro miembro del staff»).
     func mayTake(_ person: Person) -> Bool {
-        guard receives(person), !(state.releasedHandlers ?? []).contains(person.id) else { return false }
+        guard handles(person), !(state.releasedHandlers ?? []).contains(person.id) else { return false }
         guard let assigned = state.assignedTo else { return true }
         return allows([assigned], person)
     }
 
     /// Whether the ticket is `person`'s to handle at all: the ranks that
-    /// receive it, those of its escalation chain, the rank it went to and
-    /// the override rank. Seeing the channel is not enough.
-    func receives(_ person: Person) -> Bool {
-        var actors = category.receivers + category.escalation + (state.assignedTo.map { [$0] } ?? [])
-        if let overrideRank = category.overrideRank { actors.append(.rank(overrideRank, exact: false)) }
+    /// receive it, those of its escalation chain and the rank it went to.
+    /// Seeing the channel is not enough, nor is the override rank: an
+    /// override lets a superior step in, it never makes someone the ticket
+    /// is not for (an Administrador in a Manager's donation ticket) its
+    /// owner.
+    func handles(_ person: Person) -> Bool {
+        let actors = category.receivers + category.escalation + (state.assignedTo.map { [$0] } ?? [])
         return actors.isEmpty ? person.isStaff : allows(actors, person)
     }
 

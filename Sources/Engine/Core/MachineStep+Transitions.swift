@@ -148,7 +148,7 @@ extension MachineStep {
             state.handlerLevel = nil
             scheduleTimers()
         case .claim:
-            if let person, receives(person) { take(person) }
+            if let person, handles(person) { take(person) }
         case .set(let flag):
             if !state.flags.contains(flag) { state.flags.append(flag); state.flags.sort() }
         case .clear(let flag):

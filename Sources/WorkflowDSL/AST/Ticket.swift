@@ -28,7 +28,7 @@ public struct TicketBody: Sendable {
     public var farewellWait: Duration?
     public var mandatory: [MandatoryStep] = []
     public var claim: Name?
-    public var override: [Name] = []
+    public var override: OverrideSetting?
     public var takeover: TakeoverSetting?
     public var userSpeaksFirst: SourceRange?
     public var reminder: ReminderSetting?
@@ -57,6 +57,16 @@ public struct EvidenceRequirement: Sendable {
     /// `from cm`: staff of that rank (or above), or of a role, give this
     /// item, not the member: the proofs a CM asks an Administrator for.
     public let from: Name?
+    public let range: SourceRange
+}
+
+/// `override by admin` (that rank and those above it) or `override by
+/// higher rank` (any rank above the handler's): who may write in a ticket
+/// someone else owns. Writing is all it gives: owning a ticket stays the
+/// claim's and the takeover's.
+public struct OverrideSetting: Sendable {
+    public let ranks: [Name]
+    public let aboveHandler: Bool
     public let range: SourceRange
 }
 

@@ -69,7 +69,7 @@ private struct Resolver {
     mutating func body(_ body: TicketBody, scope: Scope, _ diagnostics: inout DiagnosticBag) {
         for receiver in body.receivers { expect(receiver, [.rank, .role], "a rank or role", &diagnostics) }
         for step in body.escalation { expect(step, [.rank, .role], "a rank or role", &diagnostics) }
-        for rank in body.override { expect(rank, [.rank], "a rank", &diagnostics) }
+        for rank in body.override?.ranks ?? [] { expect(rank, [.rank], "a rank", &diagnostics) }
         for item in body.evidence { if let from = item.from { expectActor(from, allowing: ["staff"], &diagnostics) } }
         for step in body.mandatory {
             if case .escalation(let target) = step.requirement { expectActor(target, allowing: ["sanctioner"], &diagnostics) }

@@ -25,8 +25,8 @@ public struct Category: Sendable, Hashable, Codable {
     /// Steps staff cannot skip (`must escalate to trainee before close`).
     public let mandatory: [Mandatory]
     public let exclusiveClaim: Bool
-    /// The lowest rank that may always intervene in someone else's ticket.
-    public let overrideRank: String?
+    /// Who may write in a ticket someone else owns (`override by`).
+    public let override: Override?
     public let takeover: Takeover?
     public let userSpeaksFirst: Bool
     public let reminder: Reminder?
@@ -100,6 +100,7 @@ public struct Category: Sendable, Hashable, Codable {
         public var userSpeaksFirst: SourceSpot?
         public var claim: SourceSpot?
         public var takeover: SourceSpot?
+        public var override: SourceSpot?
         public var reminder: SourceSpot?
         /// In the order of `mandatory`.
         public var mandatory: [SourceSpot] = []
@@ -107,6 +108,16 @@ public struct Category: Sendable, Hashable, Codable {
         public var autoReplies: [SourceSpot] = []
 
         public init() {}
+    }
+
+    /// Who may always write in a ticket someone else owns. Writing only:
+    /// who owns a ticket is the claim's and the takeover's to say, so an
+    /// override never makes the owner someone the ticket is not for.
+    public enum Override: Sendable, Hashable, Codable {
+        /// `override by admin`: that rank and the ranks above it.
+        case rank(String)
+        /// `override by higher rank`: any rank above the handler's.
+        case aboveHandler
     }
 
     public struct Takeover: Sendable, Hashable, Codable {

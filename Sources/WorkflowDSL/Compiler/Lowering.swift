@@ -119,6 +119,7 @@ struct Lowering {
         spots.userSpeaksFirst = body.userSpeaksFirst.map(spot)
         spots.claim = body.claim.map { spot($0.range) }
         spots.takeover = body.takeover.map { spot($0.range) }
+        spots.override = body.override.map { spot($0.range) }
         spots.reminder = body.reminder.map { spot($0.range) }
         spots.mandatory = body.mandatory.map { spot($0.range) }
         spots.autoReplies = body.autoReplies.map { spot($0.range) }
@@ -154,7 +155,9 @@ struct Lowering {
                 return Category.Mandatory(requirement: requirement, gate: gate)
             },
             exclusiveClaim: (body.claim?.text ?? "shared") == "exclusive",
-            overrideRank: lowestRank(body.override),
+            override: body.override.flatMap { setting in
+                setting.aboveHandler ? .aboveHandler : lowestRank(setting.ranks).map(Category.Override.rank)
+            },
             takeover: body.takeover.map { Category.Takeover(afterSeconds: $0.after.seconds, allowsPeers: $0.allowsPeers) },
             userSpeaksFirst: body.userSpeaksFirst != nil,
             reminder: body.reminder.map { Category.Reminder(beforeSeconds: $0.before.seconds, text: text($0.text)) },

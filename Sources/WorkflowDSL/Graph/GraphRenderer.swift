@@ -160,7 +160,11 @@ public enum GraphRenderer {
             if let takeover = category.takeover {
                 lines.append(GraphWords.fill(takeover.allowsPeers ? words.takeoverPeers : words.takeoverHigher, GraphRenderer.duration(takeover.afterSeconds)))
             }
-            if let rank = category.overrideRank { lines.append(GraphWords.fill(words.overrideBy, person(.rank(rank, exact: false)))) }
+            switch category.override {
+            case .rank(let rank)?: lines.append(GraphWords.fill(words.overrideBy, person(.rank(rank, exact: false))))
+            case .aboveHandler?: lines.append(words.overrideAboveHandler)
+            case nil: break
+            }
             for step in category.mandatory {
                 let what = switch step.requirement {
                 case .escalation(let target): GraphWords.fill(words.mustEscalate, person(target))

@@ -10,7 +10,7 @@ struct GraphWords: Sendable {
     let escalateUp, escalateTo, say, rename, ask, grant, revoke, release, claim, set, clear, notify, pinging, mention: String
     let chooseSanction, chooseAppealedSanction, transcript, publish: String
     let anyState, receives, escalation, openingForm, evidence, fromStaff, exclusiveClaim, sharedClaim, takeoverPeers, takeoverHigher: String
-    let overrideBy, mustEscalate, mustEvidence, mustSanction, beforeClose, beforeEscalating: String
+    let overrideBy, overrideAboveHandler, mustEscalate, mustEvidence, mustSanction, beforeClose, beforeEscalating: String
 
     static func forLanguage(_ locale: String) -> GraphWords {
         switch locale.prefix(2) {
@@ -34,7 +34,7 @@ struct GraphWords: Sendable {
         anyState: "any state", receives: "receives: %@", escalation: "escalation: %@", openingForm: "opening form: %@", evidence: "evidence: %@",
         fromStaff: "%@ (from staff)", exclusiveClaim: "the first staff member to answer owns it", sharedClaim: "shared by the staff",
         takeoverPeers: "after %@ of silence a peer may take it", takeoverHigher: "after %@ of silence a superior may take it",
-        overrideBy: "%@ may always write", mustEscalate: "must reach %@", mustEvidence: "must have all the evidence",
+        overrideBy: "%@ may always write", overrideAboveHandler: "a rank above the handler may always write", mustEscalate: "must reach %@", mustEvidence: "must have all the evidence",
         mustSanction: "must have a sanction", beforeClose: "%@ before it closes", beforeEscalating: "%@ before escalating to %@")
 
     static let spanish = GraphWords(
@@ -52,7 +52,7 @@ struct GraphWords: Sendable {
         anyState: "cualquier estado", receives: "recibe: %@", escalation: "escalado: %@", openingForm: "formulario de apertura: %@",
         evidence: "pruebas: %@", fromStaff: "%@ (las aporta el staff)", exclusiveClaim: "lo atiende el primero del staff que responde",
         sharedClaim: "lo atiende todo el staff", takeoverPeers: "tras %@ de silencio lo puede tomar un compañero del mismo rango",
-        takeoverHigher: "tras %@ de silencio lo puede tomar un superior", overrideBy: "%@ puede escribir siempre",
+        takeoverHigher: "tras %@ de silencio lo puede tomar un superior", overrideBy: "%@ puede escribir siempre", overrideAboveHandler: "un rango superior al de quien atiende puede escribir siempre",
         mustEscalate: "hay que elevarlo a %@", mustEvidence: "hay que tener todas las pruebas", mustSanction: "hay que registrar la sanción",
         beforeClose: "%@ antes de cerrarlo", beforeEscalating: "%@ antes de elevarlo a %@")
 
@@ -71,7 +71,7 @@ struct GraphWords: Sendable {
         anyState: "tout état", receives: "reçoit : %@", escalation: "escalade : %@", openingForm: "formulaire d'ouverture : %@",
         evidence: "preuves : %@", fromStaff: "%@ (fournies par le staff)", exclusiveClaim: "le premier du staff qui répond s'en charge",
         sharedClaim: "partagé par le staff", takeoverPeers: "après %@ de silence un pair peut le reprendre",
-        takeoverHigher: "après %@ de silence un supérieur peut le reprendre", overrideBy: "%@ peut toujours écrire",
+        takeoverHigher: "après %@ de silence un supérieur peut le reprendre", overrideBy: "%@ peut toujours écrire", overrideAboveHandler: "un rang supérieur à celui qui traite peut toujours écrire",
         mustEscalate: "il faut l'escalader à %@", mustEvidence: "il faut toutes les preuves", mustSanction: "il faut une sanction",
         beforeClose: "%@ avant de le fermer", beforeEscalating: "%@ avant de l'escalader à %@")
 

@@ -75,7 +75,16 @@ extension Parser {
         case "override":
             advance()
             try expectKeyword("by", after: "after `override`")
-            body.override = try expectNameList("a rank", after: "after `override by`")
+            // `override by higher rank`: above whoever handles the ticket,
+            // read as `takeover ... by higher rank` is.
+            if current.kind == .identifier, current.text == "higher", peek().kind == .identifier, peek().text == "rank" {
+                advance(); advance()
+                body.override = OverrideSetting(ranks: [], aboveHandler: true, range: range(from: start))
+            } else {
+                let ranks = try expectNameList("a rank", after: "after `override by`",
+                                               help: "`override by admin` lets admins and the ranks above them write; `override by higher rank`, any rank above the handler's")
+                body.override = OverrideSetting(ranks: ranks, aboveHandler: false, range: range(from: start))
+            }
         case "takeover":
             advance()
             try expectKeyword("after", after: "after `takeover`")
@@ -87,6 +96,8 @@ extension Parser {
                            help: "`by same rank` lets a peer take over; `by higher rank` only a superior")
             }
             try expectKeyword("rank", after: "after `\(who.text)`")
+            // «de igual o mayor rango»: `same rank or higher` says what `same rank` means.
+            if who.text == "same", consumeKeyword("or") { try expectKeyword("higher", after: "after `same rank or`") }
             body.takeover = TakeoverSetting(after: duration, allowsPeers: who.text == "same", range: range(from: start))
         case "user" where peek().kind == .identifier && peek().text == "speaks":
             advance(); advance()

@@ -174,8 +174,8 @@ public struct Parser {
     }
 
     /// Comma-separated names: `receives cm, trainee`.
-    mutating func expectNameList(_ what: String, after context: String) throws(StatementAbandoned) -> [Name] {
-        var names = [try expectName(what, after: context)]
+    mutating func expectNameList(_ what: String, after context: String, help: String? = nil) throws(StatementAbandoned) -> [Name] {
+        var names = [try expectName(what, after: context, help: help)]
         while consume(.comma) {
             names.append(try expectName(what, after: "after `,`"))
         }

@@ -84,7 +84,7 @@ public struct EffectiveTicket: Sendable {
         merged.farewell = own.farewell ?? base.farewell
         merged.farewellWait = own.farewell != nil ? own.farewellWait : base.farewellWait
         merged.claim = own.claim ?? base.claim
-        if own.override.isEmpty { merged.override = base.override }
+        merged.override = own.override ?? base.override
         merged.takeover = own.takeover ?? base.takeover
         merged.userSpeaksFirst = own.userSpeaksFirst ?? base.userSpeaksFirst
         merged.reminder = own.reminder ?? base.reminder
