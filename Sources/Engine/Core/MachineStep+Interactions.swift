@@ -3,6 +3,7 @@ import WorkflowDSL
 /// Buttons, commands and forms, judged by who pressed or filled them.
 extension MachineStep {
     mutating func interaction(_ event: CompiledTransition.Event, by person: Person) {
+        if case .button(let name) = event, answerFarewell(button: name, by: person) { return }
         let candidates = transitions.filter { $0.event == event }
         guard !candidates.isEmpty else {
             effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))

@@ -214,9 +214,28 @@ extension MachineStep {
             return close(reason: reason)
         }
         guard state.pendingClose == nil else { return } // asked already: the wait runs
-        effects.append(.send(text: render(farewell), buttons: [], pings: [.user]))
+        effects.append(.send(text: render(farewell), buttons: Category.FarewellAnswer.allCases.map(\.rawValue), pings: [.user]))
         state.pendingClose = .init(reason: reason, until: now + Int64(wait))
         effects.append(.schedule(TicketTimer(purpose: .farewell, generation: state.generation, dueAt: now + Int64(wait))))
+    }
+
+    /// The member's click on an answer of the farewell question; false when
+    /// `name` is no such button.
+    mutating func answerFarewell(button name: String, by person: Person) -> Bool {
+        guard let answer = Category.FarewellAnswer(rawValue: name), category.farewellWaitSeconds != nil else { return false }
+        guard person.id == state.owner else {
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: [.user], displayNames: workflow.displayNames),
+                                                                                   locale: locale)))
+            return true
+        }
+        guard let pending = state.pendingClose else {
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
+            return true
+        }
+        state.pendingClose = nil
+        effects.append(.cancelTimer(key: TicketTimer.Purpose.farewell.key))
+        if answer == .close { close(reason: pending.reason) }
+        return true
     }
 
     /// The member's message while the farewell question waits: "no" closes,

@@ -120,6 +120,28 @@ public struct Category: Sendable, Hashable, Codable {
         case aboveHandler
     }
 
+    /// The two answers shown as buttons on the farewell question of a
+    /// `farewell TEXT wait …`: a member clicks rather than writes, so «No,
+    /// eso es todo» is never misread. Added by the compiler to the
+    /// category's buttons, in the workflow's first language.
+    public enum FarewellAnswer: String, Sendable, CaseIterable {
+        case close = "farewell_close"
+        case more = "farewell_more"
+
+        public var style: Button.Style { self == .close ? .success : .secondary }
+
+        public func label(in locale: String) -> String {
+            switch (self, locale.prefix(2)) {
+            case (.close, "es"): "No, gracias: cerrar"
+            case (.more, "es"): "Sí, tengo otra consulta"
+            case (.close, "fr"): "Non merci : fermer"
+            case (.more, "fr"): "Oui, j’ai une autre question"
+            case (.close, _): "No, thanks: close"
+            case (.more, _): "Yes, I have another question"
+            }
+        }
+    }
+
     public struct Takeover: Sendable, Hashable, Codable {
         public let afterSeconds: Int
         public let allowsPeers: Bool

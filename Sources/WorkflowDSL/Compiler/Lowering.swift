@@ -174,7 +174,10 @@ struct Lowering {
             buttons: body.buttons.map {
                 Category.Button(name: $0.name.text, label: $0.label.value, style: $0.style.flatMap { Category.Button.Style(rawValue: $0.text) } ?? .secondary,
                                 customID: CustomID.button(category: ticket.name, button: $0.name.text).wire)
-            },
+            } + (body.farewellWait == nil ? [] : Category.FarewellAnswer.allCases.map { answer in
+                Category.Button(name: answer.rawValue, label: answer.label(in: context.symbols.locales[0]), style: answer.style,
+                                customID: CustomID.button(category: ticket.name, button: answer.rawValue).wire)
+            }),
             flags: body.flags.map(\.name.text),
             sharedTransitions: body.transitions.map(transition),
             initialState: ticket.initialState?.name.text ?? EffectiveTicket.implicitOpenState,
