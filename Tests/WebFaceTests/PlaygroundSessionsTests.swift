@@ -66,12 +66,8 @@ struct PlaygroundSessionsTests {
             #expect(try app().server.createdChannels.isEmpty, "the new server has no ticket")
             #expect(try await app().playground.engine.tickets().isEmpty, "nor the new database")
             try await openConsultas("consultas-1")
-            var before: StoredTicket?
-            try await eventually("its channel recorded") {
-                before = try await app().playground.engine.tickets().first
-                return before?.channelID != nil
-            }
-            let opened = try #require(before)
+            try await eventually("its channel recorded") { try await app().playground.engine.tickets().first?.channelID != nil }
+            let opened = try #require(try await app().playground.engine.tickets().first)
 
             let roleplay = folder.appendingPathComponent("roleplay.flow")
             let original = try String(contentsOf: roleplay, encoding: .utf8)

@@ -60,6 +60,7 @@ extension MachineStep {
         } else if state.handler == nil, mayTake(author) {
             take(author)
         }
+        state.lastStaffMessageAt = now
         keepAttachments(message.attachments)
         let wasComplete = evidenceComplete
         collectStaffEvidence(from: message)

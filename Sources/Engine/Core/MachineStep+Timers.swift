@@ -55,6 +55,13 @@ extension MachineStep {
             // Silence after the farewell question: the close staff asked
             // for. Not tied to a visit of the state, so no generation.
             if let pending = state.pendingClose, pending.until <= now { close(reason: pending.reason) }
+        case .farewellAnswered:
+            guard let answered = state.farewellAnswered else { return }
+            state.farewellAnswered = nil
+            // Staff wrote since (or asked the question again): nothing to ask.
+            if (state.lastStaffMessageAt ?? .min) >= answered.at || state.pendingClose != nil { return }
+            guard let staff = state.handler ?? answered.askedBy else { return }
+            effects.append(.notice(text: NoticeCatalogue.text(.farewellAnswered(staff: staff), locale: locale), pinging: [staff]))
         case .reminder(let index):
             // A timer from an earlier visit of a state, or one whose clock
             // was reset (the user answered, the handler wrote), does nothing.

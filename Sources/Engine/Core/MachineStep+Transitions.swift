@@ -215,7 +215,7 @@ extension MachineStep {
         }
         guard state.pendingClose == nil else { return } // asked already: the wait runs
         effects.append(.send(text: render(farewell), buttons: Category.FarewellAnswer.allCases.map(\.rawValue), pings: [.user]))
-        state.pendingClose = .init(reason: reason, until: now + Int64(wait))
+        state.pendingClose = .init(reason: reason, until: now + Int64(wait), askedBy: person.id)
         effects.append(.schedule(TicketTimer(purpose: .farewell, generation: state.generation, dueAt: now + Int64(wait))))
     }
 
@@ -234,8 +234,17 @@ extension MachineStep {
         }
         state.pendingClose = nil
         effects.append(.cancelTimer(key: TicketTimer.Purpose.farewell.key))
-        if answer == .close { close(reason: pending.reason) }
+        if answer == .close { close(reason: pending.reason) } else { awaitStaffAfterFarewell(askedBy: pending.askedBy) }
         return true
+    }
+
+    /// The member has more to say: if nobody has written when the same
+    /// wait is over, staff are asked once, so that a ticket never stays
+    /// open with nobody on it.
+    mutating func awaitStaffAfterFarewell(askedBy: String?) {
+        guard let wait = category.farewellWaitSeconds else { return }
+        state.farewellAnswered = .init(at: now, askedBy: askedBy)
+        effects.append(.schedule(TicketTimer(purpose: .farewellAnswered, generation: state.generation, dueAt: now + Int64(wait))))
     }
 
     /// The member's message while the farewell question waits: "no" closes,
@@ -244,7 +253,10 @@ extension MachineStep {
         guard let pending = state.pendingClose else { return false }
         state.pendingClose = nil
         effects.append(.cancelTimer(key: TicketTimer.Purpose.farewell.key))
-        guard FarewellAnswer.declines(message.text) else { return false }
+        guard FarewellAnswer.declines(message.text) else {
+            awaitStaffAfterFarewell(askedBy: pending.askedBy)
+            return false
+        }
         close(reason: pending.reason)
         return true
     }

@@ -47,6 +47,9 @@ public struct TicketTimer: Sendable, Hashable, Codable {
         case reminder(index: Int)
         /// The end of the wait for the member's answer to the farewell.
         case farewell
+        /// The same wait after the member answered with more to say: if
+        /// nobody has written since, staff are asked once.
+        case farewellAnswered
     }
 
     public let purpose: Purpose
@@ -69,6 +72,7 @@ extension TicketTimer.Purpose {
         case .transition(let index): "t" + String(index)
         case .reminder(let index): "r" + String(index)
         case .farewell: "farewell"
+        case .farewellAnswered: "farewell-answered"
         }
     }
 }
@@ -77,6 +81,7 @@ extension TicketTimer.Purpose {
     /// The inverse of `key`: the store keeps only the key.
     public init?(key: String) {
         if key == "farewell" { self = .farewell; return }
+        if key == "farewell-answered" { self = .farewellAnswered; return }
         guard let kind = key.first, let index = Int(key.dropFirst()) else { return nil }
         switch kind {
         case "t": self = .transition(index: index)

@@ -48,6 +48,8 @@ extension TicketMachine {
                 return .init(dueAt: timer.dueAt, rule: FiredRule(location: spot, rule: reminder.ruleText))
             case .farewell:
                 return .init(dueAt: timer.dueAt, rule: FiredRule(location: category.location, rule: "farewell: close after the member's silence"))
+            case .farewellAnswered:
+                return .init(dueAt: timer.dueAt, rule: FiredRule(location: category.location, rule: "farewell: ask staff if nobody answers the member"))
             }
         }
         return TicketOutlook(escalationStep: state.escalationStep, assignedTo: state.assignedTo.map(\.ruleText),

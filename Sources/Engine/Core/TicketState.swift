@@ -55,6 +55,17 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// member's answer (`farewell TEXT wait 10m`). Optional so that older
     /// tickets decode.
     public internal(set) var pendingClose: PendingClose?
+    /// The member answered the farewell question with more to say: when,
+    /// and who asked it; cleared once they are reminded. Optional so that
+    /// older tickets decode.
+    public internal(set) var farewellAnswered: FarewellAnswered?
+    /// The last message of any staff member that stood.
+    public internal(set) var lastStaffMessageAt: Int64?
+
+    public struct FarewellAnswered: Sendable, Hashable, Codable {
+        public let at: Int64
+        public let askedBy: String?
+    }
     /// Every rank, role or sanctioner the ticket was escalated to, in
     /// order: what `must escalate to RANK before close` looks at.
     /// Optional so that older tickets decode.
@@ -72,6 +83,9 @@ public struct TicketState: Sendable, Hashable, Codable {
         public let reason: String?
         /// When silence closes it.
         public let until: Int64
+        /// Who asked to close: the one asked if the member has more to
+        /// say and nobody answers. Optional so that older rows decode.
+        public var askedBy: String? = nil
     }
 
     public var isClosed: Bool { closeReason != nil || state == State.closed }

@@ -11,6 +11,9 @@ public enum Notice: Sendable, Hashable {
     // Ticket rules
     case userSpeaksFirst(staff: String)
     case ticketOwned(staff: String, handler: String)
+    /// The member answered the farewell question with more to say, and
+    /// nobody has written since: staff are asked, once.
+    case farewellAnswered(staff: String)
     /// A close or escalation refused until a mandatory step is done.
     case mandatoryStep(Category.Mandatory.Requirement, beforeClose: Bool, displayNames: [String: String])
     /// Staff who see the ticket without receiving it (a side role…).
@@ -79,6 +82,7 @@ public enum Notice: Sendable, Hashable {
         switch self {
         case .userSpeaksFirst: .userSpeaksFirst
         case .ticketOwned: .ticketOwned
+        case .farewellAnswered: .farewellAnswered
         case .notReceiving: .notReceiving
         case .mandatoryStep(_, let beforeClose, _): beforeClose ? .mandatoryBeforeClose : .mandatoryBeforeEscalation
         case .notAllowed: .notAllowed
@@ -131,7 +135,7 @@ public enum Notice: Sendable, Hashable {
     /// What fills the `{name}` places of the key's words, in `language`.
     func arguments(language: String) -> [String: RichText] {
         switch self {
-        case .userSpeaksFirst(let staff), .notReceiving(let staff): ["staff": RichText([.person(staff)])]
+        case .userSpeaksFirst(let staff), .notReceiving(let staff), .farewellAnswered(let staff): ["staff": RichText([.person(staff)])]
         case .mandatoryStep(let requirement, _, let displayNames):
             ["requirement": NoticeCatalogue.requirement(requirement, language: language, displayNames: displayNames)]
         case .ticketOwned(let staff, let handler): ["staff": RichText([.person(staff)]), "handler": RichText([.person(handler)])]
@@ -173,7 +177,7 @@ public enum Notice: Sendable, Hashable {
 /// The entries of the catalogue: one per sentence, whatever its arguments.
 public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case mandatoryBeforeClose, mandatoryBeforeEscalation, requirementEscalation, requirementEvidence, requirementSanction
-    case userSpeaksFirst, ticketOwned, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
+    case userSpeaksFirst, ticketOwned, farewellAnswered, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case evidenceAsk, evidenceReceived, evidenceReceivedAsk, evidenceAllReceived
     case placesFull, placesFullStaff
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel

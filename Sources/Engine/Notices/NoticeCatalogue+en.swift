@@ -1,6 +1,7 @@
 extension NoticeCatalogue {
     static let english: [NoticeKey: String] = [
         .userSpeaksFirst: "{staff}, the member writes first: wait for their message.",
+        .farewellAnswered: "{staff}, the member answered that there is something more and nobody has replied: help them or close the ticket.",
         .ticketOwned: "{staff}, {handler} is handling this ticket: your message was removed.",
         .notReceiving: "{staff}, this ticket is not for your rank: your message was deleted.",
         .mandatoryBeforeClose: "Before the ticket is closed, it must {requirement}.",

@@ -1,6 +1,7 @@
 extension NoticeCatalogue {
     static let spanish: [NoticeKey: String] = [
         .userSpeaksFirst: "{staff}, el usuario debe escribir primero: espera su mensaje.",
+        .farewellAnswered: "{staff}, el usuario respondió que tiene algo más y nadie le ha contestado: atiéndelo o cierra el ticket.",
         .ticketOwned: "{staff}, este ticket lo atiende {handler}: tu mensaje se eliminó.",
         .notReceiving: "{staff}, este ticket no corresponde a tu rango: tu mensaje se eliminó.",
         .mandatoryBeforeClose: "Antes de cerrar el ticket hay que {requirement}.",

@@ -1,6 +1,7 @@
 extension NoticeCatalogue {
     static let french: [NoticeKey: String] = [
         .userSpeaksFirst: "{staff}, le membre doit écrire en premier : attendez son message.",
+        .farewellAnswered: "{staff}, le membre a répondu qu’il a autre chose à demander et personne ne lui a répondu : aidez-le ou fermez le ticket.",
         .ticketOwned: "{staff}, ce ticket est pris en charge par {handler} : votre message a été supprimé.",
         .notReceiving: "{staff}, ce ticket ne relève pas de ton rang : ton message a été supprimé.",
         .mandatoryBeforeClose: "Avant de fermer le ticket, il faut {requirement}.",

@@ -111,4 +111,25 @@ struct FarewellTests {
         ticket.press("farewell_close", by: People.user)
         #expect(ticket.state.closeReason == "Resuelto")
     }
+
+    @Test("a member who answers with more to say is never left alone: when the wait is over and nobody has written, whoever asked to close is asked once; a staff answer in time asks nobody")
+    func nobodyLeftWaiting() throws {
+        var ticket = try Self.ticket()
+        ticket.say(People.user, "Hola")
+        ticket.press("cerrar", by: People.cm)
+        ticket.say(People.user, "Sí, tengo otra duda sobre mi cuenta")
+        #expect(ticket.wait(9 * 60).texts.isEmpty)
+        let asked = ticket.wait(60)
+        #expect(asked.texts == ["@200, el usuario respondió que tiene algo más y nadie le ha contestado: atiéndelo o cierra el ticket."])
+        #expect(asked.contains { if case .notice(_, let pinging) = $0 { pinging == [People.cm.id] } else { false } })
+        #expect(ticket.wait(3600).texts.isEmpty, "once")
+        #expect(!ticket.state.isClosed)
+
+        var answered = try Self.ticket()
+        answered.say(People.user, "Hola")
+        answered.press("cerrar", by: People.cm)
+        answered.press("farewell_more", by: People.user)
+        answered.say(People.cm, "Dime")
+        #expect(answered.wait(20 * 60).texts.isEmpty, "staff answered: nothing to ask")
+    }
 }
