@@ -248,6 +248,13 @@ extension Parser {
             else if consumeKeyword("final") { isFinal = true }
             else { break }
         }
+        // `state abierta inicial {`: the admin's word for `initial` (or a
+        // typo of it) is said as such, with the fix, rather than as a
+        // statement that should have ended.
+        if current.kind == .identifier, let fix = Suggestions.keywordFix(for: current.text, among: ["initial", "final"]) {
+            throw fail("unexpected `\(current.text)` after the state's name", at: current.range,
+                       help: Suggestions.keywordHelp(for: current.text, among: ["initial", "final"]), fix: fix)
+        }
         var transitions: [Transition] = []
         if current.kind == .leftBrace {
             try parseBlock("the state `\(name.text)`") { (parser: inout Parser) throws(StatementAbandoned) in

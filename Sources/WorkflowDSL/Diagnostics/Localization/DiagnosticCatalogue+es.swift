@@ -140,6 +140,42 @@ extension DiagnosticCatalogue {
                 "las estadísticas de tickets no necesitan bloque: {0} y {1} cuentan todas las categorías",
             "tickets in the state {0} can never leave it":
                 "los tickets en el estado {0} no pueden salir nunca de él",
+            "put each statement on its own line, or separate them with {0}":
+                "pon cada instrucción en su propia línea, o sepáralas con {0}",
+            "unexpected {0} after the action":
+                "{0} inesperado después de la acción",
+            "unexpected {0} after the actions":
+                "{0} inesperado después de las acciones",
+            "unexpected {0} after the autorole":
+                "{0} inesperado después del autorol",
+            "unexpected {0} after the channel":
+                "{0} inesperado después del canal",
+            "unexpected {0} after the limit":
+                "{0} inesperado después del límite",
+            "unexpected {0} after the list of languages":
+                "{0} inesperado después de la lista de idiomas",
+            "unexpected {0} after the mandatory step":
+                "{0} inesperado después del paso obligatorio",
+            "unexpected {0} after the message":
+                "{0} inesperado después del mensaje",
+            "unexpected {0} after the milestone":
+                "{0} inesperado después del hito",
+            "unexpected {0} after the rank ladder":
+                "{0} inesperado después de la escala de rangos",
+            "unexpected {0} after the role":
+                "{0} inesperado después del rol",
+            "unexpected {0} after the state":
+                "{0} inesperado después del estado",
+            "unexpected {0} after the state's name":
+                "{0} inesperado después del nombre del estado",
+            "unexpected {0} after the text":
+                "{0} inesperado después del texto",
+            "unexpected {0} after the translation":
+                "{0} inesperado después de la traducción",
+            "unexpected {0} after the workflow's name":
+                "{0} inesperado después del nombre del workflow",
+            "unexpected {0} after {1}":
+                "{0} inesperado después de {1}",
             "unexpected character {0}":
                 "carácter inesperado {0}",
             "unknown statement {0} inside a ticket":

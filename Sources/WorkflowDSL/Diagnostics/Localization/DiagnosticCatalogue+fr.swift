@@ -140,6 +140,42 @@ extension DiagnosticCatalogue {
                 "les statistiques de tickets n'ont pas besoin de bloc : {0} et {1} comptent toutes les catégories",
             "tickets in the state {0} can never leave it":
                 "les tickets dans l'état {0} ne peuvent jamais en sortir",
+            "put each statement on its own line, or separate them with {0}":
+                "mettez chaque instruction sur sa propre ligne, ou séparez-les par {0}",
+            "unexpected {0} after the action":
+                "{0} inattendu après l’action",
+            "unexpected {0} after the actions":
+                "{0} inattendu après les actions",
+            "unexpected {0} after the autorole":
+                "{0} inattendu après l’autorôle",
+            "unexpected {0} after the channel":
+                "{0} inattendu après le salon",
+            "unexpected {0} after the limit":
+                "{0} inattendu après la limite",
+            "unexpected {0} after the list of languages":
+                "{0} inattendu après la liste des langues",
+            "unexpected {0} after the mandatory step":
+                "{0} inattendu après l’étape obligatoire",
+            "unexpected {0} after the message":
+                "{0} inattendu après le message",
+            "unexpected {0} after the milestone":
+                "{0} inattendu après le palier",
+            "unexpected {0} after the rank ladder":
+                "{0} inattendu après l’échelle des rangs",
+            "unexpected {0} after the role":
+                "{0} inattendu après le rôle",
+            "unexpected {0} after the state":
+                "{0} inattendu après l’état",
+            "unexpected {0} after the state's name":
+                "{0} inattendu après le nom de l’état",
+            "unexpected {0} after the text":
+                "{0} inattendu après le texte",
+            "unexpected {0} after the translation":
+                "{0} inattendu après la traduction",
+            "unexpected {0} after the workflow's name":
+                "{0} inattendu après le nom du workflow",
+            "unexpected {0} after {1}":
+                "{0} inattendu après {1}",
             "unexpected character {0}":
                 "caractère inattendu {0}",
             "unknown statement {0} inside a ticket":

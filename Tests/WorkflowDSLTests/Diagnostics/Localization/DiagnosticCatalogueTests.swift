@@ -100,4 +100,46 @@ struct DiagnosticCatalogueTests {
         #expect(DiagnosticCatalogue.localized("expected a brand new thing after `x`, found `y`", to: .fr)
                 == "expected a brand new thing after `x`, found `y`")
     }
+
+    @Test("a statement that runs on is said in Spanish and French wherever the parser ends one, with its help")
+    func statementsThatRunOn() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/WorkflowDSL/Parser")
+        var places: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            places += text.matches(of: #/finishStatement\("((?:[^"\\]|\\.)*)"\)/#).map { String($0.1).replacing(#/\\\([^)]*\)/#, with: "x") }
+        }
+        #expect(places.count > 15, "the source scan found where statements end")
+        for place in places + ["the state's name"] {
+            let message = "unexpected `pero` after \(place)"
+            for language in Self.languages {
+                #expect(DiagnosticCatalogue.translation(of: message, to: language) != nil, "\(language.rawValue): \(message)")
+            }
+        }
+        #expect(DiagnosticCatalogue.localized("unexpected `x` after the rank ladder", to: .es) == "`x` inesperado después de la escala de rangos")
+        #expect(DiagnosticCatalogue.localized("put each statement on its own line, or separate them with `;`", to: .fr)
+                == "mettez chaque instruction sur sa propre ligne, ou séparez-les par `;`")
+    }
+
+    @Test("the admin's word for `initial` after a state's name is taken for it, with the fix")
+    func spanishInitial() {
+        let result = WorkflowCompiler.compile(SourceFile(path: "t.flow", text: """
+            locales es
+            ranks cm < admin
+            channel soporte
+            panel p "Soporte" in soporte { opens t }
+            ticket t "T" {
+              receives cm
+              state abierta inicial {
+                after 1h: close "Hecho"
+              }
+            }
+
+            """))
+        let diagnostic = result.diagnostics.first
+        #expect(result.diagnostics.count == 1)
+        #expect(diagnostic?.help?.contains("`initial`") == true)
+        #expect(diagnostic?.fix?.replacement == "initial")
+    }
 }
