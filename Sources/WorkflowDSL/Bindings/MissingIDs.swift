@@ -27,15 +27,21 @@ enum MissingIDs {
         return bag.diagnostics
     }
 
-    /// Names left `unset` in the ids file, at their line; names the
-    /// workflow declares that the file does not list, at its last line.
+    /// Names left `unset` in the ids file, said once, at the first of
+    /// them (a template's ids file is all `unset`: one note, not one a
+    /// line); names the workflow declares that the file does not list, at
+    /// its last line.
     static func unset(in bindings: IDBindings, for file: WorkflowFile) -> [Diagnostic] {
         var bag = DiagnosticBag(path: bindings.source.path)
         let help = "replace `unset` with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)"
         let needed = needed(by: file)
         // A name the workflow does not declare is an error of its own.
-        for binding in bindings.bindings where binding.id == nil && needed.contains(binding.name.text) {
-            bag.report(.idsMissing, "`\(binding.name.text)` has no Discord id yet", at: binding.name.range, help: help)
+        let unset = bindings.bindings.filter { $0.id == nil && needed.contains($0.name.text) }
+        if let first = unset.first {
+            let names = unset.map { "`\($0.name.text)`" }
+            bag.report(.idsMissing, unset.count == 1 ? "\(names[0]) has no Discord id yet"
+                           : "\(unset.count) names have no Discord id yet: " + names.joined(separator: ", "),
+                       at: first.name.range, help: help)
         }
         let listed = Set(bindings.bindings.map(\.name.text))
         let unlisted = needed.filter { !listed.contains($0) }

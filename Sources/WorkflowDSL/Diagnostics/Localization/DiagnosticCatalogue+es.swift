@@ -310,6 +310,8 @@ extension DiagnosticCatalogue {
                 "no hay archivo de ids {0}: {1} necesita los ids de Discord de {2} y {3} más",
             "create {0} beside the workflow, one line per name: {1} (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
                 "crea {0} junto al workflow, una línea por nombre: {1} (en Discord: Ajustes de usuario > Avanzado > Modo desarrollador, y luego clic derecho > Copiar ID)",
+            "{0} names have no Discord id yet: {1}":
+                "{0} nombres todavía no tienen id de Discord: {1}",
             "{0} has no Discord id yet":
                 "{0} todavía no tiene id de Discord",
             "replace {0} with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":

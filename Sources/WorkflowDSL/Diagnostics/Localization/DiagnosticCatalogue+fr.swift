@@ -310,6 +310,8 @@ extension DiagnosticCatalogue {
                 "pas de fichier d'ids {0} : {1} a besoin des ids Discord de {2} et {3} autres",
             "create {0} beside the workflow, one line per name: {1} (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
                 "créez {0} à côté du workflow, une ligne par nom : {1} (dans Discord : Paramètres utilisateur > Avancés > Mode développeur, puis clic droit > Copier l'identifiant)",
+            "{0} names have no Discord id yet: {1}":
+                "{0} noms n'ont pas encore d'id Discord : {1}",
             "{0} has no Discord id yet":
                 "{0} n'a pas encore d'id Discord",
             "replace {0} with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
