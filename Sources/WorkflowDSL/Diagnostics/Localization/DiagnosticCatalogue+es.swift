@@ -312,6 +312,8 @@ extension DiagnosticCatalogue {
                 "crea {0} junto al workflow, una línea por nombre: {1} (en Discord: Ajustes de usuario > Avanzado > Modo desarrollador, y luego clic derecho > Copiar ID)",
             "{0} names have no Discord id yet: {1}":
                 "{0} nombres todavía no tienen id de Discord: {1}",
+            "write one binding per line, such as {0}, or {1}":
+                "escribe una línea por nombre, como {0}, o {1}",
             "{0} has no Discord id yet":
                 "{0} todavía no tiene id de Discord",
             "replace {0} with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":

@@ -312,6 +312,8 @@ extension DiagnosticCatalogue {
                 "créez {0} à côté du workflow, une ligne par nom : {1} (dans Discord : Paramètres utilisateur > Avancés > Mode développeur, puis clic droit > Copier l'identifiant)",
             "{0} names have no Discord id yet: {1}":
                 "{0} noms n'ont pas encore d'id Discord : {1}",
+            "write one binding per line, such as {0}, or {1}":
+                "écrivez une ligne par nom, comme {0}, ou {1}",
             "{0} has no Discord id yet":
                 "{0} n'a pas encore d'id Discord",
             "replace {0} with its id (in Discord: User Settings > Advanced > Developer Mode, then right-click > Copy ID)":
