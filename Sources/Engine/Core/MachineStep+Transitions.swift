@@ -232,10 +232,17 @@ extension MachineStep {
             effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
             return true
         }
+        settleFarewell(pending, declined: answer == .close)
+        return true
+    }
+
+    /// The member answered the question waiting in `pending`, by button or
+    /// in words: the wait ends; a no closes with staff's reason, more to
+    /// say keeps the ticket open with staff reminded if nobody answers.
+    mutating func settleFarewell(_ pending: TicketState.PendingClose, declined: Bool) {
         state.pendingClose = nil
         effects.append(.cancelTimer(key: TicketTimer.Purpose.farewell.key))
-        if answer == .close { close(reason: pending.reason) } else { awaitStaffAfterFarewell(askedBy: pending.askedBy) }
-        return true
+        if declined { close(reason: pending.reason) } else { awaitStaffAfterFarewell(askedBy: pending.askedBy) }
     }
 
     /// The member has more to say: if nobody has written when the same
@@ -251,14 +258,9 @@ extension MachineStep {
     /// anything else keeps the ticket open. Returns whether it closed.
     mutating func answerFarewell(_ message: TicketEvent.Message) -> Bool {
         guard let pending = state.pendingClose else { return false }
-        state.pendingClose = nil
-        effects.append(.cancelTimer(key: TicketTimer.Purpose.farewell.key))
-        guard FarewellAnswer.declines(message.text) else {
-            awaitStaffAfterFarewell(askedBy: pending.askedBy)
-            return false
-        }
-        close(reason: pending.reason)
-        return true
+        let declined = FarewellAnswer.declines(message.text)
+        settleFarewell(pending, declined: declined)
+        return declined
     }
 
     mutating func close(reason: String?) {
