@@ -23,6 +23,11 @@ public enum DiscordError: Error, Sendable, CustomStringConvertible {
         if case .http(400, 50035?, let message, _) = self { message.contains("CHANNEL_PARENT_MAX_CHANNELS") } else { false }
     }
 
+    /// Discord's "Maximum number of guild channels reached (500)".
+    public var isServerFull: Bool {
+        if case .http(400, 30013?, _, _) = self { true } else { false }
+    }
+
     /// Discord's "Unknown Channel": the channel was deleted.
     public var isUnknownChannel: Bool {
         if case .http(404, 10003?, _, _) = self { true } else { false }

@@ -27,6 +27,9 @@ struct DiscordEffectExecutor: EffectExecutor {
     let transcripts: any FaceRecords
     let clock: any EngineClock
     let logger: Logger
+    /// Clicks waiting for their new ticket's channel: told in their own
+    /// answer when none will come.
+    let waiters: ChannelWaiters
     /// Plays to the engine what was written in a ticket's channel found
     /// already made (by a try that failed to say so, or by a process
     /// killed before its record): the desk's own message intake.
@@ -77,8 +80,18 @@ struct DiscordEffectExecutor: EffectExecutor {
         let owner = Snowflake(ticket.state.owner)
         switch effect {
         case .createChannel(let name, let visibleTo):
-            let (channel, found) = try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: key,
+            let channel: Snowflake, found: Bool
+            do {
+                (channel, found) = try await createChannel(name: name, visibleTo: visibleTo, owner: owner, key: key,
                                                            retried: retried, category: category, bound: bound)
+            } catch let noRoom as NoRoom {
+                // Fuller than counted at the click (channels made while the
+                // gateway was away, or by hand since): the engine closes
+                // the ticket and says so to the member and to staff.
+                logger.warning("Discord had no room for a ticket's channel", metadata: ["ticket": "\(ticketID)", "room": "\(noRoom.room)"])
+                try await engine.handle(.noRoomForChannel(noRoom.room), ticket: ticketID, sourceID: "no-room:" + key, now: clock.now())
+                return skipped(key, "Discord had no room for the channel (\(noRoom.room)): the ticket closed")
+            }
             if found {
                 // Made by a try that failed to say so (or by a process
                 // killed before the record): the member may have written
@@ -140,6 +153,17 @@ struct DiscordEffectExecutor: EffectExecutor {
                              footer: .init(text: "#\(ticket.number) · \(bound.workflow.title)"), author: .init(name: ticket.state.ownerName))
             _ = try await rest.createMessage(target, MessageBody(content: nil, embeds: [card], allowedMentions: .none,
                                                                  nonce: Self.nonce(key)))
+        case .tellPrivately(let person, let text):
+            let rendered = DiscordMarkup.render(text)
+            if waiters.refused(ticket: ticketID, saying: rendered) { return EffectReceipt() }
+            // The click stopped waiting (it said the ticket is being
+            // created): a direct message, which the member may refuse.
+            do {
+                let dm = try await rest.directMessageChannel(with: Snowflake(person))
+                _ = try await rest.createMessage(dm.id, MessageBody(content: rendered, allowedMentions: .none, nonce: Self.nonce(key)))
+            } catch {
+                return skipped(key, "the member's direct messages refused a private word: \(error)")
+            }
         case .refuse, .showForm, .showSanctions, .showAppealedSanctions:
             break // answered on the interaction itself, within its 3 seconds
         case .recordSanction:
@@ -249,15 +273,20 @@ struct DiscordEffectExecutor: EffectExecutor {
         }
         let places = bound.places(of: category)
         if places.isEmpty {
-            return (try await rest.createChannel(guild: guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
-                                                 reason: "Escala: new ticket").id, false)
+            if channels.room(among: []) == .serverFull { throw NoRoom(room: .serverFull) }
+            do throws(DiscordError) {
+                return (try await rest.createChannel(guild: guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
+                                                     reason: "Escala: new ticket").id, false)
+            } catch {
+                guard error.isServerFull else { throw error }
+                channels.markServerFull()
+                throw NoRoom(room: .serverFull)
+            }
         }
         while true {
             if place == nil { place = channels.reserve(among: places) }
-            guard let parent = place else {
-                throw EffectCannotSucceed(reason: "every category this ticket may go in is full (Discord allows \(GuildChannels.perCategory) channels in each)")
-            }
-            do {
+            guard let parent = place else { throw NoRoom(room: channels.room(among: places)) }
+            do throws(DiscordError) {
                 let created = try await rest.createChannel(guild: guild, .init(name: name, parentID: parent, topic: topic, permissionOverwrites: overwrites),
                                                            reason: "Escala: new ticket")
                 channels.settle(parent, created: created)
@@ -265,12 +294,23 @@ struct DiscordEffectExecutor: EffectExecutor {
             } catch {
                 channels.settle(parent, created: nil)
                 // Fuller than we counted (channels made while the gateway
-                // was away): the next place, if there is one.
+                // was away): the next place, if there is one; none when
+                // the whole server is.
+                if error.isServerFull {
+                    channels.markServerFull()
+                    throw NoRoom(room: .serverFull)
+                }
                 guard error.isCategoryFull else { throw error }
                 channels.markFull(parent)
                 place = nil
             }
         }
+    }
+
+    /// Discord has no room for the ticket's channel, and will have none
+    /// if asked again at once.
+    private struct NoRoom: Error {
+        let room: ChannelRoom
     }
 
     /// Thread mode: a private thread in the category's channel, with the

@@ -1,4 +1,5 @@
 import Discord
+import Engine
 import Synchronization
 
 /// The server's channels as the gateway tells them (GUILD_CREATE, then
@@ -14,6 +15,9 @@ import Synchronization
 final class GuildChannels: Sendable {
     /// Discord's cap on the channels under one category.
     static let perCategory = 50
+    /// Discord's cap on a server's channels, categories included (threads
+    /// are not channels of the server's list, and do not count).
+    static let perServer = 500
 
     /// Who a place is promised to: a member opening a ticket of a
     /// category. Not the ticket: the outbox may create the channel before
@@ -37,14 +41,28 @@ final class GuildChannels: Sendable {
         var promised: [Claimant: [Snowflake]] = [:]
         /// Whether the whole list has been read once.
         var known = false
+        /// Discord answered 30013 (the server's 500) although we counted
+        /// less, until a channel is deleted.
+        var serverFullSaid = false
 
         /// Channels under `category`, creations under way included.
         func occupied(_ category: Snowflake) -> Int {
             (children[category] ?? 0) + (reserved[category] ?? 0)
         }
 
+        /// Whether the server has room for one more channel, creations
+        /// under way counted.
+        var serverHasRoom: Bool {
+            !serverFullSaid && parentOf.count + reserved.values.reduce(0, +) < GuildChannels.perServer
+        }
+
+        func room(among categories: [Snowflake]) -> ChannelRoom {
+            if !serverHasRoom { return .serverFull }
+            return categories.isEmpty || categories.contains(where: { occupied($0) < GuildChannels.perCategory }) ? .available : .categoriesFull
+        }
+
         mutating func reserve(among categories: [Snowflake]) -> Snowflake? {
-            guard let category = categories.first(where: { occupied($0) < GuildChannels.perCategory }) else { return nil }
+            guard serverHasRoom, let category = categories.first(where: { occupied($0) < GuildChannels.perCategory }) else { return nil }
             reserved[category, default: 0] += 1
             return category
         }
@@ -72,6 +90,8 @@ final class GuildChannels: Sendable {
 
     func remove(_ id: Snowflake) {
         state.withLock { state in
+            // One fewer on Discord, even a channel never counted here.
+            state.serverFullSaid = false
             guard let parent = state.parentOf.removeValue(forKey: id) else { return }
             if let parent { state.children[parent, default: 1] -= 1 }
             if let topic = state.topicOf.removeValue(forKey: id) { state.byTopic[topic] = nil }
@@ -101,6 +121,12 @@ final class GuildChannels: Sendable {
     /// Channels under `category` now, creations under way included.
     func occupied(_ category: Snowflake) -> Int {
         state.withLock { $0.occupied(category) }
+    }
+
+    /// Whether a new channel fits in one of `categories` (none: at the
+    /// top of the server), and if not, which of Discord's limits says no.
+    func room(among categories: [Snowflake]) -> ChannelRoom {
+        state.withLock { $0.room(among: categories) }
     }
 
     /// The first of `categories` with room, holding a place in it until
@@ -143,6 +169,12 @@ final class GuildChannels: Sendable {
             state.reserved[category, default: 1] -= 1
             if let created { Self.add(created, to: &state) }
         }
+    }
+
+    /// Discord said the server holds its 500 channels although we counted
+    /// less: believe Discord until a channel is deleted.
+    func markServerFull() {
+        state.withLock { $0.serverFullSaid = true }
     }
 
     /// Discord said the category is full although we counted less (a

@@ -90,10 +90,11 @@ extension TicketDesk {
         // none, rather than left with a ticket no channel can hold, and a
         // burst of opens cannot promise the same last place twice.
         // Before the commit: the outbox may create the channel at once.
-        let places = category.mode == .channel && guildChannels.isKnown ? bound.places(of: category) : []
+        let counted = category.mode == .channel && guildChannels.isKnown
+        let places = counted ? bound.places(of: category) : []
         let claimant = GuildChannels.Claimant(member: user.id.rawValue, category: name)
         let promised = !places.isEmpty && guildChannels.promise(among: places, to: claimant)
-        let hasRoom = places.isEmpty || promised
+        let room: ChannelRoom = !counted || promised ? .available : guildChannels.room(among: places)
         var kept = false
         defer { if promised, !kept { guildChannels.withdrawPromise(of: claimant) } }
         // Committed first, acknowledged after: once Discord tells the member
@@ -102,13 +103,12 @@ extension TicketDesk {
         // 3 seconds).
         let outcome = try await engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
                                       locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
-                                      sourceID: "interaction:\(interaction.id)", hasRoom: hasRoom, now: now())
+                                      sourceID: "interaction:\(interaction.id)", room: room, now: now())
         if case .refused(let reason) = outcome {
             try await respond(interaction, .ephemeral(DiscordMarkup.render(reason)))
-            if !hasRoom { await tellStaffPlacesFull(category: name, bound: bound, member: user.id) }
+            await tellStaffNoRoom(room, category: name, bound: bound, member: user.id)
             return
         }
-        try await respond(interaction, .deferredEphemeral)
         var language = bound.workflow.language(forMember: interaction.locale)
         let id: Int64
         switch outcome {
@@ -119,11 +119,19 @@ extension TicketDesk {
             language = engine.language(of: ticket.state)
             kept = true
         case .duplicate(let existing):
-            guard let existing else { return }
+            guard let existing else { return try await respond(interaction, .deferredEphemeral) }
             id = existing
         }
-        let channel = await self.channel(of: id)
-        let text = DiscordMarkup.render(channel.map { .ticketOpened(channel: $0) } ?? .ticketBeingCreated, locale: language)
+        // Waiting from before the click is answered: a channel Discord
+        // refuses within that answer's round trip is heard here, in the
+        // click's own answer, and not by direct message.
+        async let waited = channel(of: id)
+        try await respond(interaction, .deferredEphemeral)
+        let text = switch await waited {
+        case .channel(let channel): DiscordMarkup.render(.ticketOpened(channel: channel), locale: language)
+        case .refused(let saying): saying
+        case nil: DiscordMarkup.render(.ticketBeingCreated, locale: language)
+        }
         try await rest.editOriginalResponse(interaction, MessageBody(content: text, allowedMentions: .none))
     }
 
@@ -186,11 +194,12 @@ extension TicketDesk {
         return .deferredUpdate
     }
 
-    /// Staff hear that members are turned away, when the engine says so.
-    private func tellStaffPlacesFull(category: String, bound: BoundWorkflow, member: Snowflake) async {
-        guard let alert = engine.staffAlert(placesFullFor: category, workflow: bound.source.path, member: member.rawValue, now: now()),
+    /// Staff hear that members are turned away for want of room, when the
+    /// engine says so.
+    private func tellStaffNoRoom(_ room: ChannelRoom, category: String, bound: BoundWorkflow, member: Snowflake) async {
+        guard let alert = engine.staffAlert(noRoom: room, category: category, workflow: bound.source.path, member: member.rawValue, now: now()),
               let channel = bound.ids[alert.channel] else { return }
-        logger.warning("a ticket was refused: its categories are full", metadata: ["category": "\(category)"])
+        logger.warning("a ticket was refused: no room for its channel", metadata: ["category": "\(category)", "room": "\(room)"])
         _ = try? await rest.createMessage(channel, MessageBody(content: DiscordMarkup.render(alert.text), allowedMentions: .none))
     }
 }

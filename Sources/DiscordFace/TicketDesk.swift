@@ -79,7 +79,7 @@ public final class TicketDesk: Sendable {
     /// outbox.
     public var executor: any EffectExecutor {
         DiscordEffectExecutor(rest: rest, engine: engine, served: served, guild: guild, channels: guildChannels, renames: renames,
-                              bot: bot, transcripts: store, clock: runtime.clock, logger: logger,
+                              bot: bot, transcripts: store, clock: runtime.clock, logger: logger, waiters: runtime.channels,
                               readChannelFound: { [self] ticket, channel in
                                   var members: [Snowflake: GuildMember] = [:]
                                   try await catchUp(ticket, channel: channel, members: &members)
@@ -104,11 +104,16 @@ public final class TicketDesk: Sendable {
         await runtime.drained(limit: limit)
     }
 
-    /// Waits until a new ticket's channel exists on Discord, or `limit`
-    /// passes (the member is then told it is being created).
-    func channel(of ticket: Int64, limit: Swift.Duration = .seconds(10)) async -> String? {
+    /// Waits until a new ticket's channel exists on Discord, or Discord
+    /// had no room for it, or `limit` passes (the member is then told it
+    /// is being created).
+    func channel(of ticket: Int64, limit: Swift.Duration = .seconds(10)) async -> ChannelWaiters.Outcome? {
         let engine = engine
-        return await runtime.channels.wait(for: ticket, limit: limit) { (try? await engine.ticket(id: ticket))?.channelID }
+        return await runtime.channels.wait(for: ticket, limit: limit) {
+            guard let stored = try? await engine.ticket(id: ticket) else { return nil }
+            if let channel = stored.channelID { return .channel(channel) }
+            return engine.noChannelNotice(of: stored.state).map { .refused(saying: DiscordMarkup.render($0)) }
+        }
     }
 
     /// The gateway session, connected after start-up's reconciliation.

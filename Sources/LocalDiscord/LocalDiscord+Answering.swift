@@ -129,6 +129,12 @@ extension LocalDiscord {
         return state.withLock { $0.channels.values.filter { $0.contains(marker) }.count }
     }
 
+    /// Channels of a server now, categories included.
+    public func channelCount(of guild: String) -> Int {
+        let marker = #""guild_id":"\#(guild)""#
+        return state.withLock { $0.channels.values.filter { $0.contains(marker) }.count }
+    }
+
     /// Discord's answer to anything under a deleted channel.
     func channelGone(_ path: String) -> Scripted? {
         let segments = path.split(separator: "/").map(String.init)
@@ -145,6 +151,9 @@ extension LocalDiscord {
         switch (method, template) {
         case ("POST", "/guilds/{guild_id}/channels"):
             let name = sent?["name"]?.string ?? "channel"
+            if channelCount(of: segments[1]) >= Self.channelsPerServer {
+                return Scripted(status: 400, json: #"{"message":"Maximum number of guild channels reached (500)","code":30013}"#)
+            }
             if let parent = sent?["parent_id"]?.string, childCount(of: parent) >= Self.channelsPerCategory {
                 return Scripted(status: 400, json: #"{"code":50035,"errors":{"parent_id":{"_errors":[{"code":"CHANNEL_PARENT_MAX_CHANNELS","message":"Maximum number of channels in category reached (50)"}]}},"message":"Invalid Form Body"}"#)
             }

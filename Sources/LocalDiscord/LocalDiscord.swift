@@ -150,6 +150,8 @@ public final class LocalDiscord: Sendable {
 
     /// Discord's cap on the channels under one category.
     public static let channelsPerCategory = 50
+    /// Discord's cap on a server's channels, categories included.
+    public static let channelsPerServer = 500
 
     /// Whether Discord counts a request against the bot's global limit.
     public static func countsAgainstGlobalLimit(_ path: String) -> Bool {

@@ -6,21 +6,36 @@ import Synchronization
 /// member's message in a channel Discord has just created waits to learn
 /// which ticket the channel is.
 public final class ChannelWaiters: Sendable {
-    private let channelOfTicket = Waiters<Int64, String>()
+    /// What a click waiting for its ticket's channel learns.
+    public enum Outcome: Sendable, Equatable {
+        case channel(String)
+        /// No channel will come (Discord had no room); the words to say
+        /// instead, rendered by the face.
+        case refused(saying: String)
+    }
+
+    private let channelOfTicket = Waiters<Int64, Outcome>()
     private let ticketOfChannel = Waiters<String, Int64>()
 
     public init() {}
 
     /// The ticket's channel is recorded: everyone waiting for either learns it.
     public func recorded(ticket: Int64, channel: String) {
-        channelOfTicket.resolve(ticket, with: channel)
+        channelOfTicket.resolve(ticket, with: .channel(channel))
         ticketOfChannel.resolve(channel, with: ticket)
     }
 
-    /// Waits until `ticket`'s channel is recorded, or `limit` passes (nil).
-    /// `lookup` reads the store once the waiter is registered, so a channel
-    /// recorded just before is not missed.
-    public func wait(for ticket: Int64, limit: Duration, lookup: @escaping @Sendable () async -> String?) async -> String? {
+    /// The ticket will have no channel: a click still waiting for it says
+    /// `text` instead. Returns whether one was waiting (if none was, the
+    /// person must be told another way).
+    public func refused(ticket: Int64, saying text: String) -> Bool {
+        channelOfTicket.resolve(ticket, with: .refused(saying: text))
+    }
+
+    /// Waits until `ticket`'s channel is recorded or refused, or `limit`
+    /// passes (nil). `lookup` reads the store once the waiter is
+    /// registered, so a channel recorded just before is not missed.
+    public func wait(for ticket: Int64, limit: Duration, lookup: @escaping @Sendable () async -> Outcome?) async -> Outcome? {
         await channelOfTicket.wait(for: ticket, limit: limit, lookup: lookup)
     }
 
@@ -39,9 +54,12 @@ private final class Waiters<Key: Hashable & Sendable, Value: Sendable>: Sendable
 
     private let state = Mutex(State())
 
-    func resolve(_ key: Key, with value: Value) {
+    /// Returns whether anyone was waiting.
+    @discardableResult
+    func resolve(_ key: Key, with value: Value) -> Bool {
         let waiters = state.withLock { $0.waiting.removeValue(forKey: key) } ?? [:]
         for waiter in waiters.values { waiter.resume(returning: value) }
+        return !waiters.isEmpty
     }
 
     func wait(for key: Key, limit: Duration, lookup: @escaping @Sendable () async -> Value?) async -> Value? {

@@ -41,9 +41,14 @@ public struct Scenario: Sendable {
         case chooseAppealedSanction(person: String, offence: String, outsideAppliedBy: String?)
         case leave(person: String)
         case deleteChannel
+        /// Discord refused the ticket's channel (its 500 channels), though
+        /// the server seemed to have room at the click.
+        case refuseChannel
         /// Every Discord category the ticket category may use is full (or
         /// has room again): what the Discord face learns from the gateway.
         case placesFull(category: String, full: Bool)
+        /// Discord's side of the whole server: it holds 500 channels.
+        case serverFull(Bool)
         case wait(seconds: Int)
         case switchTicket(number: Int)
         /// The member joined the server `secondsAgo` before now.

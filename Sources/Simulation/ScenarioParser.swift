@@ -97,8 +97,10 @@ public enum ScenarioParser {
             }
             return .switchTicket(number: number)
         case .word("channel"):
-            guard tokens.count == 2, tokens[1] == .word("deleted") else { throw LineError("did you mean `channel deleted`?") }
-            return .deleteChannel
+            guard tokens.count == 2, tokens[1] == .word("deleted") || tokens[1] == .word("refused") else {
+                throw LineError("did you mean `channel deleted` (by hand) or `channel refused` (Discord had no room for it)?")
+            }
+            return tokens[1] == .word("deleted") ? .deleteChannel : .refuseChannel
         case .word("places"):
             // Discord's side of a category: its Discord categories hold 50
             // channels each, and these are taken.
@@ -107,6 +109,15 @@ public enum ScenarioParser {
                 throw LineError("write `places of CATEGORY are full` (its Discord categories hold 50 channels each) or `places of CATEGORY are free`")
             }
             return .placesFull(category: words[2], full: words[4] == "full")
+        case .word("server"):
+            // Discord's side of the whole server: 500 channels, categories
+            // included, and no more.
+            let words = tokens.map { if case .word(let word) = $0 { word } else { "" } }
+            switch words.dropFirst().joined(separator: " ") {
+            case "is full": return .serverFull(true)
+            case "has room": return .serverFull(false)
+            default: throw LineError("write `server is full` (Discord's 500 channels are taken) or `server has room`")
+            }
         case .word("expect"):
             return .expect(try expectation(Array(tokens.dropFirst())))
         case .word("restart"):

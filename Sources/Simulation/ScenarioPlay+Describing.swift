@@ -46,6 +46,7 @@ extension Play {
                 + (pings.isEmpty ? "" : ", pinging " + pings.map(\.description).joined(separator: ", "))
         case .publish(let channel, let text): return "publishes in #\(channel): \"\(Self.oneLine(humanize(text)))\""
         case .refuse(let person, let reason): return "refuses \(who(person)): \"\(humanize(reason))\""
+        case .tellPrivately(let person, let text): return "tells \(who(person)) privately: \"\(humanize(text))\""
         case .showForm(let form, let person): return "shows the form \(form) to \(who(person))"
         case .showSanctions(let person): return "shows the sanction form to \(who(person))"
         case .showAppealedSanctions(let person): return "shows \(who(person)) the member's recorded sanctions"

@@ -61,7 +61,14 @@ extension Play {
             judgeEffects(deleted != negated, negated ? "the message was deleted" : "no message was deleted")
         case .refused(let text, let negated):
             description = (negated ? "not refused" : "refused") + (text.map { " \"\($0)\"" } ?? "")
-            let reasons = effects.compactMap { if case .refuse(_, let reason) = $0 { humanize(reason) } else { nil } }
+            // A refusal said at the click, or later, privately, when Discord
+            // refused the ticket's channel.
+            let reasons = effects.compactMap { effect -> String? in
+                switch effect {
+                case .refuse(_, let reason), .tellPrivately(_, let reason): humanize(reason)
+                default: nil
+                }
+            }
             let refused = reasons.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }
             judgeEffects(refused != negated, negated ? "refused: " + reasons.joined(separator: "; ")
                                                      : reasons.isEmpty ? "nothing was refused" : "refused: " + reasons.joined(separator: "; "))

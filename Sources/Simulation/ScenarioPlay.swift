@@ -21,6 +21,8 @@ struct Play {
     var currentTicket: Int64?
     /// Categories whose Discord places are all taken (`places of X are full`).
     var fullCategories: Set<String> = []
+    /// `server is full`: Discord's 500 channels are taken.
+    var serverFull = false
     var ticketsByNumber: [Int: Int64] = [:]
     /// Effects of the last action or wait, by ticket.
     var lastEffects: [(ticketID: Int64, effect: Effect)] = []
@@ -72,14 +74,20 @@ struct Play {
             lastCommunity = []
             try await finish(entry(step.line, full ? "every Discord category of \(category) is full" : "\(category) has room again"))
             return
+        case .serverFull(let full):
+            serverFull = full
+            lastEffects = []
+            lastCommunity = []
+            try await finish(entry(step.line, full ? "the Discord server holds its 500 channels" : "the Discord server has room again"))
+            return
         case .open(let name, let category, let answers):
             let person = people[name]!
-            let hasRoom = !fullCategories.contains(category)
+            let room: ChannelRoom = serverFull ? .serverFull : fullCategories.contains(category) ? .categoriesFull : .available
             let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
                                                  locale: scenario.people.first { $0.name == name }?.locale
                                                      ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                                  answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
-                                                 sourceID: source, hasRoom: hasRoom, now: now)
+                                                 sourceID: source, room: room, now: now)
             var entry = entry(step.line, "\(name) opens \(category)")
             switch outcome {
             case .opened(let ticket, let effects, let rules):
@@ -91,7 +99,7 @@ struct Play {
                 entry.rules = rules.map(Self.describe)
             case .refused(let reason):
                 lastEffects = [(0, .refuse(person: person.id, reason: reason))]
-                if !hasRoom, let alert = engine.staffAlert(placesFullFor: category, workflow: runner.workflowPath, member: person.id, now: now) {
+                if let alert = engine.staffAlert(noRoom: room, category: category, workflow: runner.workflowPath, member: person.id, now: now) {
                     lastEffects.append((0, .notify(channel: alert.channel, text: alert.text, pings: [])))
                 }
                 lastReplayed = false
@@ -255,6 +263,14 @@ struct Play {
             return (.memberLeft, "\(name) leaves the server")
         case .deleteChannel:
             return (.channelDeleted, "the channel is deleted by hand")
+        case .refuseChannel:
+            // Discord refuses a channel as it is created: right after the
+            // ticket opens, never once people have written in it.
+            if let id = currentTicket, let history = try? await engine.history(ofTicket: id), history.count > 1 {
+                fail(step.line, "action", "`channel refused` plays Discord refusing a new ticket's channel: write it right after the line that opens the ticket")
+                return (nil, "")
+            }
+            return (.noRoomForChannel(.serverFull), "Discord refuses the channel: the server holds its 500 channels")
         default:
             return (nil, "")
         }

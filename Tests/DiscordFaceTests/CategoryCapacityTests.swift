@@ -5,10 +5,12 @@ import LocalDiscord
 import TestSupport
 import Testing
 
-/// Discord's 50 channels per category, counted from the gateway: a burst
-/// of opens fills each place exactly, the next member is refused at once
-/// and staff are told, and no open lists the server's channels.
-@Suite("Category capacity")
+/// Discord's 50 channels per category and 500 per server, counted from the
+/// gateway: a burst of opens fills each place exactly, the next member is
+/// refused at once and staff are told, and no open lists the server's
+/// channels; when Discord is fuller than counted, the ticket it refuses
+/// closes and both sides are told.
+@Suite("Category and server capacity")
 struct CategoryCapacityTests {
     typealias E2E = EndToEndTests
 
@@ -93,6 +95,84 @@ struct CategoryCapacityTests {
         let recorded = try await running.desk.store.read { try $0.hasEvent(sourceID: "channel-delete:\(channel)") }
         #expect(!recorded, "the close's own deletion is not an event")
         #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == true)
+        await running.stop()
+    }
+
+    /// Channels made by hand up to Discord's 500, the gateway told of each
+    /// (`tellGateway`) or not (made while it was away).
+    static func fillServer(_ server: LocalDiscord, tellGateway: Bool) async {
+        let missing = LocalDiscord.channelsPerServer - server.channelCount(of: E2E.guild)
+        for index in 0..<missing {
+            let id = String(840_000_000_000_000_000 + index)
+            if tellGateway {
+                await server.createChannelByHand(id: id, name: "canal-\(index)", parent: nil, guild: E2E.guild)
+            } else {
+                server.addChannel(id: id, name: "canal-\(index)", parent: nil, guild: E2E.guild)
+            }
+        }
+    }
+
+    @Test("a server at Discord's 500 channels: the member is refused at once in Spanish, staff are told once, nothing is created")
+    func serverFullRefusedAtTheClick() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        await Self.fillServer(server, tellGateway: true)
+        try await eventually("the channels counted") {
+            running.desk.guildChannels.room(among: []) == .serverFull
+        }
+        let click = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let answer = try await E2E.callback(server, click)
+        #expect(answer["type"]?.number == 4)
+        #expect(answer["data"]?["flags"]?.number == 64, "privately")
+        #expect(answer["data"]?["content"]?.string?.contains("límite de 500 canales") == true)
+        let second = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.ana, values: ["consultas"], guild: E2E.guild)
+        #expect(try await E2E.callback(server, second)["type"]?.number == 4)
+        await running.desk.drainNow()
+        #expect(E2E.requests(server, "POST", "/guilds/\(E2E.guild)/channels").isEmpty, "Discord is not asked for a channel it has no room for")
+        #expect(try await running.desk.engine.tickets(openOnly: true).isEmpty, "no ticket left without a channel")
+        let alerts = server.messages(in: E2E.channels["registros"]!).filter { $0.content.contains("500 canales") }
+        #expect(alerts.count == 1, "staff are told once, not once a member")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
+    @Test("Discord answers 30013 to a channel Escala counted room for: the ticket closes, the click says why, staff are told, and the member opens once a channel is deleted")
+    func serverFulledByDiscord() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        await Self.fillServer(server, tellGateway: false)
+        let click = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        #expect(try await E2E.callback(server, click)["type"]?.number == 5, "Escala counted room: the click is taken")
+        try await eventually("the click's answer says there is no room") {
+            E2E.requests(server, "PATCH", "/webhooks/1/token-\(click)/messages/@original").contains {
+                E2E.body($0)?["content"]?.string?.contains("límite de 500 canales") == true
+            }
+        }
+        #expect(server.answered.contains { $0.status == 400 && $0.path == "/guilds/\(E2E.guild)/channels" })
+        await running.desk.drainNow()
+        let ticket = try #require(try await running.desk.engine.ticket(id: 1))
+        #expect(ticket.state.isClosed && ticket.channelID == nil, "closed, without a channel")
+        #expect(E2E.requests(server, "POST", "/users/@me/channels").isEmpty, "told in the click's answer, not by direct message too")
+        #expect(server.messages(in: E2E.channels["registros"]!).filter { $0.content.contains("500 canales") }.count == 1)
+        let events = try await running.desk.engine.history(ofTicket: 1).map(\.kind)
+        #expect(events.contains("no room for the channel"), "the log says why it closed: \(events)")
+
+        // Believed full now: the next member is refused at the click.
+        let next = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.ana, values: ["consultas"], guild: E2E.guild)
+        #expect(try await E2E.callback(server, next)["data"]?["content"]?.string?.contains("500 canales") == true)
+
+        // A channel deleted: room again, and the first member's limit was
+        // not taken by the ticket that never had a channel.
+        await server.deleteChannelByHand("840000000000000000", guild: E2E.guild)
+        try await eventually("room again") { running.desk.guildChannels.room(among: []) != .serverFull }
+        let again = await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        #expect(try await E2E.callback(server, again)["type"]?.number == 5)
+        try await eventually("a ticket with its channel") {
+            try await running.desk.engine.tickets(openOnly: true).contains { $0.channelID != nil }
+        }
+        #expect(server.violations == [])
         await running.stop()
     }
 }

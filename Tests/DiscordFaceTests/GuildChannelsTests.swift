@@ -54,4 +54,23 @@ struct GuildChannelsTests {
         #expect(error.isCategoryFull)
         #expect(!DiscordError.http(status: 400, code: 50035, message: "Invalid Form Body: name BASE_TYPE_REQUIRED", route: "").isCategoryFull)
     }
+
+    @Test("the server's 500 channels count categories, the channels at the top and creations under way; Discord's 30013 is believed until a deletion")
+    func serverLimit() {
+        let channels = GuildChannels()
+        channels.replaceAll([Self.channel(0, in: nil)] + (1..<447).map { Self.channel($0, in: nil) } + (500..<550).map { Self.channel($0, in: Self.full) })
+        #expect(channels.room(among: [Self.full]) == .categoriesFull)
+        #expect(channels.room(among: [Self.full, Self.overflow]) == .available)
+        #expect(channels.reserve(among: [Self.overflow]) == Self.overflow, "the 498th")
+        #expect(channels.reserve(among: [Self.overflow]) == Self.overflow, "the 499th")
+        #expect(channels.reserve(among: [Self.overflow]) == Self.overflow, "the 500th")
+        #expect(channels.reserve(among: [Self.overflow]) == nil, "none past 500, although the category has room")
+        #expect(channels.room(among: [Self.overflow]) == .serverFull && channels.room(among: []) == .serverFull)
+        channels.settle(Self.overflow, created: nil)
+        #expect(channels.room(among: []) == .available, "a failed creation gives its place back")
+        channels.markServerFull()
+        #expect(channels.room(among: [Self.overflow]) == .serverFull, "Discord said so")
+        channels.remove(Snowflake("123"))
+        #expect(channels.room(among: [Self.overflow]) == .available, "a deletion Discord told of, even of a channel never counted")
+    }
 }

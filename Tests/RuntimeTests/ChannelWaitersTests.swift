@@ -12,13 +12,24 @@ struct ChannelWaitersTests {
             Task { waiters.recorded(ticket: 7, channel: "900") }
             return nil
         }
-        #expect(channel == "900")
+        #expect(channel == .channel("900"))
     }
 
     @Test("a channel recorded before the wait is found by the lookup")
     func alreadyRecorded() async {
         let waiters = ChannelWaiters()
-        #expect(await waiters.wait(for: 1, limit: .seconds(30)) { "800" } == "800")
+        #expect(await waiters.wait(for: 1, limit: .seconds(30)) { .channel("800") } == .channel("800"))
+    }
+
+    @Test("Discord had no room: the waiting click learns what to say at once; with nobody waiting, the caller hears it must tell another way")
+    func refused() async {
+        let waiters = ChannelWaiters()
+        #expect(!waiters.refused(ticket: 3, saying: "no room"), "nobody waits yet")
+        let outcome = await waiters.wait(for: 3, limit: .seconds(30)) {
+            Task { #expect(waiters.refused(ticket: 3, saying: "no room")) }
+            return nil
+        }
+        #expect(outcome == .refused(saying: "no room"))
     }
 
     @Test("no channel within the limit: nil, so the member is told it is being created")

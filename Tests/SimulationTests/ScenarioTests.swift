@@ -92,6 +92,19 @@ struct ScenarioTests {
         #expect(report.failures.last?.detail?.hasPrefix("nash cannot see this channel") == true)
     }
 
+    @Test("Discord refuses a new ticket's channel only as it is made, not once people have written in it")
+    func channelRefusedOnlyAtCreation() async throws {
+        let report = try await run("""
+            member jugador
+            jugador opens caso with persona="Pepe"
+            jugador says "Hola"
+            channel refused
+            expect open tickets 1
+            """)
+        #expect(report.failures.map(\.line) == [4])
+        #expect(report.failures.first?.detail?.contains("right after the line that opens the ticket") == true)
+    }
+
     @Test("an expectation about a ticket fails when no ticket was opened")
     func expectationWithoutTicket() async throws {
         let report = try await run("""

@@ -29,6 +29,10 @@ public enum Effect: Sendable, Hashable, Codable {
     case publish(channel: String, text: RichText)
     /// A private answer to whoever clicked, saying why nothing happened.
     case refuse(person: String, reason: RichText)
+    /// A private word to a person no ticket channel can reach (the ticket
+    /// has none): on Discord the answer to their click while it still
+    /// waits, else a direct message.
+    case tellPrivately(person: String, text: RichText)
     case showForm(String, to: String)
     /// The sanction form: which row of the table, to which member, and
     /// whether they were warned.

@@ -284,3 +284,23 @@ extension MachineStep {
         state.generation += 1
     }
 }
+
+extension MachineStep {
+    /// Discord had no room for the ticket's channel: the ticket closes
+    /// without one (no transcript, no farewell, nothing to delete), so that
+    /// it holds none of the member's limits, and both sides hear why: the
+    /// member in their language, staff in the log channel they watch.
+    mutating func closeUnplaced(_ room: ChannelRoom) {
+        guard !state.isClosed else { return }
+        cancelTimers()
+        state.pendingClose = nil
+        state.closeReason = room.closeReason
+        effects.append(.tellPrivately(person: state.owner, text: NoticeCatalogue.text(room.memberNotice(category: category.label), locale: locale)))
+        if let log = category.transcriptChannel {
+            effects.append(.notify(channel: log, text: NoticeCatalogue.text(room.staffNotice(category: category.label, member: state.owner),
+                                                                            locale: workflow.locales[0]), pings: []))
+        }
+        state.state = State.closed
+        state.generation += 1
+    }
+}

@@ -17,6 +17,10 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     case timerFired(TicketTimer)
     case memberLeft
     case channelDeleted
+    /// Discord refused the ticket's channel for want of room (the server's
+    /// 500 channels, or every category's 50, fuller than the face counted):
+    /// the ticket closes without a channel, and the member and staff are told.
+    case noRoomForChannel(ChannelRoom)
 
     public struct Message: Sendable, Hashable, Codable {
         public let id: String

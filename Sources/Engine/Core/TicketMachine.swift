@@ -149,6 +149,8 @@ public struct TicketMachine: Sendable {
             if !run.fire(.channelDeleted, by: nil) {
                 run.close(reason: "channel deleted")
             }
+        case .noRoomForChannel(let room):
+            run.closeUnplaced(room)
         }
         return MachineOutcome(run)
     }

@@ -133,13 +133,14 @@ public final class TicketEngine: Sendable, StoreBacked {
     }
 
     /// Opens a ticket, unless the member's limits forbid it, or the face
-    /// says there is no room for its channel (`hasRoom`: every Discord
-    /// category it may go in is full). The limit check,
+    /// says there is no room for its channel (`room`: every Discord
+    /// category it may go in is full, or the server holds its 500
+    /// channels; a thread needs neither). The limit check,
     /// the number and the ticket are one transaction, which holds the write
     /// lock from its first read: two opens at the same instant are
     /// serialised, and the second sees the first.
     public func open(guild: String, workflow path: String, category name: String, owner: Person, locale: String,
-                     answers: [String: String] = [:], sourceID: String? = nil, hasRoom: Bool = true,
+                     answers: [String: String] = [:], sourceID: String? = nil, room: ChannelRoom = .available,
                      now: Int64) async throws(EngineError) -> OpenOutcome {
         guard let workflow = currentWorkflow(path) else { throw .unknownWorkflow(path) }
         guard let category = workflow.category(named: name),
@@ -161,8 +162,8 @@ public final class TicketEngine: Sendable, StoreBacked {
                     return .duplicate(ticketID: recent)
                 }
                 var refusal: RichText?
-                if !hasRoom {
-                    refusal = NoticeCatalogue.text(.placesFull(category: category.label), locale: language)
+                if category.mode == .channel, room != .available {
+                    refusal = NoticeCatalogue.text(room.memberNotice(category: category.label), locale: language)
                 } else if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {
                     refusal = NoticeCatalogue.text(.limitReached(limit), locale: language)
                 } else if let limit = category.userLimit,

@@ -12,6 +12,7 @@ extension TicketEvent {
         case .timerFired(let timer): "timer " + timer.key
         case .memberLeft: "member left"
         case .channelDeleted: "channel deleted"
+        case .noRoomForChannel: "no room for the channel"
         }
     }
 
@@ -22,7 +23,7 @@ extension TicketEvent {
              .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person):
             person.id
         case .message(let message): message.author.id
-        case .timerFired, .memberLeft, .channelDeleted: nil
+        case .timerFired, .memberLeft, .channelDeleted, .noRoomForChannel: nil
         }
     }
 }

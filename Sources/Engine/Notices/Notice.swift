@@ -29,6 +29,10 @@ public enum Notice: Sendable, Hashable {
     case placesFull(category: String)
     /// Told to staff: members are being turned away for want of room.
     case placesFullStaff(category: String, member: String)
+    /// The server holds Discord's 500 channels: no ticket channel fits.
+    case serverFull(category: String)
+    /// Told to staff: a member was turned away for the server's 500 channels.
+    case serverFullStaff(category: String, member: String)
     /// The evidence a category requires, listed when the ticket opens so
     /// that the member knows what to send without waiting for staff.
     case evidenceNeeded([String])
@@ -92,6 +96,8 @@ public enum Notice: Sendable, Hashable {
         case .categoryLimitReached: .categoryLimitReached
         case .placesFull: .placesFull
         case .placesFullStaff: .placesFullStaff
+        case .serverFull: .serverFull
+        case .serverFullStaff: .serverFullStaff
         case .evidenceNeeded: .evidenceNeeded
         case .evidenceProgress(let received, let missing, let next):
             missing.isEmpty ? .evidenceAllReceived : next == nil ? .evidenceReceived : received.isEmpty ? .evidenceAsk : .evidenceReceivedAsk
@@ -143,8 +149,9 @@ public enum Notice: Sendable, Hashable {
             ["who": NoticeCatalogue.either(who, language: language, displayNames: displayNames)]
         case .limitReached(let limit): ["limit": RichText(String(limit))]
         case .categoryLimitReached(let limit, let category): ["limit": RichText(String(limit)), "category": RichText(category)]
-        case .placesFull(let category): ["category": RichText(category)]
-        case .placesFullStaff(let category, let member): ["category": RichText(category), "member": RichText([.person(member)])]
+        case .placesFull(let category), .serverFull(let category): ["category": RichText(category)]
+        case .placesFullStaff(let category, let member), .serverFullStaff(let category, let member):
+            ["category": RichText(category), "member": RichText([.person(member)])]
         case .evidenceNeeded(let items): ["items": RichText(items.map { "\n• " + $0 }.joined())]
         case .evidenceProgress(let received, let missing, let next):
             ["received": RichText(received.map { "«" + $0 + "»" }.joined(separator: ", ")),
@@ -179,7 +186,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case mandatoryBeforeClose, mandatoryBeforeEscalation, requirementEscalation, requirementEvidence, requirementSanction
     case userSpeaksFirst, ticketOwned, farewellAnswered, notReceiving, notAllowed, notNow, closeReasonNeeded, limitReached, categoryLimitReached, evidenceNeeded
     case evidenceAsk, evidenceReceived, evidenceReceivedAsk, evidenceAllReceived
-    case placesFull, placesFullStaff
+    case placesFull, placesFullStaff, serverFull, serverFullStaff
     case ticketOpened, ticketBeingCreated, notATicket, staffOnly, closeReasonLabel
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
     case statisticsLegend, repToBot, numberOutOfRange, effectSetAside, effectSetAsideInTicket

@@ -16,6 +16,8 @@ extension NoticeCatalogue {
         .categoryLimitReached: "You already have {limit} open \"{category}\" ticket(s).",
         .placesFull: "There is no room for new \"{category}\" tickets right now: staff have been told. Please try again in a few minutes.",
         .placesFullStaff: "⚠️ {member} could not open a \"{category}\" ticket: its Discord categories are full (50 channels each). Close finished tickets, or name another overflow category in the workflow.",
+        .serverFull: "A \"{category}\" ticket cannot be opened right now: this Discord server has reached its limit of 500 channels. Staff have been told; please try again later.",
+        .serverFullStaff: "⚠️ {member} could not open a \"{category}\" ticket: the server has 500 channels, Discord's maximum (categories included). Delete channels no longer used, or switch the category to threads (`mode thread`), which do not count.",
         .evidenceNeeded: "To continue, send in this channel:{items}",
         .evidenceAsk: "✍️ Now write, in one message: {next}\nStill missing:{missing}",
         .evidenceReceived: "✅ Received: {received}.\nStill missing:{missing}",

@@ -16,6 +16,8 @@ extension NoticeCatalogue {
         .categoryLimitReached: "Ya tienes {limit} ticket(s) de «{category}» abierto(s).",
         .placesFull: "Ahora mismo no caben más tickets de «{category}»: el staff ya está avisado. Vuelve a intentarlo en unos minutos.",
         .placesFullStaff: "⚠️ {member} no pudo abrir un ticket de «{category}»: sus categorías de Discord están llenas (50 canales cada una). Cerrad los tickets terminados o añadid otra categoría de desbordamiento en el workflow.",
+        .serverFull: "Ahora mismo no se puede abrir un ticket de «{category}»: este servidor de Discord ha llegado a su límite de 500 canales. El staff ya está avisado; vuelve a intentarlo más tarde.",
+        .serverFullStaff: "⚠️ {member} no pudo abrir un ticket de «{category}»: el servidor tiene 500 canales, el máximo de Discord (categorías incluidas). Borrad canales que ya no se usen o pasad la categoría a hilos (`mode thread`), que no cuentan.",
         .evidenceNeeded: "Para continuar, envía en este canal:{items}",
         .evidenceAsk: "✍️ Ahora escribe, en un solo mensaje: {next}\nFalta todavía:{missing}",
         .evidenceReceived: "✅ Recibido: {received}.\nFalta todavía:{missing}",

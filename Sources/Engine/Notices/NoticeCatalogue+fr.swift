@@ -16,6 +16,8 @@ extension NoticeCatalogue {
         .categoryLimitReached: "Vous avez déjà {limit} ticket(s) « {category} » ouvert(s).",
         .placesFull: "Il n'y a plus de place pour de nouveaux tickets « {category} » pour le moment : le staff a été prévenu. Réessayez dans quelques minutes.",
         .placesFullStaff: "⚠️ {member} n'a pas pu ouvrir de ticket « {category} » : ses catégories Discord sont pleines (50 salons chacune). Fermez les tickets terminés ou ajoutez une autre catégorie de débordement dans le workflow.",
+        .serverFull: "Impossible d'ouvrir un ticket « {category} » pour le moment : ce serveur Discord a atteint sa limite de 500 salons. Le staff a été prévenu ; réessayez plus tard.",
+        .serverFullStaff: "⚠️ {member} n'a pas pu ouvrir de ticket « {category} » : le serveur compte 500 salons, le maximum de Discord (catégories comprises). Supprimez les salons qui ne servent plus, ou passez la catégorie en fils (`mode thread`), qui ne comptent pas.",
         .evidenceNeeded: "Pour continuer, envoyez dans ce salon :{items}",
         .evidenceAsk: "✍️ Écrivez maintenant, en un seul message : {next}\nIl manque encore :{missing}",
         .evidenceReceived: "✅ Reçu : {received}.\nIl manque encore :{missing}",

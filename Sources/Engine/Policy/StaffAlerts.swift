@@ -16,14 +16,29 @@ extension TicketEngine {
     /// queue of members turned away must not become a flood in the log.
     public static let placesFullQuiet: Int64 = 600
 
-    /// What staff are told when a member is turned away because the
-    /// category's Discord places are full, and where: its log channel.
-    /// Nil when there is no such channel, or staff were told in the last
-    /// ten minutes (this call counts as the telling).
-    public func staffAlert(placesFullFor category: String, workflow path: String, member: String,
+    /// What staff are told when a member is turned away because there is
+    /// no room for the ticket's channel (`room`: the category's Discord
+    /// places, or the server's 500 channels), and where: the category's
+    /// log channel. Nil when it has no such channel, when the refusal was
+    /// not for room, or when staff were told in the last ten minutes
+    /// (this call counts as the telling; the server's limit once for the
+    /// workflow, a category's once for that category).
+    public func staffAlert(noRoom room: ChannelRoom, category: String, workflow path: String, member: String,
                            now: Int64) -> (channel: String, text: RichText)? {
-        guard let workflow = currentWorkflow(path), let found = workflow.category(named: category),
-              let channel = found.transcriptChannel, placesFullAlertDue(path + "/" + category, now: now) else { return nil }
-        return (channel, NoticeCatalogue.text(.placesFullStaff(category: found.label, member: member), locale: workflow.locales[0]))
+        guard room != .available, let workflow = currentWorkflow(path), let found = workflow.category(named: category),
+              found.mode == .channel, let channel = found.transcriptChannel,
+              placesFullAlertDue(room == .serverFull ? path + "#server" : path + "/" + category, now: now) else { return nil }
+        return (channel, NoticeCatalogue.text(room.staffNotice(category: found.label, member: member), locale: workflow.locales[0]))
+    }
+}
+
+extension TicketEngine {
+    /// What a member was told when Discord had no room for their ticket's
+    /// channel and it closed without one; nil for any other ticket. The
+    /// face says it to a click that learns of the close late.
+    public func noChannelNotice(of state: TicketState) -> RichText? {
+        guard let room = ChannelRoom(closeReason: state.closeReason), let workflow = workflow(of: state),
+              let category = workflow.category(named: state.category) else { return nil }
+        return NoticeCatalogue.text(room.memberNotice(category: category.label), locale: language(of: state))
     }
 }
