@@ -119,6 +119,76 @@ struct CascadeTests {
         #expect(diagnostics.first?.message == "the ticket `t` is never closed")
     }
 
+    /// The file after `escala lint --fix`, and what lint says of it then.
+    static func fixed(_ text: String) -> (text: String, diagnostics: [Diagnostic]) {
+        let fixes = compile(text).diagnostics.compactMap(\.fix)
+        let bytes = Diagnostic.Fix.apply(fixes, to: Array(text.utf8)).bytes
+        let after = String(decoding: bytes, as: UTF8.self)
+        return (after, compile(after).diagnostics)
+    }
+
+    static let head = """
+        ranks cm < admin
+        channel soporte
+        panel p "S" in soporte { opens t, u }
+        ticket t "T" {
+          receives cm
+          button cerrar "Cerrar"
+          button pasar "Pasar"
+
+        """
+
+    @Test("a state's `}` missing in the middle of a ticket is blamed on that state, and --fix puts it where the state ends: one error, then none",
+          arguments: [
+            // The next state starts at the state's own indentation (line 11).
+            ("""
+               state abierta initial {
+                 on button pasar by cm: go to esperando
+
+               state esperando {
+                 on button cerrar by cm: close
+               }
+             }
+             ticket u "U" {
+               receives cm
+               button cerrar "Cerrar"
+               on button cerrar by cm: close
+             }
+
+             """, 11),
+            // The ticket's `}` (line 11) closed the state; the next ticket was swallowed.
+            ("""
+               state abierta initial {
+                 on button pasar by cm: close
+                 on button cerrar by cm: close
+             }
+
+             ticket u "U" {
+               receives cm
+               button cerrar "Cerrar"
+               on button cerrar by cm: close
+             }
+
+             """, 11),
+          ])
+    func missingStateBrace(body: String, line: Int) {
+        let text = Self.head + body
+        let diagnostics = compile(text).diagnostics
+        #expect(diagnostics.map(\.message) == ["the state `abierta` is never closed"], "\(text)")
+        #expect(diagnostics.first?.help == "add a `}` before line \(line), where the state `abierta` ends")
+        let (after, remaining) = Self.fixed(text)
+        #expect(remaining.filter { $0.severity == .error }.isEmpty, "\(remaining.map(\.message))\n\(after)")
+        #expect(after.filter { $0 == "}" }.count == text.filter { $0 == "}" }.count + 1, "one `}` added, not three")
+    }
+
+    @Test("two blocks never closed: no place is certain, so each `}` goes at the end of the file")
+    func twoMissingBraces() {
+        let text = minimalWorkflow + "ticket u \"U\" {\n  receives cm\n  state a initial {\n    on button cerrar by cm: close\n"
+        let diagnostics = compile(text).diagnostics.filter { $0.code == .syntax }
+        #expect(Set(diagnostics.map(\.message)) == ["the state `a` is never closed", "the ticket `u` is never closed"])
+        #expect(diagnostics.allSatisfy { $0.fix?.range.start == text.utf8.count })
+    }
+
     @Test("Spanish and French keywords are suggested like typos, wherever a keyword goes")
     func translatedKeywords() {
         for (line, keyword) in [("  estado nuevo initial {}", "state"), ("  recibe cm", "receives"), ("  botón otro \"Otro\"", "button"),

@@ -36,6 +36,11 @@ public struct Parser {
     var unclosedBlocks: [SourceRange] = []
     /// What `recover` skipped.
     var skippedRanges: [SourceRange] = []
+    /// The blocks being read, innermost last.
+    var openBlocks: [IndentedBlock] = []
+    /// Blocks closed by a `}` after a line indentation put outside them:
+    /// where a `}` may be missing, if the file ends inside a block.
+    var closedAstray: [IndentedBlock] = []
 
     init(source: SourceFile, tokens: [Token], diagnostics: DiagnosticBag) {
         self.source = source
@@ -246,24 +251,25 @@ public struct Parser {
     }
 
     /// Parses `{ statement* }`, calling `statement` at the start of each one.
-    /// A missing `}` is reported at the opening brace, where the admin will
-    /// look for it.
+    /// A missing `}` is reported at the opening brace of the block that lost
+    /// it, where the admin will look for it: braces alone only show that the
+    /// file ended inside some block; indentation shows which block it was
+    /// (`IndentedBlock`).
     mutating func parseBlock(_ what: String, _ statement: (inout Parser) throws(StatementAbandoned) -> Void) throws(StatementAbandoned) {
         let open = current
         try expect(.leftBrace, "`{`", after: "to open \(what)")
+        openBlocks.append(IndentedBlock(what: what, open: open.range, indentation: indentation(ofLineAt: open.range.start)))
         while true {
             skipSeparators()
+            noteIndentation()
             if current.kind == .rightBrace {
                 advance()
+                let closed = openBlocks.removeLast()
+                if closed.strayLine != nil { closedAstray.append(closed) }
                 return
             }
             if current.kind == .endOfFile {
-                // At the end of the file, the `}` can only go there.
-                let end = source.bytes.count
-                let newline = end > 0 && source.bytes[end - 1] != UInt8(ascii: "\n") ? "\n" : ""
-                diagnostics.report(.syntax, "\(what) is never closed", at: open.range,
-                                   help: "add a `}` where \(what) ends", fix: Diagnostic.Fix(SourceRange(start: end, end: end), newline + "}\n"))
-                unclosedBlocks.append(open.range)
+                reportNeverClosed(openBlocks.removeLast())
                 return
             }
             let before = position
@@ -275,6 +281,76 @@ public struct Parser {
             // A statement that consumed nothing would loop forever.
             if position == before { advance() }
         }
+    }
+
+    // MARK: Blocks never closed
+
+    /// A block being read, with what its indentation says.
+    struct IndentedBlock {
+        let what: String
+        let open: SourceRange
+        /// The leading blanks of the line that opens it.
+        let indentation: [UInt8]
+        /// Whether its first line was indented deeper than its opening
+        /// line: only then does indentation say anything about where it ends.
+        var indented: Bool?
+        /// The start of its first line that indentation puts outside it: a
+        /// statement no deeper than its opening line, or a `}` to its left.
+        var strayLine: Int?
+    }
+
+    /// The leading blanks of the line holding `offset`.
+    func indentation(ofLineAt offset: Int) -> [UInt8] {
+        let start = source.lineRange(source.location(of: offset).line).lowerBound
+        var end = start
+        while end < source.bytes.count, source.bytes[end] == UInt8(ascii: " ") || source.bytes[end] == UInt8(ascii: "\t") { end += 1 }
+        return Array(source.bytes[start..<end])
+    }
+
+    /// Before each statement of the innermost block: whether it begins a
+    /// line indented as if the block had already ended.
+    mutating func noteIndentation() {
+        guard var block = openBlocks.last, block.strayLine == nil, current.kind != .endOfFile else { return }
+        let lineStart = source.lineRange(source.location(of: current.range.start).line).lowerBound
+        let before = source.bytes[lineStart..<current.range.start]
+        guard before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return }
+        let depth = before.count, opening = block.indentation.count
+        if current.kind == .rightBrace {
+            if block.indented == true, depth < opening { block.strayLine = lineStart }
+        } else if block.indented == nil {
+            block.indented = depth > opening
+        } else if block.indented == true, depth <= opening {
+            block.strayLine = lineStart
+        }
+        openBlocks[openBlocks.count - 1] = block
+    }
+
+    /// The file ended inside `block`. The `}` missing is the one of the
+    /// block, inside it or itself, whose lines indentation first shows to
+    /// have ended; the fix puts it there, and only when that is certain:
+    /// one `}` is missing (no other block is open) and indentation names
+    /// the place. Otherwise the `}` goes at the end of the file.
+    mutating func reportNeverClosed(_ block: IndentedBlock) {
+        let inside = closedAstray.filter { $0.open.start > block.open.start } + (block.strayLine != nil ? [block] : [])
+        if openBlocks.isEmpty, let lost = inside.min(by: { $0.strayLine! < $1.strayLine! }), let line = lost.strayLine {
+            let number = source.location(of: line).line
+            // Right under the block's last line, above the blank lines
+            // that part it from what follows.
+            var at = number
+            while at > 1, source.lineText(at - 1).allSatisfy(\.isWhitespace), source.lineRange(at - 1).lowerBound > lost.open.start { at -= 1 }
+            let place = source.lineRange(at).lowerBound
+            diagnostics.report(.syntax, "\(lost.what) is never closed", at: lost.open,
+                               help: "add a `}` before line \(number), where \(lost.what) ends",
+                               fix: Diagnostic.Fix(SourceRange(start: place, end: place), String(decoding: lost.indentation, as: UTF8.self) + "}\n"))
+            unclosedBlocks.append(lost.open)
+            return
+        }
+        // At the end of the file, the `}` can only go there.
+        let end = source.bytes.count
+        let newline = end > 0 && source.bytes[end - 1] != UInt8(ascii: "\n") ? "\n" : ""
+        diagnostics.report(.syntax, "\(block.what) is never closed", at: block.open,
+                           help: "add a `}` where \(block.what) ends", fix: Diagnostic.Fix(SourceRange(start: end, end: end), newline + "}\n"))
+        unclosedBlocks.append(block.open)
     }
 
     // MARK: Strings

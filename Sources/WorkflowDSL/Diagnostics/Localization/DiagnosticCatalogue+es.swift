@@ -300,6 +300,10 @@ extension DiagnosticCatalogue {
                 "añade un {0} donde termina el ticket {1}",
             "add a {0} where the state {1} ends":
                 "añade un {0} donde termina el estado {1}",
+            "add a {0} before line {1}, where the ticket {2} ends":
+                "añade un {0} antes de la línea {1}, donde termina el ticket {2}",
+            "add a {0} before line {1}, where the state {2} ends":
+                "añade un {0} antes de la línea {1}, donde termina el estado {2}",
             "the button {0} is never shown":
                 "el botón {0} no se muestra nunca",
             "buttons appear in states that react to them: add {0}":

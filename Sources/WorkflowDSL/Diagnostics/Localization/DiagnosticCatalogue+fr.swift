@@ -300,6 +300,10 @@ extension DiagnosticCatalogue {
                 "ajoutez un {0} là où finit le ticket {1}",
             "add a {0} where the state {1} ends":
                 "ajoutez un {0} là où finit l'état {1}",
+            "add a {0} before line {1}, where the ticket {2} ends":
+                "ajoutez un {0} avant la ligne {1}, là où finit le ticket {2}",
+            "add a {0} before line {1}, where the state {2} ends":
+                "ajoutez un {0} avant la ligne {1}, là où finit l'état {2}",
             "the button {0} is never shown":
                 "le bouton {0} n'est jamais affiché",
             "buttons appear in states that react to them: add {0}":
