@@ -181,6 +181,15 @@ struct CascadeTests {
         #expect(after.filter { $0 == "}" }.count == text.filter { $0 == "}" }.count + 1, "one `}` added, not three")
     }
 
+    @Test("an unescaped quote is one error: the actions after it on the line (`; close`) are not read again as statements")
+    func unescapedQuoteCascade() {
+        let text = minimalWorkflow.replacingOccurrences(of: "on button cerrar by staff: close",
+                                                        with: "on button cerrar by staff: say \"Dijo \"hola\" y se fue\"; close")
+        let diagnostics = compile(text).diagnostics.filter { $0.severity == .error }
+        #expect(diagnostics.map(\.message) == ["the text ends here: a `\"` inside a text must be written `\\\"`"], "\(diagnostics.map(\.message))")
+        #expect(diagnostics.first?.fix != nil)
+    }
+
     @Test("two blocks never closed: no place is certain, so each `}` goes at the end of the file")
     func twoMissingBraces() {
         let text = minimalWorkflow + "ticket u \"U\" {\n  receives cm\n  state a initial {\n    on button cerrar by cm: close\n"

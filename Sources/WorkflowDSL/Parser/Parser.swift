@@ -36,6 +36,9 @@ public struct Parser {
     var unclosedBlocks: [SourceRange] = []
     /// What `recover` skipped.
     var skippedRanges: [SourceRange] = []
+    /// The statement was abandoned for a text its line broke: recovery
+    /// skips to the end of the line, past any `;`.
+    var recoveringLine = false
     /// The blocks being read, innermost last.
     var openBlocks: [IndentedBlock] = []
     /// Blocks closed by a `}` after a line indentation put outside them:
@@ -215,6 +218,9 @@ public struct Parser {
         diagnostics.report(.syntax, "the text ends here: a `\"` inside a text must be written `\\\"`",
                            at: SourceRange(start: opening.range.end - 1, end: opening.range.end), help: "write `\"\(inner)\"`",
                            fix: Diagnostic.Fix(quoted, "\"\(inner)\""))
+        // What follows on the line (`; close`) is the rest of the same
+        // broken statement, not a statement of its own to report again.
+        recoveringLine = true
         return StatementAbandoned()
     }
 
@@ -225,6 +231,8 @@ public struct Parser {
     /// closes the enclosing block, so the caller's block still ends.
     mutating func recover() {
         let start = current.range.start
+        let wholeLine = recoveringLine
+        recoveringLine = false
         defer {
             let end = position > 0 ? tokens[position - 1].range.end : start
             if end > start { skippedRanges.append(SourceRange(start: start, end: end)) }
@@ -241,8 +249,10 @@ public struct Parser {
                     advance()
                     return
                 }
-            case .newline, .semicolon:
+            case .newline:
                 if depth == 0 { return }
+            case .semicolon:
+                if depth == 0, !wholeLine { return }
             default:
                 break
             }
