@@ -157,13 +157,8 @@ struct DiscordEffectExecutor: EffectExecutor {
             let rendered = DiscordMarkup.render(text)
             if waiters.refused(ticket: ticketID, saying: rendered) { return EffectReceipt() }
             // The click stopped waiting (it said the ticket is being
-            // created): a direct message, which the member may refuse.
-            do {
-                let dm = try await rest.directMessageChannel(with: Snowflake(person))
-                _ = try await rest.createMessage(dm.id, MessageBody(content: rendered, allowedMentions: .none, nonce: Self.nonce(key)))
-            } catch {
-                return skipped(key, "the member's direct messages refused a private word: \(error)")
-            }
+            // created): a direct message.
+            return await directMessage(rendered, to: person, key: key, what: "a private word")
         case .refuse, .showForm, .showSanctions, .showAppealedSanctions:
             break // answered on the interaction itself, within its 3 seconds
         case .recordSanction:
@@ -184,15 +179,21 @@ struct DiscordEffectExecutor: EffectExecutor {
                 guard error.isNotFound else { throw error }
             }
         case .askRating(let text, let user):
-            // A member may refuse DMs; that is their choice, not a failure.
-            do {
-                let dm = try await rest.directMessageChannel(with: Snowflake(user))
-                _ = try await rest.createMessage(dm.id, MessageBody(content: DiscordMarkup.render(text), allowedMentions: .none, nonce: Self.nonce(key)))
-            } catch {
-                return skipped(key, "the member's direct messages refused the rating question: \(error)")
-            }
+            return await directMessage(DiscordMarkup.render(text), to: user, key: key, what: "the rating question")
         case .schedule, .cancelTimer:
             break
+        }
+        return EffectReceipt()
+    }
+
+    /// `content` to `person` by direct message. A member may refuse DMs;
+    /// that is their choice, not a failure: the effect is done all the same.
+    private func directMessage(_ content: String, to person: String, key: String, what: String) async -> EffectReceipt {
+        do {
+            let dm = try await rest.directMessageChannel(with: Snowflake(person))
+            _ = try await rest.createMessage(dm.id, MessageBody(content: content, allowedMentions: .none, nonce: Self.nonce(key)))
+        } catch {
+            return skipped(key, "the member's direct messages refused \(what): \(error)")
         }
         return EffectReceipt()
     }
@@ -278,9 +279,7 @@ struct DiscordEffectExecutor: EffectExecutor {
                 return (try await rest.createChannel(guild: guild, .init(name: name, parentID: nil, topic: topic, permissionOverwrites: overwrites),
                                                      reason: "Escala: new ticket").id, false)
             } catch {
-                guard error.isServerFull else { throw error }
-                channels.markServerFull()
-                throw NoRoom(room: .serverFull)
+                throw serverFull(error) ?? error
             }
         }
         while true {
@@ -296,10 +295,7 @@ struct DiscordEffectExecutor: EffectExecutor {
                 // Fuller than we counted (channels made while the gateway
                 // was away): the next place, if there is one; none when
                 // the whole server is.
-                if error.isServerFull {
-                    channels.markServerFull()
-                    throw NoRoom(room: .serverFull)
-                }
+                if let noRoom = serverFull(error) { throw noRoom }
                 guard error.isCategoryFull else { throw error }
                 channels.markFull(parent)
                 place = nil
@@ -311,6 +307,14 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// if asked again at once.
     private struct NoRoom: Error {
         let room: ChannelRoom
+    }
+
+    /// Discord's 30013 (the server holds its 500 channels), believed over
+    /// the count until a channel is deleted; nil for any other error.
+    private func serverFull(_ error: DiscordError) -> NoRoom? {
+        guard error.isServerFull else { return nil }
+        channels.markServerFull()
+        return NoRoom(room: .serverFull)
     }
 
     /// Thread mode: a private thread in the category's channel, with the
