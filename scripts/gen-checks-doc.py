@@ -37,6 +37,8 @@ def excerpt(lines, start, end, context=2):
 
 
 sections = []
+examples = []
+LANGUAGES = ["en", "es", "fr"]
 for case, code in sorted(cases.items(), key=lambda item: item[1][1:]):
     # The first case of each code (the second, NAME.2.flow, is a test only).
     bad_path = min(GOLDEN.glob(f"{code}-*.flow"), key=lambda path: len(path.name))
@@ -52,15 +54,29 @@ for case, code in sorted(cases.items(), key=lambda item: item[1][1:]):
     a0, a1 = changes[0][1], changes[-1][2]
     b0, b1 = changes[0][3], changes[-1][4]
     ids = [] if is_note else ["--ids-optional"]
-    output = subprocess.run([escala, "lint", "--lang", "en", *ids, str(bad_path)], capture_output=True, text=True, cwd=ROOT).stdout
-    first = output.splitlines()[0].replace(str(bad_path.with_suffix(".ids")), shown_bad.name).replace(str(bad_path), bad_path.name)
-    why = bad_path.read_text().splitlines()[0].lstrip("# ").strip()
+
+    def first_line(language):
+        output = subprocess.run([escala, "lint", "--lang", language, *ids, str(bad_path)],
+                                capture_output=True, text=True, cwd=ROOT).stdout
+        return output.splitlines()[0].replace(str(bad_path.with_suffix(".ids")), shown_bad.name).replace(str(bad_path), bad_path.name)
+
+    lint = {language: first_line(language) for language in LANGUAGES}
+    # The comment at the top of the golden file says what is wrong in it.
+    comment = []
+    for line in bad_path.read_text().splitlines():
+        if not line.startswith("#"):
+            break
+        comment.append(line.lstrip("# ").strip())
+    why = " ".join(comment)
     summary = summaries[case].replace('\\"', '"')
+    example = {"why": why, "bad": excerpt(bad, a0, max(a1, a0 + 1)), "lint": lint,
+               "fixed": excerpt(fixed, b0, max(b1, b0 + 1))}
+    examples.append((case, code, example))
     sections.append(
         f"### {code} {titles[case]}\n\n{summary} {why}\n\n"
-        f"Bad:\n\n```\n{excerpt(bad, a0, max(a1, a0 + 1))}\n```\n\n"
-        f"```\n{first}\n```\n\n"
-        f"Fixed:\n\n```\n{excerpt(fixed, b0, max(b1, b0 + 1))}\n```\n"
+        f"Bad:\n\n```\n{example['bad']}\n```\n\n"
+        f"```\n{lint['en']}\n```\n\n"
+        f"Fixed:\n\n```\n{example['fixed']}\n```\n"
     )
 
 doc = DOC.read_text()
@@ -68,23 +84,35 @@ begin, end = "<!-- checks:begin -->", "<!-- checks:end -->"
 head, rest = doc.split(begin)
 _, tail = rest.split(end)
 DOC.write_text(head + begin + "\n\n" + "\n".join(sections) + "\n" + end + tail)
-SWIFT = ROOT / "Sources/WorkflowDSL/Diagnostics/CheckExplanations.swift"
-cases_by_code = {code: case for case, code in cases.items()}
+SWIFT = ROOT / "Sources/WorkflowDSL/Diagnostics/CheckExamples.swift"
+
+
+def raw(text):
+    return '#"""\n' + text + '\n"""#'
+
+
 swift = [
     "// Written by scripts/gen-checks-doc.py from the golden files: do not edit.",
-    "// A test checks it matches the catalogue of docs/language.md.",
+    "// A test checks that the English explanations match docs/language.md.",
     "",
-    "extension DiagnosticCode {",
-    "    /// The longer explanation `escala explain` prints, with a bad and a",
-    "    /// fixed example: the code's section of docs/language.md.",
-    "    public var explanation: String {",
-    "        switch self {",
+    "extension CheckExample {",
+    "    /// The first golden file of each code, its fixed version, and the first",
+    "    /// line `escala lint` prints for it in each language.",
+    "    static func of(_ code: DiagnosticCode) -> CheckExample {",
+    "        switch code {",
 ]
-for section in sections:
-    code = section.split()[1]
-    swift.append(f"        case .{cases_by_code[code]}: #\"\"\"")
-    swift.extend(section.rstrip("\n").split("\n"))
-    swift.append('"""#')
+for case, code, example in examples:
+    swift.append(f"        case .{case}: CheckExample(")
+    swift.append(f"            why: #\"{example['why']}\"#,")
+    swift.append(f"            bad: {raw(example['bad'])},")
+    swift.append("            lint: [")
+    for language in LANGUAGES:
+        swift.append(f"                .{language}: #\"{example['lint'][language]}\"#,")
+    swift.append("            ],")
+    swift.append(f"            fixed: {raw(example['fixed'])})")
 swift += ["        }", "    }", "}", ""]
 SWIFT.write_text("\n".join(swift))
+OLD = ROOT / "Sources/WorkflowDSL/Diagnostics/CheckExplanations.swift"
+if OLD.exists():
+    OLD.unlink()
 print(f"{len(sections)} checks written to {DOC.relative_to(ROOT)} and {SWIFT.relative_to(ROOT)}")

@@ -93,8 +93,7 @@ public struct LanguageServer: Sendable {
     private mutating func open(_ uri: String, text: String) -> Data {
         let index = DocumentIndex(uri: uri, text: text)
         documents[uri] = index
-        let language = DiagnosticLanguage.resolve(asked: editorLocale, environment: environment,
-                                                  workflowLocales: index.file.locales.map(\.text))
+        let language = language(of: index)
         let diagnostics = index.diagnostics.map { $0.localized(to: language) }.map { diagnostic in
             let severity = switch diagnostic.severity {
             case .error: 1
@@ -111,22 +110,31 @@ public struct LanguageServer: Sendable {
         return Self.notification("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, diagnostics: diagnostics))
     }
 
+    /// What the admin reads in: the editor's language, else the system's,
+    /// else the workflow's first locale, as `escala lint` chooses.
+    private func language(of index: DocumentIndex) -> DiagnosticLanguage {
+        DiagnosticLanguage.resolve(asked: editorLocale, environment: environment, workflowLocales: index.file.locales.map(\.text))
+    }
+
     // MARK: Questions about a place
 
     private func hover(_ params: TextDocumentPositionParams) -> Hover? {
         guard let index = documents[params.textDocument.uri] else { return nil }
         let offset = index.offset(params.position)
         guard let word = index.word(at: offset) else { return nil }
+        let language = language(of: index)
         if let declaration = index.declaration(of: word.text, at: offset) {
             let line = index.source.location(of: declaration.range.start).line
-            var text = "**\(declaration.kind)** `\(declaration.name)`" + (declaration.ticket.map { " of `\($0)`" } ?? "")
+            var text = "**\(HoverWords.kind(declaration.kind, language))** `\(declaration.name)`"
+                + (declaration.ticket.map { HoverWords.of($0, language) } ?? "")
             if declaration.kind == "rank", let level = index.ranks.firstIndex(of: declaration.name) {
-                text += ", level \(level + 1) of \(index.ranks.count) of the ladder"
+                text += HoverWords.level(level + 1, of: index.ranks.count, language)
             }
-            text += "\n\n```flow\n\(index.source.lineText(line).trimmingCharacters(in: .whitespaces))\n```\ndeclared on line \(line)"
+            text += "\n\n```flow\n\(index.source.lineText(line).trimmingCharacters(in: .whitespaces))\n```\n"
+                + HoverWords.declared(onLine: line, language)
             return Hover(contents: MarkupContent(value: text), range: index.range(word.range))
         }
-        return KeywordReference.markdown(word.text).map { Hover(contents: MarkupContent(value: $0), range: index.range(word.range)) }
+        return KeywordReference.markdown(word.text, in: language).map { Hover(contents: MarkupContent(value: $0), range: index.range(word.range)) }
     }
 
     private func definition(_ params: TextDocumentPositionParams) -> Location? {

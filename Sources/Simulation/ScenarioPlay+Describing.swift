@@ -23,43 +23,45 @@ extension Play {
     func describe(_ effect: Effect) -> String? {
         switch effect {
         case .createChannel(let name, let visibleTo):
-            return "creates channel \(name), visible to the member and \(visibleTo.map(\.description).joined(separator: ", "))"
+            return words("creates channel {0}, visible to the member and {1}", name, visibleTo.map(\.description).joined(separator: ", "))
         case .send(let text, let buttons, _, let answers):
             let shown = buttons.isEmpty ? "" : " [" + buttons.joined(separator: "] [") + "]"
             let answered = (answers ?? []).map { " {\($0.question) → \(Self.oneLine($0.answer))}" }.joined()
-            return (text.isEmpty ? (buttons.isEmpty ? "shows the answers" : "shows buttons") + shown : "says \"\(Self.oneLine(humanize(text)))\"" + shown) + answered
+            return (text.isEmpty ? words(buttons.isEmpty ? "shows the answers" : "shows buttons") + shown
+                                 : words("says \"{0}\"", Self.oneLine(humanize(text))) + shown) + answered
         case .notice(let text, _):
-            return "says \"\(Self.oneLine(humanize(text)))\""
+            return words("says \"{0}\"", Self.oneLine(humanize(text)))
         case .deleteMessage(let id):
             let line = Int(id.dropFirst()) ?? 0
             let author: String? = scenario.steps.first { $0.line == line }.flatMap {
                 if case .say(let name, _, _) = $0.action { name } else { nil }
             }
-            return "deletes the message" + (author.map { " of @\($0)" } ?? "")
-        case .rename(let name): return "renames the channel to \(name)"
+            return author.map { words("deletes the message of @{0}", $0) } ?? words("deletes the message")
+        case .rename(let name): return words("renames the channel to {0}", name)
         case .setVisibility(let ranks, let people):
-            return "shows the channel to " + (ranks.map(\.description) + people.map(who)).joined(separator: ", ")
+            return words("shows the channel to {0}", (ranks.map(\.description) + people.map(who)).joined(separator: ", "))
         case .mention(let ranks, let people):
-            return "mentions " + (ranks.map(\.description) + people.map(who)).joined(separator: ", ")
+            return words("mentions {0}", (ranks.map(\.description) + people.map(who)).joined(separator: ", "))
         case .notify(let channel, let text, let pings):
-            return "notifies #\(channel): \"\(Self.oneLine(humanize(text)))\""
-                + (pings.isEmpty ? "" : ", pinging " + pings.map(\.description).joined(separator: ", "))
-        case .publish(let channel, let text): return "publishes in #\(channel): \"\(Self.oneLine(humanize(text)))\""
-        case .refuse(let person, let reason): return "refuses \(who(person)): \"\(humanize(reason))\""
-        case .tellPrivately(let person, let text): return "tells \(who(person)) privately: \"\(humanize(text))\""
-        case .showForm(let form, let person): return "shows the form \(form) to \(who(person))"
-        case .showSanctions(let person): return "shows the sanction form to \(who(person))"
-        case .showAppealedSanctions(let person): return "shows \(who(person)) the member's recorded sanctions"
+            return words("notifies #{0}: \"{1}\"", channel, Self.oneLine(humanize(text)))
+                + (pings.isEmpty ? "" : words(", pinging {0}", pings.map(\.description).joined(separator: ", ")))
+        case .publish(let channel, let text): return words("publishes in #{0}: \"{1}\"", channel, Self.oneLine(humanize(text)))
+        case .refuse(let person, let reason): return words("refuses {0}: \"{1}\"", who(person), humanize(reason))
+        case .tellPrivately(let person, let text): return words("tells {0} privately: \"{1}\"", who(person), humanize(text))
+        case .showForm(let form, let person): return words("shows the form {0} to {1}", form, who(person))
+        case .showSanctions(let person): return words("shows the sanction form to {0}", who(person))
+        case .showAppealedSanctions(let person): return words("shows {0} the member's recorded sanctions", who(person))
         case .recordSanction(let entry):
-            return "records in the ledger: \(entry.offence) for \(who(entry.member)), applied by \(who(entry.appliedBy))"
-                + (entry.outsideEscala ? " (given outside Escala, recorded by \(who(entry.recordedBy)))" : "")
-                + (entry.warned ? ", warned first" : "") + (entry.evidence.isEmpty ? "" : ", \(entry.evidence.count) piece(s) of evidence")
+            return words("records in the ledger: {0} for {1}, applied by {2}", entry.offence, who(entry.member), who(entry.appliedBy))
+                + (entry.outsideEscala ? words(" (given outside Escala, recorded by {0})", who(entry.recordedBy)) : "")
+                + (entry.warned ? words(", warned first") : "")
+                + (entry.evidence.isEmpty ? "" : words(", {0} piece(s) of evidence", entry.evidence.count))
         case .grantRole(let role, let person, let seconds):
-            return "grants \(role) to \(who(person))" + (seconds.map { " for \(Self.duration($0))" } ?? "")
-        case .revokeRole(let role, let person): return "revokes \(role) from \(who(person))"
-        case .transcript(let channel): return "posts the transcript" + (channel.map { " in #\($0)" } ?? "")
-        case .close(let reason): return "closes the ticket" + (reason.map { ": \($0)" } ?? "")
-        case .askRating(let text, let person): return "asks \(who(person)) for a rating: \"\(Self.oneLine(humanize(text)))\""
+            return words("grants {0} to {1}", role, who(person)) + (seconds.map { words(" for {0}", Self.duration($0)) } ?? "")
+        case .revokeRole(let role, let person): return words("revokes {0} from {1}", role, who(person))
+        case .transcript(let channel): return channel.map { words("posts the transcript in #{0}", $0) } ?? words("posts the transcript")
+        case .close(let reason): return reason.map { words("closes the ticket: {0}", $0) } ?? words("closes the ticket")
+        case .askRating(let text, let person): return words("asks {0} for a rating: \"{1}\"", who(person), Self.oneLine(humanize(text)))
         case .schedule, .cancelTimer: return nil
         }
     }
@@ -80,7 +82,7 @@ extension Play {
     }
 
     /// `roleplay.flow:107 on button a_trainee by cm`.
-    static func describe(_ rule: FiredRule) -> String {
-        "\(rule.place) " + (rule.outcome == .refused ? "refused by " : "") + rule.rule
+    func describe(rule: FiredRule) -> String {
+        "\(rule.place) " + (rule.outcome == .refused ? words("refused by {0}", rule.rule) : rule.rule)
     }
 }

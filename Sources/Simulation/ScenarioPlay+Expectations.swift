@@ -20,45 +20,45 @@ extension Play {
         var detail: String?
         var skipped = false
         func needTicket() -> TicketState? {
-            if ticket == nil { detail = "no ticket is open yet" }
+            if ticket == nil { detail = words("no ticket is open yet") }
             return ticket?.state
         }
         /// Effect expectations cannot be judged on a step replayed after a
         /// restart: its effects were produced by the earlier run.
         func judgeEffects(_ result: Bool, _ failure: @autoclosure () -> String) {
-            if lastReplayed { skipped = true; detail = "skipped: the step was applied before a restart"; return }
+            if lastReplayed { skipped = true; detail = words("skipped: the step was applied before a restart"); return }
             holds = result
             if !result { detail = failure() }
         }
-        let saidNothing = texts.isEmpty ? "nothing was said" : "said: " + texts.map { "\"\(Self.oneLine($0))\"" }.joined(separator: "; ")
+        let saidNothing = texts.isEmpty ? words("nothing was said") : words("said: {0}", texts.map { "\"\(Self.oneLine($0))\"" }.joined(separator: "; "))
         switch expectation {
         case .state(let name):
             description = "state \(name)"
-            if let state = needTicket() { holds = state.state == name; if holds == false { detail = "the state is \(state.state)" } }
+            if let state = needTicket() { holds = state.state == name; if holds == false { detail = words("the state is `{0}`", state.state) } }
         case .handler(let name):
             description = name.map { "handler \($0)" } ?? "no handler"
             if let state = needTicket() {
                 holds = state.handler == name.flatMap { people[$0]?.id }
-                if holds == false { detail = "the handler is " + (state.handler.map { "@" + (names[$0] ?? $0) } ?? "nobody") }
+                if holds == false { detail = state.handler.map { words("the handler is {0}", "@" + (names[$0] ?? $0)) } ?? words("the ticket has no handler") }
             }
         case .channel(let name):
             description = "channel \(name)"
             let actual = currentTicket.flatMap { channelNames[$0] }
             holds = actual == name
-            if holds == false { detail = "the channel is " + (actual ?? "not created") }
+            if holds == false { detail = actual.map { words("the channel is {0}", $0) } ?? words("the channel is not created") }
         case .sent(let text, let negated):
             description = (negated ? "not sent \"" : "sent \"") + text + "\""
             let found = texts.contains { $0.localizedCaseInsensitiveContains(text) }
-            judgeEffects(found != negated, negated ? "it was sent" : saidNothing)
+            judgeEffects(found != negated, negated ? words("it was sent") : saidNothing)
         case .buttons(let expected):
             description = "buttons " + expected.joined(separator: ", ")
             let actual = currentTicket.flatMap { buttons[$0] } ?? []
             holds = actual == expected
-            if holds == false { detail = "the buttons are " + (actual.isEmpty ? "none" : actual.joined(separator: ", ")) }
+            if holds == false { detail = actual.isEmpty ? words("there are no buttons") : words("the buttons are {0}", actual.joined(separator: ", ")) }
         case .deleted(let negated):
             description = negated ? "not deleted" : "deleted"
             let deleted = effects.contains { if case .deleteMessage = $0 { true } else { false } }
-            judgeEffects(deleted != negated, negated ? "the message was deleted" : "no message was deleted")
+            judgeEffects(deleted != negated, words(negated ? "the message was deleted" : "no message was deleted"))
         case .refused(let text, let negated):
             description = (negated ? "not refused" : "refused") + (text.map { " \"\($0)\"" } ?? "")
             // A refusal said at the click, or later, privately, when Discord
@@ -70,8 +70,8 @@ extension Play {
                 }
             }
             let refused = reasons.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }
-            judgeEffects(refused != negated, negated ? "refused: " + reasons.joined(separator: "; ")
-                                                     : reasons.isEmpty ? "nothing was refused" : "refused: " + reasons.joined(separator: "; "))
+            judgeEffects(refused != negated, !negated && reasons.isEmpty ? words("nothing was refused")
+                                                                          : words("refused: {0}", reasons.joined(separator: "; ")))
         case .mentioned(let name, let negated):
             description = (negated ? "not mentioned " : "mentioned ") + name
             var owner: String?
@@ -79,8 +79,8 @@ extension Play {
             // Who the engine says Discord notifies, as the face sends it.
             let pinged = engine.currentWorkflow(runner.workflowPath).map { effects.pinged(in: $0, owner: owner ?? "") } ?? Pinged()
             let mentioned = pinged.ranksAndRoles.contains(name) || pinged.people.contains(people[name]?.id ?? "")
-            judgeEffects(mentioned != negated, negated ? "\(name) was pinged" : pinged.isEmpty ? "nobody was pinged"
-                : "pinged: " + (Set(pinged.ranksAndRoles).sorted() + Set(pinged.people).map { "@" + (names[$0] ?? $0) }.sorted()).joined(separator: ", "))
+            judgeEffects(mentioned != negated, negated ? words("{0} was pinged", name) : pinged.isEmpty ? words("nobody was pinged")
+                : words("pinged: {0}", (Set(pinged.ranksAndRoles).sorted() + Set(pinged.people).map { "@" + (names[$0] ?? $0) }.sorted()).joined(separator: ", ")))
         case .visibleTo(let name, let negated):
             description = (negated ? "not visible to " : "visible to ") + name
             let seen = currentTicket.flatMap { visibility[$0] }
@@ -89,57 +89,60 @@ extension Play {
                 return standing.contains(name) || seen.ranks.contains { Self.names($0, name) } || seen.people.contains(people[name]?.id ?? "")
             } ?? false
             holds = visible != negated
-            if holds == false { detail = "visible to " + (seen.map { ($0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) }).joined(separator: ", ") } ?? "nobody") }
+            if holds == false {
+                detail = seen.map { words("visible to {0}", ($0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) }).joined(separator: ", ")) }
+                    ?? words("the channel is not created")
+            }
         case .notified(let channel, let text, let negated):
             description = (negated ? "not notified " : "notified ") + channel + (text.map { " \"\($0)\"" } ?? "")
             let notes = effects.compactMap { effect -> String? in
                 if case .notify(channel, let said, _) = effect { humanize(said) } else { nil }
             }
             let notified = notes.contains { text == nil || $0.localizedCaseInsensitiveContains(text!) }
-            judgeEffects(notified != negated, negated ? "\(channel) was notified: " + notes.joined(separator: "; ") : "\(channel) was not notified")
+            judgeEffects(notified != negated, negated ? words("{0} was notified: {1}", channel, notes.joined(separator: "; ")) : words("{0} was not notified", channel))
         case .closed(let reason):
             description = "closed" + (reason.map { " \"\($0)\"" } ?? "")
             if let state = needTicket() {
                 holds = state.isClosed && (reason == nil || (state.closeReason ?? "").localizedCaseInsensitiveContains(reason!))
-                if holds == false { detail = state.isClosed ? "closed with reason \"\(state.closeReason ?? "")\"" : "the ticket is open, in state \(state.state)" }
+                if holds == false { detail = state.isClosed ? words("closed with reason \"{0}\"", state.closeReason ?? "") : words("the ticket is open, in state `{0}`", state.state) }
             }
         case .open:
             description = "open"
-            if let state = needTicket() { holds = !state.isClosed; if holds == false { detail = "closed: \(state.closeReason ?? "")" } }
+            if let state = needTicket() { holds = !state.isClosed; if holds == false { detail = words("closed: {0}", state.closeReason ?? "") } }
         case .flag(let flag, let negated):
             description = (negated ? "no flag " : "flag ") + flag
-            if let state = needTicket() { holds = state.flags.contains(flag) != negated; if holds == false { detail = "flags: " + state.flags.joined(separator: ", ") } }
+            if let state = needTicket() { holds = state.flags.contains(flag) != negated; if holds == false { detail = state.flags.isEmpty ? words("no flag is set") : words("flags: {0}", state.flags.joined(separator: ", ")) } }
         case .form(let form):
             description = "form \(form)"
-            judgeEffects(effects.contains { if case .showForm(form, _) = $0 { true } else { false } }, "the form \(form) was not shown")
+            judgeEffects(effects.contains { if case .showForm(form, _) = $0 { true } else { false } }, words("the form {0} was not shown", form))
         case .granted(let role):
             description = "granted \(role)"
             judgeEffects(effects.contains { if case .grantRole(role, _, _) = $0 { true } else { false } }
-                         || lastCommunity.contains { if case .grantRole(role, _) = $0 { true } else { false } }, "\(role) was not granted")
+                         || lastCommunity.contains { if case .grantRole(role, _) = $0 { true } else { false } }, words("{0} was not granted", role))
         case .revoked(let role):
             description = "revoked \(role)"
             judgeEffects(effects.contains { if case .revokeRole(role, _) = $0 { true } else { false } }
-                         || lastCommunity.contains { if case .revokeRole(role, _) = $0 { true } else { false } }, "\(role) was not revoked")
+                         || lastCommunity.contains { if case .revokeRole(role, _) = $0 { true } else { false } }, words("{0} was not revoked", role))
         case .holds(let name, let role, let negated):
             description = (negated ? "no role " : "role ") + "\(name) \(role)"
             let held = try await community.holds(role, member: people[name]?.id ?? name)
             holds = held != negated
-            if holds == false { detail = held ? "\(name) holds \(role)" : "\(name) does not hold \(role)" }
+            if holds == false { detail = words(held ? "{0} holds {1}" : "{0} does not hold {1}", name, role) }
         case .reputation(let name, let points):
             description = "reputation \(name) \(points)"
             let actual = try await community.reputation(of: people[name]?.id ?? name).points
             holds = actual == points
-            if holds == false { detail = "\(name) has \(actual) point(s)" }
+            if holds == false { detail = words("{0} has {1} point(s)", name, actual) }
         case .activity(let name, let total):
             description = "activity \(name) \(total)"
             let board = engine.currentWorkflow(runner.workflowPath)?.activities.first
             let actual = try await community.activity(of: people[name]?.id ?? name, board: board?.name ?? "", workflow: runner.workflowPath, now: now)
             holds = actual == total
-            if holds == false { detail = board == nil ? "the workflow has no `activity` board" : "\(name) has \(actual) in this window" }
+            if holds == false { detail = board == nil ? words("the workflow has no `activity` board") : words("{0} has {1} in this window", name, actual) }
         case .topPosted(let channel):
             description = "top posted" + (channel.map { " in \($0)" } ?? "")
             judgeEffects(lastCommunity.contains { if case .postRanking(let posted, _) = $0 { channel == nil || posted == channel } else { false } },
-                         "no TOP was posted" + (channel.map { " in \($0)" } ?? ""))
+                         channel.map { words("no TOP was posted in {0}", $0) } ?? words("no TOP was posted"))
         case .top(let expected):
             description = "top " + expected.joined(separator: " ")
             let board = engine.currentWorkflow(runner.workflowPath)?.activities.first
@@ -147,12 +150,12 @@ extension Play {
             if let board { ranking = try await community.ranking(workflow: runner.workflowPath, board: board.name, back: 1, now: now) }
             let actual = (ranking?.entries ?? []).map { names[$0.member] ?? $0.member }
             holds = Array(actual.prefix(expected.count)) == expected
-            if holds == false { detail = ranking == nil ? "no window has closed yet" : "the TOP is " + (actual.isEmpty ? "empty" : actual.joined(separator: " ")) }
+            if holds == false { detail = ranking == nil ? words("no window has closed yet") : actual.isEmpty ? words("the TOP is empty") : words("the TOP is {0}", actual.joined(separator: " ")) }
         case .audit(let name, let text):
             description = "audit \(name) \"\(text)\""
             let lines = try await community.audit(member: people[name]?.id ?? name).map { "\($0.action.rawValue) \($0.role): \($0.reason)" }
             holds = lines.contains { $0.localizedCaseInsensitiveContains(text) }
-            if holds == false { detail = lines.isEmpty ? "no audit line for \(name)" : "audit: " + lines.joined(separator: "; ") }
+            if holds == false { detail = lines.isEmpty ? words("no audit line for {0}", name) : words("audit: {0}", lines.joined(separator: "; ")) }
         case .statistics(let subject, let figures):
             description = "stats " + (subject.map { $0 + " " } ?? "") + figures.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
             let statistics = try await community.ticketStatistics()
@@ -163,11 +166,11 @@ extension Play {
             let actual: [String: Int] = line.map { ["created": $0.created, "resolved": $0.resolved, "pending": $0.pending] } ?? [:]
             holds = figures.allSatisfy { actual[$0.0] == $0.1 }
             if holds == false {
-                detail = line == nil ? "no statistics for \(subject ?? "")" : actual.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                detail = line == nil ? words("no statistics for {0}", subject ?? "") : actual.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             }
         case .transcript:
             description = "transcript"
-            judgeEffects(effects.contains { if case .transcript = $0 { true } else { false } }, "no transcript was posted")
+            judgeEffects(effects.contains { if case .transcript = $0 { true } else { false } }, words("no transcript was posted"))
         case .sanctionsShown:
             description = "sanctions shown"
             judgeEffects(effects.contains {
@@ -175,21 +178,21 @@ extension Play {
                 case .showSanctions, .showAppealedSanctions: true
                 default: false
                 }
-            }, "the sanctions table was not shown")
+            }, words("the sanctions table was not shown"))
         case .sanctioned(let name, let offence, let staff, let negated):
             description = (negated ? "not " : "") + "sanctioned \(name) \(offence) by \(staff)"
             let ledger = try await engine.sanctions(guild: runner.guild, member: people[name]?.id ?? name)
             let found = ledger.contains { $0.entry.offence == offence && $0.entry.appliedBy == people[staff]?.id }
             holds = found != negated
             if holds == false {
-                detail = ledger.isEmpty ? "\(name) has no recorded sanction"
-                    : "the ledger of \(name): " + ledger.map { "\($0.entry.offence) by \(who($0.entry.appliedBy))" }.joined(separator: "; ")
+                detail = ledger.isEmpty ? words("{0} has no recorded sanction", name)
+                    : words("the ledger of {0}: {1}", name, ledger.map { words("{0} by {1}", $0.entry.offence, who($0.entry.appliedBy)) }.joined(separator: "; "))
             }
         case .openTickets(let count):
             description = "open tickets \(count)"
             let actual = try await engine.tickets(openOnly: true).count
             holds = actual == count
-            if holds == false { detail = "\(actual) open" }
+            if holds == false { detail = words("{0} open", actual) }
         }
         var entry = entry(line, "expect " + description)
         // Not judged means failed (e.g. no ticket yet), unless skipped.

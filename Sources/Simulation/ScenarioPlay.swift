@@ -6,6 +6,7 @@ import WorkflowDSL
 /// clock, the people, and what the last step did, for `expect` lines.
 struct Play {
     let runner: ScenarioRunner
+    var words: TraceWords { runner.words }
     let scenario: Scenario
     /// The engines, replaced by new ones on the same database at `restart`.
     var engine: TicketEngine
@@ -63,7 +64,7 @@ struct Play {
             return
         case .switchTicket(let number):
             guard let id = ticketsByNumber[number] else {
-                fail(step.line, "ticket \(number)", "no ticket #\(number) was opened in this scenario")
+                fail(step.line, words("ticket {0}", number), words("no ticket #{0} was opened in this scenario", number))
                 return
             }
             currentTicket = id
@@ -72,13 +73,13 @@ struct Play {
             if full { fullCategories.insert(category) } else { fullCategories.remove(category) }
             lastEffects = []
             lastCommunity = []
-            try await finish(entry(step.line, full ? "every Discord category of \(category) is full" : "\(category) has room again"))
+            try await finish(entry(step.line, full ? words("every Discord category of {0} is full", category) : words("{0} has room again", category)))
             return
         case .serverFull(let full):
             serverFull = full
             lastEffects = []
             lastCommunity = []
-            try await finish(entry(step.line, full ? "the Discord server holds its 500 channels" : "the Discord server has room again"))
+            try await finish(entry(step.line, words(full ? "the Discord server holds its 500 channels" : "the Discord server has room again")))
             return
         case .open(let name, let category, let answers):
             let person = people[name]!
@@ -88,15 +89,15 @@ struct Play {
                                                      ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                                  answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
                                                  sourceID: source, room: room, now: now)
-            var entry = entry(step.line, "\(name) opens \(category)")
+            var entry = entry(step.line, words("{0} opens {1}", name, category))
             switch outcome {
             case .opened(let ticket, let effects, let rules):
                 select(ticket)
                 lastEffects = effects.map { (ticket.id, $0) }
                 lastReplayed = false
-                entry = self.entry(step.line, "\(name) opens \(category)", ticket: ticket.number)
+                entry = self.entry(step.line, words("{0} opens {1}", name, category), ticket: ticket.number)
                 entry.stateChange = "→ \(ticket.state.state)"
-                entry.rules = rules.map(Self.describe)
+                entry.rules = rules.map(describe(rule:))
             case .refused(let reason):
                 lastEffects = [(0, .refuse(person: person.id, reason: reason))]
                 if let alert = engine.staffAlert(noRoom: room, category: category, workflow: runner.workflowPath, member: person.id, now: now) {
@@ -124,7 +125,7 @@ struct Play {
                 let tick = try await clockwork.tick(now: now)
                 for outcome in tick.timers.outcomes {
                     effects += outcome.effects.map { (outcome.ticket.id, $0) }
-                    rules += outcome.rules.map { "#\(outcome.ticket.number) " + Self.describe($0) }
+                    rules += outcome.rules.map { "#\(outcome.ticket.number) " + describe(rule: $0) }
                     if outcome.previousState != outcome.ticket.state.state {
                         changes.append("#\(outcome.ticket.number) \(outcome.previousState) → \(outcome.ticket.state.state)")
                     }
@@ -137,7 +138,7 @@ struct Play {
             lastCommunity = communityEffects
             lastEffects = effects
             lastReplayed = false
-            var entry = entry(step.line, "wait \(Self.duration(seconds))")
+            var entry = entry(step.line, words("wait {0}", Self.duration(seconds)))
             if !changes.isEmpty { entry.stateChange = changes.joined(separator: ", ") }
             entry.rules = rules
             try await finish(entry)
@@ -145,17 +146,17 @@ struct Play {
             try await community.memberSeen(people[name]!.id, joinedAt: now - Int64(secondsAgo))
             lastEffects = []
             lastCommunity = try await community.fireDue(now: now).effects
-            try await finish(entry(step.line, secondsAgo == 0 ? "\(name) joins the server" : "\(name) joined \(Self.duration(secondsAgo)) ago"))
+            try await finish(entry(step.line, secondsAgo == 0 ? words("{0} joins the server", name) : words("{0} joined {1} ago", name, Self.duration(secondsAgo))))
         case .giveReputation(let name, let receiver):
             let giver = people[name]!
             // The same answer `/rep` gets on Discord, from the same engine call.
             let (answer, effects) = try await community.respond(to: .rep(member: people[receiver]!.id, memberIsBot: false), by: giver, now: now)
-            var entry = entry(step.line, "\(name) runs /rep @\(receiver)")
+            var entry = entry(step.line, words("{0} runs /rep @{1}", name, receiver))
             lastEffects = []
             lastCommunity = effects
             switch answer {
             case .publicly(.repGiven(_, let points, let level)):
-                entry.stateChange = "@\(receiver): \(points) point(s)" + (level.map { ", level \($0)" } ?? "")
+                entry.stateChange = words("@{0}: {1} point(s)", receiver, points) + (level.map { words(", level {0}", $0) } ?? "")
             case .privately(let notice):
                 lastEffects = [(0, .refuse(person: giver.id, reason: NoticeCatalogue.text(notice, locale: locale(of: name))))]
             default:
@@ -167,12 +168,12 @@ struct Play {
             if added { community.count(.reactions, member: people[name]!.id, at: now) }
             lastCommunity = try await community.reaction(added: added, member: people[name]!.id, workflow: runner.workflowPath,
                                                    message: message, emoji: emoji, now: now)
-            try await finish(entry(step.line, "\(name) \(added ? "reacts" : "removes the reaction") \(emoji) \(added ? "to" : "from") \(message)"))
+            try await finish(entry(step.line, words(added ? "{0} reacts {1} to {2}" : "{0} removes the reaction {1} from {2}", name, emoji, message)))
         case .chat(let name, let count):
             for _ in 0..<count { community.count(.messages, member: people[name]!.id, at: now) }
             lastEffects = []
             lastCommunity = []
-            try await finish(entry(step.line, "\(name) writes \(count) message(s) in the server"))
+            try await finish(entry(step.line, words("{0} writes {1} message(s) in the server", name, count)))
         case .restart(let downFor):
             // A clean stop: what was counted in memory is written first, as
             // `escala run` does on SIGTERM. While down, nothing fires.
@@ -193,10 +194,10 @@ struct Play {
             lastEffects = tick.timers.outcomes.flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
             lastCommunity = tick.community.effects
             lastReplayed = false
-            try await finish(entry(step.line, downFor == 0 ? "the bot restarts" : "the bot is down for \(Self.duration(downFor)), then starts"))
+            try await finish(entry(step.line, downFor == 0 ? words("the bot restarts") : words("the bot is down for {0}, then starts", Self.duration(downFor))))
         default:
             guard let ticketID = currentTicket else {
-                fail(step.line, "action", "no ticket is open yet: start with a line such as `ana opens soporte`")
+                fail(step.line, words("action"), words("no ticket is open yet: start with a line such as `ana opens soporte`"))
                 return
             }
             let (event, text) = await event(for: step)
@@ -206,8 +207,8 @@ struct Play {
             // cannot see.
             if let name = step.action.actingInChannel, await sees(name, ticket: ticketID) == false {
                 let shown = visibility[ticketID].map { $0.ranks.map(\.description) + $0.people.map { "@" + (names[$0] ?? $0) } } ?? []
-                fail(step.line, text, "\(name) cannot see this channel: on Discord it is shown to its member"
-                     + (shown.isEmpty ? "" : " and " + shown.joined(separator: ", ")))
+                fail(step.line, text, shown.isEmpty ? words("{0} cannot see this channel: on Discord it is shown to its member", name)
+                     : words("{0} cannot see this channel: on Discord it is shown to its member and {1}", name, shown.joined(separator: ", ")))
                 return
             }
             var entry = entry(step.line, text)
@@ -215,7 +216,7 @@ struct Play {
             if let outcome = try await engine.handle(event, ticket: ticketID, sourceID: source, now: now) {
                 lastEffects = outcome.effects.map { (ticketID, $0) }
                 lastReplayed = false
-                entry.rules = outcome.rules.map(Self.describe)
+                entry.rules = outcome.rules.map(describe(rule:))
                 if outcome.previousState != outcome.ticket.state.state {
                     entry.stateChange = "\(outcome.previousState) → \(outcome.ticket.state.state)"
                 }
@@ -233,44 +234,44 @@ struct Play {
             let (resolved, mentionsOwner) = await resolveMentions(text)
             let message = TicketEvent.Message(id: "m\(step.line)", author: people[name]!, text: resolved,
                                               attachments: attachments, mentionsOwner: mentionsOwner)
-            return (.message(message), "\(name) says \"\(Self.oneLine(text))\"" + (attachments.isEmpty ? "" : " + \(attachments.count) attachment(s)"))
+            return (.message(message), words("{0} says \"{1}\"", name, Self.oneLine(text)) + (attachments.isEmpty ? "" : words(" + {0} attachment(s)", attachments.count)))
         case .press(let name, let button):
-            return (.button(name: button, by: people[name]!), "\(name) presses \(button)")
+            return (.button(name: button, by: people[name]!), words("{0} presses {1}", name, button))
         case .run(let name, let command):
-            return (.command(name: command, by: people[name]!), "\(name) runs /\(command)")
+            return (.command(name: command, by: people[name]!), words("{0} runs /{1}", name, command))
         case .submit(let name, let form, let answers):
             return (.formSubmitted(form: form, by: people[name]!, answers: Dictionary(answers, uniquingKeysWith: { _, last in last })),
-                    "\(name) submits \(form)")
+                    words("{0} submits {1}", name, form))
         case .applySanction(let name, let offence, let member, let warned):
             return (.sanctionApplied(offence: offence, member: people[member]!.id, warned: warned, by: people[name]!),
-                    "\(name) applies sanction \(offence) to \(member)" + (warned ? ", warned first" : ""))
+                    words("{0} applies sanction {1} to {2}", name, offence, member) + (warned ? words(", warned first") : ""))
         case .chooseAppealedSanction(let name, let offence, let outsideAppliedBy?):
             return (.appealedSanctionChosen(.outside(offence: offence, sanctioner: people[outsideAppliedBy]!.id), by: people[name]!),
-                    "\(name) names the appealed sanction: \(offence), given outside Escala by \(outsideAppliedBy)")
+                    words("{0} names the appealed sanction: {1}, given outside Escala by {2}", name, offence, outsideAppliedBy))
         case .chooseAppealedSanction(let name, let offence, nil):
             // What the form's menu lists: the owner's recorded sanctions.
             // The scenario names the offence; the newest such row is the one.
             let owner = currentTicket == nil ? nil : try? await engine.ticket(id: currentTicket!)?.state.owner
             let ledger = (try? await engine.sanctions(guild: runner.guild, member: owner ?? "")) ?? []
             guard let record = ledger.last(where: { $0.entry.offence == offence }) else {
-                fail(step.line, "action", "the ticket's member has no recorded sanction `\(offence)` to appeal: apply it in an earlier ticket "
-                     + "(`NAME chooses sanction \(offence) for MEMBER`), or write `\(name) chooses outside sanction \(offence) applied by NAME`")
+                fail(step.line, words("action"), words("the ticket's member has no recorded sanction `{0}` to appeal: apply it in an earlier ticket (`NAME chooses sanction {0} for MEMBER`), or write `{1} chooses outside sanction {0} applied by NAME`",
+                                           offence, name))
                 return (nil, "")
             }
             return (.appealedSanctionChosen(.recorded(id: record.id), by: people[name]!),
-                    "\(name) names the appealed sanction: \(offence), recorded in ticket #\(record.ticketNumber.map(String.init) ?? "?")")
+                    words("{0} names the appealed sanction: {1}, recorded in ticket #{2}", name, offence, record.ticketNumber.map(String.init) ?? "?"))
         case .leave(let name):
-            return (.memberLeft, "\(name) leaves the server")
+            return (.memberLeft, words("{0} leaves the server", name))
         case .deleteChannel:
-            return (.channelDeleted, "the channel is deleted by hand")
+            return (.channelDeleted, words("the channel is deleted by hand"))
         case .refuseChannel:
             // Discord refuses a channel as it is created: right after the
             // ticket opens, never once people have written in it.
             if let id = currentTicket, let history = try? await engine.history(ofTicket: id), history.count > 1 {
-                fail(step.line, "action", "`channel refused` plays Discord refusing a new ticket's channel: write it right after the line that opens the ticket")
+                fail(step.line, words("action"), words("`channel refused` plays Discord refusing a new ticket's channel: write it right after the line that opens the ticket"))
                 return (nil, "")
             }
-            return (.noRoomForChannel(.serverFull), "Discord refuses the channel: the server holds its 500 channels")
+            return (.noRoomForChannel(.serverFull), words("Discord refuses the channel: the server holds its 500 channels"))
         default:
             return (nil, "")
         }
@@ -324,11 +325,11 @@ struct Play {
 
     func describe(_ effect: CommunityEffect) -> String {
         switch effect {
-        case .grantRole(let role, let member): return "grants \(role) to \(who(member))"
-        case .revokeRole(let role, let member): return "revokes \(role) from \(who(member))"
+        case .grantRole(let role, let member): return words("grants {0} to {1}", role, who(member))
+        case .revokeRole(let role, let member): return words("revokes {0} from {1}", role, who(member))
         case .postRanking(let channel, let ranking):
             let places = ranking.entries.enumerated().map { "\($0.offset + 1). \(who($0.element.member)) (\($0.element.total))" }
-            return "posts \"\(ranking.title)\" in #\(channel): " + (places.isEmpty ? "no activity" : places.joined(separator: ", "))
+            return words("posts \"{0}\" in #{1}: {2}", ranking.title, channel, places.isEmpty ? words("no activity") : places.joined(separator: ", "))
         }
     }
 

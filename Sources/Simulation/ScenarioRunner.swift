@@ -14,11 +14,15 @@ public struct ScenarioRunner: Sendable {
     public let workflowPath: String
     public let discord: SimulatedDiscord
     public let guild: String
+    /// The language the trace is told in.
+    public let words: TraceWords
     /// The virtual clock's start: Monday 5 January 2026, 09:00 UTC.
     public static let start: Int64 = 1_767_603_600
 
-    public init(engine: TicketEngine, workflowPath: String, discord: SimulatedDiscord, guild: String = "simulation") {
+    public init(engine: TicketEngine, workflowPath: String, discord: SimulatedDiscord, guild: String = "simulation",
+                language: DiagnosticLanguage = .en) {
         self.engine = engine
+        words = TraceWords(language)
         self.workflowPath = workflowPath
         self.discord = discord
         self.guild = guild

@@ -1,25 +1,27 @@
 import Engine
+import WorkflowDSL
+
 /// The readable trace of a scenario run: time, ticket, what happened, the
 /// state change, and under it each effect; expectations marked ✓ or ✗ with
-/// their scenario line.
+/// their scenario line, in the run's language.
 public enum TraceFormatter {
-    public static func text(_ report: SimulationReport) -> String {
+    public static func text(_ report: SimulationReport, words: TraceWords = TraceWords(.en)) -> String {
         var lines = ["== \(report.scenario)"]
         for entry in report.entries {
             let time = clock(entry.time)
             let ticket = entry.ticket.map { "#\($0)" } ?? ""
             if let passed = entry.passed {
                 let mark = passed ? "✓" : "✗"
-                lines.append("\(time) \(pad(ticket, 4)) \(mark) line \(entry.line): \(entry.text)" + (passed ? "" : " — \(entry.detail ?? "")"))
+                lines.append("\(time) \(pad(ticket, 4)) \(mark) " + words("line {0}", entry.line) + ": \(entry.text)" + (passed ? "" : " — \(entry.detail ?? "")"))
             } else if entry.text.hasPrefix("expect") {
-                lines.append("\(time) \(pad(ticket, 4)) – line \(entry.line): \(entry.text) (\(entry.detail ?? "skipped"))")
+                lines.append("\(time) \(pad(ticket, 4)) – " + words("line {0}", entry.line) + ": \(entry.text) (\(entry.detail ?? words("skipped")))")
             } else {
                 lines.append("\(time) \(pad(ticket, 4)) \(entry.text)" + (entry.stateChange.map { "   [\($0)]" } ?? ""))
                 for rule in entry.rules { lines.append(String(repeating: " ", count: 16) + "∵ " + rule) }
                 for effect in entry.effects { lines.append(String(repeating: " ", count: 16) + "→ " + effect) }
             }
         }
-        lines.append(report.passed ? "passed" : "FAILED: \(report.failures.count) expectation(s)")
+        lines.append(report.passed ? words("passed") : words("FAILED: {0} expectation(s)", report.failures.count))
         return lines.joined(separator: "\n") + "\n"
     }
 

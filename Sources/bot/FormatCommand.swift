@@ -23,7 +23,13 @@ struct FormatCommand: ParsableCommand {
     @Flag(help: "Print the formatted file instead of rewriting it (one file).")
     var stdout = false
 
+    @Option(help: "The language of the messages: es, fr or en (default: LANG, else the workflow's first locale).")
+    var lang: String?
+
     func validate() throws {
+        if let lang, DiagnosticLanguage(locale: lang) == nil {
+            throw ValidationError("--lang is es, fr or en (Escala speaks these three)")
+        }
         if paths.isEmpty { throw ValidationError("name at least one workflow file or folder, e.g. `escala fmt workflows/`") }
         if stdout && check { throw ValidationError("--stdout and --check do not go together") }
     }
@@ -34,27 +40,37 @@ struct FormatCommand: ParsableCommand {
             printError("escala fmt: \(error.description)")
             throw ExitCode(2)
         }
-        var changed: [String] = []
+        let chosen = DiagnosticLanguage.chosen(asked: lang, environment: ProcessInfo.processInfo.environment)
+        var changed: [(path: String, language: DiagnosticLanguage)] = []
         var broken: [String] = []
+        var languages: [DiagnosticLanguage] = []
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
-                printError("escala fmt: \(path): cannot be read")
+                printError("escala fmt: " + FormatWords.unreadable(path, chosen ?? .en))
                 throw ExitCode(2)
             }
-            switch Formatter.format(SourceFile(path: path, bytes: Array(data))) {
+            let source = SourceFile(path: path, bytes: Array(data))
+            let language = chosen ?? DiagnosticLanguage.resolve(asked: nil, environment: [:],
+                                                                workflowLocales: WorkflowDSL.Parser.parse(source).file.locales.map(\.text))
+            languages.append(language)
+            switch Formatter.format(source) {
             case .refused(let errors):
                 broken.append(path)
-                printError("escala fmt: \(path) has \(errors.count) error(s); run `escala lint \(path)` and fix them first")
+                printError("escala fmt: " + FormatWords.hasErrors(path, errors.count, language))
             case .formatted(let text):
                 if stdout { print(text, terminator: ""); continue }
                 guard Array(text.utf8) != Array(data) else { continue }
-                changed.append(path)
+                changed.append((path, language))
                 if !check { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) }
             }
         }
         if stdout { if !broken.isEmpty { throw ExitCode(1) }; return }
-        for path in changed { print(check ? "would reformat \(path)" : "reformatted \(path)") }
-        if changed.isEmpty && broken.isEmpty { print("\(files.count) file(s) already formatted") }
+        for (path, language) in changed {
+            print(check ? FormatWords.wouldReformat(path, language) : FormatWords.reformatted(path, language))
+        }
+        if changed.isEmpty && broken.isEmpty {
+            print(FormatWords.alreadyFormatted(files.count, chosen ?? DiagnosticLanguage.most(of: languages) ?? .en))
+        }
         if !broken.isEmpty || (check && !changed.isEmpty) { throw ExitCode(1) }
     }
 }

@@ -20,6 +20,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "The language of the trace: es, fr or en (default: LANG, else the workflow's first locale).")
+    var lang: String?
+
     @Option(help: .hidden)
     var database: String?
 
@@ -27,6 +30,12 @@ struct SimulateCommand: AsyncParsableCommand {
     var ledger: String?
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        if let lang, DiagnosticLanguage(locale: lang) == nil {
+            throw ValidationError("--lang is es, fr or en (Escala speaks these three)")
+        }
+    }
 
     func run() async throws {
         let lint = try? LintRun.lint(paths: [workflow])
@@ -38,10 +47,13 @@ struct SimulateCommand: AsyncParsableCommand {
             printError(TextReporter.render(lint) + "escala simulate: \(workflow) has errors; fix them first (`escala lint \(workflow)`)")
             throw ExitCode(1)
         }
+        let language = DiagnosticLanguage.resolve(asked: lang, environment: ProcessInfo.processInfo.environment,
+                                                  workflowLocales: file.locales ?? Parser.parse(file.source).file.locales.map(\.text))
+        let words = TraceWords(language)
         let parsed = try parseScenarios()
         var reports: [SimulationReport] = []
         for scenario in parsed {
-            reports.append(try await play(scenario, source: file.source))
+            reports.append(try await play(scenario, source: file.source, language: language))
         }
         switch format {
         case .json:
@@ -49,9 +61,9 @@ struct SimulateCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(reports), as: UTF8.self))
         case .text:
-            for report in reports { print(TraceFormatter.text(report)) }
+            for report in reports { print(TraceFormatter.text(report, words: words)) }
             let failed = reports.filter { !$0.passed }
-            print("scenarios: \(reports.count - failed.count) passed, \(failed.count) failed")
+            print(words.scenarios(passed: reports.count - failed.count, failed: failed.count))
             for report in failed {
                 for failure in report.failures {
                     print("  \(report.scenario):\(failure.line): \(failure.text): \(failure.detail ?? "")")
@@ -102,7 +114,7 @@ struct SimulateCommand: AsyncParsableCommand {
 
     /// One scenario on a fresh database (or the one named by --database,
     /// which a crash test reuses across restarts).
-    func play(_ scenario: Scenario, source: SourceFile) async throws -> SimulationReport {
+    func play(_ scenario: Scenario, source: SourceFile, language: DiagnosticLanguage) async throws -> SimulationReport {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-simulate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = database ?? folder.appendingPathComponent("escala.sqlite").path
@@ -114,7 +126,8 @@ struct SimulateCommand: AsyncParsableCommand {
             printError("escala simulate: \(error)")
             throw ExitCode(2)
         }
-        let runner = ScenarioRunner(engine: engine, workflowPath: source.path, discord: try SimulatedDiscord(ledgerPath: ledger))
+        let runner = ScenarioRunner(engine: engine, workflowPath: source.path, discord: try SimulatedDiscord(ledgerPath: ledger),
+                                    language: language)
         let problems = runner.validate(scenario)
         if !problems.isEmpty {
             printError(problems.map(\.description).joined(separator: "\n"))

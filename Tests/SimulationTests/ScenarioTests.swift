@@ -69,7 +69,7 @@ struct ScenarioTests {
             expect open
             """)
         #expect(report.failures.map(\.line) == [4, 7])
-        #expect(report.failures.first?.detail == "the state is nuevo")
+        #expect(report.failures.first?.detail == "the state is `nuevo`")
         #expect(report.failures.last?.detail?.hasPrefix("closed: ") == true)
     }
 

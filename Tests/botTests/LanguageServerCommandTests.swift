@@ -94,7 +94,7 @@ struct LanguageServerCommandTests {
         let keyword = ((Self.reply(2, in: replies) as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
         #expect(keyword?.contains("receives RANK") == true, "\(keyword ?? "nil")")
         let name = ((Self.reply(3, in: replies) as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
-        #expect(name?.hasPrefix("**button** `cerrar` of `soporte`") == true, "\(name ?? "nil")")
+        #expect(name?.hasPrefix("**botón** `cerrar` de `soporte`") == true, "\(name ?? "nil")")
 
         // `go to espera` leads to the state's declaration.
         let definition = (Self.reply(4, in: replies) as? [String: Any])?["range"] as? [String: Any]

@@ -14,7 +14,8 @@ extension LintRun {
     /// The run as each file's admin reads it: in the language asked for
     /// (`--lang`), else the system's, else each workflow's first locale
     /// (an `.ids` file goes with its workflow). The report's last line is
-    /// in the first file's language.
+    /// in the language most of its diagnostics are in (most of its files
+    /// when there are none), so it reads like the lines above it.
     public func localized(asked: String?, environment: [String: String]) -> LintRun {
         let chosen = DiagnosticLanguage.chosen(asked: asked, environment: environment)
         var language = chosen ?? .en
@@ -28,6 +29,7 @@ extension LintRun {
             return FileResult(source: file.source, diagnostics: file.diagnostics.map { $0.localized(to: language) }, language: language,
                               locales: file.locales)
         }
-        return LintRun(files: files, language: files.first?.language ?? chosen ?? .en)
+        let spoken = files.flatMap { file in file.diagnostics.map { _ in file.language } }
+        return LintRun(files: files, language: chosen ?? DiagnosticLanguage.most(of: spoken) ?? DiagnosticLanguage.most(of: files.map(\.language)) ?? .en)
     }
 }

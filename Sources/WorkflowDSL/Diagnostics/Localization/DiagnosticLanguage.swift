@@ -32,4 +32,12 @@ public enum DiagnosticLanguage: String, Sendable, Hashable, CaseIterable {
         }
         return nil
     }
+
+    /// The language most of `languages` are (a report's own words for
+    /// files in several): a tie goes to the one that comes first.
+    public static func most(of languages: [DiagnosticLanguage]) -> DiagnosticLanguage? {
+        var counts: [DiagnosticLanguage: Int] = [:]
+        for language in languages { counts[language, default: 0] += 1 }
+        return languages.first { counts[$0] == counts.values.max() }
+    }
 }
