@@ -443,8 +443,8 @@ ticket apelacion "Apelación" {
 """#,
             lint: [
                 .en: #"E301-invalid-pattern.flow:9:49: error[E301]: this pattern does not compile: «missing closing parenthesis»"#,
-                .es: #"E301-invalid-pattern.flow:9:49: error[E301]: este patrón no compila: «missing closing parenthesis»"#,
-                .fr: #"E301-invalid-pattern.flow:9:49: error[E301]: ce motif ne compile pas : «missing closing parenthesis»"#,
+                .es: #"E301-invalid-pattern.flow:9:49: error[E301]: este patrón no compila: «falta el paréntesis de cierre»"#,
+                .fr: #"E301-invalid-pattern.flow:9:49: error[E301]: ce motif ne compile pas : «il manque la parenthèse fermante»"#,
             ],
             fixed: #"""
   button cerrar "Cerrar"

@@ -188,8 +188,7 @@ extension Parser {
             from = try expectName("a rank, a role or `staff`", after: "after `from`")
             if kind == .text || kind == .list {
                 throw fail("staff give files or links, not written answers", at: kindName.range,
-                           help: "write `require attachment \(name.text) …` or `require link \(name.text) …` with `from`; "
-                               + "a written answer is the member's")
+                           help: "write `require attachment \(name.text) …` or `require link \(name.text) …` with `from`; a written answer is the member's")
             }
         }
         return EvidenceRequirement(kind: kind, name: name, label: label, pattern: pattern, from: from, range: range(from: start))

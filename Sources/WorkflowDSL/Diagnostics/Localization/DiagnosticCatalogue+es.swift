@@ -326,6 +326,95 @@ extension DiagnosticCatalogue {
                 "este archivo no tiene línea para {0}",
             "add {0}, one line per name":
                 "añade {0}, una línea por nombre",
+            // The parser's own messages and help lines.
+            "a TOP shows {0} to {1} members":
+                "un TOP muestra de {0} a {1} miembros",
+            "a condition is a flag's name, {0} or {1}":
+                "una condición es el nombre de un indicador, {0} o {1}",
+            "a limit of {0} would stop everyone from giving reputation":
+                "un límite de {0} impediría a todos dar reputación",
+            "a limit of {0} would stop everyone from opening tickets":
+                "un límite de {0} impediría a todos abrir tickets",
+            "a milestone of {0} tickets is reached before anyone handles one":
+                "un hito de {0} tickets se alcanza antes de que nadie atienda uno",
+            "a month window starts on day {0} to {1}":
+                "un periodo mensual empieza entre el día {0} y el {1}",
+            "a question may end with {0} or {1}":
+                "una pregunta puede terminar con {0} o {1}",
+            "add {0}":
+                "añade {0}",
+            "an embed holds at most {0} fields":
+                "un embed admite como mucho {0} campos",
+            "an escalation chain goes upwards with {0}":
+                "una cadena de escalado sube con {0}",
+            "count {0} or {1}":
+                "cuenta {0} o {1}",
+            "every month has those days; {0} to {1} would skip February":
+                "todos los meses tienen esos días; del {0} al {1} se saltaría febrero",
+            "put every limit and level in one {0} block":
+                "pon todos los límites y niveles en un solo bloque {0}",
+            "ranks are listed from lowest to highest with {0}":
+                "los rangos se escriben del más bajo al más alto con {0}",
+            "remove it, or add the {0} it was meant to close":
+                "quítalo, o añade la {0} que debía cerrar",
+            "states belong to a ticket, not to {0}":
+                "los estados pertenecen a un ticket, no a {0}",
+            "support hours cannot cross midnight; split them into two windows":
+                "el horario de atención no puede pasar de medianoche; divídelo en dos tramos",
+            "the activity {0} has no window":
+                "la actividad {0} no tiene periodo",
+            "the activity {0} has nowhere to post its TOP":
+                "la actividad {0} no tiene dónde publicar su TOP",
+            "the closing time must come after the opening time":
+                "la hora de cierre debe ser posterior a la de apertura",
+            "use {0} or more":
+                "usa {0} o más",
+            "use {0} or more, or remove the limit":
+                "usa {0} o más, o quita el límite",
+            "use {0}-hour times from {1}:{2} to {3}:{4}":
+                "usa el formato de {0} horas, de {1}:{2} a {3}:{4}",
+            "write days as mon, tue, wed, thu, fri, sat, sun, or a range such as {0}":
+                "escribe los días como mon, tue, wed, thu, fri, sat, sun, o un intervalo como {0}",
+            "write it from the first to the last rank: {0}":
+                "escríbela del primer rango al último: {0}",
+            "write mon, tue, wed, thu, fri, sat or sun":
+                "escribe mon, tue, wed, thu, fri, sat o sun",
+            "write shared transitions directly in {0} with {1} or {2}":
+                "escribe las transiciones comunes directamente en {0} con {1} o {2}",
+            "write the condition more simply: {0} is {1}, and {2} is {3}":
+                "escribe la condición de forma más simple: {0} es {1}, y {2} es {3}",
+            "write the label users see on the button, like {0}":
+                "escribe la etiqueta que los usuarios ven en el botón, como {0}",
+            "write the ladder as {0}":
+                "escribe la escala como {0}",
+            "write what happens after a colon, as in {0}":
+                "escribe lo que ocurre después de dos puntos, como en {0}",
+            "write {0} or {1}":
+                "escribe {0} o {1}",
+            "write {0} or {1} with {2}; a written answer is the member's":
+                "escribe {0} o {1} con {2}; una respuesta escrita es del miembro",
+            "{0} cannot be counted":
+                "{0} no se puede contar",
+            "{0} follows the chain; {1} goes to a named rank":
+                "{0} sigue la cadena; {1} va a un rango concreto",
+            "{0} is not a day":
+                "{0} no es un día",
+            "{0} is not a day or a range of days":
+                "{0} no es un día ni un intervalo de días",
+            "{0} is not a kind of evidence":
+                "{0} no es un tipo de prueba",
+            "{0} is not a period":
+                "{0} no es un periodo",
+            "{0} is not a time of day":
+                "{0} no es una hora del día",
+            "{0} is written twice":
+                "{0} está escrito dos veces",
+            "{0} lets a peer take over; {1} only a superior":
+                "{0} deja que un compañero se haga cargo; {1}, solo un superior",
+            "{0} lets admins and the ranks above them write; {1}, any rank above the handler's":
+                "{0} deja escribir a los admins y a los rangos superiores; {1}, a cualquier rango por encima del de quien atiende",
+            "{0} needs a unit":
+                "{0} necesita una unidad",
         ],
         phrases: [
             "in double quotes": "entre comillas dobles",
@@ -431,6 +520,7 @@ extension DiagnosticCatalogue {
             "to close the condition": "para cerrar la condición",
         ],
         expected: "se esperaba {what} {context}, pero hay {found}",
+        label: "Etiqueta",
         help: "ayuda",
         related: "relacionado",
         summary: { files, errors, warnings, notes in

@@ -326,6 +326,95 @@ extension DiagnosticCatalogue {
                 "ce fichier n'a pas de ligne pour {0}",
             "add {0}, one line per name":
                 "ajoutez {0}, une ligne par nom",
+            // The parser's own messages and help lines.
+            "a TOP shows {0} to {1} members":
+                "un TOP affiche de {0} à {1} membres",
+            "a condition is a flag's name, {0} or {1}":
+                "une condition est le nom d'un indicateur, {0} ou {1}",
+            "a limit of {0} would stop everyone from giving reputation":
+                "une limite de {0} empêcherait tout le monde de donner de la réputation",
+            "a limit of {0} would stop everyone from opening tickets":
+                "une limite de {0} empêcherait tout le monde d'ouvrir des tickets",
+            "a milestone of {0} tickets is reached before anyone handles one":
+                "un palier de {0} tickets est atteint avant que quiconque en traite un",
+            "a month window starts on day {0} to {1}":
+                "une période mensuelle commence entre le jour {0} et le {1}",
+            "a question may end with {0} or {1}":
+                "une question peut finir par {0} ou {1}",
+            "add {0}":
+                "ajoutez {0}",
+            "an embed holds at most {0} fields":
+                "un embed contient au plus {0} champs",
+            "an escalation chain goes upwards with {0}":
+                "une chaîne d'escalade monte avec {0}",
+            "count {0} or {1}":
+                "comptez {0} ou {1}",
+            "every month has those days; {0} to {1} would skip February":
+                "tous les mois ont ces jours ; du {0} au {1} sauterait février",
+            "put every limit and level in one {0} block":
+                "mettez toutes les limites et tous les niveaux dans un seul bloc {0}",
+            "ranks are listed from lowest to highest with {0}":
+                "les rangs s'écrivent du plus bas au plus haut avec {0}",
+            "remove it, or add the {0} it was meant to close":
+                "retirez-la, ou ajoutez l'{0} qu'elle devait fermer",
+            "states belong to a ticket, not to {0}":
+                "les états appartiennent à un ticket, pas à {0}",
+            "support hours cannot cross midnight; split them into two windows":
+                "les horaires du support ne peuvent pas passer minuit ; coupez-les en deux plages",
+            "the activity {0} has no window":
+                "l'activité {0} n'a pas de période",
+            "the activity {0} has nowhere to post its TOP":
+                "l'activité {0} n'a nulle part où publier son TOP",
+            "the closing time must come after the opening time":
+                "l'heure de fermeture doit venir après l'heure d'ouverture",
+            "use {0} or more":
+                "utilisez {0} ou plus",
+            "use {0} or more, or remove the limit":
+                "utilisez {0} ou plus, ou retirez la limite",
+            "use {0}-hour times from {1}:{2} to {3}:{4}":
+                "utilisez des heures sur {0} heures, de {1}:{2} à {3}:{4}",
+            "write days as mon, tue, wed, thu, fri, sat, sun, or a range such as {0}":
+                "écrivez les jours mon, tue, wed, thu, fri, sat, sun, ou un intervalle comme {0}",
+            "write it from the first to the last rank: {0}":
+                "écrivez-la du premier au dernier rang : {0}",
+            "write mon, tue, wed, thu, fri, sat or sun":
+                "écrivez mon, tue, wed, thu, fri, sat ou sun",
+            "write shared transitions directly in {0} with {1} or {2}":
+                "écrivez les transitions communes directement dans {0} avec {1} ou {2}",
+            "write the condition more simply: {0} is {1}, and {2} is {3}":
+                "écrivez la condition plus simplement : {0} revient à {1}, et {2} à {3}",
+            "write the label users see on the button, like {0}":
+                "écrivez le libellé que les utilisateurs voient sur le bouton, comme {0}",
+            "write the ladder as {0}":
+                "écrivez l'échelle comme {0}",
+            "write what happens after a colon, as in {0}":
+                "écrivez ce qui se passe après deux-points, comme dans {0}",
+            "write {0} or {1}":
+                "écrivez {0} ou {1}",
+            "write {0} or {1} with {2}; a written answer is the member's":
+                "écrivez {0} ou {1} avec {2} ; une réponse écrite est celle du membre",
+            "{0} cannot be counted":
+                "{0} ne peut pas être compté",
+            "{0} follows the chain; {1} goes to a named rank":
+                "{0} suit la chaîne ; {1} va à un rang précis",
+            "{0} is not a day":
+                "{0} n'est pas un jour",
+            "{0} is not a day or a range of days":
+                "{0} n'est ni un jour ni un intervalle de jours",
+            "{0} is not a kind of evidence":
+                "{0} n'est pas un type de preuve",
+            "{0} is not a period":
+                "{0} n'est pas une période",
+            "{0} is not a time of day":
+                "{0} n'est pas une heure de la journée",
+            "{0} is written twice":
+                "{0} est écrit deux fois",
+            "{0} lets a peer take over; {1} only a superior":
+                "{0} laisse un pair reprendre le ticket ; {1}, seulement un supérieur",
+            "{0} lets admins and the ranks above them write; {1}, any rank above the handler's":
+                "{0} laisse écrire les admins et les rangs au-dessus ; {1}, tout rang au-dessus de celui du responsable",
+            "{0} needs a unit":
+                "{0} a besoin d'une unité",
         ],
         phrases: [
             "in double quotes": "entre guillemets droits",
@@ -431,6 +520,7 @@ extension DiagnosticCatalogue {
             "to close the condition": "pour fermer la condition",
         ],
         expected: "il faut {what} {context}, mais il y a {found}",
+        label: "Libellé",
         help: "aide",
         related: "voir aussi",
         summary: { files, errors, warnings, notes in

@@ -13,6 +13,10 @@ public enum DiagnosticCatalogue {
         let phrases: [String: String]
         /// How those parts make a sentence: `{what}`, `{context}`, `{found}`.
         let expected: String
+        /// The word a help's example writes where the admin's own label
+        /// goes (`button reabrir "Label"`): an example in the admin's
+        /// language is copied as it is.
+        let label: String
         /// The report's own words.
         let help: String
         let related: String
@@ -39,7 +43,10 @@ public enum DiagnosticCatalogue {
     static func translation(of text: String, to language: DiagnosticLanguage) -> String? {
         guard let words = words(language) else { return text }
         let template = MessageTemplate(text)
-        if let translated = words.messages[template.key] { return template.filling(translated) }
+        if let translated = words.messages[template.key] {
+            let filled = template.filling(translated).replacingOccurrences(of: "\"Label\"`", with: "\"\(words.label)\"`")
+            return PatternReasons.localize(filled, to: language)
+        }
         return expectation(text, words)
     }
 

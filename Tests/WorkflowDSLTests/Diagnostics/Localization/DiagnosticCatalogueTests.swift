@@ -83,6 +83,38 @@ struct DiagnosticCatalogueTests {
         }
     }
 
+    /// Every message and help line the parser writes as one literal
+    /// (`fail("…", help: "…")`): an interpolation inside backticks is a
+    /// name, and one outside them is left to the golden files.
+    static func parserMessages() throws -> [String] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/WorkflowDSL/Parser")
+        var messages: [String] = []
+        let literal = #/(?:fail\(|report\(\.\w+, |help: )"((?:[^"\\]|\\.)*)"/#
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: literal) {
+                let message = String(match.1).replacing(#/\\\([^)]*\)/#, with: "X").replacingOccurrences(of: "\\\"", with: "\"")
+                    .replacingOccurrences(of: "\\\\", with: "\\")
+                let outside = message.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }
+                if outside.contains(where: { $0.element.contains("X") }) { continue }
+                messages.append(message)
+            }
+        }
+        return messages
+    }
+
+    @Test("every message and help line the parser writes is worded in Spanish and French")
+    func parserMessagesTranslated() throws {
+        let messages = try Self.parserMessages()
+        #expect(messages.count > 30, "the source scan found the parser's messages")
+        for language in Self.languages {
+            // Named by catalogue key: the line to add to DiagnosticCatalogue+es/fr.
+            let missing = Set(messages.filter { DiagnosticCatalogue.translation(of: $0, to: language) == nil }.map { MessageTemplate($0).key })
+            #expect(missing.isEmpty, "\(language.rawValue): add to the catalogue:\n\(missing.sorted().joined(separator: "\n"))")
+        }
+    }
+
     @Test("a parser error reads as one sentence in Spanish and French, its names kept")
     func expectationSentence() {
         let message = "expected a rank, a role or `sanctioner` after `escalate to`, found the end of the line"
