@@ -177,6 +177,61 @@ struct GraphAndRunTests {
         #expect(mermaid.stdout.hasPrefix("stateDiagram-v2"))
     }
 
+    /// A text of an SVG Graphviz drew, and the box it covers, from its
+    /// anchor point, its font size and its length (Helvetica averages
+    /// about half an em a character).
+    struct TextBox {
+        let group: String
+        let text: String
+        let left, top, right, bottom: Double
+
+        func overlaps(_ other: TextBox) -> Bool {
+            // A point of slack: Graphviz's own boxes touch.
+            left < other.right - 1 && other.left < right - 1 && top < other.bottom - 1 && other.top < bottom - 1
+        }
+    }
+
+    static func textBoxes(_ svg: String) -> [TextBox] {
+        var boxes: [TextBox] = []
+        var group = ""
+        let pieces = #/<g id="([^"]+)"|<text([^>]*)>([^<]*)</text>/#
+        for match in svg.matches(of: pieces) {
+            if let id = match.1 { group = String(id); continue }
+            guard let attributes = match.2, let content = match.3 else { continue }
+            func number(_ name: String) -> Double? {
+                guard let range = attributes.range(of: " \(name)=\"") else { return nil }
+                return Double(attributes[range.upperBound...].prefix { $0 != "\"" })
+            }
+            guard let x = number("x"), let y = number("y"), let size = number("font-size") else { continue }
+            let text = String(content).replacing(#/&[^;]+;/#, with: "x")
+            let width = Double(text.count) * size * 0.5
+            let left = attributes.contains("text-anchor=\"middle\"") ? x - width / 2 : attributes.contains("text-anchor=\"end\"") ? x - width : x
+            boxes.append(TextBox(group: group, text: text, left: left, top: y - size * 0.8, right: left + width, bottom: y + size * 0.2))
+        }
+        return boxes
+    }
+
+    @Test("no label of a drawn workflow runs into another, and the rules of every state are not drawn as a loop", arguments: ["roleplay", "communaute", "comunidad"])
+    func graphLayout(_ name: String) async throws {
+        let svg = try await CLI.run(["graph", "workflows/\(name).flow", "--format", "svg"])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let boxes = Self.textBoxes(svg.stdout)
+        #expect(boxes.count > 30, "the SVG's texts were read")
+        var overlapping: [String] = []
+        for (index, box) in boxes.enumerated() {
+            for other in boxes[(index + 1)...] where other.group != box.group && box.overlaps(other) {
+                overlapping.append("«\(box.text)» and «\(other.text)»")
+            }
+        }
+        #expect(overlapping.isEmpty, "\(name): \(overlapping.joined(separator: "\n"))")
+        // A loop (an edge from a node to itself) is what Graphviz piles up.
+        let dot = try await CLI.run(["graph", "workflows/\(name).flow"])
+        let loops = dot.stdout.matches(of: #/"([^"]+)" -> "([^"]+)"/#).filter { $0.1 == $0.2 }
+        #expect(loops.isEmpty, "\(loops.map { String($0.0) })")
+        #expect(dot.stdout.contains(["roleplay": "↻ al abrirse", "communaute": "↻ à l'ouverture", "comunidad": "↻ al abrirse"][name]!),
+                "`on opened` is listed in the box of the rules of every state")
+    }
+
     @Test("graph draws SVG and PNG with Graphviz, and says how to get it when it is missing")
     func graphPictures() async throws {
         let svg = try await CLI.run(["graph", "workflows/roleplay.flow", "--category", "reportes", "--format", "svg"])

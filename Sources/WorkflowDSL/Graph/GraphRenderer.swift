@@ -2,8 +2,9 @@
 /// workflow's language: states, the transitions between them labelled with
 /// the event (buttons by their labels), who (ranks by their names: «un CM o
 /// superior»), the condition and what happens (what the bot says too),
-/// timers dashed, the rules shared by every state (from an "any state"
-/// node), and a note with who receives the category, its chain, its
+/// timers dashed, the rules that keep a ticket where it is listed in its
+/// state's box, the rules shared by every state in a box of their own
+/// (drawn apart from the states), and a note with who receives the category, its chain, its
 /// opening form and evidence, who owns a ticket, and its mandatory steps.
 public enum GraphRenderer {
     public enum Format: String, Sendable, CaseIterable { case dot, mermaid }
@@ -190,7 +191,7 @@ public enum GraphRenderer {
     // MARK: Graphviz
 
     static func dot(_ workflow: Workflow, _ categories: [Category]) -> String {
-        var out = "digraph escala {\n  rankdir=LR;\n  fontname=\"Helvetica\";\n"
+        var out = "digraph escala {\n  rankdir=LR;\n  fontname=\"Helvetica\";\n  nodesep=0.4;\n  ranksep=0.6;\n"
         out += "  node [fontname=\"Helvetica\", fontsize=11, shape=box, style=rounded];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
         for category in categories {
@@ -201,14 +202,19 @@ public enum GraphRenderer {
             out += "    \(quote(prefix + "start")) [shape=point, width=0.15];\n"
             for state in category.states {
                 let shape = state.isFinal ? ", shape=doublecircle, style=solid" : ""
-                out += "    \(quote(prefix + state.name)) [label=\(quote(state.name))\(shape)];\n"
+                out += "    \(quote(prefix + state.name)) [label=\(ruleBox(state.name, staying(state.name, state.transitions), labeller))\(shape)];\n"
             }
             out += "    \(quote(prefix + "start")) -> \(quote(prefix + category.initialState));\n"
             for state in category.states {
                 out += edges(prefix, from: state.name, state.transitions, labeller)
             }
+            // The rules of every state are drawn apart from the states: the
+            // ones that stay (`on opened`, a button that only says
+            // something) listed in one box, the ones that lead somewhere as
+            // edges from it.
             if !category.sharedTransitions.isEmpty {
-                out += "    \(quote(prefix + "*")) [label=\(quote(labeller.words.anyState)), shape=box, style=\"rounded,dashed\"];\n"
+                let staying = staying("*", category.sharedTransitions)
+                out += "    \(quote(prefix + "*")) [label=\(ruleBox(labeller.words.anyState, staying, labeller)), shape=box, style=\"rounded,dashed\"];\n"
                 out += edges(prefix, from: "*", category.sharedTransitions, labeller)
             }
             out += "    \(quote(prefix + "note")) [shape=note, label=\(quote(labeller.note()))];\n"
@@ -217,27 +223,57 @@ public enum GraphRenderer {
         return out + "}\n"
     }
 
-    /// A state's edges. Its rules that stay in it are one loop with a line
-    /// each: Graphviz draws several loops of a node on top of each other.
+    /// The rules of `from` that leave the ticket where it is.
+    static func staying(_ from: String, _ transitions: [CompiledTransition]) -> [CompiledTransition] {
+        transitions.filter { ($0.target ?? from) == from }
+    }
+
+    /// A state's box: its name, then each rule that stays in it on lines of
+    /// its own (`↻ botón «Añadir nota» …`), left-aligned. Graphviz draws a
+    /// node's loops on top of each other and over their neighbours' labels;
+    /// inside the box, nothing overlaps.
+    static func ruleBox(_ name: String, _ rules: [CompiledTransition], _ labeller: Labeller) -> String {
+        guard !rules.isEmpty else { return quote(name) }
+        let lines = rules.flatMap { rule -> [String] in
+            let mark = if case .timer = rule.event { "⏱ " } else { "↻ " }
+            return wrap(mark + labeller.label(rule)).enumerated().map { $0.offset == 0 ? $0.element : "   " + $0.element }
+        }
+        return "\"" + escape(name) + "\\n" + lines.map { escape($0) + "\\l" }.joined() + "\""
+    }
+
+    /// A state's edges to other states, one per rule; long labels wrapped
+    /// so that two side by side do not run into each other.
     static func edges(_ prefix: String, from: String, _ transitions: [CompiledTransition], _ labeller: Labeller) -> String {
         var out = ""
-        let loops = transitions.filter { ($0.target ?? from) == from }
-        if !loops.isEmpty {
-            let timed = loops.allSatisfy { if case .timer = $0.event { true } else { false } }
-            out += "    \(quote(prefix + from)) -> \(quote(prefix + from)) [label=\(quote(loops.map(labeller.label).joined(separator: "\n")))"
-                + (timed ? ", style=dashed" : "") + "];\n"
-        }
         for transition in transitions where (transition.target ?? from) != from {
-            var attributes = ["label=\(quote(labeller.label(transition)))"]
+            var attributes = ["label=\(quote(wrap(labeller.label(transition)).joined(separator: "\n")))"]
             if case .timer = transition.event { attributes.append("style=dashed") }
             out += "    \(quote(prefix + from)) -> \(quote(prefix + (transition.target ?? from))) [\(attributes.joined(separator: ", "))];\n"
         }
         return out
     }
 
+    /// `text` in lines of at most `width` characters, broken between words.
+    static func wrap(_ text: String, width: Int = 48) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        return lines + [line]
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
     static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\"" + escape(text).replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     // MARK: Mermaid
