@@ -38,9 +38,27 @@ enum Components {
         return rows(categories.map { Component.button(CustomID.open(workflow: key, category: $0.name).wire, label: $0.label, style: 2) })
     }
 
-    static func input(_ question: Question) -> Component {
-        .textInput(question.name, label: String(question.label.prefix(45)), long: question.isLong, required: !question.isOptional,
-                   placeholder: question.placeholder.map { String($0.prefix(100)) })
+    /// A form as Discord shows it: a written answer in a text input, a
+    /// question with choices as a menu under its label (the answer is the
+    /// choice's name). A form with a menu is all labels, as Discord's
+    /// newer modals are; one of text inputs only keeps the action rows
+    /// every client shows. Discord holds five fields.
+    static func form(_ customID: String, title: String, questions: [Question]) -> InteractionResponse {
+        let labelled = questions.prefix(5).contains { $0.choices != nil }
+        return .modal(customID, title: title, fields: questions.prefix(5).map { question -> Component in
+            guard let choices = question.choices else {
+                let input = Component.textInput(question.name, label: String(question.label.prefix(45)), long: question.isLong,
+                                                required: !question.isOptional, placeholder: question.placeholder.map { String($0.prefix(100)) })
+                guard labelled else { return .actionRow([input]) }
+                var bare = input
+                bare.label = nil
+                return .label(question.label, bare)
+            }
+            let options = choices.map { Component.SelectOption(label: DiscordLimits.cut($0.label, to: 100), value: $0.name, description: nil) }
+            var menu = Component.modalSelect(question.name, options: options, required: !question.isOptional)
+            menu.placeholder = question.placeholder.map { DiscordLimits.cut($0, to: 150) }
+            return .label(question.label, menu)
+        })
     }
 
     /// The ids of the sanction forms' fields.

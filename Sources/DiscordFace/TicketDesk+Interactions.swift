@@ -65,8 +65,7 @@ extension TicketDesk {
         }
         if !category.questions.isEmpty {
             let form = CustomID.openingForm(workflow: CustomID.workflowKey(path: bound.path), category: name)
-            try await respond(interaction, .modal(form.wire, title: String(category.label.prefix(45)),
-                                                  inputs: category.questions.prefix(5).map(Components.input)))
+            try await respond(interaction, Components.form(form.wire, title: String(category.label.prefix(45)), questions: category.questions))
             return
         }
         try await open(workflow: key, category: name, answers: [:], interaction)
@@ -179,7 +178,7 @@ extension TicketDesk {
                 return .ephemeral(DiscordMarkup.render(reason))
             case .showForm(let name, person.id):
                 guard let form = engine.form(name, for: ticket.state) else { continue }
-                return .modal(CustomID.form(name).wire, title: String(form.title.prefix(45)), inputs: form.questions.prefix(5).map(Components.input))
+                return Components.form(CustomID.form(name).wire, title: String(form.title.prefix(45)), questions: form.questions)
             case .showSanctions(person.id):
                 guard let workflow = engine.workflow(of: ticket.state) else { continue }
                 return Components.sanctionForm(workflow, language: engine.language(of: ticket.state))

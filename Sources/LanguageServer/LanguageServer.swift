@@ -244,7 +244,7 @@ public struct LanguageServer: Sendable {
         + Keywords.offenceBody + ["by", "if", "not", "and", "or", "to", "initial", "final", "up", "directly", "without",
                                   "reply", "is", "contains", "matching", "in", "before", "chosen", "complete",
                                   "appealed", "from", "pinging", "required", "exclusive", "shared", "same", "higher",
-                                  "rank", "long", "optional", "primary", "secondary", "success", "danger", "submitted"])
+                                  "rank", "long", "optional", "choice", "primary", "secondary", "success", "danger", "submitted"])
 
     public static let tokenTypes = ["keyword", "string", "number", "comment", "class", "enumMember", "variable", "property", "type"]
 

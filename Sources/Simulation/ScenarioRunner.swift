@@ -48,6 +48,14 @@ public struct ScenarioRunner: Sendable {
             case .open(_, let category, _) where workflow.category(named: category) == nil,
                  .placesFull(let category, _) where workflow.category(named: category) == nil:
                 error(step.line, "the workflow has no ticket category `\(category)` (it has: \(workflow.categories.map(\.name).joined(separator: ", ")))")
+            case .open(_, let category, let answers):
+                // A menu offers its choices only: the scenario picks one by name.
+                for (name, answer) in answers {
+                    guard let choices = workflow.category(named: category)?.questions.first(where: { $0.name == name })?.choices,
+                          !choices.contains(where: { $0.name == answer }) else { continue }
+                    error(step.line, "`\(name)` is a menu: \(answer.isEmpty ? "pick" : "`\(answer)` is not one of its choices; pick") one of "
+                          + choices.map { "`\($0.name)` (\($0.label))" }.joined(separator: ", "))
+                }
             case .press(_, let button) where !buttons.contains(button):
                 error(step.line, "no category of the workflow has a button `\(button)`" + suggestion(button, among: buttons))
             case .submit(_, let form, _) where !forms.contains(form):

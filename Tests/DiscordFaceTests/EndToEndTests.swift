@@ -270,6 +270,45 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("a yes/no question is a menu in the opening form: the member picks, staff read the choice, the rule reads its name, a forged one counts for nothing")
+    func choiceInTheOpeningForm() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let panel = E2E.channels["panel_tickets"]!
+        let click = await server.click("esc:menu", in: panel, by: E2E.player, values: ["anticheat"], guild: E2E.guild)
+        try await eventually("the form") { server.received.contains { $0.path.hasPrefix("/interactions/\(click)/") } }
+        let modal = try #require(server.received.first { $0.path.hasPrefix("/interactions/\(click)/") }.flatMap(E2E.body))
+        // Every field under its label; the anti-cheat question is a menu of its three choices.
+        let fields = modal["data"]?["components"]?.array ?? []
+        #expect(fields.count == 4 && fields.allSatisfy { $0["type"]?.number == 18 }, "\(fields)")
+        let menu = try #require(fields.first { $0["component"]?["custom_id"]?.string == "fps_citizen" })
+        #expect(menu["label"]?.string == "¿Instalaste hace poco archivos FPS/Citizen?")
+        #expect(menu["component"]?["type"]?.number == 3)
+        #expect(menu["component"]?["options"]?.array?.compactMap { $0["value"]?.string } == ["si", "no", "nose"])
+        #expect(menu["component"]?["options"]?.array?.compactMap { $0["label"]?.string } == ["Sí", "No", "No lo sé"])
+        #expect(server.violations == [], "Discord's OpenAPI takes the labelled form")
+
+        func open(_ by: (id: String, name: String), choosing choice: String) async {
+            await server.submit("esc:q:roleplay:anticheat", fields: [.text("ultimos_30s", "Conducía"), .text("terceros", "No"),
+                                                                    .text("software", "Nada"), .select("fps_citizen", values: [choice])],
+                                in: panel, by: by, guild: E2E.guild)
+        }
+        await open(E2E.player, choosing: "no")
+        let channel = try await Self.ticketChannel(running, 1)
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.answers["fps_citizen"] == "no")
+        try await eventually("the first message") { !E2E.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
+        let card = try #require(E2E.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(E2E.body))?["embeds"]?.array?.first
+        #expect(card?["fields"]?.array?.last.map { [$0["name"]?.string, $0["value"]?.string] } == ["¿Instalaste hace poco archivos FPS/Citizen?", "No"],
+                "staff read the choice as the member saw it")
+        // A choice the menu never offered (a forged payload) is as if left blank.
+        await open(E2E.beto, choosing: "nunca")
+        _ = try await Self.ticketChannel(running, 2)
+        #expect(try await running.desk.engine.ticket(id: 2)?.state.answers["fps_citizen"] == nil)
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

@@ -57,6 +57,30 @@ struct ScenarioTests {
         #expect(messages[2].contains("no category of the workflow has a button `subri`"))
     }
 
+    @Test("a menu of the opening form is answered with one of its choices, as on Discord; the ticket keeps the choice's name")
+    func menuAnswers() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: repository.appendingPathComponent("workflows/roleplay.flow"), encoding: .utf8)
+        let engine = try await TicketEngine(store: try TicketStore.temporary())
+        _ = try await engine.load(SourceFile(path: "roleplay.flow", text: text), now: 0)
+        let runner = ScenarioRunner(engine: engine, workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        let (wrong, _) = ScenarioParser.parse("""
+            member jugador
+            jugador opens anticheat with ultimos_30s="Nada", terceros="No", software="Nada", fps_citizen="No, ninguno"
+            """, path: "s.scenario")
+        #expect(runner.validate(wrong).map(\.message)
+                == ["`fps_citizen` is a menu: `No, ninguno` is not one of its choices; pick one of `si` (Sí), `no` (No), `nose` (No lo sé)"])
+        let (right, _) = ScenarioParser.parse("""
+            member jugador
+            jugador opens anticheat with ultimos_30s="Nada", terceros="No", software="Nada", fps_citizen="nose"
+            expect sent "¿Instalaste hace poco archivos FPS/Citizen?: No lo sé"
+            """, path: "s.scenario")
+        #expect(runner.validate(right).isEmpty)
+        let report = try await runner.run(right)
+        #expect(report.passed, "\(report.failures)")
+        #expect(try await engine.ticket(id: 1)?.state.answers["fps_citizen"] == "nose")
+    }
+
     @Test("a failed expectation names its line and says what happened instead")
     func failedExpectation() async throws {
         let report = try await run("""

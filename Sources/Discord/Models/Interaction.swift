@@ -191,8 +191,4 @@ public struct InteractionResponse: Sendable, Encodable {
                                                         title: DiscordLimits.cut(title, to: DiscordLimits.modalTitle)))
     }
 
-    public static func modal(_ customID: String, title: String, inputs: [Component]) -> InteractionResponse {
-        InteractionResponse(type: 9, data: CallbackData(components: inputs.map { .actionRow([$0]) }, customID: customID,
-                                                        title: DiscordLimits.cut(title, to: DiscordLimits.modalTitle)))
-    }
 }

@@ -38,7 +38,7 @@ extension MachineStep {
             closeAskingFirst(reason: answers[TicketMachine.closeReasonAnswer].flatMap { $0.isEmpty ? nil : $0 } ?? "—", by: person)
             return
         }
-        for (key, value) in answers { state.answers[key] = value }
+        for (key, value) in (machine.workflow.forms[form]?.questions ?? []).accepted(answers) { state.answers[key] = value }
         fire(.formSubmitted(form), by: person)
     }
 }

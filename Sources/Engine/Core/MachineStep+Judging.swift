@@ -23,6 +23,7 @@ extension MachineStep {
         case .flag(let flag): state.flags.contains(flag)
         case .contains(let answer, let text): self.answer(answer).lowercased().contains(text.lowercased())
         case .matches(let answer, let pattern): machine.matches(pattern, self.answer(answer))
+        case .answerIs(let answer, let choice): state.answers[answer] == choice
         case .handlerIs(let rank): (state.handlerLevel ?? -1) >= (machine.levels[rank] ?? .max)
         case .sanctionIs(let offence): state.sanction == offence
         case .sanctionChosen: state.sanction != nil

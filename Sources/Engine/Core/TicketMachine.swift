@@ -85,13 +85,13 @@ public struct TicketMachine: Sendable {
         var state = TicketState(number: number, category: category.name, workflowHash: workflow.contentHash,
                                 owner: owner.id, ownerName: owner.name, locale: locale,
                                 state: category.initialState, now: now)
-        state.answers = answers
+        state.answers = category.questions.accepted(answers)
         var run = MachineStep(machine: self, state: state, now: now)
         run.rules.append(FiredRule(location: category.location, rule: "ticket \(category.name)"))
         run.effects.append(.createChannel(name: "\(category.name)-\(number)", visibleTo: category.receivers))
         // The answers travel with the first message, so the staff who
         // come to the ticket read what the member said before anything else.
-        let opening = category.openingAnswers(answers)
+        let opening = category.openingAnswers(state.answers)
         if let greeting = category.greeting {
             run.effects.append(.send(text: run.render(greeting), buttons: run.buttons(), pings: [.user], answers: opening.isEmpty ? nil : opening))
         } else if !opening.isEmpty {

@@ -19,7 +19,20 @@ extension Category {
     public func openingAnswers(_ answers: [String: String]) -> [OpeningAnswer] {
         questions.compactMap { question in
             guard let answer = answers[question.name], !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-            return OpeningAnswer(question: question.label, answer: answer)
+            return OpeningAnswer(question: question.label, answer: question.shown(answer))
+        }
+    }
+}
+
+extension Sequence where Element == Question {
+    /// The answers a ticket keeps from a form of these questions: a
+    /// question with choices keeps only one of its choices. Discord sends
+    /// what the menu offered; anything else (an old form, a forged payload)
+    /// is as if left blank, so no rule reads a choice the member never had.
+    public func accepted(_ answers: [String: String]) -> [String: String] {
+        answers.filter { name, answer in
+            guard let choices = first(where: { $0.name == name })?.choices else { return true }
+            return choices.contains { $0.name == answer }
         }
     }
 }

@@ -80,7 +80,26 @@ public struct QuestionDeclaration: Sendable {
     public let isLong: Bool
     public let isOptional: Bool
     public let placeholder: StringLiteral?
+    /// `choice si "Sí", no "No"`: the member picks one from a menu instead
+    /// of writing, so a yes or no is never read out of free text.
+    public let choices: [Choice]
     public let range: SourceRange
+
+    public struct Choice: Sendable {
+        public let name: Name
+        public let label: StringLiteral
+    }
+
+    public init(name: Name, label: StringLiteral, isLong: Bool, isOptional: Bool, placeholder: StringLiteral?,
+                choices: [Choice] = [], range: SourceRange) {
+        self.name = name
+        self.label = label
+        self.isLong = isLong
+        self.isOptional = isOptional
+        self.placeholder = placeholder
+        self.choices = choices
+        self.range = range
+    }
 }
 
 /// `limit 2 per user`: open tickets one member may have.

@@ -67,6 +67,8 @@ public indirect enum Condition: Sendable {
     case flag(Name)
     case contains(Name, StringLiteral)
     case matches(Name, StringLiteral)
+    /// `fps_citizen is no`: the member picked that choice of the question.
+    case answerIs(Name, Name)
     case handlerIs(Name)
     case sanctionIs(Name)
     /// A row of the sanctions table has been chosen, whichever it is.
@@ -82,6 +84,7 @@ public indirect enum Condition: Sendable {
         case .flag(let name): name.text
         case .contains(let name, let text): "\(name.text) contains \(text.value)"
         case .matches(let name, let text): "\(name.text) matches \(text.value)"
+        case .answerIs(let name, let choice): "\(name.text) is \(choice.text)"
         case .handlerIs(let rank): "handler is \(rank.text)"
         case .sanctionIs(let offence): "sanction is \(offence.text)"
         case .sanctionChosen: "sanction chosen"

@@ -79,6 +79,14 @@ struct DiscordLimitsCheck: Check {
             if let placeholder = question.placeholder {
                 label(placeholder, limit: placeholderLimit, what: "a placeholder", &diagnostics)
             }
+            for choice in question.choices {
+                label(choice.label, limit: optionLabelLimit, what: "a choice", &diagnostics)
+            }
+            if question.choices.count > componentsPerMessage {
+                diagnostics.report(.tooManyButtons,
+                                   "the question `\(question.name.text)` has \(question.choices.count) choices; a Discord menu holds \(componentsPerMessage)",
+                                   at: question.choices[componentsPerMessage].name.range, help: "keep the commonest choices, or let the member write the answer")
+            }
         }
     }
 

@@ -64,6 +64,13 @@ private struct Resolver {
             case .ticket(let ticket): ticket.answerNames
             }
         }
+        /// The choices of each question that has them.
+        var choices: [String: Set<String>] {
+            switch self {
+            case .defaults(let body): EffectiveTicket.choices(of: body.questions)
+            case .ticket(let ticket): ticket.choicesByAnswer
+            }
+        }
     }
 
     mutating func body(_ body: TicketBody, scope: Scope, _ diagnostics: inout DiagnosticBag) {
@@ -112,6 +119,16 @@ private struct Resolver {
             expectLocal(name, in: scope.flags, what: "flag", help: "declare it in the ticket: `flag \(name.text)`", &diagnostics)
         case .contains(let name, _), .matches(let name, _):
             expectLocal(name, in: scope.answers, what: "question or evidence", help: nil, &diagnostics)
+        case .answerIs(let name, let choice):
+            let choices = scope.choices
+            guard let known = choices[name.text] else {
+                expectLocal(name, in: Set(choices.keys), what: "question with choices", help: scope.answers.contains(name.text)
+                    ? "`\(name.text)` is written, not chosen: give it choices (`choice si \"Sí\", no \"No\"`) or write `\(name.text) contains \"...\"`"
+                    : nil, &diagnostics)
+                return
+            }
+            expectLocal(choice, in: known, what: "choice of `\(name.text)`", help: "its choices are " + known.sorted().map { "`\($0)`" }.joined(separator: ", "),
+                        &diagnostics)
         case .handlerIs(let rank):
             expect(rank, [.rank], "a rank", &diagnostics)
         case .sanctionIs(let offence):

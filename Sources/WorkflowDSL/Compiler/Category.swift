@@ -227,6 +227,8 @@ public struct CompiledTransition: Sendable, Hashable, Codable {
         case flag(String)
         case contains(answer: String, text: String)
         case matches(answer: String, pattern: String)
+        /// The member picked `choice` of the question `answer`.
+        case answerIs(answer: String, choice: String)
         case handlerIs(String)
         case sanctionIs(String)
         case sanctionChosen

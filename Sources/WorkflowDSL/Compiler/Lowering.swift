@@ -85,7 +85,8 @@ struct Lowering {
 
     func question(_ question: QuestionDeclaration) -> Question {
         Question(name: question.name.text, label: question.label.value, isLong: question.isLong,
-                 isOptional: question.isOptional, placeholder: question.placeholder?.value)
+                 isOptional: question.isOptional, placeholder: question.placeholder?.value,
+                 choices: question.choices.isEmpty ? nil : question.choices.map { .init(name: $0.name.text, label: $0.label.value) })
     }
 
     func spot(_ range: SourceRange) -> SourceSpot {
@@ -221,6 +222,7 @@ struct Lowering {
         case .flag(let name): .flag(name.text)
         case .contains(let name, let text): .contains(answer: name.text, text: text.value)
         case .matches(let name, let pattern): .matches(answer: name.text, pattern: pattern.value)
+        case .answerIs(let name, let choice): .answerIs(answer: name.text, choice: choice.text)
         case .handlerIs(let rank): .handlerIs(rank.text)
         case .sanctionIs(let offence): .sanctionIs(offence.text)
         case .sanctionChosen: .sanctionChosen

@@ -118,13 +118,33 @@ public struct Question: Sendable, Hashable, Codable {
     public let isLong: Bool
     public let isOptional: Bool
     public let placeholder: String?
+    /// The menu the member picks from, when the question has choices
+    /// (nil for a written answer). The answer is the choice's name.
+    public let choices: [Choice]?
 
-    public init(name: String, label: String, isLong: Bool, isOptional: Bool, placeholder: String?) {
+    public struct Choice: Sendable, Hashable, Codable {
+        public let name: String
+        public let label: String
+
+        public init(name: String, label: String) {
+            self.name = name
+            self.label = label
+        }
+    }
+
+    public init(name: String, label: String, isLong: Bool, isOptional: Bool, placeholder: String?, choices: [Choice]? = nil) {
         self.name = name
         self.label = label
         self.isLong = isLong
         self.isOptional = isOptional
         self.placeholder = placeholder
+        self.choices = choices
+    }
+
+    /// What the member answered, as they read it: a choice's label, or
+    /// their own words.
+    public func shown(_ answer: String) -> String {
+        choices?.first { $0.name == answer }?.label ?? answer
     }
 }
 

@@ -93,6 +93,7 @@ public enum GraphRenderer {
             case .flag(let name): name
             case .contains(let answer, let text): GraphWords.fill(words.contains, answer, quoted(text))
             case .matches(let answer, let pattern): "\(answer) ~ \(pattern)"
+            case .answerIs(let answer, let choice): "\(answer) = \(quoted(category.questions.first { $0.name == answer }?.shown(choice) ?? choice))"
             case .handlerIs(let rank): GraphWords.fill(words.handlerIs, person(.rank(rank, exact: false)))
             case .sanctionIs(let offence): GraphWords.fill(words.sanctionIs, quoted(workflow.offences.first { $0.name == offence }?.label ?? offence))
             case .sanctionChosen: words.sanctionChosen

@@ -182,25 +182,35 @@ extension Parser {
         return FormDeclaration(name: name, title: title, questions: questions, range: range(from: start))
     }
 
-    /// `question NAME "Label" [long] [optional] [placeholder "..."]`.
+    /// `question NAME "Label" [long] [optional] [placeholder "..."] [choice NAME "Label", …]`.
     mutating func parseQuestion() throws(StatementAbandoned) -> QuestionDeclaration {
         let start = advance().range.start
         let name = try expectName("the question's name", after: "after `question`")
         let label = try expectString("the question", after: "after its name")
         var isLong = false, isOptional = false
         var placeholder: StringLiteral?
+        var choices: [QuestionDeclaration.Choice] = []
         while !atStatementEnd {
             if consumeKeyword("long") { isLong = true }
             else if consumeKeyword("optional") { isOptional = true }
             else if consumeKeyword("placeholder") {
                 placeholder = try expectString("the placeholder", after: "after `placeholder`")
+            } else if consumeKeyword("choice") {
+                repeat {
+                    let choice = try expectName("the choice's name", after: "after `choice`")
+                    choices.append(.init(name: choice, label: try expectString("the choice's label", after: "after its name")))
+                } while consume(.comma)
             } else {
                 throw fail("unexpected \(current.spelling) in a question",
-                           help: "a question may end with `long`, `optional` or `placeholder \"...\"`")
+                           help: "a question may end with `long`, `optional`, `placeholder \"...\"` or `choice si \"Sí\", no \"No\"`")
             }
         }
+        if isLong, let first = choices.first {
+            diagnostics.report(.syntax, "a question with choices is a menu, never `long`", at: first.name.range,
+                               help: "remove `long`, or the choices to let the member write")
+        }
         return QuestionDeclaration(name: name, label: label, isLong: isLong, isOptional: isOptional,
-                                   placeholder: placeholder, range: range(from: start))
+                                   placeholder: placeholder, choices: choices, range: range(from: start))
     }
 
     /// `limit 2 per user`.

@@ -139,7 +139,7 @@ extension Parser {
             return inner
         }
         let subject = try expectName("a condition", after: "after `if`",
-                                     help: "a condition is a flag's name, `ANSWER contains \"...\"`, `handler is RANK`, `sanction is OFFENCE` or `sanction chosen`")
+                                     help: "a condition is a flag's name, `ANSWER contains \"...\"`, `ANSWER is CHOICE`, `handler is RANK`, `sanction is OFFENCE` or `sanction chosen`")
         switch subject.text {
         case "evidence" where isKeyword("complete"):
             advance()
@@ -159,6 +159,9 @@ extension Parser {
             }
             if consumeKeyword("matches") {
                 return .matches(subject, try expectString("a pattern", after: "after `matches`"))
+            }
+            if consumeKeyword("is") {
+                return .answerIs(subject, try expectName("one of the question's choices", after: "after `is`"))
             }
             return .flag(subject)
         }

@@ -14,6 +14,9 @@ public struct EffectiveTicket: Sendable {
     public let flagNames: Set<String>
     /// Questions and evidence: what `{answer.x}` and `x contains` may read.
     public let answerNames: Set<String>
+    /// The choices of each of its questions that has them (opening form
+    /// and the forms it asks).
+    public let choicesByAnswer: [String: Set<String>]
 
     /// The state every ticket ends in; `close` goes there.
     public static let closedState = State.closed
@@ -43,6 +46,15 @@ public struct EffectiveTicket: Sendable {
         }
         let formAnswers = forms.filter { asked.contains($0.name.text) }.flatMap { $0.questions.map(\.name.text) }
         answerNames = Set(body.questions.map(\.name.text) + body.evidence.map(\.name.text) + formAnswers)
+        choicesByAnswer = Self.choices(of: body.questions + forms.filter { asked.contains($0.name.text) }.flatMap(\.questions))
+    }
+
+    static func choices(of questions: [QuestionDeclaration]) -> [String: Set<String>] {
+        var choices: [String: Set<String>] = [:]
+        for question in questions where !question.choices.isEmpty {
+            choices[question.name.text] = Set(question.choices.map(\.name.text))
+        }
+        return choices
     }
 
     public var name: String { declaration.name.text }

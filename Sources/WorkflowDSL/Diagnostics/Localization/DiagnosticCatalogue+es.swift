@@ -415,8 +415,30 @@ extension DiagnosticCatalogue {
                 "{0} deja escribir a los admins y a los rangos superiores; {1}, a cualquier rango por encima del de quien atiende",
             "{0} needs a unit":
                 "{0} necesita una unidad",
+            // Questions with choices.
+            "no choice of {0} named {1} in this ticket":
+                "{0} no tiene ninguna opción llamada {1} en este ticket",
+            "no question with choices named {0} in this ticket":
+                "no hay ninguna pregunta con opciones llamada {0} en este ticket",
+            "{0} is written, not chosen: give it choices ({1}) or write {2}":
+                "{0} se escribe, no se elige: dale opciones ({1}) o escribe {2}",
+            "its choices are {0}":
+                "sus opciones son {0}",
+            "a question with choices is a menu, never {0}":
+                "una pregunta con opciones es un menú, nunca {0}",
+            "remove {0}, or the choices to let the member write":
+                "quita {0}, o quita las opciones para que el miembro escriba",
+            "a choice of {0} characters; Discord allows {1}":
+                "una opción de {0} caracteres; Discord admite {1}",
+            "the question {0} has {1} choices; a Discord menu holds {2}":
+                "la pregunta {0} tiene {1} opciones; un menú de Discord admite {2}",
+            "keep the commonest choices, or let the member write the answer":
+                "deja las opciones más comunes, o deja que el miembro escriba la respuesta",
         ],
         phrases: [
+            "one of the question's choices": "una de las opciones de la pregunta",
+            "the choice's name": "el nombre de la opción",
+            "the choice's label": "la etiqueta de la opción",
             "in double quotes": "entre comillas dobles",
             "the end of the line": "el final de la línea",
             "the end of the file": "el final del archivo",

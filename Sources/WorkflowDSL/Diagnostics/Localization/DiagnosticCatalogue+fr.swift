@@ -415,8 +415,30 @@ extension DiagnosticCatalogue {
                 "{0} laisse écrire les admins et les rangs au-dessus ; {1}, tout rang au-dessus de celui du responsable",
             "{0} needs a unit":
                 "{0} a besoin d'une unité",
+            // Questions with choices.
+            "no choice of {0} named {1} in this ticket":
+                "{0} n'a aucun choix nommé {1} dans ce ticket",
+            "no question with choices named {0} in this ticket":
+                "aucune question à choix nommée {0} dans ce ticket",
+            "{0} is written, not chosen: give it choices ({1}) or write {2}":
+                "{0} s'écrit, ne se choisit pas : donnez-lui des choix ({1}) ou écrivez {2}",
+            "its choices are {0}":
+                "ses choix sont {0}",
+            "a question with choices is a menu, never {0}":
+                "une question à choix est un menu, jamais {0}",
+            "remove {0}, or the choices to let the member write":
+                "retirez {0}, ou retirez les choix pour laisser le membre écrire",
+            "a choice of {0} characters; Discord allows {1}":
+                "un choix de {0} caractères ; Discord accepte {1}",
+            "the question {0} has {1} choices; a Discord menu holds {2}":
+                "la question {0} a {1} choix ; un menu Discord en contient {2}",
+            "keep the commonest choices, or let the member write the answer":
+                "gardez les choix les plus courants, ou laissez le membre écrire la réponse",
         ],
         phrases: [
+            "one of the question's choices": "un des choix de la question",
+            "the choice's name": "le nom du choix",
+            "the choice's label": "le libellé du choix",
             "in double quotes": "entre guillemets droits",
             "the end of the line": "la fin de la ligne",
             "the end of the file": "la fin du fichier",
