@@ -312,4 +312,32 @@ struct PlaygroundTests {
             #expect(bad.status == 400, "three members: the playground has two")
         }
     }
+
+    @Test("the anti-cheat menu in the playground: a replayed «No» is picked from the form's menu, and the CM may raise the ticket without links")
+    func menuInTheOpeningForm() async throws {
+        try await Running.with { running in
+            try await eventually("the panel is posted") {
+                (try await running.view(running.person(nil), channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            let scenario = """
+            member jugador
+            staff ana cm
+
+            jugador opens anticheat with ultimos_30s="Conducía", terceros="No", software="Nada", fps_citizen="no"
+            expect sent "¿Instalaste hace poco archivos FPS/Citizen?: No"
+            jugador says "No instalé nada"
+            ana says "Hola @jugador"
+            ana presses escalar
+            expect visible to admin
+            """
+            #expect(try await running.post("/api/replay/load", json: .object(["workflow": .string("roleplay"), "text": .string(scenario)])).status == 204)
+            while try await running.post("/api/replay/next", "{}").status == 204 {}
+            let lines = try #require(try await running.view(running.person(nil))["replay"]?["lines"]?.array)
+            let results = lines.map { "\($0["text"]?.string ?? ""): \($0["result"]?.string ?? "")" }
+            #expect(results.first == "jugador opens anticheat with ultimos_30s=\"Conducía\", terceros=\"No\", software=\"Nada\", fps_citizen=\"no\": played",
+                    "\(results)")
+            #expect(results.last == "expect visible to admin: held", "\(results)")
+            #expect(running.app.server.violations.isEmpty, "\(running.app.server.violations)")
+        }
+    }
 }
