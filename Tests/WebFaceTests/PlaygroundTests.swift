@@ -78,6 +78,19 @@ struct PlaygroundTests {
             try await get("/api/view?person=\(person)" + (channel.map { "&channel=\($0)" } ?? "")).body
         }
 
+        /// Plays `scenario` on the page's replay, line by line to its end,
+        /// once the panel is up: how many lines played, and each line's result.
+        func replay(_ scenario: String) async throws -> (played: Int, results: [String]) {
+            try await eventually("the panel is posted") {
+                (try await view(person(nil), channel: channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
+            }
+            #expect(try await post("/api/replay/load", json: .object(["workflow": .string("roleplay"), "text": .string(scenario)])).status == 204)
+            var played = 0
+            while try await post("/api/replay/next", "{}").status == 204 { played += 1 }
+            let lines = try await view(person(nil))["replay"]?["lines"]?.array ?? []
+            return (played, lines.map { "\($0["text"]?.string ?? ""): \($0["result"]?.string ?? "")" })
+        }
+
         func channelNames(seenBy person: String) async throws -> [String] {
             (try await view(person)["channels"]?.array ?? []).compactMap { $0["name"]?.string }
         }
@@ -262,9 +275,6 @@ struct PlaygroundTests {
     @Test("a scenario file loaded on the page plays line by line through the same API: its expectations the page can see are checked, the rest are said to be simulate's")
     func scenarioPlayedLineByLine() async throws {
         try await Running.with { running in
-            try await eventually("the panel is posted") {
-                (try await running.view(running.person(nil), channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
-            }
             let scenario = """
             member jugador
             staff ana cm
@@ -283,12 +293,8 @@ struct PlaygroundTests {
             expect handler dani
             wait 11h
             """
-            #expect(try await running.post("/api/replay/load", json: .object(["workflow": .string("roleplay"), "text": .string(scenario)])).status == 204)
-            var played = 0
-            while try await running.post("/api/replay/next", "{}").status == 204 { played += 1 }
+            let (played, results) = try await running.replay(scenario)
             #expect(played == 12)
-            let lines = try #require(try await running.view(running.person(nil))["replay"]?["lines"]?.array)
-            let results = lines.map { "\($0["text"]?.string ?? ""): \($0["result"]?.string ?? "")" }
             #expect(results == [
                 "jugador opens consultas: played",
                 "ana says \"Hola, ¿qué pasó?\": played",
@@ -316,9 +322,6 @@ struct PlaygroundTests {
     @Test("the anti-cheat menu in the playground: a replayed «No» is picked from the form's menu, and the CM may raise the ticket without links")
     func menuInTheOpeningForm() async throws {
         try await Running.with { running in
-            try await eventually("the panel is posted") {
-                (try await running.view(running.person(nil), channel: running.channel("panel_tickets"))["channel"]?["messages"]?.array?.isEmpty == false)
-            }
             let scenario = """
             member jugador
             staff ana cm
@@ -330,10 +333,7 @@ struct PlaygroundTests {
             ana presses escalar
             expect visible to admin
             """
-            #expect(try await running.post("/api/replay/load", json: .object(["workflow": .string("roleplay"), "text": .string(scenario)])).status == 204)
-            while try await running.post("/api/replay/next", "{}").status == 204 {}
-            let lines = try #require(try await running.view(running.person(nil))["replay"]?["lines"]?.array)
-            let results = lines.map { "\($0["text"]?.string ?? ""): \($0["result"]?.string ?? "")" }
+            let (_, results) = try await running.replay(scenario)
             #expect(results.first == "jugador opens anticheat with ultimos_30s=\"Conducía\", terceros=\"No\", software=\"Nada\", fps_citizen=\"no\": played",
                     "\(results)")
             #expect(results.last == "expect visible to admin: held", "\(results)")

@@ -54,22 +54,28 @@ struct DiagnosticCatalogueTests {
     /// What the parser says it expected and where, as its source writes it
     /// (`expectName("a rank", after: "after `escalate to`")`).
     static func parserPhrases() throws -> [String] {
+        try parserLiterals(#/(?:expect(?:Name|NameList|String|Duration)\(|after: )"((?:[^"\\]|\\.)*)"/#)
+    }
+
+    /// The text literals of the parser's sources that `pattern` captures,
+    /// as the parser writes them; an interpolation inside backticks is a
+    /// name (`X`), one outside them makes a sentence the catalogue cannot
+    /// know, and is left to the golden files.
+    static func parserLiterals(_ pattern: Regex<(Substring, Substring)>) throws -> [String] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/WorkflowDSL/Parser")
-        var phrases: [String] = []
-        let literal = #/(?:expect(?:Name|NameList|String|Duration)\(|after: )"((?:[^"\\]|\\.)*)"/#
+        var literals: [String] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            for match in text.matches(of: literal) {
-                // An interpolation inside backticks is a name; one outside
-                // them makes a sentence the catalogue cannot know.
-                let phrase = String(match.1).replacing(#/\\\([^)]*\)/#, with: "X").replacingOccurrences(of: "\\\"", with: "\"")
-                let outside = phrase.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }
+            for match in text.matches(of: pattern) {
+                let literal = String(match.1).replacing(#/\\\([^)]*\)/#, with: "X").replacingOccurrences(of: "\\\"", with: "\"")
+                    .replacingOccurrences(of: "\\\\", with: "\\")
+                let outside = literal.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }
                 if outside.contains(where: { $0.element.contains("X") }) { continue }
-                phrases.append(phrase)
+                literals.append(literal)
             }
         }
-        return phrases
+        return literals
     }
 
     @Test("every phrase the parser uses to say what it expected, and where, is worded in Spanish and French")
@@ -84,24 +90,9 @@ struct DiagnosticCatalogueTests {
     }
 
     /// Every message and help line the parser writes as one literal
-    /// (`fail("…", help: "…")`): an interpolation inside backticks is a
-    /// name, and one outside them is left to the golden files.
+    /// (`fail("…", help: "…")`).
     static func parserMessages() throws -> [String] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/WorkflowDSL/Parser")
-        var messages: [String] = []
-        let literal = #/(?:fail\(|report\(\.\w+, |help: )"((?:[^"\\]|\\.)*)"/#
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            for match in text.matches(of: literal) {
-                let message = String(match.1).replacing(#/\\\([^)]*\)/#, with: "X").replacingOccurrences(of: "\\\"", with: "\"")
-                    .replacingOccurrences(of: "\\\\", with: "\\")
-                let outside = message.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }
-                if outside.contains(where: { $0.element.contains("X") }) { continue }
-                messages.append(message)
-            }
-        }
-        return messages
+        try parserLiterals(#/(?:fail\(|report\(\.\w+, |help: )"((?:[^"\\]|\\.)*)"/#)
     }
 
     @Test("every message and help line the parser writes is worded in Spanish and French")
