@@ -9,30 +9,32 @@ import WorkflowDSL
 extension TicketDesk {
     func communityCommands() -> [RESTClient.SlashCommand] {
         typealias Option = RESTClient.SlashCommand.Option
+        // What each command takes; its words (in every language the
+        // workflows speak) are the engine's `CommandWords`.
         var commands: [RESTClient.SlashCommand] = [
-            .init(name: "stats", description: "Ticket statistics per category and staff member (staff only)", options: [
-                .init(name: "days", description: "Only tickets opened in the last N days", type: .integer),
-            ]),
-            .init(name: "audit", description: "Roles granted and revoked, with their reasons (staff only)", options: [
-                .init(name: "member", description: "Only this member's roles", type: .user),
-            ]),
+            .init(name: "stats", description: "", options: [.init(name: "days", description: "", type: .integer)]),
+            .init(name: "audit", description: "", options: [.init(name: "member", description: "", type: .user)]),
         ]
         if directory.hasOffences {
-            commands.append(.init(name: "sanctions", description: "A member's recorded sanctions: offence, who applied it, when (staff only)", options: [
-                .init(name: "member", description: "The member", type: .user, required: true),
-            ]))
+            commands.append(.init(name: "sanctions", description: "", options: [.init(name: "member", description: "", type: .user, required: true)]))
         }
         if directory.hasReputation {
-            commands.append(.init(name: "rep", description: "Give a reputation point to a member", options: [
-                .init(name: "member", description: "Who deserves it", type: .user, required: true),
-            ]))
+            commands.append(.init(name: "rep", description: "", options: [.init(name: "member", description: "", type: .user, required: true)]))
         }
         if directory.hasActivityBoards {
-            commands.append(.init(name: "top", description: "The activity ranking: this period, or one that ended", options: [
-                .init(name: "periods_ago", description: "0 for the running period (default), 1 for the last one that ended…", type: .integer),
-            ]))
+            commands.append(.init(name: "top", description: "", options: [.init(name: "periods_ago", description: "", type: .integer)]))
         }
-        return commands
+        let languages = serverLanguages
+        return commands.compactMap { command in
+            CommandWords.community[command.name].map { CommandLocalizations.worded(command, $0, languages: languages) }
+        }
+    }
+
+    /// Every language the server's workflows declare, first ones first.
+    var serverLanguages: [String] {
+        var languages: [String] = []
+        for locale in workflows.flatMap(\.workflow.locales) where !languages.contains(locale) { languages.append(locale) }
+        return languages
     }
 
     /// A member's person in the first workflow that knows them as staff, or

@@ -230,8 +230,11 @@ public final class TicketDesk: Sendable {
         guard !state.withLock({ $0.commandsRegistered }) else { return }
         let community = communityCommands()
         let taken = Set(community.map(\.name))
-        let commands = directory.ticketCommandNames.filter { !taken.contains($0) }.map { RESTClient.SlashCommand(name: $0, description: "Escala: /\($0)") }
-            + community
+        let languages = serverLanguages
+        let commands = directory.ticketCommandNames.filter { !taken.contains($0) }.map { name in
+            CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: ""), CommandWords(command: CommandWords.workflowCommand(name), options: [:]),
+                                        languages: languages)
+        } + community
         try await rest.setGuildCommands(commands, application: application, guild: guild)
         state.withLock { $0.commandsRegistered = true }
     }

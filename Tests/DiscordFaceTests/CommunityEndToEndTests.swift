@@ -52,6 +52,24 @@ struct CommunityEndToEndTests {
         let rep = commands.first { $0["name"]?.string == "rep" }
         #expect(rep?["options"]?.array?.first?["type"]?.number == 6, "/rep takes a member")
         #expect(rep?["options"]?.array?.first?["required"] == .bool(true))
+        // In the server's language (comunidad.flow speaks Spanish): names and
+        // descriptions for a Discord in Spanish, of Spain and of Latin America.
+        let stats = try #require(commands.first { $0["name"]?.string == "stats" })
+        #expect(stats["name_localizations"]?["es-ES"]?.string == "estadisticas" && stats["name_localizations"]?["es-419"]?.string == "estadisticas")
+        #expect(stats["description_localizations"]?["es-ES"]?.string?.hasPrefix("Estadísticas de tickets") == true)
+        #expect(stats["name_localizations"]?["fr"] == nil, "a language the workflows do not declare is not registered")
+        #expect(stats["options"]?.array?.first?["name_localizations"]?["es-ES"]?.string == "dias")
+        // Each name as Discord takes one: lowercase letters, digits, - and _, 1 to 32.
+        for command in commands {
+            let names = [command["name"]?.string] + (command["name_localizations"]?.object?.values.map(\.string) ?? [])
+                + (command["options"]?.array ?? []).flatMap { [$0["name"]?.string] + ($0["name_localizations"]?.object?.values.map(\.string) ?? []) }
+            for name in names {
+                let name = try #require(name)
+                #expect(name.wholeMatch(of: #/[-_\p{L}\p{N}]{1,32}/#) != nil && name == name.lowercased(), "«\(name)» is not a Discord command name")
+            }
+            #expect(command["description_localizations"]?["es-ES"] != nil, "\(command["name"]?.string ?? ""): in Spanish too")
+        }
+        #expect(server.violations == [])
 
         // 🔔 on the roles message: the role; taking the reaction back: gone.
         await server.react("🔔", to: Self.ids["mensaje_roles"]!, in: Self.general, by: Self.ana, guild: Self.guild)

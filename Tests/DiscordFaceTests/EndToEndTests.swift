@@ -298,7 +298,8 @@ struct DeskBehaviourTests {
         let channel = try await Self.ticketChannel(running, 1)
         #expect(try await running.desk.engine.ticket(id: 1)?.state.answers["fps_citizen"] == "no")
         try await eventually("the first message") { !E2E.requests(server, "POST", "/channels/\(channel)/messages").isEmpty }
-        let card = try #require(E2E.requests(server, "POST", "/channels/\(channel)/messages").first.flatMap(E2E.body))?["embeds"]?.array?.first
+        let first = try #require(E2E.requests(server, "POST", "/channels/\(channel)/messages").first)
+        let card = E2E.body(first)?["embeds"]?.array?.first
         #expect(card?["fields"]?.array?.last.map { [$0["name"]?.string, $0["value"]?.string] } == ["¿Instalaste hace poco archivos FPS/Citizen?", "No"],
                 "staff read the choice as the member saw it")
         // A choice the menu never offered (a forged payload) is as if left blank.

@@ -183,6 +183,10 @@ extension RESTClient {
     public struct SlashCommand: Sendable, Encodable {
         public var name: String
         public var description: String
+        /// The name and description in other languages, by Discord locale
+        /// (`es-ES`, `fr`): a member whose Discord speaks one reads those.
+        public var nameLocalizations: [String: String]?
+        public var descriptionLocalizations: [String: String]?
         public var type = 1
         public var options: [Option]?
 
@@ -194,6 +198,8 @@ extension RESTClient {
 
             public var name: String
             public var description: String
+            public var nameLocalizations: [String: String]?
+            public var descriptionLocalizations: [String: String]?
             public var type: Kind
             public var required: Bool
 
@@ -203,12 +209,22 @@ extension RESTClient {
                 self.type = type
                 self.required = required
             }
+
+            enum CodingKeys: String, CodingKey {
+                case name, description, type, required
+                case nameLocalizations = "name_localizations", descriptionLocalizations = "description_localizations"
+            }
         }
 
         public init(name: String, description: String, options: [Option]? = nil) {
             self.name = name
             self.description = description
             self.options = options
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, description, type, options
+            case nameLocalizations = "name_localizations", descriptionLocalizations = "description_localizations"
         }
     }
 

@@ -1,0 +1,93 @@
+/// What Escala's own slash commands are called, and what they say they do,
+/// in each language a workflow declares: a staff member whose Discord speaks
+/// Spanish reads `/estadisticas` and «Estadísticas de tickets…». The names
+/// faces route by (`CommunityCommand.names`, `member`, `days`) stay the
+/// same in every language; these are the words shown beside them.
+public struct CommandWords: Sendable, Hashable {
+    /// A name and a description in English, Spanish and French. A name is
+    /// what Discord accepts of one: lowercase letters, digits, `-` and `_`,
+    /// at most 32 characters.
+    public struct Phrase: Sendable, Hashable {
+        public let name: String
+        public let description: String
+    }
+
+    public struct Words: Sendable, Hashable {
+        public let en: Phrase
+        public let es: Phrase
+        public let fr: Phrase
+
+        init(en: (String, String), es: (String, String), fr: (String, String)) {
+            self.en = Phrase(name: en.0, description: en.1)
+            self.es = Phrase(name: es.0, description: es.1)
+            self.fr = Phrase(name: fr.0, description: fr.1)
+        }
+
+        /// The words in one of a workflow's languages (`es`), nil for a
+        /// language Escala does not speak.
+        public func words(_ language: String) -> Phrase? {
+            switch language {
+            case "en": en
+            case "es": es
+            case "fr": fr
+            default: nil
+            }
+        }
+    }
+
+    public let command: Words
+    /// Each option's words, by the name the command is routed with.
+    public let options: [String: Words]
+
+    public init(command: Words, options: [String: Words]) {
+        self.command = command
+        self.options = options
+    }
+
+    /// The words of a community command, by its routing name.
+    public static let community: [String: CommandWords] = [
+        "stats": CommandWords(command: Words(
+            en: ("stats", "Ticket statistics per category and staff member (staff only)"),
+            es: ("estadisticas", "Estadísticas de tickets por categoría y por miembro del staff (solo staff)"),
+            fr: ("statistiques", "Statistiques des tickets par catégorie et par membre du staff (staff seulement)")), options: [
+            "days": Words(en: ("days", "Only tickets opened in the last N days"),
+                          es: ("dias", "Solo los tickets abiertos en los últimos N días"),
+                          fr: ("jours", "Seulement les tickets ouverts ces N derniers jours")),
+        ]),
+        "audit": CommandWords(command: Words(
+            en: ("audit", "Roles granted and revoked, with their reasons (staff only)"),
+            es: ("auditoria", "Roles dados y quitados, con sus motivos (solo staff)"),
+            fr: ("audit", "Rôles donnés et retirés, avec leurs motifs (staff seulement)")), options: [
+            "member": Words(en: ("member", "Only this member's roles"),
+                            es: ("miembro", "Solo los roles de este miembro"),
+                            fr: ("membre", "Seulement les rôles de ce membre")),
+        ]),
+        "sanctions": CommandWords(command: Words(
+            en: ("sanctions", "A member's recorded sanctions: offence, who applied it, when (staff only)"),
+            es: ("sanciones", "Las sanciones registradas de un miembro: infracción, quién la impuso, cuándo (solo staff)"),
+            fr: ("sanctions", "Les sanctions enregistrées d'un membre : infraction, qui l'a donnée, quand (staff seulement)")), options: [
+            "member": Words(en: ("member", "The member"), es: ("miembro", "El miembro"), fr: ("membre", "Le membre")),
+        ]),
+        "rep": CommandWords(command: Words(
+            en: ("rep", "Give a reputation point to a member"),
+            es: ("rep", "Da un punto de reputación a un miembro"),
+            fr: ("rep", "Donne un point de réputation à un membre")), options: [
+            "member": Words(en: ("member", "Who deserves it"), es: ("miembro", "Quién se lo merece"), fr: ("membre", "Qui le mérite")),
+        ]),
+        "top": CommandWords(command: Words(
+            en: ("top", "The activity ranking: this period, or one that ended"),
+            es: ("top", "La clasificación de actividad: este periodo, o uno ya terminado"),
+            fr: ("top", "Le classement d'activité : cette période, ou une période terminée")), options: [
+            "periods_ago": Words(en: ("periods_ago", "0 for the running period (default), 1 for the last one that ended…"),
+                                 es: ("periodos_atras", "0 para el periodo en curso (por defecto), 1 para el último terminado…"),
+                                 fr: ("periodes_passees", "0 pour la période en cours (par défaut), 1 pour la dernière terminée…")),
+        ]),
+    ]
+
+    /// A command of the workflow (`on command reabrir`): its name is the
+    /// workflow's own; this says what it is in each language.
+    public static func workflowCommand(_ name: String) -> Words {
+        Words(en: (name, "Escala: /\(name) in this ticket"), es: (name, "Escala: /\(name) en este ticket"),
+              fr: (name, "Escala : /\(name) dans ce ticket"))
+    }
+}
