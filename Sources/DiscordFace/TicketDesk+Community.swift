@@ -12,6 +12,7 @@ extension TicketDesk {
         // What each command takes; its words (in every language the
         // workflows speak) are the engine's `CommandWords`.
         var commands: [RESTClient.SlashCommand] = [
+            .init(name: "help", description: ""),
             .init(name: "stats", description: "", options: [.init(name: "days", description: "", type: .integer)]),
             .init(name: "audit", description: "", options: [.init(name: "member", description: "", type: .user)]),
         ]
@@ -64,6 +65,7 @@ extension TicketDesk {
             guard let receiver = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
             let isBot = receiver == bot.userID?.rawValue || data.resolvedUser(receiver)?.bot == true
             command = .rep(member: receiver, memberIsBot: isBot)
+        case "help": command = .help
         case "top": command = .top(periodsAgo: number("periods_ago") ?? 0)
         case "stats": command = .stats(days: number("days"))
         case "audit": command = .audit(member: data.option("member"))

@@ -215,6 +215,25 @@ struct CommunityEndToEndTests {
         await running.stop()
     }
 
+    @Test("/help lists, privately and in the server's language, what that person may run: a member the community's commands, staff theirs too")
+    func help() async throws {
+        let running = try await Self.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let member = try await E2E.callback(server, await server.command("help", in: Self.general, by: Self.ana, guild: Self.guild))
+        #expect(member["data"]?["flags"]?.number == 64, "only to them")
+        let said = try #require(member["data"]?["content"]?.string)
+        #expect(said.hasPrefix("Lo que puedes usar aquí:"), "\(said)")
+        #expect(said.contains("• /rep — Da un punto de reputación a un miembro") && said.contains("• /top — ") && said.contains("• /ayuda — "))
+        #expect(!said.contains("/estadisticas") && !said.contains("/auditoria"), "staff's commands are not a member's")
+        let staff = try await E2E.callback(server, await server.command("help", in: Self.general, by: Self.mod, roles: [Self.ids["moderador"]!],
+                                                                        guild: Self.guild))
+        let staffSaid = try #require(staff["data"]?["content"]?.string)
+        #expect(staffSaid.contains("• /estadisticas — Estadísticas de tickets") && staffSaid.contains("• /auditoria — "), "\(staffSaid)")
+        #expect(server.violations.isEmpty, "\(server.violations)")
+        await running.stop()
+    }
+
     static func path(_ running: E2E.Desk) -> String {
         (running.desk.configuration.workflowsFolder as NSString).appendingPathComponent("comunidad.flow")
     }

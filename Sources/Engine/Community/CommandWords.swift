@@ -46,6 +46,10 @@ public struct CommandWords: Sendable, Hashable {
 
     /// The words of a community command, by its routing name.
     public static let community: [String: CommandWords] = [
+        "help": CommandWords(command: Words(
+            en: ("help", "What you can use here, in your language"),
+            es: ("ayuda", "Lo que puedes usar aquí, en tu idioma"),
+            fr: ("aide", "Ce que vous pouvez utiliser ici, dans votre langue")), options: [:]),
         "stats": CommandWords(command: Words(
             en: ("stats", "Ticket statistics per category and staff member (staff only)"),
             es: ("estadisticas", "Estadísticas de tickets por categoría y por miembro del staff (solo staff)"),

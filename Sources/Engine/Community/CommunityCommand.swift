@@ -16,9 +16,11 @@ public enum CommunityCommand: Sendable, Hashable {
     case audit(member: String?)
     /// `/sanctions member` (staff only): the member's recorded sanctions.
     case sanctions(member: String)
+    /// `/help`: what this person may use here, in their language.
+    case help
 
     /// The names faces register, and route to `CommunityEngine.answer`.
-    public static let names: Set<String> = ["rep", "top", "stats", "audit", "sanctions"]
+    public static let names: Set<String> = ["help", "rep", "top", "stats", "audit", "sanctions"]
 
     /// The longest span `/stats` looks back, and the furthest `/top` does:
     /// a person's number beyond them is refused, never multiplied into an
@@ -82,6 +84,8 @@ extension CommunityEngine {
             guard person.isStaff else { return (.privately(.staffOnly), []) }
             let records = try await read { try $0.sanctions(guild: guild, member: member) }
             return (.sanctions(records, member: member, table: sanctionsTable()), [])
+        case .help:
+            return (.privately(.help(commands: usableCommands(by: person), ticketCommands: ticketCommandNames())), [])
         }
     }
 }

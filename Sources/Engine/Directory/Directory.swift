@@ -57,17 +57,7 @@ public struct Directory: Sendable {
     /// The slash commands the workflows' rules answer (`on command NAME`),
     /// once each, in name order.
     public var ticketCommandNames: [String] {
-        var names: Set<String> = []
-        for entry in entries {
-            for category in entry.workflow.categories {
-                for state in category.states {
-                    for transition in category.transitions(in: state) {
-                        if case .command(let name) = transition.event { names.insert(name) }
-                    }
-                }
-            }
-        }
-        return names.sorted()
+        Set(entries.flatMap(\.workflow.ticketCommandNames)).sorted()
     }
 
     /// Whether any workflow declares what a community command needs.
@@ -104,5 +94,20 @@ extension Workflow {
     /// names the workflow does not declare are nothing.
     public func person(id: String, name: String, holding held: Set<String>) -> Person {
         Person(id: id, name: name, ranks: ranks.filter(held.contains), roles: staffRoles.filter(held.contains))
+    }
+}
+
+extension Workflow {
+    /// The slash commands its rules answer (`on command NAME`).
+    var ticketCommandNames: Set<String> {
+        var names: Set<String> = []
+        for category in categories {
+            for state in category.states {
+                for transition in category.transitions(in: state) {
+                    if case .command(let name) = transition.event { names.insert(name) }
+                }
+            }
+        }
+        return names
     }
 }

@@ -62,6 +62,25 @@ public final class CommunityEngine: Sendable, StoreBacked {
         rules.lazy.compactMap { rule in rule.workflow.activities.first.map { (rule.path, $0.name) } }.first
     }
 
+    /// The community commands `person` may run, as `/help` lists them:
+    /// the staff's only for staff, each only where a workflow uses it.
+    func usableCommands(by person: Person) -> [String] {
+        let workflows = rules.map(\.workflow)
+        var commands = ["help"]
+        if workflows.contains(where: { $0.reputation != nil }) { commands.append("rep") }
+        if workflows.contains(where: { !$0.activities.isEmpty }) { commands.append("top") }
+        if person.isStaff {
+            commands += ["stats", "audit"]
+            if workflows.contains(where: { !$0.offences.isEmpty }) { commands.append("sanctions") }
+        }
+        return commands
+    }
+
+    /// The workflows' own commands (`on command reabrir`), used in tickets.
+    func ticketCommandNames() -> [String] {
+        Set(rules.flatMap(\.workflow.ticketCommandNames)).sorted()
+    }
+
     private var rules: [(path: String, workflow: Workflow)] {
         workflows.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }

@@ -76,6 +76,9 @@ public enum Notice: Sendable, Hashable {
     case statisticsLegend
     /// A number a person typed is outside what the command takes.
     case numberOutOfRange(option: String, minimum: Int, maximum: Int)
+    /// `/help`: the community commands the person may run (by routing
+    /// name) and the workflows' own, each worded in the reader's language.
+    case help(commands: [String], ticketCommands: [String])
     /// The title over the opening form's answers (first message, transcript).
     case openingAnswers
     /// Told to staff once when an effect can never succeed and is set aside.
@@ -127,6 +130,7 @@ public enum Notice: Sendable, Hashable {
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
         case .openingAnswers: .openingAnswers
+        case .help(_, let ticketCommands): ticketCommands.isEmpty ? .help : .helpWithTicketCommands
         case .effectSetAside(let ticket, _): ticket == nil ? .effectSetAside : .effectSetAsideInTicket
         case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
         case .repGiven(_, _, let level): level == nil ? .repGiven : .repGivenLevel
@@ -176,8 +180,19 @@ public enum Notice: Sendable, Hashable {
             ["option": RichText(option), "minimum": RichText(String(minimum)), "maximum": RichText(String(maximum))]
         case .effectSetAside(let ticket, let reason):
             ["ticket": RichText(ticket.map(String.init) ?? ""), "reason": RichText(reason)]
+        case .help(let commands, let ticketCommands):
+            ["commands": RichText(commands.compactMap { CommandWords.community[$0] }.map { Self.helpLine($0.command, language) }.joined()),
+             "ticketCommands": RichText(ticketCommands.map { Self.helpLine(CommandWords.workflowCommand($0), language) }.joined())]
         default: [:]
         }
+    }
+}
+
+extension Notice {
+    /// `• /estadisticas — Estadísticas de tickets…`, on its own line.
+    static func helpLine(_ words: CommandWords.Words, _ language: String) -> String {
+        let phrase = words.words(language) ?? words.en
+        return "\n• /\(phrase.name) — \(phrase.description)"
     }
 }
 
@@ -191,6 +206,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case repToSelf, repLimitMember, repLimitTotal, repGiven, repGivenLevel, noReputation, noRanking, rankingEmpty, rankingMembers
     case statisticsLegend, repToBot, numberOutOfRange, effectSetAside, effectSetAsideInTicket
     case openingAnswers
+    case help, helpWithTicketCommands
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel
     case appealFormTitle, appealRecordLabel, appealOutsideOption, appealOutsideOffenceLabel, appealOutsideSanctionerLabel

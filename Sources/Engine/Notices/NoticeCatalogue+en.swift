@@ -56,6 +56,8 @@ extension NoticeCatalogue {
         .rankingEmpty: "Nobody took part in this period.",
         .rankingMembers: "{count} active members",
         .statisticsLegend: "🆕 created (staff: first answers) · ✅ resolved · ⏳ pending · ⚡ mean first response · 🏁 mean time to close",
+        .help: "What you can use here:{commands}",
+        .helpWithTicketCommands: "What you can use here:{commands}\nIn a ticket, as its rules allow:{ticketCommands}",
         .repToBot: "Bots do not collect reputation.",
         .numberOutOfRange: "`{option}` takes a whole number from {minimum} to {maximum}.",
         .openingAnswers: "📝 The form's answers",

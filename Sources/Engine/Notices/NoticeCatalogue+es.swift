@@ -56,6 +56,8 @@ extension NoticeCatalogue {
         .rankingEmpty: "Nadie participó en este periodo.",
         .rankingMembers: "{count} miembros activos",
         .statisticsLegend: "🆕 creados (staff: primeras respuestas) · ✅ resueltos · ⏳ pendientes · ⚡ primera respuesta media · 🏁 tiempo medio hasta el cierre",
+        .help: "Lo que puedes usar aquí:{commands}",
+        .helpWithTicketCommands: "Lo que puedes usar aquí:{commands}\nEn un ticket, según sus reglas:{ticketCommands}",
         .repToBot: "Los bots no reciben reputación.",
         .numberOutOfRange: "`{option}` admite un número entero de {minimum} a {maximum}.",
         .openingAnswers: "📝 Respuestas del formulario",

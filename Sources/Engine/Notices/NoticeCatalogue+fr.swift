@@ -56,6 +56,8 @@ extension NoticeCatalogue {
         .rankingEmpty: "Personne n'a participé sur cette période.",
         .rankingMembers: "{count} membres actifs",
         .statisticsLegend: "🆕 créés (staff : premières réponses) · ✅ résolus · ⏳ en attente · ⚡ première réponse moyenne · 🏁 durée moyenne jusqu'à la fermeture",
+        .help: "Ce que vous pouvez utiliser ici :{commands}",
+        .helpWithTicketCommands: "Ce que vous pouvez utiliser ici :{commands}\nDans un ticket, selon ses règles :{ticketCommands}",
         .repToBot: "Les bots ne reçoivent pas de réputation.",
         .numberOutOfRange: "`{option}` accepte un nombre entier de {minimum} à {maximum}.",
         .openingAnswers: "📝 Réponses au formulaire",
