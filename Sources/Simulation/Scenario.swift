@@ -31,6 +31,8 @@ public struct Scenario: Sendable {
         case say(person: String, text: String, attachments: [String])
         case press(person: String, button: String)
         case run(person: String, command: String)
+        /// `ana runs /help`: the community's answer, as on Discord, only to her.
+        case help(person: String)
         case submit(person: String, form: String, answers: [(String, String)])
         /// Staff apply a row of the table to a member: the sanction form
         /// Discord shows (offence, member, warning box).

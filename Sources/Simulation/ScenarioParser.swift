@@ -162,7 +162,9 @@ public enum ScenarioParser {
             return .press(person: person, button: button)
         case "runs":
             guard rest.count == 1, case .word(let command) = rest[0] else { throw LineError("`runs` needs one command name") }
-            return .run(person: person, command: String(command.trimmingPrefix("/")))
+            let name = String(command.trimmingPrefix("/"))
+            // As on Discord, `/help` is Escala's own, answered anywhere.
+            return name == "help" ? .help(person: person) : .run(person: person, command: name)
         case "submits":
             guard case .word(let form)? = rest.first else { throw LineError("`submits` needs a form name") }
             return .submit(person: person, form: form, answers: try pairs(after: rest.dropFirst()))

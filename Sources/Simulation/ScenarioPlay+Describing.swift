@@ -7,7 +7,7 @@ extension Play {
     static func text(of effect: Effect) -> RichText? {
         switch effect {
         case .send(let text, _, _, _) where !text.isEmpty: text
-        case .notice(let text, _): text
+        case .notice(let text, _), .tellPrivately(_, let text): text
         case .notify(_, let text, _), .publish(_, let text), .askRating(let text, _): text
         default: nil
         }

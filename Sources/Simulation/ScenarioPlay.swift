@@ -163,6 +163,15 @@ struct Play {
                 break
             }
             try await finish(entry)
+        case .help(let name):
+            let person = people[name]!
+            let (answer, _) = try await community.respond(to: .help, by: person, now: now)
+            lastEffects = []
+            if case .privately(let notice) = answer {
+                lastEffects = [(0, .tellPrivately(person: person.id, text: NoticeCatalogue.text(notice, locale: locale(of: name))))]
+            }
+            lastCommunity = []
+            try await finish(entry(step.line, words("{0} runs /{1}", name, "help")))
         case .react(let name, let emoji, let message, let added):
             lastEffects = []
             if added { community.count(.reactions, member: people[name]!.id, at: now) }

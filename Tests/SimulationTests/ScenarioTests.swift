@@ -81,6 +81,29 @@ struct ScenarioTests {
         #expect(try await engine.ticket(id: 1)?.state.answers["fps_citizen"] == "nose")
     }
 
+    @Test("`runs /help` answers as on Discord: only to that person, in their language, staff's commands only for staff")
+    func help() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: repository.appendingPathComponent("workflows/roleplay.flow"), encoding: .utf8)
+        let engine = try await TicketEngine(store: try TicketStore.temporary())
+        _ = try await engine.load(SourceFile(path: "roleplay.flow", text: text), now: 0)
+        let runner = ScenarioRunner(engine: engine, workflowPath: "roleplay.flow", discord: try SimulatedDiscord())
+        let (scenario, errors) = ScenarioParser.parse("""
+            member jugador
+            staff ana cm
+            jugador runs /help
+            expect sent "Lo que puedes usar aquí"
+            expect not sent "/estadisticas"
+            ana runs /help
+            expect sent "• /estadisticas — Estadísticas de tickets"
+            expect sent "• /sanciones — "
+            """, path: "s.scenario")
+        #expect(errors.isEmpty, "\(errors)")
+        let report = try await runner.run(scenario)
+        #expect(report.passed, "\(report.failures.map { "\($0.line): \($0.detail ?? "")" })")
+        #expect(report.entries.first?.effects.first?.hasPrefix("tells @jugador privately: ") == true, "\(report.entries.first?.effects ?? [])")
+    }
+
     @Test("a failed expectation names its line and says what happened instead")
     func failedExpectation() async throws {
         let report = try await run("""
