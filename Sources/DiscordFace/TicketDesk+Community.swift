@@ -26,9 +26,11 @@ extension TicketDesk {
             commands.append(.init(name: "top", description: "", options: [.init(name: "periods_ago", description: "", type: .integer)]))
         }
         let languages = serverLanguages
+        let transfer = RESTClient.SlashCommand(name: CommandWords.transfer, description: "",
+                                               options: [.init(name: "member", description: "", type: .user, required: true)])
         return commands.compactMap { command in
             CommandWords.community[command.name].map { CommandLocalizations.worded(command, $0, languages: languages) }
-        }
+        } + [CommandLocalizations.worded(transfer, CommandWords.ticketTools[CommandWords.transfer]!, languages: languages)]
     }
 
     /// Every language the server's workflows declare, first ones first.

@@ -40,6 +40,8 @@ extension TicketDesk {
                 try await act(interaction) { .appealedSanctionChosen(appealed, by: $0) }
             case (.modalSubmit, .form(let form)?):
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
+            case (.applicationCommand, _) where data?.name == CommandWords.transfer:
+                try await transfer(interaction)
             case (.applicationCommand, _) where CommunityCommand.names.contains(data?.name ?? ""):
                 try await handleCommunityCommand(interaction)
             case (.applicationCommand, _):
@@ -136,12 +138,29 @@ extension TicketDesk {
 
     /// A click, form or command inside a ticket, by the person who made it.
     private func act(_ interaction: Interaction, _ event: (Person) -> TicketEvent) async throws {
+        try await act(interaction) { person, _ in event(person) }
+    }
+
+    /// `/transfer @staff` in a ticket: the named member as the ticket's
+    /// workflow sees them (their roles from Discord's resolved data, else
+    /// asked of Discord), handed to the engine, which decides.
+    private func transfer(_ interaction: Interaction) async throws {
+        guard let data = interaction.data, let id = data.option("member") else { return try await respond(interaction, .deferredUpdate) }
+        var member = data.resolvedMember(id)
+        if member == nil { member = try? await rest.guildMember(guild: guild, user: Snowflake(id)) }
+        let user = data.resolvedUser(id) ?? member?.user ?? User(id: Snowflake(id), username: id)
+        let roles = member?.roles ?? []
+        let nick = member?.nick
+        try await act(interaction) { person, bound in .transferred(to: bound.person(user, roles: roles, nick: nick), by: person) }
+    }
+
+    private func act(_ interaction: Interaction, _ event: (Person, BoundWorkflow) -> TicketEvent) async throws {
         guard let channel = interaction.channelID, let user = interaction.actor,
               let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(of: ticket.state) else {
             return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notATicket, locale: directory.language(forMember: interaction.locale))))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
-        guard let outcome = try await engine.handle(event(person), ticket: ticket.id, sourceID: "interaction:\(interaction.id)",
+        guard let outcome = try await engine.handle(event(person, bound), ticket: ticket.id, sourceID: "interaction:\(interaction.id)",
                                                     replyRoute: InteractionRoute(interaction).stored, now: now()) else {
             return try await respond(interaction, .deferredUpdate) // Discord re-sent it: already taken
         }

@@ -33,6 +33,8 @@ public struct Scenario: Sendable {
         case run(person: String, command: String)
         /// `ana runs /help`: the community's answer, as on Discord, only to her.
         case help(person: String)
+        /// `ana transfers to beto`: `/transfer @beto` in the ticket.
+        case transfer(person: String, to: String)
         case submit(person: String, form: String, answers: [(String, String)])
         /// Staff apply a row of the table to a member: the sanction form
         /// Discord shows (offence, member, warning box).
@@ -69,7 +71,7 @@ public struct Scenario: Sendable {
         var actingInChannel: String? {
             switch self {
             case .say(let person, _, _), .press(let person, _), .submit(let person, _, _), .applySanction(let person, _, _, _),
-                 .chooseAppealedSanction(let person, _, _):
+                 .chooseAppealedSanction(let person, _, _), .transfer(let person, _):
                 person
             default:
                 nil

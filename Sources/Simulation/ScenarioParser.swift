@@ -192,6 +192,11 @@ public enum ScenarioParser {
                 return .chooseAppealedSanction(person: person, offence: words[2], outsideAppliedBy: words[5])
             }
             throw LineError(usage)
+        case "transfers":
+            guard rest.count == 2, rest[0] == .word("to"), case .word(let receiver) = rest[1] else {
+                throw LineError("write `\(person) transfers to NAME`")
+            }
+            return .transfer(person: person, to: receiver)
         case "leaves":
             return .leave(person: person)
         case "joins":
@@ -218,7 +223,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

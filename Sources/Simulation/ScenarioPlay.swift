@@ -269,6 +269,8 @@ struct Play {
             }
             return (.appealedSanctionChosen(.recorded(id: record.id), by: people[name]!),
                     words("{0} names the appealed sanction: {1}, recorded in ticket #{2}", name, offence, record.ticketNumber.map(String.init) ?? "?"))
+        case .transfer(let name, let receiver):
+            return (.transferred(to: people[receiver]!, by: people[name]!), words("{0} transfers the ticket to {1}", name, receiver))
         case .leave(let name):
             return (.memberLeft, words("{0} leaves the server", name))
         case .deleteChannel:

@@ -73,7 +73,8 @@ public struct ScenarioRunner: Sendable {
                  .applySanction(_, _, let receiver, _) where !declared.contains(receiver),
                  .chooseAppealedSanction(_, _, let receiver?) where !declared.contains(receiver),
                  .expect(.sanctioned(let receiver, _, _, _)) where !declared.contains(receiver),
-                 .expect(.sanctioned(_, _, let receiver, _)) where !declared.contains(receiver):
+                 .expect(.sanctioned(_, _, let receiver, _)) where !declared.contains(receiver),
+                 .transfer(_, let receiver) where !declared.contains(receiver):
                 error(step.line, "`\(receiver)` is not declared: add `member \(receiver)` above")
             case .react(_, _, let message, _) where !workflow.messages.contains(message):
                 error(step.line, "the workflow declares no message `\(message)`" + suggestion(message, among: Set(workflow.messages)))

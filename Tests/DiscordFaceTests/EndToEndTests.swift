@@ -310,6 +310,50 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/transfer: the handler hands the ticket to a colleague named with the command, who is pinged and holds it; the old handler is now a third party")
+    func transfer() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let cm = [E2E.roles["cm"]!]
+        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
+        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+        let registered = try #require(commands.first { $0["name"]?.string == "transfer" })
+        #expect(registered["name_localizations"]?["es-ES"]?.string == "transferir")
+        #expect(registered["options"]?.array?.first?["type"]?.number == 6 && registered["options"]?.array?.first?["required"] == .bool(true))
+
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        await server.say("Perdí mis objetos", in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+
+        // Someone else may not; then the handler transfers it to Beto.
+        let refused = try await E2E.callback(server, await server.command("transfer", options: [("member", 6, "\"\(E2E.beto.id)\"")], in: channel,
+                                                                          by: E2E.beto, roles: cm, guild: E2E.guild,
+                                                                          resolving: [(E2E.beto.id, E2E.beto.name, cm)]))
+        #expect(refused["data"]?["flags"]?.number == 64 && refused["data"]?["content"]?.string?.hasPrefix("Solo <@\(E2E.ana.id)>") == true, "\(refused)")
+        await server.command("transfer", options: [("member", 6, "\"\(E2E.beto.id)\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild,
+                             resolving: [(E2E.beto.id, E2E.beto.name, cm)])
+        try await eventually("beto holds the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.beto.id }
+        // Said in the ticket: as a message, or as the answer to the command (the step's first message answers it).
+        func handover() -> JSONValue? {
+            server.received.compactMap(E2E.body).map { $0["data"] ?? $0 }.first {
+                $0["content"]?.string?.contains("ha transferido este ticket a <@\(E2E.beto.id)>") == true
+            }
+        }
+        try await eventually("the handover said in the ticket") { handover() != nil }
+        let said = handover()
+        #expect(said?["allowed_mentions"]?["users"] == .array([.string(E2E.beto.id)]), "only the new handler is pinged")
+        // Ana is now a third party: her message is taken down.
+        let late = await server.say("Sigo yo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("ana's message deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)/messages/\(late)").isEmpty }
+        let history = try await running.desk.engine.history(ofTicket: 1)
+        #expect(history.contains { $0.kind == "transfer to \(E2E.beto.id)" && $0.actor == E2E.ana.id }, "the event log records who handed it to whom")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

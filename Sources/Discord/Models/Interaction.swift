@@ -25,6 +25,8 @@ public struct Interaction: Sendable, Decodable {
 
         public struct Resolved: Sendable, Decodable {
             public var users: [String: User]?
+            /// The members behind user options, with their roles (no `user`).
+            public var members: [String: GuildMember]?
         }
 
         enum CodingKeys: String, CodingKey {
@@ -35,6 +37,10 @@ public struct Interaction: Sendable, Decodable {
         /// A user an option points at (`/rep member`), when Discord sent it.
         public func resolvedUser(_ id: String) -> User? {
             resolved?.users?[id]
+        }
+
+        public func resolvedMember(_ id: String) -> GuildMember? {
+            resolved?.members?[id]
         }
 
         /// An option's value, as text (a user option's value is the user's id).

@@ -28,6 +28,13 @@ public struct User: Sendable, Hashable, Codable {
         case id, username, bot
         case globalName = "global_name"
     }
+
+    public init(id: Snowflake, username: String, globalName: String? = nil, bot: Bool? = nil) {
+        self.id = id
+        self.username = username
+        self.globalName = globalName
+        self.bot = bot
+    }
 }
 
 public struct Attachment: Sendable, Hashable, Codable {

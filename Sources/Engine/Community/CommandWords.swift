@@ -88,6 +88,17 @@ public struct CommandWords: Sendable, Hashable {
         ]),
     ]
 
+    /// The ticket tools every workflow has, by routing name.
+    public static let transfer = "transfer"
+    public static let ticketTools: [String: CommandWords] = [
+        transfer: CommandWords(command: Words(
+            en: ("transfer", "Hand this ticket to another staff member"),
+            es: ("transferir", "Pasa este ticket a otro miembro del staff"),
+            fr: ("transferer", "Confie ce ticket à un autre membre du staff")), options: [
+            "member": Words(en: ("member", "Who takes it over"), es: ("miembro", "Quién se hace cargo"), fr: ("membre", "Qui le reprend")),
+        ]),
+    ]
+
     /// A command of the workflow (`on command reabrir`): its name is the
     /// workflow's own; this says what it is in each language.
     public static func workflowCommand(_ name: String) -> Words {

@@ -154,4 +154,23 @@ extension MachineStep {
         state.handlerLevel = machine.level(of: person)
         state.lastHandlerMessageAt = now
     }
+
+    /// `/transfer`: the handler (or the override rank, which may always
+    /// step in) hands the ticket to a staff member the ticket is for, who
+    /// then holds it as if they had claimed it; the new handler is pinged,
+    /// nobody else. Anyone else is told who may.
+    mutating func transfer(to target: Person, by person: Person) {
+        guard let handler = state.handler, handler == person.id || mayIntervene(person) else {
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.transferOnlyHandler(handler: state.handler), locale: locale)))
+            return
+        }
+        guard target.id != handler else { return }
+        guard target.isStaff, target.id != state.owner, mayTake(target) else {
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.transferRefused(staff: target.id), locale: locale)))
+            return
+        }
+        take(target)
+        rules.append(FiredRule(location: category.location, rule: "transfer to \(target.name)"))
+        effects.append(.notice(text: NoticeCatalogue.text(.transferred(from: person.id, to: target.id), locale: locale), pinging: [target.id]))
+    }
 }

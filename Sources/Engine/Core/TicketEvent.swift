@@ -21,6 +21,9 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     /// 500 channels, or every category's 50, fuller than the face counted):
     /// the ticket closes without a channel, and the member and staff are told.
     case noRoomForChannel(ChannelRoom)
+    /// `/transfer @staff`: the handler hands the ticket to a named staff
+    /// member (Discord: the command's member option, resolved with roles).
+    case transferred(to: Person, by: Person)
 
     public struct Message: Sendable, Hashable, Codable {
         public let id: String

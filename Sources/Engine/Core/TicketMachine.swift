@@ -151,6 +151,8 @@ public struct TicketMachine: Sendable {
             }
         case .noRoomForChannel(let room):
             run.closeUnplaced(room)
+        case .transferred(let target, let person):
+            run.transfer(to: target, by: person)
         }
         return MachineOutcome(run)
     }

@@ -13,6 +13,7 @@ extension TicketEvent {
         case .memberLeft: "member left"
         case .channelDeleted: "channel deleted"
         case .noRoomForChannel: "no room for the channel"
+        case .transferred(let target, _): "transfer to " + target.id
         }
     }
 
@@ -20,7 +21,8 @@ extension TicketEvent {
     var actorID: String? {
         switch self {
         case .opened(let person, _), .button(_, let person), .command(_, let person),
-             .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person):
+             .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person),
+             .transferred(_, let person):
             person.id
         case .message(let message): message.author.id
         case .timerFired, .memberLeft, .channelDeleted, .noRoomForChannel: nil

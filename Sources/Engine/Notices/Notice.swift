@@ -79,6 +79,12 @@ public enum Notice: Sendable, Hashable {
     /// `/help`: the community commands the person may run (by routing
     /// name) and the workflows' own, each worded in the reader's language.
     case help(commands: [String], ticketCommands: [String])
+    /// `/transfer` by someone who does not hold the ticket (nil: nobody does).
+    case transferOnlyHandler(handler: String?)
+    /// `/transfer` to someone the ticket is not for.
+    case transferRefused(staff: String)
+    /// Said in the ticket: the handler handed it over.
+    case transferred(from: String, to: String)
     /// The title over the opening form's answers (first message, transcript).
     case openingAnswers
     /// Told to staff once when an effect can never succeed and is set aside.
@@ -130,6 +136,9 @@ public enum Notice: Sendable, Hashable {
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
         case .openingAnswers: .openingAnswers
+        case .transferOnlyHandler(let handler): handler == nil ? .transferNobodyHolds : .transferOnlyHandler
+        case .transferRefused: .transferRefused
+        case .transferred: .transferred
         case .help(_, let ticketCommands): ticketCommands.isEmpty ? .help : .helpWithTicketCommands
         case .effectSetAside(let ticket, _): ticket == nil ? .effectSetAside : .effectSetAsideInTicket
         case .repLimit(_, let perMember, _): perMember ? .repLimitMember : .repLimitTotal
@@ -180,6 +189,9 @@ public enum Notice: Sendable, Hashable {
             ["option": RichText(option), "minimum": RichText(String(minimum)), "maximum": RichText(String(maximum))]
         case .effectSetAside(let ticket, let reason):
             ["ticket": RichText(ticket.map(String.init) ?? ""), "reason": RichText(reason)]
+        case .transferOnlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
+        case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
+        case .transferred(let from, let to): ["from": RichText([.person(from)]), "to": RichText([.person(to)])]
         case .help(let commands, let ticketCommands):
             ["commands": RichText(commands.compactMap { CommandWords.community[$0] }.map { Self.helpLine($0.command, language) }.joined()),
              "ticketCommands": RichText(ticketCommands.map { Self.helpLine(CommandWords.workflowCommand($0), language) }.joined())]
@@ -207,6 +219,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case statisticsLegend, repToBot, numberOutOfRange, effectSetAside, effectSetAsideInTicket
     case openingAnswers
     case help, helpWithTicketCommands
+    case transferOnlyHandler, transferNobodyHolds, transferRefused, transferred
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel
     case appealFormTitle, appealRecordLabel, appealOutsideOption, appealOutsideOffenceLabel, appealOutsideSanctionerLabel

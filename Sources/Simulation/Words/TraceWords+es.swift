@@ -119,6 +119,7 @@ extension TraceWords {
         "{0} runs /{1}": "{0} usa /{1}",
         "{0} says \"{1}\"": "{0} dice «{1}»",
         "{0} submits {1}": "{0} envía {1}",
+        "{0} transfers the ticket to {1}": "{0} transfiere el ticket a {1}",
         "{0} was not granted": "no se dio {0}",
         "{0} was not notified": "no se avisó en {0}",
         "{0} was not revoked": "no se quitó {0}",

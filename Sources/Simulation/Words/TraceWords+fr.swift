@@ -119,6 +119,7 @@ extension TraceWords {
         "{0} runs /{1}": "{0} lance /{1}",
         "{0} says \"{1}\"": "{0} dit « {1} »",
         "{0} submits {1}": "{0} envoie {1}",
+        "{0} transfers the ticket to {1}": "{0} transfère le ticket à {1}",
         "{0} was not granted": "{0} n'a pas été donné",
         "{0} was not notified": "{0} n'a pas été prévenu",
         "{0} was not revoked": "{0} n'a pas été retiré",
