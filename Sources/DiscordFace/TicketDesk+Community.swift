@@ -13,6 +13,7 @@ extension TicketDesk {
         // workflows speak) are the engine's `CommandWords`.
         var commands: [RESTClient.SlashCommand] = [
             .init(name: "help", description: ""),
+            .init(name: "tickets", description: "", options: [.init(name: "member", description: "", type: .user)]),
             .init(name: "stats", description: "", options: [.init(name: "days", description: "", type: .integer)]),
             .init(name: "audit", description: "", options: [.init(name: "member", description: "", type: .user)]),
         ]
@@ -68,6 +69,7 @@ extension TicketDesk {
             let isBot = receiver == bot.userID?.rawValue || data.resolvedUser(receiver)?.bot == true
             command = .rep(member: receiver, memberIsBot: isBot)
         case "help": command = .help
+        case "tickets": command = .tickets(member: data.option("member"))
         case "top": command = .top(periodsAgo: number("periods_ago") ?? 0)
         case "stats": command = .stats(days: number("days"))
         case "audit": command = .audit(member: data.option("member"))
@@ -91,6 +93,9 @@ extension TicketDesk {
         case .sanctions(let records, let member, let table):
             response = .ephemeral(DiscordMarkup.render(SanctionListing.text(records, member: member, workflow: table,
                                                                             language: NoticeCatalogue.language(for: locale))))
+        case .tickets(let tickets, let member, let workflows):
+            response = .ephemeral(DiscordMarkup.render(TicketListing.text(tickets, member: member, workflows: workflows,
+                                                                          language: NoticeCatalogue.language(for: locale))))
         }
         try await rest.respond(to: interaction, response)
     }

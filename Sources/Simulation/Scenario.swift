@@ -31,8 +31,10 @@ public struct Scenario: Sendable {
         case say(person: String, text: String, attachments: [String])
         case press(person: String, button: String)
         case run(person: String, command: String)
-        /// `ana runs /help`: the community's answer, as on Discord, only to her.
+        /// `ana runs /help`, `ana runs /tickets`: Escala's own commands,
+        /// answered as on Discord, only to her.
         case help(person: String)
+        case tickets(person: String)
         /// `ana transfers to beto`: `/transfer @beto` in the ticket.
         case transfer(person: String, to: String)
         case submit(person: String, form: String, answers: [(String, String)])

@@ -164,7 +164,11 @@ public enum ScenarioParser {
             guard rest.count == 1, case .word(let command) = rest[0] else { throw LineError("`runs` needs one command name") }
             let name = String(command.trimmingPrefix("/"))
             // As on Discord, `/help` is Escala's own, answered anywhere.
-            return name == "help" ? .help(person: person) : .run(person: person, command: name)
+            switch name {
+            case "help": return .help(person: person)
+            case "tickets": return .tickets(person: person)
+            default: return .run(person: person, command: name)
+            }
         case "submits":
             guard case .word(let form)? = rest.first else { throw LineError("`submits` needs a form name") }
             return .submit(person: person, form: form, answers: try pairs(after: rest.dropFirst()))

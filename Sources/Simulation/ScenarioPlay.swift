@@ -164,14 +164,9 @@ struct Play {
             }
             try await finish(entry)
         case .help(let name):
-            let person = people[name]!
-            let (answer, _) = try await community.respond(to: .help, by: person, now: now)
-            lastEffects = []
-            if case .privately(let notice) = answer {
-                lastEffects = [(0, .tellPrivately(person: person.id, text: NoticeCatalogue.text(notice, locale: locale(of: name))))]
-            }
-            lastCommunity = []
-            try await finish(entry(step.line, words("{0} runs /{1}", name, "help")))
+            try await answerPrivately(.help, "help", by: name, line: step.line)
+        case .tickets(let name):
+            try await answerPrivately(.tickets(member: nil), "tickets", by: name, line: step.line)
         case .react(let name, let emoji, let message, let added):
             lastEffects = []
             if added { community.count(.reactions, member: people[name]!.id, at: now) }
@@ -328,6 +323,22 @@ struct Play {
         report.entries.append(entry)
         // One drainer for ticket and community effects, as on Discord.
         try await OutboxDrainer(store: engine.store, executor: runner.discord).drain(now: { [now] in now })
+    }
+
+    /// A command of Escala's own answered only to whoever ran it, worded
+    /// as the face words it.
+    mutating func answerPrivately(_ command: CommunityCommand, _ spelled: String, by name: String, line: Int) async throws {
+        let person = people[name]!
+        let (answer, _) = try await community.respond(to: command, by: person, now: now)
+        let language = NoticeCatalogue.language(for: locale(of: name))
+        let text: RichText? = switch answer {
+        case .privately(let notice): NoticeCatalogue.text(notice, locale: language)
+        case .tickets(let tickets, let member, let workflows): TicketListing.text(tickets, member: member, workflows: workflows, language: language)
+        default: nil
+        }
+        lastEffects = text.map { [(0, .tellPrivately(person: person.id, text: $0))] } ?? []
+        lastCommunity = []
+        try await finish(entry(line, words("{0} runs /{1}", name, spelled)))
     }
 
     func locale(of name: String) -> String {

@@ -350,6 +350,13 @@ struct DeskBehaviourTests {
         try await eventually("ana's message deleted") { !E2E.requests(server, "DELETE", "/channels/\(channel)/messages/\(late)").isEmpty }
         let history = try await running.desk.engine.history(ofTicket: 1)
         #expect(history.contains { $0.kind == "transfer to \(E2E.beto.id)" && $0.actor == E2E.ana.id }, "the event log records who handed it to whom")
+        // /tickets: the member reads their own, with who handles it now; another member's is staff's to ask.
+        let own = try await E2E.callback(server, await server.command("tickets", in: E2E.channels["panel_tickets"]!, by: E2E.player, guild: E2E.guild))
+        #expect(own["data"]?["flags"]?.number == 64)
+        #expect(own["data"]?["content"]?.string?.contains("• #1 Consultas: abierto desde el 2026-01-05, lo atiende <@\(E2E.beto.id)>") == true, "\(own)")
+        let other = try await E2E.callback(server, await server.command("tickets", options: [("member", 6, "\"\(E2E.ana.id)\"")],
+                                                                        in: E2E.channels["panel_tickets"]!, by: E2E.player, guild: E2E.guild))
+        #expect(other["data"]?["content"]?.string?.hasPrefix("Solo el staff") == true, "\(other)")
         #expect(server.violations == [])
         await running.stop()
     }

@@ -50,6 +50,13 @@ public struct CommandWords: Sendable, Hashable {
             en: ("help", "What you can use here, in your language"),
             es: ("ayuda", "Lo que puedes usar aquí, en tu idioma"),
             fr: ("aide", "Ce que vous pouvez utiliser ici, dans votre langue")), options: [:]),
+        "tickets": CommandWords(command: Words(
+            en: ("tickets", "Your tickets (staff: a member's), newest first"),
+            es: ("tickets", "Tus tickets (el staff: los de un miembro), los más recientes primero"),
+            fr: ("tickets", "Vos tickets (le staff : ceux d'un membre), les plus récents d'abord")), options: [
+            "member": Words(en: ("member", "Whose tickets (staff only)"), es: ("miembro", "De quién (solo staff)"),
+                            fr: ("membre", "De qui (staff seulement)")),
+        ]),
         "stats": CommandWords(command: Words(
             en: ("stats", "Ticket statistics per category and staff member (staff only)"),
             es: ("estadisticas", "Estadísticas de tickets por categoría y por miembro del staff (solo staff)"),

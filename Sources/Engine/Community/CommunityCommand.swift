@@ -18,9 +18,13 @@ public enum CommunityCommand: Sendable, Hashable {
     case sanctions(member: String)
     /// `/help`: what this person may use here, in their language.
     case help
+    /// `/tickets member`: a member's own tickets; staff may name anyone.
+    case tickets(member: String?)
 
     /// The names faces register, and route to `CommunityEngine.answer`.
-    public static let names: Set<String> = ["help", "rep", "top", "stats", "audit", "sanctions"]
+    public static let names: Set<String> = ["help", "tickets", "rep", "top", "stats", "audit", "sanctions"]
+    /// How many of a member's tickets `/tickets` lists, newest first.
+    public static let ticketsListed = 15
 
     /// The longest span `/stats` looks back, and the furthest `/top` does:
     /// a person's number beyond them is refused, never multiplied into an
@@ -43,6 +47,9 @@ public enum CommunityAnswer: Sendable, Equatable {
     /// Only to them (staff): the member's ledger, and the workflow whose
     /// table names its offences (`SanctionListing` words it).
     case sanctions([SanctionRecord], member: String, table: Workflow?)
+    /// Only to them: the member's tickets, newest first, and the
+    /// workflows that name their categories (`TicketListing` words it).
+    case tickets([StoredTicket], member: String, workflows: [Workflow])
 }
 
 extension CommunityEngine {
@@ -86,6 +93,15 @@ extension CommunityEngine {
             return (.sanctions(records, member: member, table: sanctionsTable()), [])
         case .help:
             return (.privately(.help(commands: usableCommands(by: person), ticketCommands: ticketCommandNames())), [])
+        case .tickets(let named):
+            let member = named ?? person.id
+            // A member reads their own; whose others are is staff's to ask.
+            guard member == person.id || person.isStaff else { return (.privately(.staffOnly), []) }
+            let guild = guild
+            let tickets = try await read { try $0.tickets(openOnly: false) }
+                .filter { $0.guild == guild && $0.state.owner == member }
+                .sorted { $0.state.number > $1.state.number }
+            return (.tickets(Array(tickets.prefix(CommunityCommand.ticketsListed)), member: member, workflows: workflowsInUse()), [])
         }
     }
 }

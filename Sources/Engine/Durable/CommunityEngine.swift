@@ -66,7 +66,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
     /// the staff's only for staff, each only where a workflow uses it.
     func usableCommands(by person: Person) -> [String] {
         let workflows = rules.map(\.workflow)
-        var commands = ["help"]
+        var commands = ["help", "tickets"]
         if workflows.contains(where: { $0.reputation != nil }) { commands.append("rep") }
         if workflows.contains(where: { !$0.activities.isEmpty }) { commands.append("top") }
         if person.isStaff {
@@ -75,6 +75,8 @@ public final class CommunityEngine: Sendable, StoreBacked {
         }
         return commands
     }
+
+    func workflowsInUse() -> [Workflow] { rules.map(\.workflow) }
 
     /// The workflows' own commands (`on command reabrir`), used in tickets.
     func ticketCommandNames() -> [String] {

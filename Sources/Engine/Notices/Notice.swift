@@ -79,6 +79,9 @@ public enum Notice: Sendable, Hashable {
     /// `/help`: the community commands the person may run (by routing
     /// name) and the workflows' own, each worded in the reader's language.
     case help(commands: [String], ticketCommands: [String])
+    /// `/tickets`: the heading, and one line a ticket.
+    case ticketsOf(member: String, count: Int)
+    case ticketLine(number: Int, category: String, open: Bool, opened: String, handler: String?)
     /// `/transfer` by someone who does not hold the ticket (nil: nobody does).
     case transferOnlyHandler(handler: String?)
     /// `/transfer` to someone the ticket is not for.
@@ -138,6 +141,8 @@ public enum Notice: Sendable, Hashable {
         case .openingAnswers: .openingAnswers
         case .transferOnlyHandler(let handler): handler == nil ? .transferNobodyHolds : .transferOnlyHandler
         case .transferRefused: .transferRefused
+        case .ticketsOf(_, let count): count == 0 ? .noTickets : .ticketsOf
+        case .ticketLine(_, _, let open, _, let handler): open ? (handler == nil ? .ticketLineOpenUnhandled : .ticketLineOpen) : .ticketLineClosed
         case .transferred: .transferred
         case .help(_, let ticketCommands): ticketCommands.isEmpty ? .help : .helpWithTicketCommands
         case .effectSetAside(let ticket, _): ticket == nil ? .effectSetAside : .effectSetAsideInTicket
@@ -191,6 +196,10 @@ public enum Notice: Sendable, Hashable {
             ["ticket": RichText(ticket.map(String.init) ?? ""), "reason": RichText(reason)]
         case .transferOnlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
+        case .ticketsOf(let member, let count): ["member": RichText([.person(member)]), "count": RichText(String(count))]
+        case .ticketLine(let number, let category, _, let opened, let handler):
+            ["number": RichText(String(number)), "category": RichText(category), "opened": RichText(opened),
+             "handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .transferred(let from, let to): ["from": RichText([.person(from)]), "to": RichText([.person(to)])]
         case .help(let commands, let ticketCommands):
             ["commands": RichText(commands.compactMap { CommandWords.community[$0] }.map { Self.helpLine($0.command, language) }.joined()),
@@ -220,6 +229,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case transferOnlyHandler, transferNobodyHolds, transferRefused, transferred
+    case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel
     case appealFormTitle, appealRecordLabel, appealOutsideOption, appealOutsideOffenceLabel, appealOutsideSanctionerLabel
