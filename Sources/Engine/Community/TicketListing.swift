@@ -1,4 +1,3 @@
-import Foundation
 import WorkflowDSL
 
 /// A member's tickets read back to people (`/tickets`): number, category by
@@ -9,15 +8,10 @@ public enum TicketListing {
         for ticket in tickets {
             let label = workflows.lazy.compactMap { $0.category(named: ticket.state.category)?.label }.first ?? ticket.state.category
             let line = Notice.ticketLine(number: ticket.state.number, category: label, open: !ticket.state.isClosed,
-                                         opened: day(ticket.state.openedAt), handler: ticket.state.handler)
+                                         opened: CalendarDay.utc(ticket.state.openedAt), handler: ticket.state.handler)
             text.segments.append(.text("\n"))
             text.segments += NoticeCatalogue.text(line, locale: language).segments
         }
         return NoticeCatalogue.merged(text)
-    }
-
-    /// The UTC day, as admins of any language read a date.
-    static func day(_ seconds: Int64) -> String {
-        Date(timeIntervalSince1970: TimeInterval(seconds)).ISO8601Format(.iso8601.year().month().day())
     }
 }

@@ -9,7 +9,7 @@ public enum SanctionListing {
     public static func text(_ records: [SanctionRecord], member: String, workflow: Workflow?, language: String) -> RichText {
         var text = NoticeCatalogue.text(.sanctionsOf(member: member, count: records.count), locale: language)
         for record in records {
-            let line = Notice.sanctionLine(date: day(record.at), offence: label(of: record, in: workflow),
+            let line = Notice.sanctionLine(date: CalendarDay.utc(record.at), offence: label(of: record, in: workflow),
                                            sanction: record.entry.sanction ?? "—", staff: record.entry.appliedBy,
                                            ticket: record.ticketNumber.map { "#\($0)" } ?? "—")
             text.segments.append(.text("\n"))
@@ -20,15 +20,10 @@ public enum SanctionListing {
 
     /// A record as a menu names it: «Troll» · 2026-11-30 · #12.
     public static func title(_ record: SanctionRecord, in workflow: Workflow?) -> String {
-        "«\(label(of: record, in: workflow))» · \(day(record.at))" + (record.ticketNumber.map { " · #\($0)" } ?? "")
+        "«\(label(of: record, in: workflow))» · \(CalendarDay.utc(record.at))" + (record.ticketNumber.map { " · #\($0)" } ?? "")
     }
 
     static func label(of record: SanctionRecord, in workflow: Workflow?) -> String {
         workflow?.offences.first { $0.name == record.entry.offence }?.label ?? record.entry.offence
-    }
-
-    /// The UTC day, as admins of any language read a date.
-    static func day(_ seconds: Int64) -> String {
-        Date(timeIntervalSince1970: TimeInterval(seconds)).ISO8601Format(.iso8601.year().month().day())
     }
 }
