@@ -36,8 +36,10 @@ public struct ScenarioRunner: Sendable {
         func error(_ line: Int, _ message: String) { errors.append(ScenarioError(path: scenario.path, line: line, message: message)) }
         for person in scenario.people {
             for title in person.titles where !workflow.ranks.contains(title) && !workflow.roles.contains(title) {
-                error(person.line, "`\(title)` is neither a rank nor a role of the workflow (ranks: \(workflow.ranks.joined(separator: ", "))"
-                      + (workflow.roles.isEmpty ? "" : "; roles: \(workflow.roles.joined(separator: ", "))") + ")")
+                error(person.line, workflow.roles.isEmpty
+                      ? words("`{0}` is neither a rank nor a role of the workflow (ranks: {1})", title, workflow.ranks.joined(separator: ", "))
+                      : words("`{0}` is neither a rank nor a role of the workflow (ranks: {1}; roles: {2})", title,
+                              workflow.ranks.joined(separator: ", "), workflow.roles.joined(separator: ", ")))
             }
         }
         let declared = Set(scenario.people.map(\.name))
@@ -47,23 +49,25 @@ public struct ScenarioRunner: Sendable {
             switch step.action {
             case .open(_, let category, _) where workflow.category(named: category) == nil,
                  .placesFull(let category, _) where workflow.category(named: category) == nil:
-                error(step.line, "the workflow has no ticket category `\(category)` (it has: \(workflow.categories.map(\.name).joined(separator: ", ")))")
+                error(step.line, words("the workflow has no ticket category `{0}` (it has: {1})", category,
+                                       workflow.categories.map(\.name).joined(separator: ", ")))
             case .open(_, let category, let answers):
                 // A menu offers its choices only: the scenario picks one by name.
                 for (name, answer) in answers {
                     guard let choices = workflow.category(named: category)?.questions.first(where: { $0.name == name })?.choices,
                           !choices.contains(where: { $0.name == answer }) else { continue }
-                    error(step.line, "`\(name)` is a menu: \(answer.isEmpty ? "pick" : "`\(answer)` is not one of its choices; pick") one of "
-                          + choices.map { "`\($0.name)` (\($0.label))" }.joined(separator: ", "))
+                    let offered = choices.map { "`\($0.name)` (\($0.label))" }.joined(separator: ", ")
+                    error(step.line, answer.isEmpty ? words("`{0}` is a menu: pick one of {1}", name, offered)
+                          : words("`{0}` is a menu: `{1}` is not one of its choices; pick one of {2}", name, answer, offered))
                 }
             case .press(_, let button) where !buttons.contains(button):
-                error(step.line, "no category of the workflow has a button `\(button)`" + suggestion(button, among: buttons))
+                error(step.line, words("no category of the workflow has a button `{0}`", button) + suggestion(button, among: buttons))
             case .submit(_, let form, _) where !forms.contains(form):
-                error(step.line, "the workflow has no form `\(form)`" + suggestion(form, among: forms))
+                error(step.line, words("the workflow has no form `{0}`", form) + suggestion(form, among: forms))
             case .applySanction(_, let offence, _, _) where !workflow.offences.contains(where: { $0.name == offence }),
                  .chooseAppealedSanction(_, let offence, _) where !workflow.offences.contains(where: { $0.name == offence }),
                  .expect(.sanctioned(_, let offence, _, _)) where !workflow.offences.contains(where: { $0.name == offence }):
-                error(step.line, "the sanctions table has no offence `\(offence)`"
+                error(step.line, words("the sanctions table has no offence `{0}`", offence)
                       + suggestion(offence, among: Set(workflow.offences.map(\.name))))
             case .giveReputation(_, let receiver) where !declared.contains(receiver),
                  .expect(.reputation(let receiver, _)) where !declared.contains(receiver),
@@ -75,11 +79,11 @@ public struct ScenarioRunner: Sendable {
                  .expect(.sanctioned(let receiver, _, _, _)) where !declared.contains(receiver),
                  .expect(.sanctioned(_, _, let receiver, _)) where !declared.contains(receiver),
                  .transfer(_, let receiver) where !declared.contains(receiver):
-                error(step.line, "`\(receiver)` is not declared: add `member \(receiver)` above")
+                error(step.line, words("`{0}` is not declared: add `member {0}` above", receiver))
             case .react(_, _, let message, _) where !workflow.messages.contains(message):
-                error(step.line, "the workflow declares no message `\(message)`" + suggestion(message, among: Set(workflow.messages)))
+                error(step.line, words("the workflow declares no message `{0}`", message) + suggestion(message, among: Set(workflow.messages)))
             case .expect(.holds(_, let role, _)) where !workflow.roles.contains(role):
-                error(step.line, "`\(role)` is not a role of the workflow" + suggestion(role, among: Set(workflow.roles)))
+                error(step.line, words("`{0}` is not a role of the workflow", role) + suggestion(role, among: Set(workflow.roles)))
             default: break
             }
         }
@@ -87,7 +91,7 @@ public struct ScenarioRunner: Sendable {
     }
 
     private func suggestion(_ name: String, among names: Set<String>) -> String {
-        names.isEmpty ? "" : " (known: \(names.sorted().joined(separator: ", ")))"
+        names.isEmpty ? "" : words(" (known: {0})", names.sorted().joined(separator: ", "))
     }
 
     public func run(_ scenario: Scenario) async throws -> SimulationReport {

@@ -130,6 +130,31 @@ struct AdminLanguageTests {
         }
     }
 
+    @Test("escala simulate's checks before anything runs, in the workflow's language")
+    func simulateValidation() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("escala-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("nombres.scenario")
+        try """
+            member jugador
+            staff ana moderadora
+            jugador opens consultas
+            ana presses cerar
+            jugador gives rep to nadie
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let output = try await CLI.run(["simulate", "workflows/roleplay.flow", scenario.path])
+        #expect(output.status == 2)
+        let messages = output.stderr.split(separator: "\n").map { $0.components(separatedBy: ": error: ").last ?? "" }
+        #expect(messages.count == 3, "\(output.stderr)")
+        #expect(messages.first?.hasPrefix("`moderadora` no es un rango ni un rol del flujo (rangos: ") == true, "\(output.stderr)")
+        for message in messages {
+            // The names the workflow knows are listed as it writes them.
+            let said = message.replacing(#/\([^)]*\)/#, with: "")
+            #expect(untranslatedEnglish(in: said).isEmpty, "\(message)")
+        }
+    }
+
     @Test("the editor's hover, on a keyword and on a name, in the workflow's language")
     func hover() async throws {
         for (language, workflow) in [("es", LanguageServerCommandTests.workflow),

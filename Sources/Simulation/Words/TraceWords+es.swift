@@ -1,6 +1,19 @@
 // The trace of `escala simulate` in Spanish. Keys are the English templates.
 extension TraceWords {
     static let spanish: [String: String] = [
+        // Checked before anything runs: names the workflow does not know.
+        "`{0}` is neither a rank nor a role of the workflow (ranks: {1})": "`{0}` no es un rango ni un rol del flujo (rangos: {1})",
+        "`{0}` is neither a rank nor a role of the workflow (ranks: {1}; roles: {2})": "`{0}` no es un rango ni un rol del flujo (rangos: {1}; roles: {2})",
+        "the workflow has no ticket category `{0}` (it has: {1})": "el flujo no tiene ninguna categoría de tickets `{0}` (tiene: {1})",
+        "`{0}` is a menu: pick one of {1}": "`{0}` es un menú: elige una de {1}",
+        "`{0}` is a menu: `{1}` is not one of its choices; pick one of {2}": "`{0}` es un menú: `{1}` no es una de sus opciones; elige una de {2}",
+        "no category of the workflow has a button `{0}`": "ninguna categoría del flujo tiene un botón `{0}`",
+        "the workflow has no form `{0}`": "el flujo no tiene ningún formulario `{0}`",
+        "the sanctions table has no offence `{0}`": "la tabla de sanciones no tiene ninguna infracción `{0}`",
+        "`{0}` is not declared: add `member {0}` above": "`{0}` no está declarado: añade `member {0}` más arriba",
+        "the workflow declares no message `{0}`": "el flujo no declara ningún mensaje `{0}`",
+        "`{0}` is not a role of the workflow": "`{0}` no es un rol del flujo",
+        " (known: {0})": " (conocidos: {0})",
         " (given outside Escala, recorded by {0})": " (impuesta fuera de Escala, registrada por {0})",
         " + {0} attachment(s)": " + {0} adjunto(s)",
         " for {0}": " durante {0}",

@@ -1,6 +1,19 @@
 // The trace of `escala simulate` in French. Keys are the English templates.
 extension TraceWords {
     static let french: [String: String] = [
+        // Checked before anything runs: names the workflow does not know.
+        "`{0}` is neither a rank nor a role of the workflow (ranks: {1})": "`{0}` n'est ni un rang ni un rôle du workflow (rangs : {1})",
+        "`{0}` is neither a rank nor a role of the workflow (ranks: {1}; roles: {2})": "`{0}` n'est ni un rang ni un rôle du workflow (rangs : {1} ; rôles : {2})",
+        "the workflow has no ticket category `{0}` (it has: {1})": "le workflow n'a pas de catégorie de tickets `{0}` (il a : {1})",
+        "`{0}` is a menu: pick one of {1}": "`{0}` est un menu : choisissez parmi {1}",
+        "`{0}` is a menu: `{1}` is not one of its choices; pick one of {2}": "`{0}` est un menu : `{1}` n'est pas un de ses choix ; choisissez parmi {2}",
+        "no category of the workflow has a button `{0}`": "aucune catégorie du workflow n'a de bouton `{0}`",
+        "the workflow has no form `{0}`": "le workflow n'a pas de formulaire `{0}`",
+        "the sanctions table has no offence `{0}`": "le barème des sanctions n'a pas d'infraction `{0}`",
+        "`{0}` is not declared: add `member {0}` above": "`{0}` n'est pas déclaré : ajoutez `member {0}` plus haut",
+        "the workflow declares no message `{0}`": "le workflow ne déclare pas de message `{0}`",
+        "`{0}` is not a role of the workflow": "`{0}` n'est pas un rôle du workflow",
+        " (known: {0})": " (connus : {0})",
         " (given outside Escala, recorded by {0})": " (donnée hors d'Escala, enregistrée par {0})",
         " + {0} attachment(s)": " + {0} pièce(s) jointe(s)",
         " for {0}": " pour {0}",
