@@ -9,28 +9,24 @@ import WorkflowDSL
 extension TicketDesk {
     func communityCommands() -> [RESTClient.SlashCommand] {
         typealias Option = RESTClient.SlashCommand.Option
-        // What each command takes; its words (in every language the
-        // workflows speak) are the engine's `CommandWords`.
-        var commands: [RESTClient.SlashCommand] = [
-            .init(name: "help", description: ""),
-            .init(name: "tickets", description: "", options: [.init(name: "member", description: "", type: .user)]),
-            .init(name: "stats", description: "", options: [.init(name: "days", description: "", type: .integer)]),
-            .init(name: "audit", description: "", options: [.init(name: "member", description: "", type: .user)]),
+        // Which commands exist is the engine's (`CommunityCommand.offered`);
+        // here, what Discord's form of each takes. Their words, in every
+        // language the workflows speak, are the engine's `CommandWords`.
+        let options: [String: [Option]] = [
+            "tickets": [.init(name: "member", description: "", type: .user)],
+            "stats": [.init(name: "days", description: "", type: .integer)],
+            "audit": [.init(name: "member", description: "", type: .user)],
+            "sanctions": [.init(name: "member", description: "", type: .user, required: true)],
+            "rep": [.init(name: "member", description: "", type: .user, required: true)],
+            "top": [.init(name: "periods_ago", description: "", type: .integer)],
         ]
-        if directory.hasOffences {
-            commands.append(.init(name: "sanctions", description: "", options: [.init(name: "member", description: "", type: .user, required: true)]))
-        }
-        if directory.hasReputation {
-            commands.append(.init(name: "rep", description: "", options: [.init(name: "member", description: "", type: .user, required: true)]))
-        }
-        if directory.hasActivityBoards {
-            commands.append(.init(name: "top", description: "", options: [.init(name: "periods_ago", description: "", type: .integer)]))
-        }
         let languages = serverLanguages
         let transfer = RESTClient.SlashCommand(name: CommandWords.transfer, description: "",
                                                options: [.init(name: "member", description: "", type: .user, required: true)])
-        return commands.compactMap { command in
-            CommandWords.community[command.name].map { CommandLocalizations.worded(command, $0, languages: languages) }
+        return directory.communityCommands.compactMap { name in
+            CommandWords.community[name].map {
+                CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
+            }
         } + [CommandLocalizations.worded(transfer, CommandWords.ticketTools[CommandWords.transfer]!, languages: languages)]
     }
 

@@ -25,6 +25,33 @@ public enum CommunityCommand: Sendable, Hashable {
     public static let names: Set<String> = ["help", "tickets", "rep", "top", "stats", "audit", "sanctions"]
     /// How many of a member's tickets `/tickets` lists, newest first.
     public static let ticketsListed = 15
+    /// The commands only staff may run.
+    public static let staffOnly: Set<String> = ["stats", "audit", "sanctions"]
+
+    /// The commands the server's workflows offer, by routing name: each
+    /// where a workflow has what it reads (a sanctions table, reputation,
+    /// an activity board). Faces register these; `/help` lists them.
+    public static func offered(by workflows: [Workflow]) -> [String] {
+        var names = ["help", "tickets"]
+        if workflows.contains(where: { $0.reputation != nil }) { names.append("rep") }
+        if workflows.contains(where: { !$0.activities.isEmpty }) { names.append("top") }
+        names += ["stats", "audit"]
+        if workflows.contains(where: { !$0.offences.isEmpty }) { names.append("sanctions") }
+        return names
+    }
+
+    /// The routing name the command was run by (`/stats`: "stats").
+    public var name: String {
+        switch self {
+        case .rep: "rep"
+        case .top: "top"
+        case .stats: "stats"
+        case .audit: "audit"
+        case .sanctions: "sanctions"
+        case .help: "help"
+        case .tickets: "tickets"
+        }
+    }
 
     /// The longest span `/stats` looks back, and the furthest `/top` does:
     /// a person's number beyond them is refused, never multiplied into an
@@ -63,6 +90,7 @@ extension CommunityEngine {
     /// The answer, and the effects the command queued (for a trace).
     public func respond(to command: CommunityCommand, by person: Person,
                         now: Int64) async throws(EngineError) -> (answer: CommunityAnswer, effects: [CommunityEffect]) {
+        if CommunityCommand.staffOnly.contains(command.name), !person.isStaff { return (.privately(.staffOnly), []) }
         switch command {
         case .rep(let member, let isBot):
             if isBot { return (.privately(.repToBot), []) }
@@ -79,16 +107,13 @@ extension CommunityEngine {
             }
             return (.ranking(ranking), [])
         case .stats(let days):
-            guard person.isStaff else { return (.privately(.staffOnly), []) }
             if let days, !(1...CommunityCommand.maximumDays).contains(days) {
                 return (.privately(.numberOutOfRange(option: "days", minimum: 1, maximum: CommunityCommand.maximumDays)), [])
             }
             return (.statistics(try await ticketStatistics(since: days.map { now - Int64($0) * 86_400 } ?? 0)), [])
         case .audit(let member):
-            guard person.isStaff else { return (.privately(.staffOnly), []) }
             return (.audit(try await audit(member: member, limit: 20), member: member), [])
         case .sanctions(let member):
-            guard person.isStaff else { return (.privately(.staffOnly), []) }
             let records = try await read { try $0.sanctions(guild: guild, member: member) }
             return (.sanctions(records, member: member, table: sanctionsTable()), [])
         case .help:

@@ -60,10 +60,8 @@ public struct Directory: Sendable {
         Set(entries.flatMap(\.workflow.ticketCommandNames)).sorted()
     }
 
-    /// Whether any workflow declares what a community command needs.
-    public var hasOffences: Bool { entries.contains { !$0.workflow.offences.isEmpty } }
-    public var hasReputation: Bool { entries.contains { $0.workflow.reputation != nil } }
-    public var hasActivityBoards: Bool { entries.contains { !$0.workflow.activities.isEmpty } }
+    /// The community commands the workflows offer (`CommunityCommand.offered`).
+    public var communityCommands: [String] { CommunityCommand.offered(by: entries.map(\.workflow)) }
 
     /// The language a person who is in no ticket is answered in (a click
     /// outside any ticket): the first workflow's, closest to their client.

@@ -63,17 +63,9 @@ public final class CommunityEngine: Sendable, StoreBacked {
     }
 
     /// The community commands `person` may run, as `/help` lists them:
-    /// the staff's only for staff, each only where a workflow uses it.
+    /// the ones the workflows offer, the staff's only for staff.
     func usableCommands(by person: Person) -> [String] {
-        let workflows = rules.map(\.workflow)
-        var commands = ["help", "tickets"]
-        if workflows.contains(where: { $0.reputation != nil }) { commands.append("rep") }
-        if workflows.contains(where: { !$0.activities.isEmpty }) { commands.append("top") }
-        if person.isStaff {
-            commands += ["stats", "audit"]
-            if workflows.contains(where: { !$0.offences.isEmpty }) { commands.append("sanctions") }
-        }
-        return commands
+        CommunityCommand.offered(by: workflowsInUse()).filter { person.isStaff || !CommunityCommand.staffOnly.contains($0) }
     }
 
     func workflowsInUse() -> [Workflow] { rules.map(\.workflow) }
