@@ -164,9 +164,9 @@ struct Play {
             }
             try await finish(entry)
         case .help(let name):
-            try await answerPrivately(.help, "help", by: name, line: step.line)
+            try await answerPrivately(.help, by: name, line: step.line)
         case .tickets(let name):
-            try await answerPrivately(.tickets(member: nil), "tickets", by: name, line: step.line)
+            try await answerPrivately(.tickets(member: nil), by: name, line: step.line)
         case .react(let name, let emoji, let message, let added):
             lastEffects = []
             if added { community.count(.reactions, member: people[name]!.id, at: now) }
@@ -327,7 +327,7 @@ struct Play {
 
     /// A command of Escala's own answered only to whoever ran it, worded
     /// as the face words it.
-    mutating func answerPrivately(_ command: CommunityCommand, _ spelled: String, by name: String, line: Int) async throws {
+    mutating func answerPrivately(_ command: CommunityCommand, by name: String, line: Int) async throws {
         let person = people[name]!
         let (answer, _) = try await community.respond(to: command, by: person, now: now)
         let language = NoticeCatalogue.language(for: locale(of: name))
@@ -338,7 +338,7 @@ struct Play {
         }
         lastEffects = text.map { [(0, .tellPrivately(person: person.id, text: $0))] } ?? []
         lastCommunity = []
-        try await finish(entry(line, words("{0} runs /{1}", name, spelled)))
+        try await finish(entry(line, words("{0} runs /{1}", name, command.name)))
     }
 
     func locale(of name: String) -> String {
