@@ -138,6 +138,15 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await rest.setPermissions(channel, PermissionOverwrite(id: Snowflake(person), type: .member, allow: .ticketParticipant),
                                               reason: "Escala: escalation")
             }
+        case .hide(let people):
+            guard let channel else { return skipped(key, "the ticket has no channel") }
+            for person in people {
+                if category.mode == .thread {
+                    try await rest.removeThreadMember(channel, user: Snowflake(person))
+                } else {
+                    try await rest.deletePermissions(channel, overwrite: Snowflake(person), reason: "Escala: removed from the ticket")
+                }
+            }
         case .notify(let name, let text, _):
             guard let target = bound.ids[name] else { return skipped(key, "the channel `\(name)` has no id in \(bound.path)'s .ids file") }
             let mentions = bound.allowedMentions(for: effect, owner: owner.rawValue)
@@ -366,7 +375,7 @@ private extension Effect {
     /// nothing left to do once that channel is gone).
     var actsInTicketChannel: Bool {
         switch self {
-        case .send, .notice, .deleteMessage, .rename, .setVisibility, .mention, .close: true
+        case .send, .notice, .deleteMessage, .rename, .setVisibility, .hide, .mention, .close: true
         default: false
         }
     }

@@ -21,13 +21,19 @@ extension TicketDesk {
             "top": [.init(name: "periods_ago", description: "", type: .integer)],
         ]
         let languages = serverLanguages
-        let transfer = RESTClient.SlashCommand(name: CommandWords.transfer, description: "",
-                                               options: [.init(name: "member", description: "", type: .user, required: true)])
+        // Each staff tool names one member.
+        let tools = StaffTool.allCases.compactMap { tool in
+            CommandWords.ticketTools[tool].map {
+                CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "",
+                                                                    options: [.init(name: "member", description: "", type: .user, required: true)]),
+                                            $0, languages: languages)
+            }
+        }
         return directory.communityCommands.compactMap { name in
             CommandWords.community[name].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
             }
-        } + [CommandLocalizations.worded(transfer, CommandWords.ticketTools[CommandWords.transfer]!, languages: languages)]
+        } + tools
     }
 
     /// Every language the server's workflows declare, first ones first.

@@ -40,8 +40,8 @@ extension TicketDesk {
                 try await act(interaction) { .appealedSanctionChosen(appealed, by: $0) }
             case (.modalSubmit, .form(let form)?):
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
-            case (.applicationCommand, _) where data?.name == CommandWords.transfer:
-                try await transfer(interaction)
+            case (.applicationCommand, _) where StaffTool(rawValue: data?.name ?? "") != nil:
+                try await useTool(StaffTool(rawValue: data?.name ?? "")!, interaction)
             case (.applicationCommand, _) where CommunityCommand.names.contains(data?.name ?? ""):
                 try await handleCommunityCommand(interaction)
             case (.applicationCommand, _):
@@ -141,17 +141,38 @@ extension TicketDesk {
         try await act(interaction) { person, _ in event(person) }
     }
 
-    /// `/transfer @staff` in a ticket: the named member as the ticket's
-    /// workflow sees them (their roles from Discord's resolved data, else
-    /// asked of Discord), handed to the engine, which decides.
-    private func transfer(_ interaction: Interaction) async throws {
+    /// `/transfer`, `/add`, `/remove @person` in a ticket: the named
+    /// person as the ticket's workflow sees them (their roles from
+    /// Discord's resolved data, else asked of Discord), handed to the
+    /// engine, which decides. Only the face can tell a bot, or someone who
+    /// is not in the server (Discord resolves a user but no member, and
+    /// answers 404 for the member).
+    private func useTool(_ tool: StaffTool, _ interaction: Interaction) async throws {
         guard let data = interaction.data, let id = data.option("member") else { return try await respond(interaction, .deferredUpdate) }
-        var member = data.resolvedMember(id)
-        if member == nil { member = try? await rest.guildMember(guild: guild, user: Snowflake(id)) }
+        let found = await self.member(id, resolved: data)
+        let member = found.member
+        let absent = found.absent
         let user = data.resolvedUser(id) ?? member?.user ?? User(id: Snowflake(id), username: id)
         let roles = member?.roles ?? []
         let nick = member?.nick
-        try await act(interaction) { person, bound in .transferred(to: bound.person(user, roles: roles, nick: nick), by: person) }
+        try await act(interaction) { person, bound in
+            let named = bound.person(user, roles: roles, nick: nick)
+            switch tool {
+            case .transfer: return .transferred(to: named, by: person)
+            case .remove: return .removed(named, by: person)
+            case .add:
+                let invitee: TicketEvent.Invitee = user.bot == true ? .bot(named.id) : absent ? .absent(named.id) : .member(named)
+                return .added(invitee, by: person)
+            }
+        }
+    }
+
+    /// A member an option names: from the interaction's resolved data,
+    /// else asked of Discord; `absent` when Discord says they are not in
+    /// the server.
+    private func member(_ id: String, resolved data: Interaction.Data) async -> (member: GuildMember?, absent: Bool) {
+        if let member = data.resolvedMember(id) { return (member, false) }
+        do { return (try await rest.guildMember(guild: guild, user: Snowflake(id)), false) } catch { return (nil, error.isNotFound) }
     }
 
     private func act(_ interaction: Interaction, _ event: (Person, BoundWorkflow) -> TicketEvent) async throws {

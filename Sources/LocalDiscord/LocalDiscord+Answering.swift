@@ -104,8 +104,8 @@ extension LocalDiscord {
         if method == "DELETE", OpenAPIContract.shared.template(for: path) == "/channels/{channel_id}", let done, done.status == 200 {
             await gateway.dispatch("CHANNEL_DELETE", done.json)
         }
-        if method == "PATCH" || method == "PUT", let template = OpenAPIContract.shared.template(for: path),
-           template == "/channels/{channel_id}" || template == "/channels/{channel_id}/permissions/{overwrite_id}",
+        if method == "PATCH" || method == "PUT" || method == "DELETE", let template = OpenAPIContract.shared.template(for: path),
+           (template == "/channels/{channel_id}" && method != "DELETE") || template == "/channels/{channel_id}/permissions/{overwrite_id}",
            let done, done.status < 300, let channel = path.split(separator: "/").dropFirst().first,
            let json = state.withLock({ $0.channels[String(channel)] }) {
             await gateway.dispatch("CHANNEL_UPDATE", json)
@@ -221,6 +221,16 @@ extension LocalDiscord {
             return Scripted(status: 204)
         case ("PUT", "/channels/{channel_id}/thread-members/{user_id}"):
             state.withLock { _ = $0.threadMembers[segments[1], default: []].insert(segments[3]) }
+            return Scripted(status: 204)
+        case ("DELETE", "/channels/{channel_id}/thread-members/{user_id}"):
+            state.withLock { _ = $0.threadMembers[segments[1]]?.remove(segments[3]) }
+            return Scripted(status: 204)
+        case ("DELETE", "/channels/{channel_id}/permissions/{overwrite_id}"):
+            state.withLock { state in
+                guard let stored = state.channels[segments[1]].flatMap({ try? JSONValue.parse(Data($0.utf8)) }) else { return }
+                let overwrites = (stored["permission_overwrites"]?.array ?? []).filter { $0["id"]?.string != segments[3] }
+                state.channels[segments[1]] = stored.setting("permission_overwrites", to: .array(overwrites)).serialized
+            }
             return Scripted(status: 204)
         case ("POST", "/channels/{channel_id}/messages"), ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
             let content = sent?["content"]?.string ?? ""

@@ -39,10 +39,11 @@ extension LocalDiscord {
 
     /// A member of the guild with these roles (by id), known before they
     /// do anything (`GET …/members/{id}` finds them).
-    public func addMember(id: String, name: String, roles: [String]) {
+    public func addMember(id: String, name: String, roles: [String], bot: Bool = false) {
         state.withLock { state in
             state.memberRoles[id] = roles
             state.names[id] = name
+            if bot { state.bots.insert(id) }
         }
     }
 

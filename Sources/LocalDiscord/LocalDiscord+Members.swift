@@ -142,17 +142,24 @@ extension LocalDiscord {
     /// A member runs a slash command; options are (name, Discord option
     /// type, value as JSON: `"\"123\""` for a user, `"2"` for an integer).
     /// The members a user option names come under `resolved`, users and
-    /// members (with their roles) apart, as Discord sends them.
+    /// members (with their roles) apart, as Discord sends them: `members`
+    /// as given, any other user option from the server's members (someone
+    /// who is not one is a user with no member, a bot's user says so).
     @discardableResult
     public func command(_ name: String, options: [(name: String, type: Int, json: String)] = [], in channel: String,
                         by user: (id: String, name: String), roles: [String] = [], guild: String, locale: String = "es-ES",
                         resolving members: [(id: String, name: String, roles: [String])] = []) async -> String {
         let list = options.map { #"{"name":"\#($0.name)","type":\#($0.type),"value":\#($0.json)}"# }.joined(separator: ",")
-        let users = members.map { #""\#($0.id)":{"id":"\#($0.id)","username":"\#($0.name)","discriminator":"0","global_name":null,"avatar":null}"# }
-        let guildMembers = members.map { member in
-            #""\#(member.id)":{"roles":[\#(member.roles.map { "\"\($0)\"" }.joined(separator: ","))],"joined_at":"2025-01-01T00:00:00+00:00","nick":null}"#
+        let named = options.filter { $0.type == 6 }.compactMap { (try? JSONValue.parse(Data($0.json.utf8)))?.string }.filter { id in !members.contains { $0.id == id } }
+        let known = state.withLock { state in
+            named.map { id in (id: id, name: state.names[id] ?? "u" + id, roles: state.memberRoles[id], bot: state.bots.contains(id)) }
         }
-        let resolved = members.isEmpty ? "" : #","resolved":{"users":{\#(users.joined(separator: ","))},"members":{\#(guildMembers.joined(separator: ","))}}"#
+        let users = members.map { #""\#($0.id)":{"id":"\#($0.id)","username":"\#($0.name)","discriminator":"0","global_name":null,"avatar":null}"# }
+            + known.map { #""\#($0.id)":{"id":"\#($0.id)","username":\#(JSONValue.string($0.name).serialized),"discriminator":"0","global_name":null,"avatar":null\#($0.bot ? #","bot":true"# : "")}"# }
+        let guildMembers = (members.map { ($0.id, $0.roles) } + known.compactMap { user in user.roles.map { (user.id, $0) } }).map { id, roles in
+            #""\#(id)":{"roles":[\#(roles.map { "\"\($0)\"" }.joined(separator: ","))],"joined_at":"2025-01-01T00:00:00+00:00","nick":null}"#
+        }
+        let resolved = users.isEmpty ? "" : #","resolved":{"users":{\#(users.joined(separator: ","))},"members":{\#(guildMembers.joined(separator: ","))}}"#
         return await interaction(type: 2, data: #"{"id":"900","name":"\#(name)","type":1,"options":[\#(list)]\#(resolved)}"#,
                                  channel: channel, user: user, roles: roles, guild: guild, locale: locale)
     }

@@ -53,6 +53,8 @@ public final class LocalDiscord: Sendable {
         var created: [(id: String, name: String)] = []
         /// Each member's roles, as last seen in something they did.
         var memberRoles: [String: [String]] = [:]
+        /// Members that are bots (`"bot": true` in their user).
+        var bots: Set<String> = []
         /// Channels deleted (by the bot or by hand): Discord answers 404.
         var deleted: Set<String> = []
         var uploads: [Upload] = []

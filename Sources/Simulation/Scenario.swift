@@ -1,4 +1,5 @@
 import Engine
+import WorkflowDSL
 /// A scenario file: people, what they do, time passing, and what should
 /// have happened, in the order it happens. The format is documented in
 /// `docs/scenarios.md`.
@@ -35,8 +36,9 @@ public struct Scenario: Sendable {
         /// answered as on Discord, only to her.
         case help(person: String)
         case tickets(person: String)
-        /// `ana transfers to beto`: `/transfer @beto` in the ticket.
-        case transfer(person: String, to: String)
+        /// `ana transfers to beto`, `ana adds carla`, `ana removes carla`:
+        /// `/transfer`, `/add`, `/remove @person` in the ticket.
+        case tool(StaffTool, person: String, target: String)
         case submit(person: String, form: String, answers: [(String, String)])
         /// Staff apply a row of the table to a member: the sanction form
         /// Discord shows (offence, member, warning box).
@@ -73,7 +75,7 @@ public struct Scenario: Sendable {
         var actingInChannel: String? {
             switch self {
             case .say(let person, _, _), .press(let person, _), .submit(let person, _, _), .applySanction(let person, _, _, _),
-                 .chooseAppealedSanction(let person, _, _), .transfer(let person, _):
+                 .chooseAppealedSanction(let person, _, _), .tool(_, let person, _):
                 person
             default:
                 nil

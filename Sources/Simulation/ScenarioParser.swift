@@ -200,7 +200,10 @@ public enum ScenarioParser {
             guard rest.count == 2, rest[0] == .word("to"), case .word(let receiver) = rest[1] else {
                 throw LineError("write `\(person) transfers to NAME`")
             }
-            return .transfer(person: person, to: receiver)
+            return .tool(.transfer, person: person, target: receiver)
+        case "adds", "removes":
+            guard rest.count == 1, case .word(let target) = rest[0] else { throw LineError("write `\(person) \(verb) NAME`") }
+            return .tool(verb == "adds" ? .add : .remove, person: person, target: target)
         case "leaves":
             return .leave(person: person)
         case "joins":
@@ -227,7 +230,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, adds, removes, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

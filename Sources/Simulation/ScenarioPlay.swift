@@ -264,8 +264,12 @@ struct Play {
             }
             return (.appealedSanctionChosen(.recorded(id: record.id), by: people[name]!),
                     words("{0} names the appealed sanction: {1}, recorded in ticket #{2}", name, offence, record.ticketNumber.map(String.init) ?? "?"))
-        case .transfer(let name, let receiver):
+        case .tool(.transfer, let name, let receiver):
             return (.transferred(to: people[receiver]!, by: people[name]!), words("{0} transfers the ticket to {1}", name, receiver))
+        case .tool(.add, let name, let guest):
+            return (.added(.member(people[guest]!), by: people[name]!), words("{0} adds {1} to the ticket", name, guest))
+        case .tool(.remove, let name, let guest):
+            return (.removed(people[guest]!, by: people[name]!), words("{0} removes {1} from the ticket", name, guest))
         case .leave(let name):
             return (.memberLeft, words("{0} leaves the server", name))
         case .deleteChannel:
@@ -309,9 +313,12 @@ struct Play {
             case .rename(let name): channelNames[ticketID] = name
             case .send(_, let shown, _, _) where !shown.isEmpty: buttons[ticketID] = shown
             case .setVisibility(let ranks, let people):
-                // Permissions are only ever added, as on Discord.
                 let seen = visibility[ticketID] ?? ([], [])
                 visibility[ticketID] = (seen.ranks + ranks, seen.people + people)
+            case .hide(let people):
+                // A guest shown out: ranks are only ever added, as on Discord.
+                let seen = visibility[ticketID] ?? ([], [])
+                visibility[ticketID] = (seen.ranks, seen.people.filter { !people.contains($0) })
             default: break
             }
             if let line = describe(effect) {

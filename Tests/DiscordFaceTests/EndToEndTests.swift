@@ -361,6 +361,65 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/add and /remove: the handler lets the reported player into the ticket (a member overwrite Discord shows them the channel by), who writes and is pinged; a bot, someone not in the server, or the ticket's own staff are refused; /remove takes the overwrite away")
+    func guests() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let cm = [E2E.roles["cm"]!]
+        let reported = (id: "300000000000000077", name: "pepe")
+        server.addMember(id: reported.id, name: reported.name, roles: [])
+        server.addMember(id: "300000000000000078", name: "otrobot", roles: [], bot: true)
+        server.addMember(id: E2E.beto.id, name: E2E.beto.name, roles: cm)
+        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
+        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+        let add = try #require(commands.first { $0["name"]?.string == "add" })
+        #expect(add["name_localizations"]?["es-ES"]?.string == "añadir" && add["description_localizations"]?["es-ES"]?.string?.isEmpty == false)
+        #expect(commands.first { $0["name"]?.string == "remove" }?["name_localizations"]?["es-ES"]?.string == "quitar")
+
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        await server.say("Pepe me insultó", in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        func sees(_ member: String) -> Bool {
+            server.guildChannels.first { $0["id"]?.string == channel }.map { server.canSee($0, member: member, roles: [], guild: E2E.guild) } ?? false
+        }
+        #expect(!sees(reported.id))
+        func answer(_ who: (id: String, name: String), by person: (id: String, name: String) = E2E.ana, _ command: String = "add") async throws -> String {
+            let reply = try await E2E.callback(server, await server.command(command, options: [("member", 6, "\"\(who.id)\"")], in: channel,
+                                                                            by: person, roles: cm, guild: E2E.guild))
+            return reply["data"]?["content"]?.string ?? "\(reply)"
+        }
+        #expect(try await answer(reported, by: E2E.beto).hasPrefix("Solo quien atiende el ticket o un Administrador"), "another CM may not: roleplay.flow allows it to the handler and admins")
+        #expect(try await answer((id: "300000000000000078", name: "otrobot")) == "No se puede añadir un bot a un ticket.")
+        #expect(try await answer((id: "300000000000000079", name: "fantasma")) == "<@300000000000000079> no está en este servidor.")
+        #expect(try await answer(E2E.beto).hasSuffix("ya ve este ticket."), "a CM sees a ticket for CMs")
+        #expect(try await answer(reported, "remove").hasSuffix("solo se puede quitar a quien se añadió."))
+
+        await server.command("add", options: [("member", 6, "\"\(reported.id)\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("pepe sees the channel") { sees(reported.id) }
+        func said(_ words: String) -> JSONValue? {
+            server.received.compactMap(E2E.body).map { $0["data"] ?? $0 }.first { $0["content"]?.string?.contains(words) == true }
+        }
+        try await eventually("the guest announced") { said("ha añadido a <@\(reported.id)>") != nil }
+        #expect(said("ha añadido a <@\(reported.id)>")?["allowed_mentions"]?["users"] == .array([.string(reported.id)]), "the guest is pinged, nobody else")
+        let heard = await server.say("Yo no fui", in: channel, by: reported, guild: E2E.guild)
+        try await eventually("pepe's message is in the ticket's record") {
+            try await running.desk.engine.history(ofTicket: 1).contains { $0.actor == reported.id }
+        }
+        #expect(E2E.requests(server, "DELETE", "/channels/\(channel)/messages/\(heard)").isEmpty, "a guest writes freely")
+
+        await server.command("remove", options: [("member", 6, "\"\(reported.id)\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("pepe no longer sees the channel") { !sees(reported.id) }
+        #expect(!E2E.requests(server, "DELETE", "/channels/\(channel)/permissions/\(reported.id)").isEmpty)
+        let history = try await running.desk.engine.history(ofTicket: 1)
+        #expect(history.contains { $0.kind == "add \(reported.id)" && $0.actor == E2E.ana.id })
+        #expect(history.contains { $0.kind == "remove \(reported.id)" && $0.actor == E2E.ana.id })
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

@@ -66,6 +66,12 @@ extension RESTClient {
                           json: Body(type: overwrite.type, allow: overwrite.allow, deny: overwrite.deny), reason: reason)
     }
 
+    /// Removes one role's or member's overwrite from a channel.
+    public func deletePermissions(_ channel: Snowflake, overwrite: Snowflake, reason: String? = nil) async throws(DiscordError) {
+        try await request(Route(.delete, "/channels/{channel_id}/permissions/{overwrite_id}",
+                                ["channel_id": channel.rawValue, "overwrite_id": overwrite.rawValue]), reason: reason)
+    }
+
     // MARK: Messages
 
     public func createMessage(_ channel: Snowflake, _ body: MessageBody) async throws(DiscordError) -> Message {
@@ -254,6 +260,10 @@ extension RESTClient {
 
     public func addThreadMember(_ thread: Snowflake, user: Snowflake) async throws(DiscordError) {
         try await request(Route(.put, "/channels/{channel_id}/thread-members/{user_id}", ["channel_id": thread.rawValue, "user_id": user.rawValue]))
+    }
+
+    public func removeThreadMember(_ thread: Snowflake, user: Snowflake) async throws(DiscordError) {
+        try await request(Route(.delete, "/channels/{channel_id}/thread-members/{user_id}", ["channel_id": thread.rawValue, "user_id": user.rawValue]))
     }
 
     /// The server's active threads (the ones Escala may have created).

@@ -1,3 +1,5 @@
+import WorkflowDSL
+
 /// What Escala's own slash commands are called, and what they say they do,
 /// in each language a workflow declares: a staff member whose Discord speaks
 /// Spanish reads `/estadisticas` and «Estadísticas de tickets…». The names
@@ -95,14 +97,26 @@ public struct CommandWords: Sendable, Hashable {
         ]),
     ]
 
-    /// The ticket tools every workflow has, by routing name.
-    public static let transfer = "transfer"
-    public static let ticketTools: [String: CommandWords] = [
-        transfer: CommandWords(command: Words(
+    /// The staff tools every ticket has; the routing name is the tool's
+    /// (`transfer`), which is also the workflow's word for it in `allow`.
+    public static let ticketTools: [StaffTool: CommandWords] = [
+        .transfer: CommandWords(command: Words(
             en: ("transfer", "Hand this ticket to another staff member"),
             es: ("transferir", "Pasa este ticket a otro miembro del staff"),
             fr: ("transferer", "Confie ce ticket à un autre membre du staff")), options: [
             "member": Words(en: ("member", "Who takes it over"), es: ("miembro", "Quién se hace cargo"), fr: ("membre", "Qui le reprend")),
+        ]),
+        .add: CommandWords(command: Words(
+            en: ("add", "Let someone into this ticket to read and write"),
+            es: ("añadir", "Deja entrar a alguien en este ticket para leer y escribir"),
+            fr: ("ajouter", "Fait entrer quelqu'un dans ce ticket pour lire et écrire")), options: [
+            "member": Words(en: ("member", "Who comes in"), es: ("miembro", "Quién entra"), fr: ("membre", "Qui entre")),
+        ]),
+        .remove: CommandWords(command: Words(
+            en: ("remove", "Take someone added to this ticket out of it"),
+            es: ("quitar", "Saca de este ticket a alguien que fue añadido"),
+            fr: ("retirer", "Fait sortir de ce ticket quelqu'un qui y a été ajouté")), options: [
+            "member": Words(en: ("member", "Who leaves"), es: ("miembro", "Quién sale"), fr: ("membre", "Qui sort")),
         ]),
     ]
 

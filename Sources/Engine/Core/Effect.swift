@@ -23,6 +23,9 @@ public enum Effect: Sendable, Hashable, Codable {
     /// Change who can see the ticket (escalation): ranks and roles, plus
     /// people by id (the staff member who applied a sanction).
     case setVisibility(ranks: [Actor], people: [String])
+    /// Take the ticket away from people `setVisibility` showed it to (a
+    /// guest `/remove` shows out).
+    case hide(people: [String])
     /// Ping ranks, roles or people in the ticket.
     case mention(ranks: [Actor], people: [String])
     case notify(channel: String, text: RichText, pings: [Actor])

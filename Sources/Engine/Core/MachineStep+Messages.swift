@@ -6,6 +6,10 @@ extension MachineStep {
         let author = message.author
         if author.id == state.owner {
             userMessage(message)
+        } else if isGuest(author) {
+            // Let in by `/add` to be heard: neither the member nor the
+            // staff, whatever ranks they hold, so no claim rule touches them.
+            fire(.anyMessage, by: author)
         } else if author.isStaff {
             staffMessage(message)
         } else {
@@ -153,24 +157,5 @@ extension MachineStep {
         state.handler = person.id
         state.handlerLevel = machine.level(of: person)
         state.lastHandlerMessageAt = now
-    }
-
-    /// `/transfer`: the handler (or the override rank, which may always
-    /// step in) hands the ticket to a staff member the ticket is for, who
-    /// then holds it as if they had claimed it; the new handler is pinged,
-    /// nobody else. Anyone else is told who may.
-    mutating func transfer(to target: Person, by person: Person) {
-        guard let handler = state.handler, handler == person.id || mayIntervene(person) else {
-            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.transferOnlyHandler(handler: state.handler), locale: locale)))
-            return
-        }
-        guard target.id != handler else { return }
-        guard target.isStaff, target.id != state.owner, mayTake(target) else {
-            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.transferRefused(staff: target.id), locale: locale)))
-            return
-        }
-        take(target)
-        rules.append(FiredRule(location: category.location, rule: "transfer to \(target.name)"))
-        effects.append(.notice(text: NoticeCatalogue.text(.transferred(from: person.id, to: target.id), locale: locale), pinging: [target.id]))
     }
 }

@@ -24,6 +24,25 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     /// `/transfer @staff`: the handler hands the ticket to a named staff
     /// member (Discord: the command's member option, resolved with roles).
     case transferred(to: Person, by: Person)
+    /// `/add @person`: someone let into the ticket, as the face found them.
+    case added(Invitee, by: Person)
+    /// `/remove @person`: a guest shown out.
+    case removed(Person, by: Person)
+
+    /// Who `/add` named: the engine refuses a bot and someone not in the
+    /// server, which only the face can tell.
+    public enum Invitee: Sendable, Hashable, Codable {
+        case member(Person)
+        case bot(String)
+        case absent(String)
+
+        public var id: String {
+            switch self {
+            case .member(let person): person.id
+            case .bot(let id), .absent(let id): id
+            }
+        }
+    }
 
     public struct Message: Sendable, Hashable, Codable {
         public let id: String

@@ -153,6 +153,10 @@ public struct TicketMachine: Sendable {
             run.closeUnplaced(room)
         case .transferred(let target, let person):
             run.transfer(to: target, by: person)
+        case .added(let invitee, let person):
+            run.add(invitee, by: person)
+        case .removed(let guest, let person):
+            run.remove(guest, by: person)
         }
         return MachineOutcome(run)
     }

@@ -88,6 +88,11 @@ public struct TicketState: Sendable, Hashable, Codable {
         public var askedBy: String? = nil
     }
 
+    /// People `/add` let into the ticket, in the order added: they read and
+    /// write, and are neither its member nor its staff. Optional so that
+    /// older tickets decode.
+    public internal(set) var guests: [String]?
+
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 
     public init(number: Int, category: String, workflowHash: String, owner: String, ownerName: String,

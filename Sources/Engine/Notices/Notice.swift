@@ -82,12 +82,21 @@ public enum Notice: Sendable, Hashable {
     /// `/tickets`: the heading, and one line a ticket.
     case ticketsOf(member: String, count: Int)
     case ticketLine(number: Int, category: String, open: Bool, opened: String, handler: String?)
-    /// `/transfer` by someone who does not hold the ticket (nil: nobody does).
-    case transferOnlyHandler(handler: String?)
+    /// A staff tool used by someone who does not hold the ticket, where
+    /// the workflow leaves the tool to its handler (nil: nobody holds it).
+    case onlyHandler(handler: String?)
     /// `/transfer` to someone the ticket is not for.
     case transferRefused(staff: String)
     /// Said in the ticket: the handler handed it over.
     case transferred(from: String, to: String)
+    /// `/add` refused: a bot, someone not in the server, or someone the
+    /// ticket is already in front of.
+    case addRefused(String, AddRefusal)
+    /// `/remove` of someone `/add` did not let in.
+    case notAGuest(String)
+    /// Said in the ticket, pinging the guest so that they find it.
+    case guestAdded(String, by: String)
+    case guestRemoved(String, by: String)
     /// The title over the opening form's answers (first message, transcript).
     case openingAnswers
     /// Told to staff once when an effect can never succeed and is set aside.
@@ -139,7 +148,11 @@ public enum Notice: Sendable, Hashable {
         case .repToBot: .repToBot
         case .numberOutOfRange: .numberOutOfRange
         case .openingAnswers: .openingAnswers
-        case .transferOnlyHandler(let handler): handler == nil ? .transferNobodyHolds : .transferOnlyHandler
+        case .onlyHandler(let handler): handler == nil ? .nobodyHolds : .onlyHandler
+        case .addRefused(_, let why): why.key
+        case .notAGuest: .notAGuest
+        case .guestAdded: .guestAdded
+        case .guestRemoved: .guestRemoved
         case .transferRefused: .transferRefused
         case .ticketsOf(_, let count): count == 0 ? .noTickets : .ticketsOf
         case .ticketLine(_, _, let open, _, let handler): open ? (handler == nil ? .ticketLineOpenUnhandled : .ticketLineOpen) : .ticketLineClosed
@@ -194,7 +207,9 @@ public enum Notice: Sendable, Hashable {
             ["option": RichText(option), "minimum": RichText(String(minimum)), "maximum": RichText(String(maximum))]
         case .effectSetAside(let ticket, let reason):
             ["ticket": RichText(ticket.map(String.init) ?? ""), "reason": RichText(reason)]
-        case .transferOnlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
+        case .onlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
+        case .addRefused(let person, _), .notAGuest(let person): ["person": RichText([.person(person)])]
+        case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
         case .ticketsOf(let member, let count): ["member": RichText([.person(member)]), "count": RichText(String(count))]
         case .ticketLine(let number, let category, _, let opened, let handler):
@@ -228,7 +243,8 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case statisticsLegend, repToBot, numberOutOfRange, effectSetAside, effectSetAsideInTicket
     case openingAnswers
     case help, helpWithTicketCommands
-    case transferOnlyHandler, transferNobodyHolds, transferRefused, transferred
+    case onlyHandler, nobodyHolds, transferRefused, transferred
+    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel
@@ -244,4 +260,19 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case eitherOr
     /// A limit's period as admins wrote it: `{count} d`.
     case spanWeeks, spanDays, spanHours, spanMinutes
+}
+
+extension Notice {
+    /// Why `/add` let nobody in.
+    public enum AddRefusal: Sendable, Hashable {
+        case bot, absent, alreadyIn
+
+        var key: NoticeKey {
+            switch self {
+            case .bot: .addBot
+            case .absent: .addAbsent
+            case .alreadyIn: .addAlreadyIn
+            }
+        }
+    }
 }

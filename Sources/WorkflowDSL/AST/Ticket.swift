@@ -38,6 +38,8 @@ public struct TicketBody: Sendable {
     public var outsideHours: TextReference?
     public var transcriptChannel: Name?
     public var autoReplies: [AutoReply] = []
+    /// `allow add, remove by handler, admin`, in the order written.
+    public var permissions: [ToolPermission] = []
     public var buttons: [ButtonDeclaration] = []
     public var flags: [FlagDeclaration] = []
     /// Transitions written outside any state: they apply in every state
@@ -67,6 +69,17 @@ public struct EvidenceRequirement: Sendable {
 public struct OverrideSetting: Sendable {
     public let ranks: [Name]
     public let aboveHandler: Bool
+    public let range: SourceRange
+}
+
+/// `allow add, remove by handler, admin`: who may use the staff tools
+/// named (`/add`, `/remove`, `/transfer` on Discord), in place of who may
+/// by default: the handler, and the `override by` ranks.
+public struct ToolPermission: Sendable {
+    public let tools: [Name]
+    public let actors: [Name]
+    /// `by cm only`: exactly that rank, not its superiors.
+    public let exact: Bool
     public let range: SourceRange
 }
 

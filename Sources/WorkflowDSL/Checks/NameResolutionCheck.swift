@@ -77,6 +77,9 @@ private struct Resolver {
         for receiver in body.receivers { expect(receiver, [.rank, .role], "a rank or role", &diagnostics) }
         for step in body.escalation { expect(step, [.rank, .role], "a rank or role", &diagnostics) }
         for rank in body.override?.ranks ?? [] { expect(rank, [.rank], "a rank", &diagnostics) }
+        for permission in body.permissions {
+            for actor in permission.actors { expectActor(actor, allowing: ["user", "staff", "handler"], &diagnostics) }
+        }
         for item in body.evidence { if let from = item.from { expectActor(from, allowing: ["staff"], &diagnostics) } }
         for step in body.mandatory {
             if case .escalation(let target) = step.requirement { expectActor(target, allowing: ["sanctioner"], &diagnostics) }

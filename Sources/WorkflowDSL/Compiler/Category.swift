@@ -47,6 +47,13 @@ public struct Category: Sendable, Hashable, Codable {
     /// Where the category's own rules were written, for the engine to name
     /// the one that acted. Nil in versions stored before it.
     public var ruleSpots: RuleSpots? = nil
+    /// `allow TOOL by WHO`, the first rule for a tool deciding it; nil when
+    /// the workflow says nothing (and in versions stored before it), which
+    /// leaves every tool to the handler and the `override by` ranks.
+    public var tools: [ToolRule]? = nil
+
+    /// Who may use `tool`, when the workflow says.
+    public func rule(for tool: StaffTool) -> ToolRule? { tools?.first { $0.tool == tool } }
 
     public func state(named name: String) -> State? { states.first { $0.name == name } }
 

@@ -186,6 +186,12 @@ struct Lowering {
             location: spot(ticket.declaration.name.range)
         )
         category.ruleSpots = spots
+        let tools = body.permissions.flatMap { permission in
+            permission.tools.compactMap { StaffTool(rawValue: $0.text) }.map {
+                ToolRule(tool: $0, actors: permission.actors.map { actor($0, exact: permission.exact) }, location: spot(permission.range))
+            }
+        }
+        category.tools = tools.isEmpty ? nil : tools
         return category
     }
 

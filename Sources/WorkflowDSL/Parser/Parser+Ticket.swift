@@ -139,6 +139,9 @@ extension Parser {
             let pattern = try expectString("a pattern", after: "after `matching`")
             let text = try expectTextReference(after: "after the pattern")
             body.autoReplies.append(AutoReply(pattern: pattern, text: text, range: range(from: start)))
+        case "allow":
+            advance()
+            body.permissions.append(try parseToolPermission(start: start))
         case "button":
             advance()
             let name = try expectName("the button's name", after: "after `button`")
@@ -192,6 +195,27 @@ extension Parser {
             }
         }
         return EvidenceRequirement(kind: kind, name: name, label: label, pattern: pattern, from: from, range: range(from: start))
+    }
+
+    /// `allow add, remove by handler, admin [only]`.
+    mutating func parseToolPermission(start: Int) throws(StatementAbandoned) -> ToolPermission {
+        var tools: [Name] = []
+        repeat {
+            let tool = try expectName("a staff tool", after: tools.isEmpty ? "after `allow`" : "after `,`",
+                                      help: "write which tools and who may use them, as in `allow add, remove by handler, admin`")
+            guard StaffTool(rawValue: tool.text) != nil else {
+                let guess = StaffTool.guess(tool.text)?.rawValue
+                throw fail("`\(tool.text)` is not a staff tool", at: tool.range,
+                           help: guess.map { "did you mean `\($0)`?" }
+                               ?? "the tools are " + StaffTool.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "),
+                           fix: guess)
+            }
+            tools.append(tool)
+        } while consume(.comma)
+        try expectKeyword("by", after: "after the tools")
+        let actors = try expectNameList("a rank, a role, `user`, `staff` or `handler`", after: "after `by`")
+        let exact = consumeKeyword("only")
+        return ToolPermission(tools: tools, actors: actors, exact: exact, range: range(from: start))
     }
 
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

@@ -106,6 +106,8 @@ public struct EffectiveTicket: Sendable {
         merged.outsideHours = own.outsideHours ?? base.outsideHours
         merged.transcriptChannel = own.transcriptChannel ?? base.transcriptChannel
         merged.autoReplies = base.autoReplies + own.autoReplies
+        // The first rule naming a tool decides it: the ticket's own first.
+        merged.permissions = own.permissions + base.permissions
         merged.buttons = base.buttons + own.buttons
         merged.flags = base.flags + own.flags
         // A ticket's own transitions come first so that they take precedence

@@ -401,6 +401,12 @@ extension DiagnosticCatalogue {
                 "{0} no es un día",
             "{0} is not a day or a range of days":
                 "{0} no es un día ni un intervalo de días",
+            "the tools are {0}":
+                "las herramientas son {0}",
+            "{0} is not a staff tool":
+                "{0} no es una herramienta del staff",
+            "write which tools and who may use them, as in {0}":
+                "escribe qué herramientas y quién puede usarlas, como en {0}",
             "{0} is not a kind of evidence":
                 "{0} no es un tipo de prueba",
             "{0} is not a period":
@@ -518,6 +524,8 @@ extension DiagnosticCatalogue {
             "after its name": "después de su nombre",
             "after its label": "después de su etiqueta",
             "after the channel": "después del canal",
+            "after the tools": "después de las herramientas",
+            "a staff tool": "una herramienta del staff",
             "after the duration": "después de la duración",
             "after the emoji": "después del emoji",
             "after the form's name": "después del nombre del formulario",

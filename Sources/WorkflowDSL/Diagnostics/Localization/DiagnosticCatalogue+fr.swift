@@ -401,6 +401,12 @@ extension DiagnosticCatalogue {
                 "{0} n'est pas un jour",
             "{0} is not a day or a range of days":
                 "{0} n'est ni un jour ni un intervalle de jours",
+            "the tools are {0}":
+                "les outils sont {0}",
+            "{0} is not a staff tool":
+                "{0} n'est pas un outil du staff",
+            "write which tools and who may use them, as in {0}":
+                "écrivez quels outils et qui peut les utiliser, comme dans {0}",
             "{0} is not a kind of evidence":
                 "{0} n'est pas un type de preuve",
             "{0} is not a period":
@@ -518,6 +524,8 @@ extension DiagnosticCatalogue {
             "after its name": "après son nom",
             "after its label": "après son libellé",
             "after the channel": "après le salon",
+            "after the tools": "après les outils",
+            "a staff tool": "un outil du staff",
             "after the duration": "après la durée",
             "after the emoji": "après l'emoji",
             "after the form's name": "après le nom du formulaire",

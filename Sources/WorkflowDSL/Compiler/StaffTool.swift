@@ -1,0 +1,33 @@
+/// The tools staff use on a ticket from Discord's command box, each of
+/// which a workflow may give to whom it chooses (`allow add by cm`).
+public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
+    /// `/add @person`: a guest who reads and writes in the ticket.
+    case add
+    /// `/remove @person`: a guest shown out again.
+    case remove
+    /// `/transfer @staff`: the ticket handed to a colleague.
+    case transfer
+
+    /// Spanish and French words an admin may write for a tool, folded
+    /// (lowercase, no accents): the did-you-mean of a tool not found.
+    static let translations: [String: StaffTool] = [
+        "anadir": .add, "agregar": .add, "invitar": .add, "ajouter": .add, "inviter": .add,
+        "quitar": .remove, "sacar": .remove, "retirer": .remove, "enlever": .remove,
+        "transferir": .transfer, "traspasar": .transfer, "transferer": .transfer,
+    ]
+
+    /// The tool an admin meant by `word`: its English name if they wrote it
+    /// in Spanish or French, else the closest spelling.
+    static func guess(_ word: String) -> StaffTool? {
+        if let tool = translations[KeywordTranslations.folded(word)] { return tool }
+        return Suggestions.closest(to: word, among: allCases.map(\.rawValue)).flatMap(StaffTool.init(rawValue:))
+    }
+}
+
+/// One tool of a category and who may use it, as `allow` wrote it.
+public struct ToolRule: Sendable, Hashable, Codable {
+    public let tool: StaffTool
+    public let actors: [Actor]
+    /// Where the `allow` line is, for the event log and the playground.
+    public let location: SourceSpot
+}
