@@ -21,12 +21,13 @@ extension TicketDesk {
             "top": [.init(name: "periods_ago", description: "", type: .integer)],
         ]
         let languages = serverLanguages
-        // Each staff tool names one member.
+        // Each staff tool names one member, but /reply, which names one of
+        // the ticket's replies from the suggestions the engine offers.
         let tools = StaffTool.allCases.compactMap { tool in
-            CommandWords.ticketTools[tool].map {
-                CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "",
-                                                                    options: [.init(name: "member", description: "", type: .user, required: true)]),
-                                            $0, languages: languages)
+            let option: Option = tool == .reply ? .init(name: "reply", description: "", type: .string, required: true, autocomplete: true)
+                : .init(name: "member", description: "", type: .user, required: true)
+            return CommandWords.ticketTools[tool].map {
+                CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "", options: [option]), $0, languages: languages)
             }
         }
         return directory.communityCommands.compactMap { name in

@@ -305,6 +305,12 @@ extension LocalDiscord {
             // clicker's alone, and so is a modal.
             let token = segments[2]
             let type = Int(sent?["type"]?.number ?? 0)
+            // Suggestions answer an autocomplete interaction, which takes
+            // nothing else; at most 25 of them.
+            let suggesting = state.withLock { $0.autocompleteTokens.contains(token) }
+            if suggesting != (type == 8) || (sent?["data"]?["choices"]?.array?.count ?? 0) > 25 {
+                return Scripted(status: 400, json: #"{"message":"Invalid Form Body","code":50035}"#)
+            }
             let ephemeral = Int(sent?["data"]?["flags"]?.number ?? 0) & 64 != 0
             state.withLock { state in
                 let channel = state.interactionChannels[token] ?? "0"
@@ -323,6 +329,8 @@ extension LocalDiscord {
                     state.originals[token] = json
                 case 9:
                     state.modals[user] = Modal(channel: channel, json: sent?["data"]?.serialized ?? "{}")
+                case 8:
+                    state.suggestions[token] = sent?["data"]?["choices"]?.array ?? []
                 default:
                     break
                 }

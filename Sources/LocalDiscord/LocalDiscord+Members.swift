@@ -164,6 +164,16 @@ extension LocalDiscord {
                                  channel: channel, user: user, roles: roles, guild: guild, locale: locale)
     }
 
+    /// A member types in an option marked `autocomplete` of a slash
+    /// command: Discord asks the bot what to suggest (an interaction of
+    /// type 4, the option being typed marked `focused`).
+    @discardableResult
+    public func autocomplete(_ name: String, option: String, typed: String, in channel: String, by user: (id: String, name: String),
+                             roles: [String] = [], guild: String, locale: String = "es-ES") async -> String {
+        let data = #"{"id":"900","name":"\#(name)","type":1,"options":[{"name":"\#(option)","type":3,"value":\#(JSONValue.string(typed).serialized),"focused":true}]}"#
+        return await interaction(type: 4, data: data, channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
     /// A member adds (or removes) a reaction to a message.
     public func react(_ emoji: String, to message: String, in channel: String, by user: (id: String, name: String),
                       added: Bool = true, guild: String) async {
@@ -194,6 +204,7 @@ extension LocalDiscord {
             state.names[user.id] = user.name
             // Discord closes a modal when it is sent (or another is opened).
             if type == 5 { state.modals[user.id] = nil }
+            if type == 4 { state.autocompleteTokens.insert("token-\(id)") }
         }
         defer { changes.announce() }
         await gateway.dispatch("INTERACTION_CREATE", """

@@ -67,4 +67,10 @@ extension LocalDiscord {
         lines.append("channels created and not deleted: \(liveCreatedChannels.count)")
         return lines
     }
+
+    /// What the bot suggested to an autocomplete interaction, as Discord
+    /// shows it: each choice's name and value; nil before it answered.
+    public func suggestions(ofInteraction id: String) -> [(name: String, value: String)]? {
+        state.withLock { $0.suggestions["token-" + id] }?.map { ($0["name"]?.string ?? "", $0["value"]?.string ?? "") }
+    }
 }

@@ -53,6 +53,11 @@ public final class LocalDiscord: Sendable {
         var created: [(id: String, name: String)] = []
         /// Each member's roles, as last seen in something they did.
         var memberRoles: [String: [String]] = [:]
+        /// The interactions that are autocomplete ones, by token: Discord
+        /// takes suggestions (type 8) from them, and only from them.
+        var autocompleteTokens: Set<String> = []
+        /// The suggestions each autocomplete interaction was answered with.
+        var suggestions: [String: [JSONValue]] = [:]
         /// Members that are bots (`"bot": true` in their user).
         var bots: Set<String> = []
         /// Channels deleted (by the bot or by hand): Discord answers 404.

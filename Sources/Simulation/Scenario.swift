@@ -36,8 +36,9 @@ public struct Scenario: Sendable {
         /// answered as on Discord, only to her.
         case help(person: String)
         case tickets(person: String)
-        /// `ana transfers to beto`, `ana adds carla`, `ana removes carla`:
-        /// `/transfer`, `/add`, `/remove @person` in the ticket.
+        /// `ana transfers to beto`, `ana adds carla`, `ana removes carla`,
+        /// `ana replies normas`: `/transfer`, `/add`, `/remove @person`,
+        /// `/reply normas` in the ticket (the target is the reply's name).
         case tool(StaffTool, person: String, target: String)
         case submit(person: String, form: String, answers: [(String, String)])
         /// Staff apply a row of the table to a member: the sanction form

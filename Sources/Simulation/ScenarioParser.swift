@@ -201,6 +201,9 @@ public enum ScenarioParser {
                 throw LineError("write `\(person) transfers to NAME`")
             }
             return .tool(.transfer, person: person, target: receiver)
+        case "replies":
+            guard rest.count == 1, case .word(let reply) = rest[0] else { throw LineError("write `\(person) replies NAME` (a `reply` of the ticket)") }
+            return .tool(.reply, person: person, target: reply)
         case "adds", "removes":
             guard rest.count == 1, case .word(let target) = rest[0] else { throw LineError("write `\(person) \(verb) NAME`") }
             return .tool(verb == "adds" ? .add : .remove, person: person, target: target)
@@ -230,7 +233,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, adds, removes, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

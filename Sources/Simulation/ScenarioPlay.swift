@@ -268,6 +268,8 @@ struct Play {
             return (.transferred(to: people[receiver]!, by: people[name]!), words("{0} transfers the ticket to {1}", name, receiver))
         case .tool(.add, let name, let guest):
             return (.added(.member(people[guest]!), by: people[name]!), words("{0} adds {1} to the ticket", name, guest))
+        case .tool(.reply, let name, let reply):
+            return (.cannedReply(reply, by: people[name]!), words("{0} sends the reply {1}", name, reply))
         case .tool(.remove, let name, let guest):
             return (.removed(people[guest]!, by: people[name]!), words("{0} removes {1} from the ticket", name, guest))
         case .leave(let name):

@@ -78,7 +78,9 @@ public struct ScenarioRunner: Sendable {
                  .chooseAppealedSanction(_, _, let receiver?) where !declared.contains(receiver),
                  .expect(.sanctioned(let receiver, _, _, _)) where !declared.contains(receiver),
                  .expect(.sanctioned(_, _, let receiver, _)) where !declared.contains(receiver),
-                 .tool(_, _, let receiver) where !declared.contains(receiver):
+                 .tool(.transfer, _, let receiver) where !declared.contains(receiver),
+                 .tool(.add, _, let receiver) where !declared.contains(receiver),
+                 .tool(.remove, _, let receiver) where !declared.contains(receiver):
                 error(step.line, words("`{0}` is not declared: add `member {0}` above", receiver))
             case .react(_, _, let message, _) where !workflow.messages.contains(message):
                 error(step.line, words("the workflow declares no message `{0}`", message) + suggestion(message, among: Set(workflow.messages)))

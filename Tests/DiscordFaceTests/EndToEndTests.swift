@@ -420,6 +420,47 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/reply: registered with an autocompleted option; as the handler types, Discord shows the replies the engine offers (none to another CM); the reply is posted filled in, pinging nobody")
+    func cannedReplies() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let cm = [E2E.roles["cm"]!]
+        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
+        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+        let reply = try #require(commands.first { $0["name"]?.string == "reply" })
+        #expect(reply["name_localizations"]?["es-ES"]?.string == "respuesta")
+        let option = reply["options"]?.array?.first
+        #expect(option?["type"]?.number == 3 && option?["autocomplete"] == .bool(true) && option?["name_localizations"]?["es-ES"]?.string == "respuesta")
+
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        await server.say("Me han robado el coche", in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+
+        func suggested(_ typed: String, by person: (id: String, name: String)) async throws -> [String] {
+            let interaction = await server.autocomplete("reply", option: "reply", typed: typed, in: channel, by: person, roles: cm, guild: E2E.guild)
+            try await eventually("the suggestions") { server.suggestions(ofInteraction: interaction) != nil }
+            return server.suggestions(ofInteraction: interaction)?.map { "\($0.name)=\($0.value)" } ?? []
+        }
+        #expect(try await suggested("", by: E2E.ana) == ["Pedir pruebas=pruebas", "Pedir paciencia=esperar"])
+        #expect(try await suggested("prue", by: E2E.ana) == ["Pedir pruebas=pruebas"])
+        #expect(try await suggested("", by: E2E.beto) == [], "Beto may not send them: nothing is suggested to him")
+
+        await server.command("reply", options: [("reply", 3, "\"pruebas\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        func posted() -> JSONValue? {
+            server.received.compactMap(E2E.body).map { $0["data"] ?? $0 }.first { $0["content"]?.string?.contains("para revisar tu caso necesitamos pruebas") == true }
+        }
+        try await eventually("the reply posted") { posted() != nil }
+        #expect(posted()?["content"]?.string?.hasPrefix("jugador, para revisar") == true, "\(String(describing: posted()))")
+        #expect(posted()?["allowed_mentions"]?["users"]?.array?.isEmpty ?? true, "nobody is pinged")
+        let history = try await running.desk.engine.history(ofTicket: 1)
+        #expect(history.contains { $0.kind == "reply pruebas" && $0.actor == E2E.ana.id }, "the log says which reply was sent")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

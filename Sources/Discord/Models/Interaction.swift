@@ -7,6 +7,9 @@ public struct Interaction: Sendable, Decodable {
 
         public static let applicationCommand = Kind(rawValue: 2)
         public static let messageComponent = Kind(rawValue: 3)
+        /// A member typing in an option marked `autocomplete`: answered with
+        /// suggestions (`InteractionResponse.suggestions`), nothing else.
+        public static let applicationCommandAutocomplete = Kind(rawValue: 4)
         public static let modalSubmit = Kind(rawValue: 5)
     }
 
@@ -92,13 +95,16 @@ public struct CommandOption: Sendable, Hashable, Decodable {
     public var name: String
     public var type: Int
     public var value: String?
+    /// The option being typed in, in an autocomplete interaction.
+    public var focused: Bool?
 
-    enum CodingKeys: String, CodingKey { case name, type, value }
+    enum CodingKeys: String, CodingKey { case name, type, value, focused }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         type = try container.decode(Int.self, forKey: .type)
+        focused = try container.decodeIfPresent(Bool.self, forKey: .focused)
         if let text = try? container.decode(String.self, forKey: .value) {
             value = text
         } else if let number = try? container.decode(Int64.self, forKey: .value) {
@@ -153,9 +159,20 @@ public struct InteractionResponse: Sendable, Encodable {
         /// Modal only.
         public var customID: String?
         public var title: String?
+        /// Autocomplete only: the suggestions.
+        public var choices: [Choice]?
+
+        public struct Choice: Sendable, Encodable {
+            public var name: String
+            public var value: String
+            public init(name: String, value: String) {
+                self.name = name
+                self.value = value
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
-            case content, components, flags, title, embeds
+            case content, components, flags, title, embeds, choices
             case allowedMentions = "allowed_mentions"
             case customID = "custom_id"
         }
@@ -190,6 +207,14 @@ public struct InteractionResponse: Sendable, Encodable {
 
     /// The click is taken; the message it was on stays as it is.
     public static let deferredUpdate = InteractionResponse(type: 6, data: nil)
+
+    /// Suggestions under the option being typed in: at most 25, each name
+    /// and value at most 100 characters, as Discord allows.
+    public static func suggestions(_ choices: [CallbackData.Choice]) -> InteractionResponse {
+        InteractionResponse(type: 8, data: CallbackData(choices: choices.prefix(25).map {
+            CallbackData.Choice(name: DiscordLimits.cut($0.name, to: 100), value: DiscordLimits.cut($0.value, to: 100))
+        }))
+    }
 
     /// A modal of labelled fields (selects, a member picker, a checkbox).
     public static func modal(_ customID: String, title: String, fields: [Component]) -> InteractionResponse {

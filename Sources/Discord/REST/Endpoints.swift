@@ -208,16 +208,19 @@ extension RESTClient {
             public var descriptionLocalizations: [String: String]?
             public var type: Kind
             public var required: Bool
+            /// Discord asks the bot what to suggest as the member types.
+            public var autocomplete: Bool?
 
-            public init(name: String, description: String, type: Kind, required: Bool = false) {
+            public init(name: String, description: String, type: Kind, required: Bool = false, autocomplete: Bool? = nil) {
                 self.name = name
                 self.description = description
                 self.type = type
                 self.required = required
+                self.autocomplete = autocomplete
             }
 
             enum CodingKeys: String, CodingKey {
-                case name, description, type, required
+                case name, description, type, required, autocomplete
                 case nameLocalizations = "name_localizations", descriptionLocalizations = "description_localizations"
             }
         }

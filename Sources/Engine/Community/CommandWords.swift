@@ -112,6 +112,13 @@ public struct CommandWords: Sendable, Hashable {
             fr: ("ajouter", "Fait entrer quelqu'un dans ce ticket pour lire et écrire")), options: [
             "member": Words(en: ("member", "Who comes in"), es: ("miembro", "Quién entra"), fr: ("membre", "Qui entre")),
         ]),
+        .reply: CommandWords(command: Words(
+            en: ("reply", "Send one of this ticket's prepared replies"),
+            es: ("respuesta", "Envía una de las respuestas preparadas de este ticket"),
+            fr: ("reponse", "Envoie une des réponses préparées de ce ticket")), options: [
+            "reply": Words(en: ("reply", "Which one: start typing its name"), es: ("respuesta", "Cuál: empieza a escribir su nombre"),
+                           fr: ("reponse", "Laquelle : commencez à taper son nom")),
+        ]),
         .remove: CommandWords(command: Words(
             en: ("remove", "Take someone added to this ticket out of it"),
             es: ("quitar", "Saca de este ticket a alguien que fue añadido"),

@@ -1,25 +1,39 @@
 import WorkflowDSL
 
 /// The staff tools of Discord's command box: `/transfer`, `/add`,
-/// `/remove`. Who may use each is the workflow's `allow` rule, else the
+/// `/remove`, `/reply`. Who may use each is the workflow's `allow` rule, else the
 /// handler and the `override by` ranks.
 extension MachineStep {
     /// Whether `person` may use `tool` on this ticket; when not, the
     /// refusal has been added, in the member's language.
     mutating func mayUse(_ tool: StaffTool, _ person: Person) -> Bool {
+        if permits(tool, person) { return true }
         if let rule = category.rule(for: tool) {
-            guard allows(rule.actors, person) else {
-                record(rule.location, "allow \(tool.rawValue)", .refused)
-                effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: rule.actors, displayNames: workflow.displayNames), locale: locale)))
-                return false
-            }
-            return true
-        }
-        guard let handler = state.handler, handler == person.id || mayIntervene(person) else {
+            record(rule.location, "allow \(tool.rawValue)", .refused)
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notAllowed(who: rule.actors, displayNames: workflow.displayNames), locale: locale)))
+        } else {
             effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.onlyHandler(handler: state.handler), locale: locale)))
-            return false
         }
-        return true
+        return false
+    }
+
+    /// Whether the workflow lets `person` use `tool` on this ticket now.
+    func permits(_ tool: StaffTool, _ person: Person) -> Bool {
+        if let rule = category.rule(for: tool) { return allows(rule.actors, person) }
+        guard let handler = state.handler else { return false }
+        return handler == person.id || mayIntervene(person)
+    }
+
+    /// `/reply NAME`: the canned reply in the member's language, sent as
+    /// the bot's message, pinging nobody, named in the ticket's log.
+    mutating func sendReply(_ name: String, by person: Person) {
+        guard mayUse(.reply, person) else { return }
+        guard let reply = category.replies?.first(where: { $0.name == name }) else {
+            effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.noSuchReply(name), locale: locale)))
+            return
+        }
+        rules.append(FiredRule(location: reply.location, rule: "reply \(reply.name)"))
+        effects.append(.send(text: render(reply.text), buttons: [], pings: []))
     }
 
     /// Where the rule that let `tool` be used is written: its `allow` line,

@@ -28,6 +28,9 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     case added(Invitee, by: Person)
     /// `/remove @person`: a guest shown out.
     case removed(Person, by: Person)
+    /// `/reply NAME`: one of the category's canned replies, by name (what
+    /// Discord's suggestion put in the option; anything may arrive).
+    case cannedReply(String, by: Person)
 
     /// Who `/add` named: the engine refuses a bot and someone not in the
     /// server, which only the face can tell.

@@ -157,6 +157,8 @@ public struct TicketMachine: Sendable {
             run.add(invitee, by: person)
         case .removed(let guest, let person):
             run.remove(guest, by: person)
+        case .cannedReply(let name, let person):
+            run.sendReply(name, by: person)
         }
         return MachineOutcome(run)
     }

@@ -455,4 +455,9 @@ public final class TicketEngine: Sendable, StoreBacked {
         let timers = try await read { try $0.timers(ticketID: ticket.id) }
         return machine.outlook(of: ticket.state, timers: timers)
     }
+
+    /// What `/reply` suggests to `person` in `ticket` (as just read).
+    public func replies(offeredTo person: Person, in ticket: StoredTicket, typed: String) -> [Category.Reply] {
+        machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.replies(offeredTo: person, in: ticket.state, typed: typed) ?? []
+    }
 }

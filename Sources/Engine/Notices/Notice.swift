@@ -94,6 +94,8 @@ public enum Notice: Sendable, Hashable {
     case addRefused(String, AddRefusal)
     /// `/remove` of someone `/add` did not let in.
     case notAGuest(String)
+    /// `/reply` with a name the ticket's category has no reply for.
+    case noSuchReply(String)
     /// Said in the ticket, pinging the guest so that they find it.
     case guestAdded(String, by: String)
     case guestRemoved(String, by: String)
@@ -151,6 +153,7 @@ public enum Notice: Sendable, Hashable {
         case .onlyHandler(let handler): handler == nil ? .nobodyHolds : .onlyHandler
         case .addRefused(_, let why): why.key
         case .notAGuest: .notAGuest
+        case .noSuchReply: .noSuchReply
         case .guestAdded: .guestAdded
         case .guestRemoved: .guestRemoved
         case .transferRefused: .transferRefused
@@ -209,6 +212,7 @@ public enum Notice: Sendable, Hashable {
             ["ticket": RichText(ticket.map(String.init) ?? ""), "reason": RichText(reason)]
         case .onlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .addRefused(let person, _), .notAGuest(let person): ["person": RichText([.person(person)])]
+        case .noSuchReply(let name): ["reply": RichText(name)]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
         case .ticketsOf(let member, let count): ["member": RichText([.person(member)]), "count": RichText(String(count))]
@@ -244,7 +248,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
-    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved
+    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel

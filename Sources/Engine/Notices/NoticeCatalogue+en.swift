@@ -66,6 +66,7 @@ extension NoticeCatalogue {
         .notAGuest: "{person} was not added to this ticket: only people added to it can be removed.",
         .guestAdded: "{by} added {person} to this ticket.",
         .guestRemoved: "{by} removed {person} from this ticket.",
+        .noSuchReply: "This ticket has no reply called «{reply}»: pick one of the suggestions.",
         .transferRefused: "{staff} cannot take this ticket: it goes to the staff it is for, at its rank or above.",
         .transferred: "{from} transferred this ticket to {to}.",
         .ticketsOf: "Tickets of {member} (the last {count}):",

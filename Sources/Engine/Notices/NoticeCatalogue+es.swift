@@ -66,6 +66,7 @@ extension NoticeCatalogue {
         .notAGuest: "{person} no fue añadido a este ticket: solo se puede quitar a quien se añadió.",
         .guestAdded: "{by} ha añadido a {person} a este ticket.",
         .guestRemoved: "{by} ha quitado a {person} de este ticket.",
+        .noSuchReply: "Este ticket no tiene ninguna respuesta llamada «{reply}»: elige una de las sugerencias.",
         .transferRefused: "{staff} no puede hacerse cargo de este ticket: es para el staff al que va, de su rango o superior.",
         .transferred: "{from} ha transferido este ticket a {to}.",
         .ticketsOf: "Tickets de {member} (los últimos {count}):",

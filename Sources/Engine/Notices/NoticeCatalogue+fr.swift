@@ -66,6 +66,7 @@ extension NoticeCatalogue {
         .notAGuest: "{person} n'a pas été ajouté à ce ticket : seules les personnes ajoutées peuvent être retirées.",
         .guestAdded: "{by} a ajouté {person} à ce ticket.",
         .guestRemoved: "{by} a retiré {person} de ce ticket.",
+        .noSuchReply: "Ce ticket n'a pas de réponse nommée «{reply}» : choisissez une des suggestions.",
         .transferRefused: "{staff} ne peut pas prendre ce ticket : il va au staff auquel il est destiné, de son rang ou au-dessus.",
         .transferred: "{from} a transféré ce ticket à {to}.",
         .ticketsOf: "Tickets de {member} (les {count} derniers) :",

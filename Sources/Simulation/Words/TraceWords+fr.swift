@@ -135,6 +135,7 @@ extension TraceWords {
         "{0} submits {1}": "{0} envoie {1}",
         "{0} adds {1} to the ticket": "{0} ajoute {1} au ticket",
         "{0} removes {1} from the ticket": "{0} retire {1} du ticket",
+        "{0} sends the reply {1}": "{0} envoie la réponse {1}",
         "{0} transfers the ticket to {1}": "{0} transfère le ticket à {1}",
         "{0} was not granted": "{0} n'a pas été donné",
         "{0} was not notified": "{0} n'a pas été prévenu",

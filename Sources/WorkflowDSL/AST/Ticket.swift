@@ -38,6 +38,8 @@ public struct TicketBody: Sendable {
     public var outsideHours: TextReference?
     public var transcriptChannel: Name?
     public var autoReplies: [AutoReply] = []
+    /// `reply NAME "Label" TEXT`: what `/reply` offers.
+    public var replies: [CannedReply] = []
     /// `allow add, remove by handler, admin`, in the order written.
     public var permissions: [ToolPermission] = []
     public var buttons: [ButtonDeclaration] = []
@@ -135,6 +137,15 @@ public struct SupportHours: Sendable {
 /// by itself when a user's message matches.
 public struct AutoReply: Sendable {
     public let pattern: StringLiteral
+    public let text: TextReference
+    public let range: SourceRange
+}
+
+/// `reply reglas "Normas del servidor" normas`: a text staff send with
+/// `/reply`, picked by its label from Discord's suggestions.
+public struct CannedReply: Sendable {
+    public let name: Name
+    public let label: StringLiteral
     public let text: TextReference
     public let range: SourceRange
 }

@@ -81,6 +81,7 @@ struct CheckContext {
                 if let text { body(text, ticket) }
             }
             for reply in own.autoReplies { body(reply.text, ticket) }
+            for reply in own.replies { body(reply.text, ticket) }
         }
         if let defaults = file.defaults { settings(defaults, nil) }
         for ticket in tickets { settings(ticket.declaration.body, ticket) }

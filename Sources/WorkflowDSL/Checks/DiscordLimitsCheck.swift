@@ -29,6 +29,8 @@ struct DiscordLimitsCheck: Check {
                 label(description, limit: optionDescriptionLimit, what: "a description", &diagnostics)
             }
             questions(body.questions, in: "the opening form of `\(ticket.name)`", at: ticket.declaration.name.range, &diagnostics)
+            // Discord's suggestions under `/reply` show a choice's name.
+            for reply in ticket.declaration.body.replies { label(reply.label, limit: optionLabelLimit, what: "a reply's label", &diagnostics) }
             for button in body.buttons {
                 label(button.label, limit: buttonLabelLimit, what: "a button's label", &diagnostics)
                 let id = CustomID.button(category: ticket.name, button: button.name.text).wire

@@ -19,6 +19,7 @@ struct LocalNamesCheck: Check {
         for (body, place) in bodies {
             duplicates(body.buttons.map(\.name), "button", place, &diagnostics)
             duplicates(body.flags.map(\.name), "flag", place, &diagnostics)
+            duplicates(body.replies.map(\.name), "reply", place, &diagnostics)
             duplicates(body.questions.map(\.name) + body.evidence.map(\.name), "question or evidence item", place, &diagnostics)
         }
         for form in context.file.forms {

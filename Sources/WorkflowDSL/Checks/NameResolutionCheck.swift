@@ -91,6 +91,9 @@ private struct Resolver {
         for text in [body.greeting, body.farewell, body.rating, body.outsideHours, body.reminder?.text] {
             if case .named(let name)? = text { expect(name, [.text], "a text", &diagnostics) }
         }
+        for reply in body.replies {
+            if case .named(let name) = reply.text { expect(name, [.text], "a text", &diagnostics) }
+        }
         for reply in body.autoReplies {
             if case .named(let name) = reply.text { expect(name, [.text], "a text", &diagnostics) }
         }

@@ -52,6 +52,18 @@ public struct Category: Sendable, Hashable, Codable {
     /// leaves every tool to the handler and the `override by` ranks.
     public var tools: [ToolRule]? = nil
 
+    /// `reply NAME "Label" TEXT`, in the order written (the ticket's own
+    /// first); nil when there are none.
+    public var replies: [Reply]? = nil
+
+    public struct Reply: Sendable, Hashable, Codable {
+        public let name: String
+        public let label: String
+        public let text: LocalizedText
+        /// Where the `reply` line is: the rule the log names when it is sent.
+        public let location: SourceSpot
+    }
+
     /// Who may use `tool`, when the workflow says.
     public func rule(for tool: StaffTool) -> ToolRule? { tools?.first { $0.tool == tool } }
 

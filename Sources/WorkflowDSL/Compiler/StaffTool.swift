@@ -7,6 +7,8 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
     case remove
     /// `/transfer @staff`: the ticket handed to a colleague.
     case transfer
+    /// `/reply NAME`: one of the workflow's canned replies sent.
+    case reply
 
     /// Spanish and French words an admin may write for a tool, folded
     /// (lowercase, no accents): the did-you-mean of a tool not found.
@@ -14,6 +16,7 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
         "anadir": .add, "agregar": .add, "invitar": .add, "ajouter": .add, "inviter": .add,
         "quitar": .remove, "sacar": .remove, "retirer": .remove, "enlever": .remove,
         "transferir": .transfer, "traspasar": .transfer, "transferer": .transfer,
+        "responder": .reply, "respuesta": .reply, "repondre": .reply, "reponse": .reply,
     ]
 
     /// The tool an admin meant by `word`: its English name if they wrote it

@@ -139,6 +139,13 @@ extension Parser {
             let pattern = try expectString("a pattern", after: "after `matching`")
             let text = try expectTextReference(after: "after the pattern")
             body.autoReplies.append(AutoReply(pattern: pattern, text: text, range: range(from: start)))
+        case "reply":
+            advance()
+            let name = try expectName("the reply's name", after: "after `reply`",
+                                      help: "write a name, the label staff pick it by, and the text: `reply normas \"Normas del servidor\" normas`")
+            let label = try expectString("the reply's label", after: "after its name")
+            let text = try expectTextReference(after: "after the reply's label")
+            body.replies.append(CannedReply(name: name, label: label, text: text, range: range(from: start)))
         case "allow":
             advance()
             body.permissions.append(try parseToolPermission(start: start))

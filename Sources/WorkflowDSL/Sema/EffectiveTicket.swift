@@ -106,6 +106,8 @@ public struct EffectiveTicket: Sendable {
         merged.outsideHours = own.outsideHours ?? base.outsideHours
         merged.transcriptChannel = own.transcriptChannel ?? base.transcriptChannel
         merged.autoReplies = base.autoReplies + own.autoReplies
+        // A ticket's own reply of a name replaces the defaults' one.
+        merged.replies = own.replies + base.replies.filter { reply in !own.replies.contains { $0.name.text == reply.name.text } }
         // The first rule naming a tool decides it: the ticket's own first.
         merged.permissions = own.permissions + base.permissions
         merged.buttons = base.buttons + own.buttons

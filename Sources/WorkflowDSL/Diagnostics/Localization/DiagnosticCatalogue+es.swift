@@ -116,6 +116,10 @@ extension DiagnosticCatalogue {
                 "el ticket {0} tiene más de un estado inicial",
             "the ticket {0} has no initial state":
                 "el ticket {0} no tiene estado inicial",
+            "a reply's label of {0} characters; Discord allows {1}":
+                "la etiqueta de una respuesta tiene {0} caracteres; Discord admite {1}",
+            "the ticket {0} has two of the reply {1}":
+                "el ticket {0} tiene dos veces la respuesta {1}",
             "the ticket {0} has two of the button {1}":
                 "el ticket {0} tiene dos veces el botón {1}",
             "the ticket {0} has two of the state {1}":
@@ -403,6 +407,8 @@ extension DiagnosticCatalogue {
                 "{0} no es un día ni un intervalo de días",
             "the tools are {0}":
                 "las herramientas son {0}",
+            "write a name, the label staff pick it by, and the text: {0}":
+                "escribe un nombre, la etiqueta por la que el staff la elige y el texto: {0}",
             "{0} is not a staff tool":
                 "{0} no es una herramienta del staff",
             "write which tools and who may use them, as in {0}":
@@ -525,6 +531,9 @@ extension DiagnosticCatalogue {
             "after its label": "después de su etiqueta",
             "after the channel": "después del canal",
             "after the tools": "después de las herramientas",
+            "the reply's name": "el nombre de la respuesta",
+            "the reply's label": "la etiqueta de la respuesta",
+            "after the reply's label": "después de la etiqueta de la respuesta",
             "a staff tool": "una herramienta del staff",
             "after the duration": "después de la duración",
             "after the emoji": "después del emoji",

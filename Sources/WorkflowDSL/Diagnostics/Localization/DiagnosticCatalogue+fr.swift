@@ -116,6 +116,10 @@ extension DiagnosticCatalogue {
                 "le ticket {0} a plus d'un état initial",
             "the ticket {0} has no initial state":
                 "le ticket {0} n'a pas d'état initial",
+            "a reply's label of {0} characters; Discord allows {1}":
+                "le libellé d'une réponse fait {0} caractères ; Discord en accepte {1}",
+            "the ticket {0} has two of the reply {1}":
+                "le ticket {0} a deux fois la réponse {1}",
             "the ticket {0} has two of the button {1}":
                 "le ticket {0} a deux fois le bouton {1}",
             "the ticket {0} has two of the state {1}":
@@ -403,6 +407,8 @@ extension DiagnosticCatalogue {
                 "{0} n'est ni un jour ni un intervalle de jours",
             "the tools are {0}":
                 "les outils sont {0}",
+            "write a name, the label staff pick it by, and the text: {0}":
+                "écrivez un nom, le libellé par lequel le staff la choisit et le texte : {0}",
             "{0} is not a staff tool":
                 "{0} n'est pas un outil du staff",
             "write which tools and who may use them, as in {0}":
@@ -525,6 +531,9 @@ extension DiagnosticCatalogue {
             "after its label": "après son libellé",
             "after the channel": "après le salon",
             "after the tools": "après les outils",
+            "the reply's name": "le nom de la réponse",
+            "the reply's label": "le libellé de la réponse",
+            "after the reply's label": "après le libellé de la réponse",
             "a staff tool": "un outil du staff",
             "after the duration": "après la durée",
             "after the emoji": "après l'emoji",
