@@ -233,6 +233,24 @@ struct DeskBehaviourTests {
         return try #require(try await running.desk.engine.ticket(id: id)?.channelID)
     }
 
+    /// The slash commands the desk registered, once it has.
+    static func registeredCommands(_ server: LocalDiscord) async throws -> [JSONValue] {
+        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
+        return try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+    }
+
+    /// The player opens a Consultas ticket and writes; Ana (a CM) answers
+    /// and holds it. Its channel.
+    static func ticketHeldByAna(_ running: E2E.Desk, saying words: String) async throws -> String {
+        let server = running.server
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        let channel = try await ticketChannel(running, 1)
+        await server.say(words, in: channel, by: E2E.player, guild: E2E.guild)
+        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: [E2E.roles["cm"]!], guild: E2E.guild)
+        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        return channel
+    }
+
     @Test("a category with questions opens with a form; the answers reach the ticket")
     func openingForm() async throws {
         let running = try await E2E.start()
@@ -316,17 +334,12 @@ struct DeskBehaviourTests {
         let server = running.server
         try await eventually("the gateway session") { server.gateway.isReady }
         let cm = [E2E.roles["cm"]!]
-        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
-        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+        let commands = try await Self.registeredCommands(server)
         let registered = try #require(commands.first { $0["name"]?.string == "transfer" })
         #expect(registered["name_localizations"]?["es-ES"]?.string == "transferir")
         #expect(registered["options"]?.array?.first?["type"]?.number == 6 && registered["options"]?.array?.first?["required"] == .bool(true))
 
-        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        let channel = try await Self.ticketChannel(running, 1)
-        await server.say("Perdí mis objetos", in: channel, by: E2E.player, guild: E2E.guild)
-        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
-        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        let channel = try await Self.ticketHeldByAna(running, saying: "Perdí mis objetos")
 
         // Someone else may not; then the handler transfers it to Beto.
         let refused = try await E2E.callback(server, await server.command("transfer", options: [("member", 6, "\"\(E2E.beto.id)\"")], in: channel,
@@ -371,17 +384,12 @@ struct DeskBehaviourTests {
         server.addMember(id: reported.id, name: reported.name, roles: [])
         server.addMember(id: "300000000000000078", name: "otrobot", roles: [], bot: true)
         server.addMember(id: E2E.beto.id, name: E2E.beto.name, roles: cm)
-        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
-        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+        let commands = try await Self.registeredCommands(server)
         let add = try #require(commands.first { $0["name"]?.string == "add" })
         #expect(add["name_localizations"]?["es-ES"]?.string == "añadir" && add["description_localizations"]?["es-ES"]?.string?.isEmpty == false)
         #expect(commands.first { $0["name"]?.string == "remove" }?["name_localizations"]?["es-ES"]?.string == "quitar")
 
-        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        let channel = try await Self.ticketChannel(running, 1)
-        await server.say("Pepe me insultó", in: channel, by: E2E.player, guild: E2E.guild)
-        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
-        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        let channel = try await Self.ticketHeldByAna(running, saying: "Pepe me insultó")
         func sees(_ member: String) -> Bool {
             server.guildChannels.first { $0["id"]?.string == channel }.map { server.canSee($0, member: member, roles: [], guild: E2E.guild) } ?? false
         }
@@ -426,18 +434,13 @@ struct DeskBehaviourTests {
         let server = running.server
         try await eventually("the gateway session") { server.gateway.isReady }
         let cm = [E2E.roles["cm"]!]
-        try await eventually("the commands") { !E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands").isEmpty }
-        let commands = try #require(E2E.body(E2E.requests(server, "PUT", "/applications/1/guilds/\(E2E.guild)/commands")[0])?.array)
+        let commands = try await Self.registeredCommands(server)
         let reply = try #require(commands.first { $0["name"]?.string == "reply" })
         #expect(reply["name_localizations"]?["es-ES"]?.string == "respuesta")
         let option = reply["options"]?.array?.first
         #expect(option?["type"]?.number == 3 && option?["autocomplete"] == .bool(true) && option?["name_localizations"]?["es-ES"]?.string == "respuesta")
 
-        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: E2E.player, values: ["consultas"], guild: E2E.guild)
-        let channel = try await Self.ticketChannel(running, 1)
-        await server.say("Me han robado el coche", in: channel, by: E2E.player, guild: E2E.guild)
-        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
-        try await eventually("ana owns the ticket") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        let channel = try await Self.ticketHeldByAna(running, saying: "Me han robado el coche")
 
         func suggested(_ typed: String, by person: (id: String, name: String)) async throws -> [String] {
             let interaction = await server.autocomplete("reply", option: "reply", typed: typed, in: channel, by: person, roles: cm, guild: E2E.guild)
