@@ -138,6 +138,15 @@ struct DiscordEffectExecutor: EffectExecutor {
                 try await rest.setPermissions(channel, PermissionOverwrite(id: Snowflake(person), type: .member, allow: .ticketParticipant),
                                               reason: "Escala: escalation")
             }
+        case .move:
+            guard let channel else { return skipped(key, "the ticket has no channel") }
+            do {
+                try await moveChannel(channel, ticket: ticket, category: category, bound: bound)
+            } catch is NoRoom {
+                // Every place of the new category is full: the ticket has
+                // moved all the same, in the channel where it is.
+                return skipped(key, "every Discord category of \(category.name) is full: the channel stays where it is")
+            }
         case .hide(let people):
             guard let channel else { return skipped(key, "the ticket has no channel") }
             for person in people {
@@ -273,14 +282,7 @@ struct DiscordEffectExecutor: EffectExecutor {
             if let place { channels.settle(place, created: nil) }
             return (existing, true)
         }
-        var overwrites = [PermissionOverwrite(id: guild, type: .role, deny: .viewChannel),
-                          PermissionOverwrite(id: owner, type: .member, allow: .ticketParticipant)]
-        for role in Set(visibleTo.flatMap(bound.roleIDs)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            overwrites.append(PermissionOverwrite(id: role, type: .role, allow: .ticketParticipant))
-        }
-        if let bot = bot.userID {
-            overwrites.append(PermissionOverwrite(id: bot, type: .member, allow: [.ticketParticipant, .manageChannels, .manageMessages]))
-        }
+        let overwrites = ticketOverwrites(visibleTo: visibleTo, owner: owner, people: [], bound: bound)
         let places = bound.places(of: category)
         if places.isEmpty {
             if channels.room(among: []) == .serverFull { throw NoRoom(room: .serverFull) }
@@ -308,6 +310,57 @@ struct DiscordEffectExecutor: EffectExecutor {
                 guard error.isCategoryFull else { throw error }
                 channels.markFull(parent)
                 place = nil
+            }
+        }
+    }
+
+    /// Who sees a ticket's channel: not @everyone; the member, `people`
+    /// (guests, a sanctioner), the ranks and roles of `visibleTo`, and the
+    /// bot, which manages it.
+    private func ticketOverwrites(visibleTo: [Actor], owner: Snowflake, people: [String], bound: BoundWorkflow) -> [PermissionOverwrite] {
+        var overwrites = [PermissionOverwrite(id: guild, type: .role, deny: .viewChannel),
+                          PermissionOverwrite(id: owner, type: .member, allow: .ticketParticipant)]
+        for person in people where person != owner.rawValue {
+            overwrites.append(PermissionOverwrite(id: Snowflake(person), type: .member, allow: .ticketParticipant))
+        }
+        for role in Set(visibleTo.flatMap(bound.roleIDs)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            overwrites.append(PermissionOverwrite(id: role, type: .role, allow: .ticketParticipant))
+        }
+        if let bot = bot.userID {
+            overwrites.append(PermissionOverwrite(id: bot, type: .member, allow: [.ticketParticipant, .manageChannels, .manageMessages]))
+        }
+        return overwrites
+    }
+
+    /// `/move`: the channel under the new category's place (its overflow
+    /// when full), seen by the new category's ranks instead of the old
+    /// ones, in one request. A channel already under one of those places
+    /// stays there. A thread stays in its channel: its new ranks see it
+    /// through Manage Threads, and are pinged by the mention that follows.
+    private func moveChannel(_ channel: Snowflake, ticket: StoredTicket, category: Category, bound: BoundWorkflow) async throws {
+        guard category.mode == .channel else { return }
+        let people = (ticket.state.guests ?? []) + [ticket.state.sanctioner].compactMap { $0 }
+        let overwrites = ticketOverwrites(visibleTo: category.receivers, owner: Snowflake(ticket.state.owner), people: people, bound: bound)
+        let places = bound.places(of: category)
+        if places.isEmpty || channels.parent(of: channel).map(places.contains) == true {
+            _ = try await rest.moveChannel(channel, parent: channels.parent(of: channel), overwrites: overwrites, reason: "Escala: ticket moved")
+            return
+        }
+        while true {
+            guard let parent = channels.reserve(among: places) else {
+                // No room under the new places: the new ranks still see it where it is.
+                _ = try await rest.moveChannel(channel, parent: channels.parent(of: channel), overwrites: overwrites, reason: "Escala: ticket moved")
+                throw NoRoom(room: channels.room(among: places))
+            }
+            do throws(DiscordError) {
+                _ = try await rest.moveChannel(channel, parent: parent, overwrites: overwrites, reason: "Escala: ticket moved")
+                channels.settle(parent, created: nil)
+                channels.move(channel, to: parent)
+                return
+            } catch {
+                channels.settle(parent, created: nil)
+                guard error.isCategoryFull else { throw error }
+                channels.markFull(parent)
             }
         }
     }
@@ -375,7 +428,7 @@ private extension Effect {
     /// nothing left to do once that channel is gone).
     var actsInTicketChannel: Bool {
         switch self {
-        case .send, .notice, .deleteMessage, .rename, .setVisibility, .hide, .mention, .close: true
+        case .send, .notice, .deleteMessage, .rename, .setVisibility, .hide, .move, .mention, .close: true
         default: false
         }
     }

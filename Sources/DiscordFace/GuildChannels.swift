@@ -88,6 +88,20 @@ final class GuildChannels: Sendable {
         state.withLock { Self.add(channel, to: &$0) }
     }
 
+    /// A channel Escala moved under another category (`/move`).
+    func move(_ id: Snowflake, to parent: Snowflake) {
+        state.withLock { state in
+            if let old = state.parentOf[id] ?? nil { state.children[old, default: 1] -= 1 }
+            state.parentOf[id] = parent
+            state.children[parent, default: 0] += 1
+        }
+    }
+
+    /// The category a channel is under, as last told.
+    func parent(of id: Snowflake) -> Snowflake? {
+        state.withLock { $0.parentOf[id] ?? nil }
+    }
+
     func remove(_ id: Snowflake) {
         state.withLock { state in
             // One fewer on Discord, even a channel never counted here.

@@ -21,11 +21,14 @@ extension TicketDesk {
             "top": [.init(name: "periods_ago", description: "", type: .integer)],
         ]
         let languages = serverLanguages
-        // Each staff tool names one member, but /reply, which names one of
-        // the ticket's replies from the suggestions the engine offers.
+        // Each staff tool names one member, but /reply and /move, which
+        // name a reply or a category from the suggestions the engine offers.
         let tools = StaffTool.allCases.compactMap { tool in
-            let option: Option = tool == .reply ? .init(name: "reply", description: "", type: .string, required: true, autocomplete: true)
-                : .init(name: "member", description: "", type: .user, required: true)
+            let option: Option = switch tool {
+            case .reply: .init(name: "reply", description: "", type: .string, required: true, autocomplete: true)
+            case .move: .init(name: "category", description: "", type: .string, required: true, autocomplete: true)
+            case .add, .remove, .transfer: .init(name: "member", description: "", type: .user, required: true)
+            }
             return CommandWords.ticketTools[tool].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "", options: [option]), $0, languages: languages)
             }

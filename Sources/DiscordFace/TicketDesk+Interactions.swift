@@ -40,12 +40,12 @@ extension TicketDesk {
                 try await act(interaction) { .appealedSanctionChosen(appealed, by: $0) }
             case (.modalSubmit, .form(let form)?):
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
-            case (.applicationCommandAutocomplete, _) where data?.name == StaffTool.reply.rawValue:
-                try await suggestReplies(interaction)
             case (.applicationCommandAutocomplete, _):
-                try await respond(interaction, .suggestions([]))
+                try await suggest(interaction)
             case (.applicationCommand, _) where data?.name == StaffTool.reply.rawValue:
                 try await act(interaction) { .cannedReply(data?.option("reply") ?? "", by: $0) }
+            case (.applicationCommand, _) where data?.name == StaffTool.move.rawValue:
+                try await act(interaction) { .moved(to: data?.option("category") ?? "", by: $0) }
             case (.applicationCommand, _) where StaffTool(rawValue: data?.name ?? "") != nil:
                 try await useTool(StaffTool(rawValue: data?.name ?? "")!, interaction)
             case (.applicationCommand, _) where CommunityCommand.names.contains(data?.name ?? ""):
@@ -167,6 +167,7 @@ extension TicketDesk {
             case .transfer: return .transferred(to: named, by: person)
             case .remove: return .removed(named, by: person)
             case .reply: return .cannedReply(data.option("reply") ?? "", by: person)
+            case .move: return .moved(to: data.option("category") ?? "", by: person)
             case .add:
                 let invitee: TicketEvent.Invitee = user.bot == true ? .bot(named.id) : absent ? .absent(named.id) : .member(named)
                 return .added(invitee, by: person)
@@ -174,18 +175,22 @@ extension TicketDesk {
         }
     }
 
-    /// What Discord shows under `/reply` as staff type: the engine's offer
-    /// for that person in that ticket (nothing outside a ticket, nothing to
-    /// whoever may not reply), each reply by its label.
-    private func suggestReplies(_ interaction: Interaction) async throws {
+    /// What Discord shows under `/reply` and `/move` as staff type: the
+    /// engine's offer for that person in that ticket (nothing outside a
+    /// ticket, nothing to whoever may not use the tool), each by its label.
+    private func suggest(_ interaction: Interaction) async throws {
         let typed = interaction.data?.options?.first { $0.focused == true }?.value ?? ""
         guard let channel = interaction.channelID, let user = interaction.actor,
               let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(of: ticket.state) else {
             return try await respond(interaction, .suggestions([]))
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
-        let offered = await engine.replies(offeredTo: person, in: ticket, typed: typed)
-        try await respond(interaction, .suggestions(offered.map { .init(name: $0.label, value: $0.name) }))
+        let offered: [InteractionResponse.CallbackData.Choice] = switch StaffTool(rawValue: interaction.data?.name ?? "") {
+        case .reply?: await engine.replies(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
+        case .move?: await engine.destinations(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
+        default: []
+        }
+        try await respond(interaction, .suggestions(offered))
     }
 
     /// A member an option names: from the interaction's resolved data,

@@ -201,6 +201,11 @@ public enum ScenarioParser {
                 throw LineError("write `\(person) transfers to NAME`")
             }
             return .tool(.transfer, person: person, target: receiver)
+        case "moves":
+            guard rest.count == 2, rest[0] == .word("to"), case .word(let category) = rest[1] else {
+                throw LineError("write `\(person) moves to CATEGORY`")
+            }
+            return .tool(.move, person: person, target: category)
         case "replies":
             guard rest.count == 1, case .word(let reply) = rest[0] else { throw LineError("write `\(person) replies NAME` (a `reply` of the ticket)") }
             return .tool(.reply, person: person, target: reply)
@@ -233,7 +238,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, moves to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

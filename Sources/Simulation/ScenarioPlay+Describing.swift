@@ -40,6 +40,8 @@ extension Play {
         case .rename(let name): return words("renames the channel to {0}", name)
         case .setVisibility(let ranks, let people):
             return words("shows the channel to {0}", (ranks.map(\.description) + people.map(who)).joined(separator: ", "))
+        case .move(let category):
+            return words("moves the channel to the place of {0}", category)
         case .hide(let people):
             return words("hides the channel from {0}", people.map(who).joined(separator: ", "))
         case .mention(let ranks, let people):

@@ -268,6 +268,8 @@ struct Play {
             return (.transferred(to: people[receiver]!, by: people[name]!), words("{0} transfers the ticket to {1}", name, receiver))
         case .tool(.add, let name, let guest):
             return (.added(.member(people[guest]!), by: people[name]!), words("{0} adds {1} to the ticket", name, guest))
+        case .tool(.move, let name, let category):
+            return (.moved(to: category, by: people[name]!), words("{0} moves the ticket to {1}", name, category))
         case .tool(.reply, let name, let reply):
             return (.cannedReply(reply, by: people[name]!), words("{0} sends the reply {1}", name, reply))
         case .tool(.remove, let name, let guest):
@@ -317,6 +319,12 @@ struct Play {
             case .setVisibility(let ranks, let people):
                 let seen = visibility[ticketID] ?? ([], [])
                 visibility[ticketID] = (seen.ranks + ranks, seen.people + people)
+            case .move(let category):
+                // The new category's ranks instead of the old ones; the
+                // people (guests, a sanctioner) keep their overwrites.
+                let seen = visibility[ticketID] ?? ([], [])
+                let receivers = engine.currentWorkflow(runner.workflowPath)?.category(named: category)?.receivers ?? []
+                visibility[ticketID] = (receivers, seen.people)
             case .hide(let people):
                 // A guest shown out: ranks are only ever added, as on Discord.
                 let seen = visibility[ticketID] ?? ([], [])

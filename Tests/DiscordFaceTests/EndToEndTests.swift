@@ -464,6 +464,44 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/move: the categories are suggested by label as the handler types; the ticket moves to Reportes (its channel renamed, its overwrites replaced in one request, the guest kept), and Reportes' rules take over")
+    func move() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let cm = [E2E.roles["cm"]!]
+        let commands = try await Self.registeredCommands(server)
+        let move = try #require(commands.first { $0["name"]?.string == "move" })
+        #expect(move["name_localizations"]?["es-ES"]?.string == "mover" && move["options"]?.array?.first?["autocomplete"] == .bool(true))
+        let reported = (id: "300000000000000077", name: "pepe")
+        server.addMember(id: reported.id, name: reported.name, roles: [])
+        let channel = try await Self.ticketHeldByAna(running, saying: "Pepe me insultó en el chat")
+        await server.command("add", options: [("member", 6, "\"\(reported.id)\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("pepe added") { try await running.desk.engine.ticket(id: 1)?.state.guests == [reported.id] }
+
+        let typed = await server.autocomplete("move", option: "category", typed: "repor", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("the suggestions") { server.suggestions(ofInteraction: typed) != nil }
+        #expect(server.suggestions(ofInteraction: typed)?.map(\.value) == ["reportes"])
+        #expect(server.suggestions(ofInteraction: typed)?.map(\.name) == ["Reportes"])
+
+        await server.command("move", options: [("category", 3, "\"reportes\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("the ticket is a report") { try await running.desk.engine.ticket(id: 1)?.state.category == "reportes" }
+        func channelJSON() -> JSONValue? { server.guildChannels.first { $0["id"]?.string == channel } }
+        try await eventually("the channel renamed") { channelJSON()?["name"]?.string == "reportes-1" }
+        let patches = E2E.requests(server, "PATCH", "/channels/\(channel)").compactMap(E2E.body).filter { $0["permission_overwrites"] != nil }
+        #expect(patches.count == 1, "the place and the overwrites in one request")
+        let ids = patches.first?["permission_overwrites"]?.array?.compactMap { $0["id"]?.string } ?? []
+        #expect(ids.contains(E2E.player.id) && ids.contains(reported.id) && ids.contains(E2E.roles["cm"]!), "the member, the guest and Reportes' rank: \(ids)")
+        #expect(server.canSee(try #require(channelJSON()), member: reported.id, roles: [], guild: E2E.guild))
+        try await eventually("Reportes asks for its evidence") {
+            E2E.said(server, in: channel).contains { $0["content"]?.string?.contains("Tus propias pruebas") == true }
+        }
+        let history = try await running.desk.engine.history(ofTicket: 1)
+        #expect(history.contains { $0.kind == "move to reportes" && $0.actor == E2E.ana.id })
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

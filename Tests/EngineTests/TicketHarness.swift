@@ -5,7 +5,9 @@ import WorkflowDSL
 /// Drives one ticket through the pure core the way the store will: it keeps
 /// the timers the effects schedule and fires them when time passes.
 struct TicketHarness {
-    let machine: TicketMachine
+    /// The machine of the ticket's category now (`/move` changes it), as
+    /// the store picks one for each event.
+    private(set) var machine: TicketMachine
     var state: TicketState
     var now: Int64
     var timers: [String: TicketTimer] = [:]
@@ -41,6 +43,9 @@ struct TicketHarness {
     mutating func send(_ event: TicketEvent) -> [Effect] {
         let step = machine.step(state, event, now: now)
         state = step.state
+        if state.category != machine.category.name, let moved = TicketMachine(workflow: machine.workflow, category: state.category) {
+            machine = moved
+        }
         lastRules = step.rules
         apply(step.effects)
         return step.effects

@@ -54,6 +54,18 @@ extension RESTClient {
         return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]), json: Body(name: DiscordLimits.cut(name, to: DiscordLimits.channelName)), reason: reason)
     }
 
+    /// Moves a channel under another category with a new set of
+    /// overwrites, in one request (Discord applies both or neither).
+    public func moveChannel(_ channel: Snowflake, parent: Snowflake?, overwrites: [PermissionOverwrite], reason: String? = nil)
+        async throws(DiscordError) -> Channel {
+        struct Body: Encodable, Sendable {
+            let parent_id: Snowflake?
+            let permission_overwrites: [PermissionOverwrite]
+        }
+        return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]),
+                                 json: Body(parent_id: parent, permission_overwrites: overwrites), reason: reason)
+    }
+
     public func deleteChannel(_ channel: Snowflake, reason: String? = nil) async throws(DiscordError) {
         try await request(Route(.delete, "/channels/{channel_id}", ["channel_id": channel.rawValue]), reason: reason)
     }

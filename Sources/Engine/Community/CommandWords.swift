@@ -119,6 +119,13 @@ public struct CommandWords: Sendable, Hashable {
             "reply": Words(en: ("reply", "Which one: start typing its name"), es: ("respuesta", "Cuál: empieza a escribir su nombre"),
                            fr: ("reponse", "Laquelle : commencez à taper son nom")),
         ]),
+        .move: CommandWords(command: Words(
+            en: ("move", "Move this ticket to another category"),
+            es: ("mover", "Mueve este ticket a otra categoría"),
+            fr: ("deplacer", "Déplace ce ticket vers une autre catégorie")), options: [
+            "category": Words(en: ("category", "Which one: start typing its name"), es: ("categoria", "Cuál: empieza a escribir su nombre"),
+                              fr: ("categorie", "Laquelle : commencez à taper son nom")),
+        ]),
         .remove: CommandWords(command: Words(
             en: ("remove", "Take someone added to this ticket out of it"),
             es: ("quitar", "Saca de este ticket a alguien que fue añadido"),

@@ -23,6 +23,10 @@ public enum Effect: Sendable, Hashable, Codable {
     /// Change who can see the ticket (escalation): ranks and roles, plus
     /// people by id (the staff member who applied a sanction).
     case setVisibility(ranks: [Actor], people: [String])
+    /// The ticket moved to another category (`/move`): its channel goes
+    /// under that category's Discord place, seen by that category's ranks
+    /// (with the member, the guests and the bot) instead of the old ones.
+    case move(category: String)
     /// Take the ticket away from people `setVisibility` showed it to (a
     /// guest `/remove` shows out).
     case hide(people: [String])

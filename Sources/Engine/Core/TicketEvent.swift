@@ -31,6 +31,9 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     /// `/reply NAME`: one of the category's canned replies, by name (what
     /// Discord's suggestion put in the option; anything may arrive).
     case cannedReply(String, by: Person)
+    /// `/move CATEGORY`: the ticket to another category of its workflow,
+    /// by name (what Discord's suggestion put in the option).
+    case moved(to: String, by: Person)
 
     /// Who `/add` named: the engine refuses a bot and someone not in the
     /// server, which only the face can tell.

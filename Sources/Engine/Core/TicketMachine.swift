@@ -159,6 +159,13 @@ public struct TicketMachine: Sendable {
             run.remove(guest, by: person)
         case .cannedReply(let name, let person):
             run.sendReply(name, by: person)
+        case .moved(let target, let person):
+            guard let destination = run.departure(to: target, by: person) else { break }
+            var arrival = MachineStep(machine: destination, state: run.state, now: now)
+            arrival.effects = run.effects
+            arrival.rules = run.rules
+            arrival.arrive(from: category, movedBy: person)
+            return MachineOutcome(arrival)
         }
         return MachineOutcome(run)
     }

@@ -5,7 +5,8 @@ import WorkflowDSL
 public struct TicketState: Sendable, Hashable, Codable {
     /// Per-server sequential number.
     public let number: Int
-    public let category: String
+    /// Changed only by `/move`, within the workflow.
+    public internal(set) var category: String
     /// The workflow version the ticket started with.
     public let workflowHash: String
     public let owner: String

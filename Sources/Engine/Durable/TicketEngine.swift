@@ -456,6 +456,11 @@ public final class TicketEngine: Sendable, StoreBacked {
         return machine.outlook(of: ticket.state, timers: timers)
     }
 
+    /// What `/move` suggests to `person` in `ticket` (as just read).
+    public func destinations(offeredTo person: Person, in ticket: StoredTicket, typed: String) -> [Category] {
+        machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.destinations(offeredTo: person, in: ticket.state, typed: typed) ?? []
+    }
+
     /// What `/reply` suggests to `person` in `ticket` (as just read).
     public func replies(offeredTo person: Person, in ticket: StoredTicket, typed: String) -> [Category.Reply] {
         machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.replies(offeredTo: person, in: ticket.state, typed: typed) ?? []

@@ -17,6 +17,7 @@ extension TicketEvent {
         case .added(let invitee, _): "add " + invitee.id
         case .removed(let guest, _): "remove " + guest.id
         case .cannedReply(let name, _): "reply " + name
+        case .moved(let target, _): "move to " + target
         }
     }
 
@@ -26,7 +27,7 @@ extension TicketEvent {
         case .opened(let person, _), .button(_, let person), .command(_, let person),
              .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person),
              .transferred(_, let person), .added(_, let person), .removed(_, let person),
-             .cannedReply(_, let person):
+             .cannedReply(_, let person), .moved(_, let person):
             person.id
         case .message(let message): message.author.id
         case .timerFired, .memberLeft, .channelDeleted, .noRoomForChannel: nil

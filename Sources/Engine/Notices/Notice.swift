@@ -96,6 +96,12 @@ public enum Notice: Sendable, Hashable {
     case notAGuest(String)
     /// `/reply` with a name the ticket's category has no reply for.
     case noSuchReply(String)
+    /// `/move` to a category the ticket's workflow does not have.
+    case noSuchCategory(String)
+    /// `/move` to the category the ticket is in.
+    case alreadyInCategory(String)
+    /// Said in the ticket: moved by `by` (the handler it had released).
+    case moved(from: String, to: String, by: String, released: String?)
     /// Said in the ticket, pinging the guest so that they find it.
     case guestAdded(String, by: String)
     case guestRemoved(String, by: String)
@@ -154,6 +160,9 @@ public enum Notice: Sendable, Hashable {
         case .addRefused(_, let why): why.key
         case .notAGuest: .notAGuest
         case .noSuchReply: .noSuchReply
+        case .noSuchCategory: .noSuchCategory
+        case .alreadyInCategory: .alreadyInCategory
+        case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
         case .guestAdded: .guestAdded
         case .guestRemoved: .guestRemoved
         case .transferRefused: .transferRefused
@@ -213,6 +222,9 @@ public enum Notice: Sendable, Hashable {
         case .onlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .addRefused(let person, _), .notAGuest(let person): ["person": RichText([.person(person)])]
         case .noSuchReply(let name): ["reply": RichText(name)]
+        case .noSuchCategory(let category), .alreadyInCategory(let category): ["category": RichText(category)]
+        case .moved(let from, let to, let by, let released):
+            ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
         case .ticketsOf(let member, let count): ["member": RichText([.person(member)]), "count": RichText(String(count))]
@@ -248,7 +260,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
-    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply
+    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, alreadyInCategory, moved, movedReleased
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel

@@ -136,6 +136,8 @@ extension TraceWords {
         "{0} adds {1} to the ticket": "{0} añade a {1} al ticket",
         "{0} removes {1} from the ticket": "{0} quita a {1} del ticket",
         "{0} sends the reply {1}": "{0} envía la respuesta {1}",
+        "{0} moves the ticket to {1}": "{0} mueve el ticket a {1}",
+        "moves the channel to the place of {0}": "mueve el canal al lugar de {0}",
         "{0} transfers the ticket to {1}": "{0} transfiere el ticket a {1}",
         "{0} was not granted": "no se dio {0}",
         "{0} was not notified": "no se avisó en {0}",

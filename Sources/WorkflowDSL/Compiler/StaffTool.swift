@@ -9,6 +9,8 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
     case transfer
     /// `/reply NAME`: one of the workflow's canned replies sent.
     case reply
+    /// `/move CATEGORY`: the ticket to another category of the workflow.
+    case move
 
     /// Spanish and French words an admin may write for a tool, folded
     /// (lowercase, no accents): the did-you-mean of a tool not found.
@@ -16,6 +18,7 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
         "anadir": .add, "agregar": .add, "invitar": .add, "ajouter": .add, "inviter": .add,
         "quitar": .remove, "sacar": .remove, "retirer": .remove, "enlever": .remove,
         "transferir": .transfer, "traspasar": .transfer, "transferer": .transfer,
+        "mover": .move, "trasladar": .move, "deplacer": .move,
         "responder": .reply, "respuesta": .reply, "repondre": .reply, "reponse": .reply,
     ]
 

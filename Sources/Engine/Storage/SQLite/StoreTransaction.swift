@@ -82,12 +82,12 @@ struct StoreTransaction: StorageTransaction {
     func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws {
         let closedAt: Int64? = state.isClosed && !wasClosed ? now : nil
         let statement = try db.cachedStatement(sql: """
-            UPDATE ticket SET state = ?, handler = ?, handler_level = ?, is_open = ?, snapshot = ?, updated_at = ?,
+            UPDATE ticket SET state = ?, category = ?, handler = ?, handler_level = ?, is_open = ?, snapshot = ?, updated_at = ?,
                               closed_at = coalesce(closed_at, ?), close_reason = ?
             WHERE id = ?
             """)
         let snapshot = try StoreCoding.encode(state)
-        try statement.execute(arguments: [state.state, state.handler, state.handlerLevel, !state.isClosed,
+        try statement.execute(arguments: [state.state, state.category, state.handler, state.handlerLevel, !state.isClosed,
                                           snapshot, now, closedAt, state.closeReason, id])
         DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
     }
