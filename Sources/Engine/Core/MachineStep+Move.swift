@@ -58,16 +58,3 @@ extension MachineStep {
         scheduleTimers()
     }
 }
-
-extension TicketMachine {
-    /// What `/move` suggests to `person` as they type: the workflow's
-    /// other categories whose label or name holds what they typed; none
-    /// when the workflow does not let them move the ticket.
-    public func destinations(offeredTo person: Person, in state: TicketState, typed: String) -> [Category] {
-        guard !state.isClosed, MachineStep(machine: self, state: state, now: state.enteredStateAt).permits(.move, person) else { return [] }
-        let wanted = Self.folded(typed)
-        let categories = workflow.categories.filter { $0.name != category.name }
-            .filter { wanted.isEmpty || Self.folded($0.label).contains(wanted) || Self.folded($0.name).contains(wanted) }
-        return Array(categories.prefix(Self.suggestionLimit))
-    }
-}
