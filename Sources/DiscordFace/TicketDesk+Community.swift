@@ -33,7 +33,11 @@ extension TicketDesk {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "", options: [option]), $0, languages: languages)
             }
         }
-        return directory.communityCommands.compactMap { name in
+        let opening = !directory.opensByCommand ? [] : [CommandLocalizations.worded(
+            RESTClient.SlashCommand(name: CommandWords.openTicket, description: "",
+                                    options: [.init(name: "category", description: "", type: .string, required: true, autocomplete: true)]),
+            CommandWords.openTicketWords, languages: languages)]
+        return opening + directory.communityCommands.compactMap { name in
             CommandWords.community[name].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
             }

@@ -42,6 +42,16 @@ extension TicketDesk {
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
             case (.applicationCommandAutocomplete, _):
                 try await suggest(interaction)
+            case (.applicationCommand, _) where data?.name == CommandWords.openTicket:
+                // `key:category`, as the suggestion put it; a bare name when typed.
+                let chosen = data?.option("category") ?? ""
+                let parts = chosen.split(separator: ":", maxSplits: 1).map(String.init)
+                let key = parts.count == 2 ? parts[0] : nil, name = parts.last ?? ""
+                guard directory.opening(workflowKey: key, category: name) != nil else {
+                    let language = directory.language(forMember: interaction.locale)
+                    return try await respond(interaction, .ephemeral(DiscordMarkup.render(NoticeCatalogue.text(.noCategoryToOpen(name), locale: language))))
+                }
+                try await openFromPanel(workflow: key, category: name, interaction)
             case (.applicationCommand, _) where data?.name == StaffTool.reply.rawValue:
                 try await act(interaction) { .cannedReply(data?.option("reply") ?? "", by: $0) }
             case (.applicationCommand, _) where data?.name == StaffTool.move.rawValue:
@@ -175,11 +185,16 @@ extension TicketDesk {
         }
     }
 
-    /// What Discord shows under `/reply` and `/move` as staff type: the
+    /// What Discord shows under `/ticket` as a member types: the
+    /// categories panels open (`Directory.openable`). Under `/reply` and
+    /// `/move` as staff type: the
     /// engine's offer for that person in that ticket (nothing outside a
     /// ticket, nothing to whoever may not use the tool), each by its label.
     private func suggest(_ interaction: Interaction) async throws {
         let typed = interaction.data?.options?.first { $0.focused == true }?.value ?? ""
+        if interaction.data?.name == CommandWords.openTicket {
+            return try await respond(interaction, .suggestions(directory.openable(typed: typed).map { .init(name: $0.category.label, value: $0.value) }))
+        }
         guard let channel = interaction.channelID, let user = interaction.actor,
               let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(of: ticket.state) else {
             return try await respond(interaction, .suggestions([]))

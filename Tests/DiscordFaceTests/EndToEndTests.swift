@@ -502,6 +502,41 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/ticket: a member opens from the command box what the panel opens, the categories suggested by label as they type; a form when the category asks questions; a category no panel opens is refused")
+    func ticketCommand() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let commands = try await Self.registeredCommands(server)
+        let ticket = try #require(commands.first { $0["name"]?.string == "ticket" })
+        #expect(ticket["description_localizations"]?["es-ES"]?.string == "Abre un ticket")
+        #expect(ticket["options"]?.array?.first?["autocomplete"] == .bool(true))
+        let lobby = E2E.channels["panel_tickets"]!
+
+        let typed = await server.autocomplete("ticket", option: "category", typed: "REPOR", in: lobby, by: E2E.player, guild: E2E.guild)
+        try await eventually("the suggestions") { server.suggestions(ofInteraction: typed) != nil }
+        let suggested = try #require(server.suggestions(ofInteraction: typed))
+        #expect(suggested.map(\.name) == ["Reportes"])
+        let all = await server.autocomplete("ticket", option: "category", typed: "", in: lobby, by: E2E.player, guild: E2E.guild)
+        try await eventually("every category") { server.suggestions(ofInteraction: all) != nil }
+        #expect(server.suggestions(ofInteraction: all)?.count == 10, "the ten the panel opens")
+
+        // Reportes asks questions: the same form as the panel's.
+        await server.command("ticket", options: [("category", 3, "\"\(suggested[0].value)\"")], in: lobby, by: E2E.player, guild: E2E.guild)
+        try await eventually("the opening form") { server.openModal(of: E2E.player.id) != nil }
+        #expect(server.openModal(of: E2E.player.id)?.json.contains("reportado") == true)
+        server.dismissModal(of: E2E.player.id)
+        // Consultas asks none: the ticket opens at once.
+        await server.command("ticket", options: [("category", 3, "\"consultas\"")], in: lobby, by: E2E.player, guild: E2E.guild)
+        _ = try await Self.ticketChannel(running, 1)
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.category == "consultas")
+        let refused = try await E2E.callback(server, await server.command("ticket", options: [("category", 3, "\"nada\"")], in: lobby,
+                                                                          by: E2E.player, guild: E2E.guild))
+        #expect(refused["data"]?["content"]?.string == "No hay ningún «nada» que abrir: elige una de las sugerencias.")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

@@ -97,6 +97,16 @@ public struct CommandWords: Sendable, Hashable {
         ]),
     ]
 
+    /// `/ticket CATEGORY`: the panel's path, from the command box.
+    public static let openTicket = "ticket"
+    public static let openTicketWords = CommandWords(command: Words(
+        en: ("ticket", "Open a ticket"),
+        es: ("ticket", "Abre un ticket"),
+        fr: ("ticket", "Ouvre un ticket")), options: [
+        "category": Words(en: ("category", "What it is about: start typing"), es: ("categoria", "De qué se trata: empieza a escribir"),
+                          fr: ("categorie", "De quoi il s'agit : commencez à taper")),
+    ])
+
     /// The staff tools every ticket has; the routing name is the tool's
     /// (`transfer`), which is also the workflow's word for it in `allow`.
     public static let ticketTools: [StaffTool: CommandWords] = [

@@ -1,3 +1,4 @@
+import Foundation
 import WorkflowDSL
 
 /// The workflows one server runs, as every face sees them: which file a
@@ -53,6 +54,27 @@ public struct Directory: Sendable {
         let having = entries.filter { $0.workflow.category(named: category) != nil }
         return having.count == 1 ? having[0] : nil
     }
+
+    /// What `/ticket` suggests as a member types: each category a panel
+    /// opens (a member can open no other), whose label or name holds what
+    /// they typed, accents and case aside; at most Discord's 25. Its value
+    /// names the workflow (`key:category`), as a panel's button does.
+    public func openable(typed: String) -> [(value: String, category: Category)] {
+        let wanted = typed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        var found: [(value: String, category: Category)] = []
+        for entry in entries {
+            var seen: Set<String> = []
+            for name in entry.workflow.panels.flatMap(\.categories) where seen.insert(name).inserted {
+                guard let category = entry.workflow.category(named: name) else { continue }
+                let words = [category.label, category.name].map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+                if wanted.isEmpty || words.contains(where: { $0.contains(wanted) }) { found.append((entry.key + ":" + name, category)) }
+            }
+        }
+        return Array(found.prefix(TicketMachine.suggestionLimit))
+    }
+
+    /// Whether any workflow has a panel: `/ticket` opens what panels open.
+    public var opensByCommand: Bool { entries.contains { !$0.workflow.panels.isEmpty } }
 
     /// The slash commands the workflows' rules answer (`on command NAME`),
     /// once each, in name order.

@@ -98,6 +98,8 @@ public enum Notice: Sendable, Hashable {
     case noSuchReply(String)
     /// `/move` to a category the ticket's workflow does not have.
     case noSuchCategory(String)
+    /// `/ticket` with a category no panel opens.
+    case noCategoryToOpen(String)
     /// `/move` to the category the ticket is in.
     case alreadyInCategory(String)
     /// Said in the ticket: moved by `by` (the handler it had released).
@@ -161,6 +163,7 @@ public enum Notice: Sendable, Hashable {
         case .notAGuest: .notAGuest
         case .noSuchReply: .noSuchReply
         case .noSuchCategory: .noSuchCategory
+        case .noCategoryToOpen: .noCategoryToOpen
         case .alreadyInCategory: .alreadyInCategory
         case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
         case .guestAdded: .guestAdded
@@ -222,7 +225,7 @@ public enum Notice: Sendable, Hashable {
         case .onlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .addRefused(let person, _), .notAGuest(let person): ["person": RichText([.person(person)])]
         case .noSuchReply(let name): ["reply": RichText(name)]
-        case .noSuchCategory(let category), .alreadyInCategory(let category): ["category": RichText(category)]
+        case .noSuchCategory(let category), .alreadyInCategory(let category), .noCategoryToOpen(let category): ["category": RichText(category)]
         case .moved(let from, let to, let by, let released):
             ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
@@ -260,7 +263,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
-    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, alreadyInCategory, moved, movedReleased
+    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen, alreadyInCategory, moved, movedReleased
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel

@@ -71,6 +71,7 @@ extension NoticeCatalogue {
         .alreadyInCategory: "This ticket is already in «{category}».",
         .moved: "{by} moved this ticket from «{from}» to «{to}».",
         .movedReleased: "{by} moved this ticket from «{from}» to «{to}»: {handler} no longer handles it, it goes to the staff of «{to}».",
+        .noCategoryToOpen: "There is no «{category}» to open: pick one of the suggestions.",
         .transferRefused: "{staff} cannot take this ticket: it goes to the staff it is for, at its rank or above.",
         .transferred: "{from} transferred this ticket to {to}.",
         .ticketsOf: "Tickets of {member} (the last {count}):",

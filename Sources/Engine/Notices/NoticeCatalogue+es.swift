@@ -71,6 +71,7 @@ extension NoticeCatalogue {
         .alreadyInCategory: "Este ticket ya está en «{category}».",
         .moved: "{by} ha movido este ticket de «{from}» a «{to}».",
         .movedReleased: "{by} ha movido este ticket de «{from}» a «{to}»: {handler} ya no lo atiende, pasa al staff de «{to}».",
+        .noCategoryToOpen: "No hay ningún «{category}» que abrir: elige una de las sugerencias.",
         .transferRefused: "{staff} no puede hacerse cargo de este ticket: es para el staff al que va, de su rango o superior.",
         .transferred: "{from} ha transferido este ticket a {to}.",
         .ticketsOf: "Tickets de {member} (los últimos {count}):",

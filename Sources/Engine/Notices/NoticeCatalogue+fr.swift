@@ -71,6 +71,7 @@ extension NoticeCatalogue {
         .alreadyInCategory: "Ce ticket est déjà dans «{category}».",
         .moved: "{by} a déplacé ce ticket de «{from}» vers «{to}».",
         .movedReleased: "{by} a déplacé ce ticket de «{from}» vers «{to}» : {handler} ne l'a plus en charge, il passe au staff de «{to}».",
+        .noCategoryToOpen: "Il n'y a pas de «{category}» à ouvrir : choisissez une des suggestions.",
         .transferRefused: "{staff} ne peut pas prendre ce ticket : il va au staff auquel il est destiné, de son rang ou au-dessus.",
         .transferred: "{from} a transféré ce ticket à {to}.",
         .ticketsOf: "Tickets de {member} (les {count} derniers) :",
