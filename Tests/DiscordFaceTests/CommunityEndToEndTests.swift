@@ -215,7 +215,7 @@ struct CommunityEndToEndTests {
         await running.stop()
     }
 
-    @Test("/help lists, privately and in the server's language, what that person may run: a member the community's commands, staff theirs too")
+    @Test("/help lists, privately and in the server's language, what that person may run: a member the community's commands and /ticket, staff theirs and the ticket tools too")
     func help() async throws {
         let running = try await Self.start()
         let server = running.server
@@ -226,10 +226,14 @@ struct CommunityEndToEndTests {
         #expect(said.hasPrefix("Lo que puedes usar aquí:"), "\(said)")
         #expect(said.contains("• /rep — Da un punto de reputación a un miembro") && said.contains("• /top — ") && said.contains("• /ayuda — "))
         #expect(!said.contains("/estadisticas") && !said.contains("/auditoria"), "staff's commands are not a member's")
+        #expect(said.contains("• /ticket — Abre un ticket"), "what the panel opens, from the command box")
+        #expect(!said.contains("/añadir") && !said.contains("/transferir"), "staff's tools are not a member's")
         let staff = try await E2E.callback(server, await server.command("help", in: Self.general, by: Self.mod, roles: [Self.ids["moderador"]!],
                                                                         guild: Self.guild))
         let staffSaid = try #require(staff["data"]?["content"]?.string)
         #expect(staffSaid.contains("• /estadisticas — Estadísticas de tickets") && staffSaid.contains("• /auditoria — "), "\(staffSaid)")
+        #expect(staffSaid.contains("• /añadir — Deja entrar a alguien") && staffSaid.contains("• /respuesta — ") && staffSaid.contains("• /mover — "),
+                "the staff tools, in a ticket: \(staffSaid)")
         #expect(server.violations.isEmpty, "\(server.violations)")
         await running.stop()
     }

@@ -97,6 +97,13 @@ public struct CommandWords: Sendable, Hashable {
         ]),
     ]
 
+    /// The words of any of Escala's own commands, by routing name.
+    public static func named(_ name: String) -> CommandWords? {
+        if let words = community[name] { return words }
+        if name == openTicket { return openTicketWords }
+        return StaffTool(rawValue: name).flatMap { ticketTools[$0] }
+    }
+
     /// `/ticket CATEGORY`: the panel's path, from the command box.
     public static let openTicket = "ticket"
     public static let openTicketWords = CommandWords(command: Words(

@@ -117,7 +117,7 @@ extension CommunityEngine {
             let records = try await read { try $0.sanctions(guild: guild, member: member) }
             return (.sanctions(records, member: member, table: sanctionsTable()), [])
         case .help:
-            return (.privately(.help(commands: usableCommands(by: person), ticketCommands: ticketCommandNames())), [])
+            return (.privately(.help(commands: usableCommands(by: person), ticketCommands: usableTicketCommands(by: person))), [])
         case .tickets(let named):
             let member = named ?? person.id
             // A member reads their own; whose others are is staff's to ask.

@@ -62,10 +62,19 @@ public final class CommunityEngine: Sendable, StoreBacked {
         rules.lazy.compactMap { rule in rule.workflow.activities.first.map { (rule.path, $0.name) } }.first
     }
 
-    /// The community commands `person` may run, as `/help` lists them:
-    /// the ones the workflows offer, the staff's only for staff.
+    /// The commands `person` may run anywhere, as `/help` lists them:
+    /// `/ticket` where a panel opens tickets, and the community commands the
+    /// workflows offer, the staff's only for staff.
     func usableCommands(by person: Person) -> [String] {
-        CommunityCommand.offered(by: workflowsInUse()).filter { person.isStaff || !CommunityCommand.staffOnly.contains($0) }
+        let workflows = workflowsInUse()
+        return (workflows.contains { !$0.panels.isEmpty } ? [CommandWords.openTicket] : [])
+            + CommunityCommand.offered(by: workflows).filter { person.isStaff || !CommunityCommand.staffOnly.contains($0) }
+    }
+
+    /// The commands `person` may use in a ticket: staff's tools (each
+    /// ticket's workflow says who may use which), then the workflows' own.
+    func usableTicketCommands(by person: Person) -> [String] {
+        (person.isStaff ? StaffTool.allCases.map(\.rawValue) : []) + ticketCommandNames()
     }
 
     func workflowsInUse() -> [Workflow] { rules.map(\.workflow) }

@@ -236,8 +236,10 @@ public enum Notice: Sendable, Hashable {
              "handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .transferred(let from, let to): ["from": RichText([.person(from)]), "to": RichText([.person(to)])]
         case .help(let commands, let ticketCommands):
-            ["commands": RichText(commands.compactMap { CommandWords.community[$0] }.map { Self.helpLine($0.command, language) }.joined()),
-             "ticketCommands": RichText(ticketCommands.map { Self.helpLine(CommandWords.workflowCommand($0), language) }.joined())]
+            ["commands": RichText(commands.compactMap { CommandWords.named($0) }.map { Self.helpLine($0.command, language) }.joined()),
+             "ticketCommands": RichText(ticketCommands.map {
+                 Self.helpLine(StaffTool(rawValue: $0).flatMap { CommandWords.ticketTools[$0]?.command } ?? CommandWords.workflowCommand($0), language)
+             }.joined())]
         default: [:]
         }
     }
