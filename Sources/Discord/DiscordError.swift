@@ -29,6 +29,12 @@ public enum DiscordError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Discord's "Unknown Channel": the channel was deleted.
+    /// 50007: Discord will not deliver to this user (their direct
+    /// messages are closed, or they share no server with the bot).
+    public var cannotMessageUser: Bool {
+        if case .http(403, 50007?, _, _) = self { true } else { false }
+    }
+
     public var isUnknownChannel: Bool {
         if case .http(404, 10003?, _, _) = self { true } else { false }
     }

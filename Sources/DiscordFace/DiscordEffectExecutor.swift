@@ -191,6 +191,15 @@ struct DiscordEffectExecutor: EffectExecutor {
             guard let channel else { return skipped(key, "the ticket has no channel") }
             try await postTranscript(of: ticket, channel: channel, to: name.flatMap { bound.ids[$0] }, category: category,
                                      key: key)
+        case .transcriptTo(let person):
+            let (title, html) = try await transcript(of: ticket, category: category)
+            if let refused = await sendPrivately(title, file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"),
+                                                 to: person, key: key) {
+                guard refused.cannotMessageUser || refused.willNeverSucceed else { throw refused }
+                // Their direct messages are closed (50007): their choice,
+                // not a fault; staff are not told, nothing is retried.
+                return skipped(key, "the member's direct messages refused the transcript: \(refused)")
+            }
         case .close:
             guard let channel else { return skipped(key, "the ticket has no channel") }
             do throws(DiscordError) { try await rest.deleteChannel(channel, reason: "Escala: ticket #\(ticket.number) closed") } catch {
@@ -399,17 +408,35 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// for every hundred messages, and the same page when the channel was
     /// deleted by hand.
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
+        let (title, html) = try await transcript(of: ticket, category: category)
+        try await transcripts.saveTranscript(ticketID: ticket.id, html: html, now: clock.now())
+        guard let log else { return }
+        _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
+                                                          nonce: Self.nonce(key)),
+                                         file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
+    }
+
+    /// A file to a person by direct message; Discord's refusal, if any.
+    private func sendPrivately(_ content: String, file: (name: String, data: Data, contentType: String), to person: String,
+                               key: String) async -> DiscordError? {
+        do throws(DiscordError) {
+            let dm = try await rest.directMessageChannel(with: Snowflake(person))
+            _ = try await rest.createMessage(dm.id, MessageBody(content: content, allowedMentions: .none, nonce: Self.nonce(key)), file: file)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The ticket's transcript page and its title, from the engine's record.
+    private func transcript(of ticket: StoredTicket, category: Category) async throws -> (title: String, html: String) {
         let title = "\(category.label) #\(ticket.number)"
         let language = engine.language(of: ticket.state)
         let answers = TranscriptRenderer.Answers(title: NoticeCatalogue.text(.openingAnswers, locale: language).plain,
                                                  answers: category.openingAnswers(ticket.state.answers))
         let html = TranscriptRenderer.html(title: title, answers: answers, conversation: try await engine.conversation(ofTicket: ticket.id),
                                            escala: bot.name)
-        try await transcripts.saveTranscript(ticketID: ticket.id, html: html, now: clock.now())
-        guard let log else { return }
-        _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
-                                                          nonce: Self.nonce(key)),
-                                         file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
+        return (title, html)
     }
 
     /// Discord's nonce holds 25 characters; the outbox key can be longer.

@@ -232,6 +232,10 @@ extension LocalDiscord {
                 state.channels[segments[1]] = stored.setting("permission_overwrites", to: .array(overwrites)).serialized
             }
             return Scripted(status: 204)
+        case ("POST", "/channels/{channel_id}/messages") where state.withLock({ state in
+            state.directChannels[segments[1]].map(state.closedDirectMessages.contains) ?? false
+        }):
+            return Scripted(status: 403, json: #"{"message":"Cannot send messages to this user","code":50007}"#)
         case ("POST", "/channels/{channel_id}/messages"), ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
             let content = sent?["content"]?.string ?? ""
             let nonceKey = sent?["enforce_nonce"] == .bool(true) ? sent?["nonce"]?.string.map { segments[1] + " " + $0 } : nil
@@ -359,7 +363,11 @@ extension LocalDiscord {
             }
             return Scripted(status: 200, json: json)
         case ("POST", "/users/@me/channels"):
-            return Scripted(status: 200, json: #"{"id":"\#(newID())","type":1,"recipients":[],"flags":0}"#)
+            // One channel per recipient, as Discord keeps it.
+            let recipient = sent?["recipient_id"]?.string ?? ""
+            let id = state.withLock { state in state.directChannels.first { $0.value == recipient }?.key } ?? newID()
+            state.withLock { $0.directChannels[id] = recipient }
+            return Scripted(status: 200, json: #"{"id":"\#(id)","type":1,"recipients":[],"flags":0}"#)
         case ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"):
             return Scripted(status: 200, json: "[]")
         case (_, _) where method == "DELETE" || method == "PUT":

@@ -47,6 +47,17 @@ extension LocalDiscord {
         }
     }
 
+    /// The member closes their direct messages to server members.
+    public func closeDirectMessages(of member: String) {
+        _ = state.withLock { $0.closedDirectMessages.insert(member) }
+    }
+
+    /// What the bot sent `member` by direct message, oldest first.
+    public func directMessages(to member: String) -> [JSONValue] {
+        let channels = state.withLock { state in state.directChannels.filter { $0.value == member }.map(\.key) }
+        return channels.flatMap { messageValues(in: $0) }
+    }
+
     /// A member's roles now (the bot may have given or taken some).
     public func roles(of member: String) -> [String] { state.withLock { $0.memberRoles[member] ?? [] } }
 

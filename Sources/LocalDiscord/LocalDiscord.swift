@@ -56,6 +56,10 @@ public final class LocalDiscord: Sendable {
         /// The interactions that are autocomplete ones, by token: Discord
         /// takes suggestions (type 8) from them, and only from them.
         var autocompleteTokens: Set<String> = []
+        /// Direct-message channels, by id → the user they reach.
+        var directChannels: [String: String] = [:]
+        /// Members whose direct messages are closed: Discord answers 50007.
+        var closedDirectMessages: Set<String> = []
         /// The suggestions each autocomplete interaction was answered with.
         var suggestions: [String: [JSONValue]] = [:]
         /// Members that are bots (`"bot": true` in their user).

@@ -64,6 +64,7 @@ extension Play {
             return words("grants {0} to {1}", role, who(person)) + (seconds.map { words(" for {0}", Self.duration($0)) } ?? "")
         case .revokeRole(let role, let person): return words("revokes {0} from {1}", role, who(person))
         case .transcript(let channel): return channel.map { words("posts the transcript in #{0}", $0) } ?? words("posts the transcript")
+        case .transcriptTo(let person): return words("sends the transcript to {0} by direct message", who(person))
         case .close(let reason): return reason.map { words("closes the ticket: {0}", $0) } ?? words("closes the ticket")
         case .askRating(let text, let person): return words("asks {0} for a rating: \"{1}\"", who(person), Self.oneLine(humanize(text)))
         case .schedule, .cancelTimer: return nil

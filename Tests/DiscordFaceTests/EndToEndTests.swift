@@ -537,6 +537,46 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("`transcript to user`: at close the member gets the transcript by direct message; a member whose DMs are closed (50007) is not asked again, and staff are not bothered")
+    func transcriptToMember() async throws {
+        let folder = try E2E.workflowsFolder()
+        let flow = folder.appendingPathComponent("workflows/roleplay.flow")
+        let source = try String(contentsOf: flow, encoding: .utf8)
+        try source.replacingOccurrences(of: "  transcript to registros\n", with: "  transcript to registros\n  transcript to user\n")
+            .write(to: flow, atomically: true, encoding: .utf8)
+        let running = try await E2E.start(folder: folder)
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let closed = (id: "300000000000000088", name: "cerrado")
+        server.closeDirectMessages(of: closed.id)
+        for member in [E2E.player, closed] {
+            await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: member, values: ["consultas"], guild: E2E.guild)
+        }
+        _ = try await Self.ticketChannel(running, 1)
+        _ = try await Self.ticketChannel(running, 2)
+        // Neither says why they opened it: 15 minutes later both close.
+        running.clock.advance(by: 16 * 60)
+        try await eventually("both closed") {
+            let first = try await running.desk.engine.ticket(id: 1)?.state.isClosed == true
+            let second = try await running.desk.engine.ticket(id: 2)?.state.isClosed == true
+            return first && second
+        }
+        try await eventually("the member's copy") { !server.directMessages(to: E2E.player.id).isEmpty }
+        let copy = try #require(server.directMessages(to: E2E.player.id).first)
+        #expect(copy["content"]?.string == "Consultas #1")
+        #expect(copy["attachments"]?.array?.first?["filename"]?.string == "ticket-1.html")
+        await running.desk.drainNow()
+        running.clock.advance(by: 3_600)
+        await running.desk.drainNow()
+        #expect(server.directMessages(to: closed.id).isEmpty)
+        let attempts = server.received.filter { $0.method == "POST" && $0.path == "/users/@me/channels" && E2E.body($0)?["recipient_id"]?.string == closed.id }
+        #expect(attempts.count == 1, "asked once, never again")
+        #expect(!server.messages(in: E2E.channels["registros"]!).contains { $0.content.contains("set aside") || $0.content.contains("apartad") },
+                "staff are not told about a member's closed DMs")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

@@ -53,6 +53,10 @@ public enum Effect: Sendable, Hashable, Codable {
     case grantRole(String, to: String, forSeconds: Int?)
     case revokeRole(String, from: String)
     case transcript(channel: String?)
+    /// The transcript to a person by direct message: the member at close
+    /// (`transcript to user`), or whoever asked with `/transcript`. Their
+    /// direct messages may be closed: that is said, never retried.
+    case transcriptTo(person: String)
     case close(reason: String?)
     /// After closing, ask the owner to rate the help (a DM or the ticket).
     case askRating(text: RichText, to: String)

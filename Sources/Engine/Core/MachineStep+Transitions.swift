@@ -276,6 +276,9 @@ extension MachineStep {
         if category.transcriptChannel != nil {
             effects.append(.transcript(channel: category.transcriptChannel))
         }
+        if category.transcriptToUser == true {
+            effects.append(.transcriptTo(person: state.owner))
+        }
         effects.append(.close(reason: reason))
         if let rating = category.rating {
             effects.append(.askRating(text: render(rating), to: state.owner))

@@ -138,6 +138,7 @@ extension TraceWords {
         "{0} sends the reply {1}": "{0} envía la respuesta {1}",
         "{0} moves the ticket to {1}": "{0} mueve el ticket a {1}",
         "moves the channel to the place of {0}": "mueve el canal al lugar de {0}",
+        "sends the transcript to {0} by direct message": "envía la transcripción a {0} por mensaje directo",
         "{0} transfers the ticket to {1}": "{0} transfiere el ticket a {1}",
         "{0} was not granted": "no se dio {0}",
         "{0} was not notified": "no se avisó en {0}",

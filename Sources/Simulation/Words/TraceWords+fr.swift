@@ -138,6 +138,7 @@ extension TraceWords {
         "{0} sends the reply {1}": "{0} envoie la réponse {1}",
         "{0} moves the ticket to {1}": "{0} déplace le ticket vers {1}",
         "moves the channel to the place of {0}": "déplace le salon à la place de {0}",
+        "sends the transcript to {0} by direct message": "envoie la transcription à {0} par message privé",
         "{0} transfers the ticket to {1}": "{0} transfère le ticket à {1}",
         "{0} was not granted": "{0} n'a pas été donné",
         "{0} was not notified": "{0} n'a pas été prévenu",

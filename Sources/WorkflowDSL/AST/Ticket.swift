@@ -37,6 +37,9 @@ public struct TicketBody: Sendable {
     public var hours: SupportHours?
     public var outsideHours: TextReference?
     public var transcriptChannel: Name?
+    /// `transcript to user`: the member gets the transcript by direct
+    /// message when the ticket closes.
+    public var transcriptToUser: SourceRange?
     public var autoReplies: [AutoReply] = []
     /// `reply NAME "Label" TEXT`: what `/reply` offers.
     public var replies: [CannedReply] = []

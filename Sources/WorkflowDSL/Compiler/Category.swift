@@ -52,6 +52,10 @@ public struct Category: Sendable, Hashable, Codable {
     /// leaves every tool to the handler and the `override by` ranks.
     public var tools: [ToolRule]? = nil
 
+    /// `transcript to user`: the member gets the transcript by direct
+    /// message at close. Nil (no) in versions compiled before it.
+    public var transcriptToUser: Bool? = nil
+
     /// `reply NAME "Label" TEXT`, in the order written (the ticket's own
     /// first); nil when there are none.
     public var replies: [Reply]? = nil

@@ -131,7 +131,9 @@ extension Parser {
         case "transcript":
             advance()
             try expectKeyword("to", after: "after `transcript`")
-            body.transcriptChannel = try expectName("a channel name", after: "after `transcript to`")
+            let target = try expectName("a channel name, or `user`", after: "after `transcript to`")
+            // `transcript to user`: the member's copy, beside the log channel's.
+            if target.text == "user" { body.transcriptToUser = range(from: start) } else { body.transcriptChannel = target }
         case "auto":
             advance()
             try expectKeyword("reply", after: "after `auto`")

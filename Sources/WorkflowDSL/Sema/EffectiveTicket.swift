@@ -105,6 +105,7 @@ public struct EffectiveTicket: Sendable {
         merged.hours = own.hours ?? base.hours
         merged.outsideHours = own.outsideHours ?? base.outsideHours
         merged.transcriptChannel = own.transcriptChannel ?? base.transcriptChannel
+        merged.transcriptToUser = own.transcriptToUser ?? base.transcriptToUser
         merged.autoReplies = base.autoReplies + own.autoReplies
         // A ticket's own reply of a name replaces the defaults' one.
         merged.replies = own.replies + base.replies.filter { reply in !own.replies.contains { $0.name.text == reply.name.text } }

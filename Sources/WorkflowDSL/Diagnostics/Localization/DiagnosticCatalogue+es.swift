@@ -468,6 +468,7 @@ extension DiagnosticCatalogue {
             "a language code such as {0}": "un código de idioma como {0}",
             "a form's name": "el nombre de un formulario",
             "a flag": "un flag",
+            "a channel name, or {0}": "el nombre de un canal, o {0}",
             "a channel name": "el nombre de un canal",
             "what to count": "qué contar",
             "what to ask the user": "lo que se pide al usuario",

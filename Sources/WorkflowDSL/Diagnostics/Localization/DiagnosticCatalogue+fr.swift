@@ -468,6 +468,7 @@ extension DiagnosticCatalogue {
             "a language code such as {0}": "un code de langue comme {0}",
             "a form's name": "le nom d'un formulaire",
             "a flag": "un flag",
+            "a channel name, or {0}": "le nom d'un salon, ou {0}",
             "a channel name": "le nom d'un salon",
             "what to count": "ce qu'il faut compter",
             "what to ask the user": "ce qu'on demande à l'utilisateur",
