@@ -192,9 +192,9 @@ struct DiscordEffectExecutor: EffectExecutor {
             try await postTranscript(of: ticket, channel: channel, to: name.flatMap { bound.ids[$0] }, category: category,
                                      key: key)
         case .transcriptTo(let person):
-            let (title, html) = try await transcript(of: ticket, category: category)
-            if let refused = await sendPrivately(title, file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"),
-                                                 to: person, key: key) {
+            let (title, html) = try await TranscriptRenderer.page(of: ticket, category: category, engine: engine, escala: bot.name)
+            if let refused = await rest.sendPrivately(title, file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"),
+                                                 to: person, nonce: Self.nonce(key)) {
                 guard refused.cannotMessageUser || refused.willNeverSucceed else { throw refused }
                 // Their direct messages are closed (50007): their choice,
                 // not a fault; staff are not told, nothing is retried.
@@ -408,35 +408,12 @@ struct DiscordEffectExecutor: EffectExecutor {
     /// for every hundred messages, and the same page when the channel was
     /// deleted by hand.
     private func postTranscript(of ticket: StoredTicket, channel: Snowflake, to log: Snowflake?, category: Category, key: String) async throws {
-        let (title, html) = try await transcript(of: ticket, category: category)
+        let (title, html) = try await TranscriptRenderer.page(of: ticket, category: category, engine: engine, escala: bot.name)
         try await transcripts.saveTranscript(ticketID: ticket.id, html: html, now: clock.now())
         guard let log else { return }
         _ = try await rest.createMessage(log, MessageBody(content: "\(title) — \(ticket.state.closeReason ?? "")", allowedMentions: .none,
                                                           nonce: Self.nonce(key)),
                                          file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"))
-    }
-
-    /// A file to a person by direct message; Discord's refusal, if any.
-    private func sendPrivately(_ content: String, file: (name: String, data: Data, contentType: String), to person: String,
-                               key: String) async -> DiscordError? {
-        do throws(DiscordError) {
-            let dm = try await rest.directMessageChannel(with: Snowflake(person))
-            _ = try await rest.createMessage(dm.id, MessageBody(content: content, allowedMentions: .none, nonce: Self.nonce(key)), file: file)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    /// The ticket's transcript page and its title, from the engine's record.
-    private func transcript(of ticket: StoredTicket, category: Category) async throws -> (title: String, html: String) {
-        let title = "\(category.label) #\(ticket.number)"
-        let language = engine.language(of: ticket.state)
-        let answers = TranscriptRenderer.Answers(title: NoticeCatalogue.text(.openingAnswers, locale: language).plain,
-                                                 answers: category.openingAnswers(ticket.state.answers))
-        let html = TranscriptRenderer.html(title: title, answers: answers, conversation: try await engine.conversation(ofTicket: ticket.id),
-                                           escala: bot.name)
-        return (title, html)
     }
 
     /// Discord's nonce holds 25 characters; the outbox key can be longer.

@@ -37,7 +37,11 @@ extension TicketDesk {
             RESTClient.SlashCommand(name: CommandWords.openTicket, description: "",
                                     options: [.init(name: "category", description: "", type: .string, required: true, autocomplete: true)]),
             CommandWords.openTicketWords, languages: languages)]
-        return opening + directory.communityCommands.compactMap { name in
+        let transcript = CommandLocalizations.worded(
+            RESTClient.SlashCommand(name: CommandWords.transcript, description: "",
+                                    options: [.init(name: "number", description: "", type: .integer, required: true)]),
+            CommandWords.transcriptWords, languages: languages)
+        return opening + [transcript] + directory.communityCommands.compactMap { name in
             CommandWords.community[name].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
             }

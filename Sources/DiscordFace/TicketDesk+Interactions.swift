@@ -1,3 +1,4 @@
+import Foundation
 import Discord
 import Engine
 import WorkflowDSL
@@ -42,6 +43,8 @@ extension TicketDesk {
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
             case (.applicationCommandAutocomplete, _):
                 try await suggest(interaction)
+            case (.applicationCommand, _) where data?.name == CommandWords.transcript:
+                try await sendTranscript(interaction)
             case (.applicationCommand, _) where data?.name == CommandWords.openTicket:
                 // `key:category`, as the suggestion put it; a bare name when typed.
                 let chosen = data?.option("category") ?? ""
@@ -206,6 +209,36 @@ extension TicketDesk {
         default: []
         }
         try await respond(interaction, .suggestions(offered))
+    }
+
+    /// `/transcript N`: the engine says whether the reader may have ticket
+    /// N's transcript; it goes by direct message (a file is no private
+    /// answer), and the answer says it went, or why not.
+    private func sendTranscript(_ interaction: Interaction) async throws {
+        guard let user = interaction.actor else { return }
+        let number = interaction.data?.option("number").flatMap(Int.init) ?? 0
+        var language = directory.language(forMember: interaction.locale)
+        try await respond(interaction, .deferredEphemeral)
+        func answer(_ notice: Notice) async throws {
+            try await rest.editOriginalResponse(interaction, MessageBody(content: DiscordMarkup.render(NoticeCatalogue.text(notice, locale: language)),
+                                                                         allowedMentions: AllowedMentions.none))
+        }
+        // The reader as the workflows know them: a ticket's workflow judges them once found.
+        var person = person(user, member: interaction.member)
+        if let found = number > 0 ? try await engine.ticket(guild: guild.rawValue, number: number) : nil, let bound = bound(of: found.state) {
+            person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+            language = bound.workflow.language(forMember: interaction.locale)
+        }
+        switch try await engine.transcriptRequest(guild: guild.rawValue, number: number, by: person) {
+        case .failure(let refusal):
+            try await answer(refusal.notice)
+        case .success(let ticket):
+            guard let category = engine.workflow(of: ticket.state)?.category(named: ticket.state.category) else { return try await answer(.transcriptNoTicket(number)) }
+            let (title, html) = try await TranscriptRenderer.page(of: ticket, category: category, engine: engine, escala: bot.name)
+            let refused = await rest.sendPrivately(title, file: (name: "ticket-\(ticket.number).html", data: Data(html.utf8), contentType: "text/html"),
+                                                   to: user.id.rawValue)
+            try await answer(refused == nil ? .transcriptSent(number) : .transcriptDirectMessagesClosed)
+        }
     }
 
     /// A member an option names: from the interaction's resolved data,

@@ -1,6 +1,7 @@
 import Discord
 import Engine
 import Foundation
+import WorkflowDSL
 
 /// A closed ticket's conversation as one self-contained HTML page: the
 /// opening form's answers in full (the first message's card may have cut
@@ -18,6 +19,16 @@ enum TranscriptRenderer {
         let author: String
         let text: String
         let attachments: [(name: String, url: String)]
+    }
+
+    /// A ticket's transcript page and its title, from the engine's record:
+    /// what the log channel, the member at close and `/transcript` get.
+    static func page(of ticket: StoredTicket, category: Category, engine: TicketEngine, escala: String) async throws -> (title: String, html: String) {
+        let title = "\(category.label) #\(ticket.number)"
+        let language = engine.language(of: ticket.state)
+        let answers = Answers(title: NoticeCatalogue.text(.openingAnswers, locale: language).plain,
+                              answers: category.openingAnswers(ticket.state.answers))
+        return (title, html(title: title, answers: answers, conversation: try await engine.conversation(ofTicket: ticket.id), escala: escala))
     }
 
     /// The ticket's conversation as the engine holds it; Escala's own

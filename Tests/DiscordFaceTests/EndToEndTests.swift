@@ -577,6 +577,41 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/transcript N: a closed ticket's transcript by direct message to its member or the staff it is for; anyone else, an open ticket or a number no ticket has is told why, privately")
+    func transcriptCommand() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let commands = try await Self.registeredCommands(server)
+        #expect(commands.first { $0["name"]?.string == "transcript" }?["name_localizations"]?["es-ES"]?.string == "transcripcion")
+        let lobby = E2E.channels["panel_tickets"]!
+        await server.click("esc:menu", in: lobby, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        _ = try await Self.ticketChannel(running, 1)
+        running.clock.advance(by: 16 * 60) // no reason given: closed
+        try await eventually("closed") { try await running.desk.engine.ticket(id: 1)?.state.isClosed == true }
+        await server.click("esc:menu", in: lobby, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        _ = try await Self.ticketChannel(running, 2)
+
+        func ask(_ number: String, by person: (id: String, name: String), roles: [String] = []) async throws -> String {
+            let interaction = await server.command("transcript", options: [("number", 4, number)], in: lobby, by: person, roles: roles, guild: E2E.guild)
+            try await eventually("the answer") {
+                E2E.requests(server, "PATCH", "/webhooks/1/token-\(interaction)/messages/@original").contains { E2E.body($0)?["content"] != nil }
+            }
+            let edit = try #require(E2E.requests(server, "PATCH", "/webhooks/1/token-\(interaction)/messages/@original").compactMap(E2E.body).last)
+            return edit["content"]?.string ?? ""
+        }
+        #expect(try await ask("1", by: E2E.player) == "Te he enviado la transcripción del ticket #1 por mensaje directo.")
+        let copy = try #require(server.directMessages(to: E2E.player.id).last)
+        #expect(copy["attachments"]?.array?.first?["filename"]?.string == "ticket-1.html")
+        #expect(try await ask("1", by: E2E.beto) == "Solo su miembro y el staff al que va pueden leer el ticket #1.", "another member")
+        #expect(try await ask("1", by: E2E.ana, roles: [E2E.roles["cm"]!]).hasPrefix("Te he enviado"), "a CM: Consultas is for CMs")
+        #expect(try await ask("2", by: E2E.player) == "El ticket #2 sigue abierto: su conversación está en su canal.")
+        #expect(try await ask("9007199254740993", by: E2E.player) == "No hay ningún ticket #9007199254740993 en este servidor.")
+        #expect(server.directMessages(to: E2E.beto.id).isEmpty)
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

@@ -101,8 +101,18 @@ public struct CommandWords: Sendable, Hashable {
     public static func named(_ name: String) -> CommandWords? {
         if let words = community[name] { return words }
         if name == openTicket { return openTicketWords }
+        if name == transcript { return transcriptWords }
         return StaffTool(rawValue: name).flatMap { ticketTools[$0] }
     }
+
+    /// `/transcript N`: a closed ticket's transcript, by direct message.
+    public static let transcript = "transcript"
+    public static let transcriptWords = CommandWords(command: Words(
+        en: ("transcript", "Get a closed ticket's transcript by direct message"),
+        es: ("transcripcion", "Recibe por mensaje directo la transcripción de un ticket cerrado"),
+        fr: ("transcription", "Recevez par message privé la transcription d'un ticket fermé")), options: [
+        "number": Words(en: ("number", "The ticket's number"), es: ("numero", "El número del ticket"), fr: ("numero", "Le numéro du ticket")),
+    ])
 
     /// `/ticket CATEGORY`: the panel's path, from the command box.
     public static let openTicket = "ticket"

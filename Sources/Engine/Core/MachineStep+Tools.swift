@@ -90,6 +90,17 @@ extension MachineStep {
         effects.append(.notice(text: NoticeCatalogue.text(.guestRemoved(guest.id, by: person.id), locale: locale), pinging: []))
     }
 
+    /// Whether `person` may read the ticket's transcript: its member, or
+    /// staff it is for (its ranks, its chain, the rank it went to, the
+    /// override rank). A guest heard once is not given the whole record.
+    func mayRead(_ person: Person) -> Bool {
+        if person.id == state.owner || person.id == state.handler { return true }
+        guard person.isStaff else { return false }
+        if handles(person) { return true }
+        if case .rank(let rank)? = category.override, let level = machine.level(of: person) { return level >= (machine.levels[rank] ?? .max) }
+        return false
+    }
+
     func isGuest(_ person: Person) -> Bool { state.guests?.contains(person.id) ?? false }
 
     /// Whether the ticket is already in front of `person`: its member, a

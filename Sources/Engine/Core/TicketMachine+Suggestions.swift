@@ -22,6 +22,11 @@ extension TicketMachine {
         return Self.suggested(workflow.categories.filter { $0.name != category.name }, typed: typed) { [$0.label, $0.name] }
     }
 
+    /// Whether `person` may read the transcript of a ticket in `state`.
+    public func mayRead(_ state: TicketState, _ person: Person) -> Bool {
+        MachineStep(machine: self, state: state, now: state.enteredStateAt).mayRead(person)
+    }
+
     private func offers(_ tool: StaffTool, to person: Person, in state: TicketState) -> Bool {
         !state.isClosed && MachineStep(machine: self, state: state, now: state.enteredStateAt).permits(tool, person)
     }

@@ -63,11 +63,11 @@ public final class CommunityEngine: Sendable, StoreBacked {
     }
 
     /// The commands `person` may run anywhere, as `/help` lists them:
-    /// `/ticket` where a panel opens tickets, and the community commands the
+    /// `/ticket` and `/transcript` where a panel opens tickets, and the community commands the
     /// workflows offer, the staff's only for staff.
     func usableCommands(by person: Person) -> [String] {
         let workflows = workflowsInUse()
-        return (workflows.contains { !$0.panels.isEmpty } ? [CommandWords.openTicket] : [])
+        return (workflows.contains { !$0.panels.isEmpty } ? [CommandWords.openTicket, CommandWords.transcript] : [])
             + CommunityCommand.offered(by: workflows).filter { person.isStaff || !CommunityCommand.staffOnly.contains($0) }
     }
 

@@ -418,6 +418,20 @@ public final class TicketEngine: Sendable, StoreBacked {
         try await read { try $0.ticket(channel: channel) }
     }
 
+    public func ticket(guild: String, number: Int) async throws(EngineError) -> StoredTicket? {
+        try await read { try $0.ticket(guild: guild, number: number) }
+    }
+
+    /// `/transcript N`: ticket N of the server, if `person` may read its
+    /// transcript (its member, or staff it is for), else why not.
+    public func transcriptRequest(guild: String, number: Int, by person: Person) async throws(EngineError) -> Result<StoredTicket, TranscriptRefusal> {
+        guard let ticket = try await ticket(guild: guild, number: number) else { return .failure(.noTicket(number)) }
+        guard let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category),
+              machine.mayRead(ticket.state, person) else { return .failure(.notYours(number)) }
+        guard ticket.state.isClosed else { return .failure(.stillOpen(number)) }
+        return .success(ticket)
+    }
+
     public func tickets(openOnly: Bool = false) async throws(EngineError) -> [StoredTicket] {
         try await read { try $0.tickets(openOnly: openOnly) }
     }
@@ -464,5 +478,20 @@ public final class TicketEngine: Sendable, StoreBacked {
     /// What `/reply` suggests to `person` in `ticket` (as just read).
     public func replies(offeredTo person: Person, in ticket: StoredTicket, typed: String) -> [Category.Reply] {
         machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.replies(offeredTo: person, in: ticket.state, typed: typed) ?? []
+    }
+}
+
+/// Why `/transcript N` gives nothing.
+public enum TranscriptRefusal: Error, Sendable, Hashable {
+    case noTicket(Int)
+    case notYours(Int)
+    case stillOpen(Int)
+
+    public var notice: Notice {
+        switch self {
+        case .noTicket(let number): .transcriptNoTicket(number)
+        case .notYours(let number): .transcriptNotYours(number)
+        case .stillOpen(let number): .transcriptStillOpen(number)
+        }
     }
 }

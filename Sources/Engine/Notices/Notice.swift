@@ -98,6 +98,13 @@ public enum Notice: Sendable, Hashable {
     case noSuchReply(String)
     /// `/move` to a category the ticket's workflow does not have.
     case noSuchCategory(String)
+    /// `/transcript N`: no such ticket, not the reader's, still open; sent.
+    case transcriptNoTicket(Int)
+    case transcriptNotYours(Int)
+    case transcriptStillOpen(Int)
+    case transcriptSent(Int)
+    /// `/transcript N` when the reader's direct messages are closed.
+    case transcriptDirectMessagesClosed
     /// `/ticket` with a category no panel opens.
     case noCategoryToOpen(String)
     /// `/move` to the category the ticket is in.
@@ -164,6 +171,11 @@ public enum Notice: Sendable, Hashable {
         case .noSuchReply: .noSuchReply
         case .noSuchCategory: .noSuchCategory
         case .noCategoryToOpen: .noCategoryToOpen
+        case .transcriptNoTicket: .transcriptNoTicket
+        case .transcriptNotYours: .transcriptNotYours
+        case .transcriptStillOpen: .transcriptStillOpen
+        case .transcriptSent: .transcriptSent
+        case .transcriptDirectMessagesClosed: .transcriptDirectMessagesClosed
         case .alreadyInCategory: .alreadyInCategory
         case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
         case .guestAdded: .guestAdded
@@ -225,6 +237,8 @@ public enum Notice: Sendable, Hashable {
         case .onlyHandler(let handler): ["handler": RichText(handler.map { [.person($0)] } ?? [])]
         case .addRefused(let person, _), .notAGuest(let person): ["person": RichText([.person(person)])]
         case .noSuchReply(let name): ["reply": RichText(name)]
+        case .transcriptNoTicket(let number), .transcriptNotYours(let number), .transcriptStillOpen(let number), .transcriptSent(let number):
+            ["number": RichText(String(number))]
         case .noSuchCategory(let category), .alreadyInCategory(let category), .noCategoryToOpen(let category): ["category": RichText(category)]
         case .moved(let from, let to, let by, let released):
             ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
@@ -265,7 +279,8 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
-    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen, alreadyInCategory, moved, movedReleased
+    case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,
+         transcriptNoTicket, transcriptNotYours, transcriptStillOpen, transcriptSent, transcriptDirectMessagesClosed, alreadyInCategory, moved, movedReleased
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel

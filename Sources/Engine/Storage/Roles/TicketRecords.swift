@@ -12,6 +12,8 @@ public protocol TicketRecords {
     func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws
     func ticket(id: Int64) throws -> StoredTicket?
     func ticket(channel: String) throws -> StoredTicket?
+    /// Ticket `number` of `guild` (`/transcript N`).
+    func ticket(guild: String, number: Int) throws -> StoredTicket?
     func tickets(openOnly: Bool) throws -> [StoredTicket]
     func closedTickets(guild: String, handler: String) throws -> Int
     func recordChannel(ticketID: Int64, channelID: String) throws

@@ -97,6 +97,11 @@ struct StoreTransaction: StorageTransaction {
         return try Row.fetchOne(statement, arguments: [id]).map(Self.ticket(from:))
     }
 
+    func ticket(guild: String, number: Int) throws -> StoredTicket? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, guild, channel_id, snapshot FROM ticket WHERE guild = ? AND number = ?"),
+                         arguments: [guild, number]).map(Self.ticket(from:))
+    }
+
     func ticket(channel: String) throws -> StoredTicket? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT id, guild, channel_id, snapshot FROM ticket WHERE channel_id = ?"),
                          arguments: [channel]).map(Self.ticket(from:))
