@@ -55,10 +55,6 @@ extension TicketDesk {
                     return try await respond(interaction, .ephemeral(DiscordMarkup.render(NoticeCatalogue.text(.noCategoryToOpen(name), locale: language))))
                 }
                 try await openFromPanel(workflow: key, category: name, interaction)
-            case (.applicationCommand, _) where data?.name == StaffTool.reply.rawValue:
-                try await act(interaction) { .cannedReply(data?.option("reply") ?? "", by: $0) }
-            case (.applicationCommand, _) where data?.name == StaffTool.move.rawValue:
-                try await act(interaction) { .moved(to: data?.option("category") ?? "", by: $0) }
             case (.applicationCommand, _) where StaffTool(rawValue: data?.name ?? "") != nil:
                 try await useTool(StaffTool(rawValue: data?.name ?? "")!, interaction)
             case (.applicationCommand, _) where CommunityCommand.names.contains(data?.name ?? ""):
@@ -167,24 +163,29 @@ extension TicketDesk {
     /// is not in the server (Discord resolves a user but no member, and
     /// answers 404 for the member).
     private func useTool(_ tool: StaffTool, _ interaction: Interaction) async throws {
+        switch tool {
+        // /reply and /move name a reply or a category, not a member.
+        case .reply: try await act(interaction) { .cannedReply(interaction.data?.option("reply") ?? "", by: $0) }
+        case .move: try await act(interaction) { .moved(to: interaction.data?.option("category") ?? "", by: $0) }
+        case .transfer: try await actOnNamedMember(interaction) { named, _, person in .transferred(to: named, by: person) }
+        case .remove: try await actOnNamedMember(interaction) { named, _, person in .removed(named, by: person) }
+        case .add: try await actOnNamedMember(interaction) { _, invitee, person in .added(invitee, by: person) }
+        }
+    }
+
+    /// The member a tool's `member` option names, as the ticket's workflow
+    /// sees them (and as `/add` must tell them apart), handed to `event`.
+    private func actOnNamedMember(_ interaction: Interaction,
+                                  _ event: (Person, TicketEvent.Invitee, Person) -> TicketEvent) async throws {
         guard let data = interaction.data, let id = data.option("member") else { return try await respond(interaction, .deferredUpdate) }
         let found = await self.member(id, resolved: data)
-        let member = found.member
-        let absent = found.absent
-        let user = data.resolvedUser(id) ?? member?.user ?? User(id: Snowflake(id), username: id)
-        let roles = member?.roles ?? []
-        let nick = member?.nick
+        let user = data.resolvedUser(id) ?? found.member?.user ?? User(id: Snowflake(id), username: id)
+        let roles = found.member?.roles ?? []
+        let nick = found.member?.nick
         try await act(interaction) { person, bound in
             let named = bound.person(user, roles: roles, nick: nick)
-            switch tool {
-            case .transfer: return .transferred(to: named, by: person)
-            case .remove: return .removed(named, by: person)
-            case .reply: return .cannedReply(data.option("reply") ?? "", by: person)
-            case .move: return .moved(to: data.option("category") ?? "", by: person)
-            case .add:
-                let invitee: TicketEvent.Invitee = user.bot == true ? .bot(named.id) : absent ? .absent(named.id) : .member(named)
-                return .added(invitee, by: person)
-            }
+            let invitee: TicketEvent.Invitee = user.bot == true ? .bot(named.id) : found.absent ? .absent(named.id) : .member(named)
+            return event(named, invitee, person)
         }
     }
 
@@ -204,8 +205,8 @@ extension TicketDesk {
         }
         let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
         let offered: [InteractionResponse.CallbackData.Choice] = switch StaffTool(rawValue: interaction.data?.name ?? "") {
-        case .reply?: await engine.replies(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
-        case .move?: await engine.destinations(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
+        case .reply?: engine.replies(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
+        case .move?: engine.destinations(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
         default: []
         }
         try await respond(interaction, .suggestions(offered))

@@ -31,7 +31,9 @@ extension TicketMachine {
         !state.isClosed && MachineStep(machine: self, state: state, now: state.enteredStateAt).permits(tool, person)
     }
 
-    private static func suggested<Item>(_ items: [Item], typed: String, words: (Item) -> [String]) -> [Item] {
+    /// What `typed` picks out of `items` by their words, accents and case
+    /// aside, at most Discord's 25: every suggestion list's filter.
+    static func suggested<Item>(_ items: [Item], typed: String, words: (Item) -> [String]) -> [Item] {
         let wanted = folded(typed)
         return Array(items.filter { item in wanted.isEmpty || words(item).contains { folded($0).contains(wanted) } }.prefix(suggestionLimit))
     }

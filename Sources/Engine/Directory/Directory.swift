@@ -60,17 +60,14 @@ public struct Directory: Sendable {
     /// they typed, accents and case aside; at most Discord's 25. Its value
     /// names the workflow (`key:category`), as a panel's button does.
     public func openable(typed: String) -> [(value: String, category: Category)] {
-        let wanted = typed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
-        var found: [(value: String, category: Category)] = []
+        var offered: [(value: String, category: Category)] = []
         for entry in entries {
             var seen: Set<String> = []
             for name in entry.workflow.panels.flatMap(\.categories) where seen.insert(name).inserted {
-                guard let category = entry.workflow.category(named: name) else { continue }
-                let words = [category.label, category.name].map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
-                if wanted.isEmpty || words.contains(where: { $0.contains(wanted) }) { found.append((entry.key + ":" + name, category)) }
+                if let category = entry.workflow.category(named: name) { offered.append((entry.key + ":" + name, category)) }
             }
         }
-        return Array(found.prefix(TicketMachine.suggestionLimit))
+        return TicketMachine.suggested(offered, typed: typed) { [$0.category.label, $0.category.name] }
     }
 
     /// Whether any workflow has a panel: `/ticket` opens what panels open.
