@@ -15,10 +15,16 @@ enum Components {
         }
     }
 
-    /// Buttons by name, five to a row.
-    static func rows(_ names: [String], of category: Category) -> [Component] {
-        rows(names.compactMap { name in category.buttons.first { $0.name == name } }
-            .map { Component.button($0.customID, label: $0.label, style: buttonStyle($0.style)) })
+    /// Buttons by name, five to a row: the workflow's, and the engine's own
+    /// (the reported message's) in the ticket's language.
+    static func rows(_ names: [String], of category: Category, language: String) -> [Component] {
+        rows(names.compactMap { name in
+            if name == TicketMachine.reportedMessageButton {
+                return Component.button(CustomID.button(category: category.name, button: name).wire,
+                                        label: NoticeCatalogue.text(.reportedMessageButton, locale: language).plain, style: 2)
+            }
+            return category.buttons.first { $0.name == name }.map { Component.button($0.customID, label: $0.label, style: buttonStyle($0.style)) }
+        })
     }
 
     /// Buttons five to a row: Discord's limit for one action row.

@@ -177,7 +177,7 @@ struct DiscordEffectExecutor: EffectExecutor {
             // The click stopped waiting (it said the ticket is being
             // created): a direct message.
             return await directMessage(rendered, to: person, key: key, what: "a private word")
-        case .refuse, .showForm, .showSanctions, .showAppealedSanctions:
+        case .refuse, .showPrivately, .showForm, .showSanctions, .showAppealedSanctions:
             break // answered on the interaction itself, within its 3 seconds
         case .recordSanction:
             break // kept by the engine's own step, never sent

@@ -41,7 +41,12 @@ extension TicketDesk {
             RESTClient.SlashCommand(name: CommandWords.transcript, description: "",
                                     options: [.init(name: "number", description: "", type: .integer, required: true)]),
             CommandWords.transcriptWords, languages: languages)
-        return opening + [transcript] + directory.communityCommands.compactMap { name in
+        // A message's menu item, where a category takes reports: its name
+        // is what members read in the menu, in their Discord's language.
+        let reporting = directory.reportCategory == nil ? [] : [RESTClient.SlashCommand.menuItem(
+            .message, name: CommandWords.reportMessage,
+            nameLocalizations: CommandLocalizations.localizations(CommandWords.reportMessageWords, languages).0)]
+        return reporting + opening + [transcript] + directory.communityCommands.compactMap { name in
             CommandWords.community[name].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
             }

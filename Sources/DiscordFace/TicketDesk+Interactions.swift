@@ -22,6 +22,14 @@ extension TicketDesk {
                 try await respond(interaction, .deferredUpdate)
             case (.modalSubmit, .openingForm(let workflow, let category)?):
                 try await open(workflow: workflow, category: category, answers: data?.submittedValues ?? [:], interaction)
+            case (.modalSubmit, .reportForm(let workflow, let category, let message)?):
+                // Captured when the menu was used; lost only if Escala
+                // restarted while the member filled the form in.
+                guard let user = interaction.actor, let reported = reports.take(message: message, reporter: user.id.rawValue) else {
+                    let language = directory.language(forMember: interaction.locale)
+                    return try await respond(interaction, .ephemeral(DiscordMarkup.render(.reportLost, locale: language)))
+                }
+                try await open(workflow: workflow, category: category, answers: data?.submittedValues ?? [:], reported: reported, interaction)
             case (.modalSubmit, .sanctionForm?):
                 let answers = data?.submittedValues ?? [:]
                 try await act(interaction) {
@@ -43,6 +51,8 @@ extension TicketDesk {
                 try await act(interaction) { .formSubmitted(form: form, by: $0, answers: data?.submittedValues ?? [:]) }
             case (.applicationCommandAutocomplete, _):
                 try await suggest(interaction)
+            case (.applicationCommand, _) where data?.targetMessage != nil:
+                try await report(interaction)
             case (.applicationCommand, _) where data?.name == CommandWords.transcript:
                 try await sendTranscript(interaction)
             case (.applicationCommand, _) where data?.name == CommandWords.openTicket:
@@ -74,18 +84,43 @@ extension TicketDesk {
     }
 
     /// A panel's button or menu: the category's questions as a form when it
-    /// has any, else the ticket opens at once.
-    private func openFromPanel(workflow key: String?, category name: String, _ interaction: Interaction) async throws {
+    /// has any, else the ticket opens at once. `reported`: the message a
+    /// «Report message» captured, which its form's id names.
+    private func openFromPanel(workflow key: String?, category name: String, reported: ReportedMessage? = nil,
+                               _ interaction: Interaction) async throws {
         guard let (bound, category) = opening(workflow: key, category: name) else {
             logger.notice("a click names no category that one workflow has", metadata: ["workflow": "\(key ?? "-")", "category": "\(name)"])
             return try await respond(interaction, .deferredUpdate)
         }
         if !category.questions.isEmpty {
-            let form = CustomID.openingForm(workflow: CustomID.workflowKey(path: bound.path), category: name)
+            let workflow = CustomID.workflowKey(path: bound.path)
+            var form = CustomID.openingForm(workflow: workflow, category: name)
+            if let reported, let user = interaction.actor {
+                reports.keep(reported, reporter: user.id.rawValue)
+                form = .reportForm(workflow: workflow, category: name, message: reported.id)
+            }
             try await respond(interaction, Components.form(form.wire, title: String(category.label.prefix(45)), questions: category.questions))
             return
         }
-        try await open(workflow: key, category: name, answers: [:], interaction)
+        try await open(workflow: key, category: name, answers: [:], reported: reported, interaction)
+    }
+
+    /// «Report message» on someone's message: the message captured now,
+    /// whole (its author may delete it the next minute), and the report
+    /// category's path from there, as its panel would take it.
+    private func report(_ interaction: Interaction) async throws {
+        guard let message = interaction.data?.targetMessage, let author = message.author else { return }
+        guard let (entry, category) = directory.reportCategory else {
+            let language = directory.language(forMember: interaction.locale)
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.noReportCategory, locale: language)))
+        }
+        let reported = ReportedMessage(
+            id: message.id.rawValue, channel: message.channelID.rawValue, author: author.id.rawValue,
+            authorName: message.member?.nick ?? author.globalName ?? author.username, text: message.content,
+            attachments: (message.attachments ?? []).map(\.url),
+            link: "https://discord.com/channels/\(guild.rawValue)/\(message.channelID.rawValue)/\(message.id.rawValue)",
+            sentAt: message.timestamp.flatMap(DiscordTimestamp.seconds) ?? now())
+        try await openFromPanel(workflow: entry.key, category: category.name, reported: reported, interaction)
     }
 
     /// The workflow and category a panel's click or opening form means
@@ -96,7 +131,8 @@ extension TicketDesk {
         return (bound, category)
     }
 
-    private func open(workflow key: String?, category name: String, answers: [String: String], _ interaction: Interaction) async throws {
+    private func open(workflow key: String?, category name: String, answers: [String: String], reported: ReportedMessage? = nil,
+                      _ interaction: Interaction) async throws {
         guard let (bound, category) = opening(workflow: key, category: name), let user = interaction.actor else {
             return try await respond(interaction, .deferredUpdate)
         }
@@ -118,7 +154,7 @@ extension TicketDesk {
         // happens to this process next (the step takes milliseconds of the
         // 3 seconds).
         let outcome = try await engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
-                                      locale: interaction.locale ?? bound.workflow.locales[0], answers: answers,
+                                      locale: interaction.locale ?? bound.workflow.locales[0], answers: answers, reported: reported,
                                       sourceID: "interaction:\(interaction.id)", room: room, now: now())
         if case .refused(let reason) = outcome {
             try await respond(interaction, .ephemeral(DiscordMarkup.render(reason)))
@@ -289,7 +325,7 @@ extension TicketDesk {
     private func answer(to effects: [Effect], for person: Person, ticket: StoredTicket, bound: BoundWorkflow) async throws -> InteractionResponse {
         for effect in effects {
             switch effect {
-            case .refuse(person.id, let reason):
+            case .refuse(person.id, let reason), .showPrivately(person.id, let reason):
                 return .ephemeral(DiscordMarkup.render(reason))
             case .showForm(let name, person.id):
                 guard let form = engine.form(name, for: ticket.state) else { continue }

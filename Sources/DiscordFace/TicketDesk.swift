@@ -43,6 +43,8 @@ public final class TicketDesk: Sendable {
     let lanes = GatewayLanes()
     /// Who the bot is, from each READY.
     let bot = BotIdentity()
+    /// Reported messages waiting for their form's answers.
+    let reports = PendingReports()
     private let state = Mutex(State())
 
     private struct State {

@@ -15,7 +15,7 @@ extension MessageBody {
         case .send(let text, let buttons, _, let answers):
             let embeds = answers.map { [TicketEmbeds.openingAnswers($0, language: language)] }
             return MessageBody(content: text.isEmpty ? nil : DiscordMarkup.render(text),
-                               components: buttons.isEmpty ? nil : Components.rows(buttons, of: category),
+                               components: buttons.isEmpty ? nil : Components.rows(buttons, of: category, language: language),
                                embeds: embeds, allowedMentions: bound.allowedMentions(for: effect, owner: owner), nonce: nonce)
         case .notice(let text, _):
             return MessageBody(content: DiscordMarkup.render(text), allowedMentions: bound.allowedMentions(for: effect, owner: owner), nonce: nonce)

@@ -40,6 +40,15 @@ extension LocalDiscord {
         await gateway.dispatch("CHANNEL_DELETE", #"{"id":"\#(id)","type":0,"guild_id":"\#(guild)","name":"gone","flags":0}"#)
     }
 
+    /// Its author deletes a message: gone from the channel (a menu can no
+    /// longer be used on it), MESSAGE_DELETE dispatched.
+    public func deleteMessageByHand(_ id: String, in channel: String) async {
+        state.withLock { state in
+            state.messages[channel]?.removeAll { (try? JSONValue.parse(Data($0.utf8)))?["id"]?.string == id }
+        }
+        await gateway.dispatch("MESSAGE_DELETE", #"{"id":"\#(id)","channel_id":"\#(channel)"}"#)
+    }
+
     /// A member writes in a channel: the message is stored (a transcript
     /// will read it back) and MESSAGE_CREATE is dispatched. Returns its id.
     @discardableResult
@@ -162,6 +171,33 @@ extension LocalDiscord {
         let resolved = users.isEmpty ? "" : #","resolved":{"users":{\#(users.joined(separator: ","))},"members":{\#(guildMembers.joined(separator: ","))}}"#
         return await interaction(type: 2, data: #"{"id":"900","name":"\#(name)","type":1,"options":[\#(list)]\#(resolved)}"#,
                                  channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
+    /// A member picks one of the app's items in a message's menu (a
+    /// message command, type 3), as Discord sends it: the message under
+    /// `resolved.messages`, whole as it is stored now (a deleted one
+    /// cannot be picked: nil).
+    @discardableResult
+    public func useMessageMenu(_ name: String, on message: String, in channel: String, by user: (id: String, name: String),
+                               roles: [String] = [], guild: String, locale: String = "es-ES") async -> String? {
+        let stored = state.withLock { state in
+            (state.messages[channel] ?? []).first { (try? JSONValue.parse(Data($0.utf8)))?["id"]?.string == message }
+        }
+        guard let stored else { return nil }
+        let data = #"{"id":"901","name":\#(JSONValue.string(name).serialized),"type":3,"target_id":"\#(message)","resolved":{"messages":{"\#(message)":\#(stored)}}}"#
+        return await interaction(type: 2, data: data, channel: channel, user: user, roles: roles, guild: guild, locale: locale)
+    }
+
+    /// A member picks one of the app's items in a member's menu (a user
+    /// command, type 2): the member under `resolved`, users and members apart.
+    @discardableResult
+    public func useUserMenu(_ name: String, on target: (id: String, name: String), in channel: String, by user: (id: String, name: String),
+                            roles: [String] = [], guild: String, locale: String = "es-ES") async -> String {
+        let (targetRoles, bot) = state.withLock { ($0.memberRoles[target.id] ?? [], $0.bots.contains(target.id)) }
+        let userJSON = #"{"id":"\#(target.id)","username":\#(JSONValue.string(target.name).serialized),"discriminator":"0","global_name":null,"avatar":null\#(bot ? #","bot":true"# : "")}"#
+        let memberJSON = #"{"roles":[\#(targetRoles.map { "\"\($0)\"" }.joined(separator: ","))],"joined_at":"2025-01-01T00:00:00+00:00","nick":null}"#
+        let data = #"{"id":"902","name":\#(JSONValue.string(name).serialized),"type":2,"target_id":"\#(target.id)","resolved":{"users":{"\#(target.id)":\#(userJSON)},"members":{"\#(target.id)":\#(memberJSON)}}}"#
+        return await interaction(type: 2, data: data, channel: channel, user: user, roles: roles, guild: guild, locale: locale)
     }
 
     /// A member types in an option marked `autocomplete` of a slash

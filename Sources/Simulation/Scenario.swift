@@ -29,6 +29,10 @@ public struct Scenario: Sendable {
 
     public enum Action: Sendable {
         case open(person: String, category: String, answers: [(String, String)])
+        /// `ana reports pepe "insulto" [with q="a"]`: «Report message» on
+        /// a message of Pepe's; the category that says `report messages`
+        /// opens, the message captured.
+        case report(person: String, author: String, text: String, answers: [(String, String)])
         case say(person: String, text: String, attachments: [String])
         case press(person: String, button: String)
         case run(person: String, command: String)

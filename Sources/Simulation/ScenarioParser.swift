@@ -146,6 +146,11 @@ public enum ScenarioParser {
         case "opens":
             guard case .word(let category)? = rest.first else { throw LineError("`opens` needs a category: `\(person) opens soporte`") }
             return .open(person: person, category: category, answers: try pairs(after: rest.dropFirst()))
+        case "reports":
+            guard rest.count >= 2, case .word(let author) = rest[0], case .string(let text) = rest[1] else {
+                throw LineError("write `\(person) reports NAME \"their message\"` (a message of NAME's, reported from its menu)")
+            }
+            return .report(person: person, author: author, text: text, answers: try pairs(after: rest.dropFirst(2)))
         case "says":
             guard case .string(let text)? = rest.first else { throw LineError("put the message in quotes: `\(person) says \"hola\"`") }
             var attachments: [String] = []
@@ -238,7 +243,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, says, presses, runs, submits, chooses sanction, transfers to, moves to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, runs, submits, chooses sanction, transfers to, moves to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

@@ -7,7 +7,7 @@ extension Play {
     static func text(of effect: Effect) -> RichText? {
         switch effect {
         case .send(let text, _, _, _) where !text.isEmpty: text
-        case .notice(let text, _), .tellPrivately(_, let text): text
+        case .notice(let text, _), .tellPrivately(_, let text), .showPrivately(_, let text): text
         case .notify(_, let text, _), .publish(_, let text), .askRating(let text, _): text
         default: nil
         }
@@ -52,6 +52,7 @@ extension Play {
         case .publish(let channel, let text): return words("publishes in #{0}: \"{1}\"", channel, Self.oneLine(humanize(text)))
         case .refuse(let person, let reason): return words("refuses {0}: \"{1}\"", who(person), humanize(reason))
         case .tellPrivately(let person, let text): return words("tells {0} privately: \"{1}\"", who(person), humanize(text))
+        case .showPrivately(let person, let text): return words("shows {0} privately: \"{1}\"", who(person), Self.oneLine(humanize(text)))
         case .showForm(let form, let person): return words("shows the form {0} to {1}", form, who(person))
         case .showSanctions(let person): return words("shows the sanction form to {0}", who(person))
         case .showAppealedSanctions(let person): return words("shows {0} the member's recorded sanctions", who(person))

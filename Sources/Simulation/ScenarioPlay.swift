@@ -82,34 +82,13 @@ struct Play {
             try await finish(entry(step.line, words(full ? "the Discord server holds its 500 channels" : "the Discord server has room again")))
             return
         case .open(let name, let category, let answers):
-            let person = people[name]!
-            let room: ChannelRoom = serverFull ? .serverFull : fullCategories.contains(category) ? .categoriesFull : .available
-            let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
-                                                 locale: scenario.people.first { $0.name == name }?.locale
-                                                     ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
-                                                 answers: Dictionary(answers, uniquingKeysWith: { _, last in last }),
-                                                 sourceID: source, room: room, now: now)
-            var entry = entry(step.line, words("{0} opens {1}", name, category))
-            switch outcome {
-            case .opened(let ticket, let effects, let rules):
-                select(ticket)
-                lastEffects = effects.map { (ticket.id, $0) }
-                lastReplayed = false
-                entry = self.entry(step.line, words("{0} opens {1}", name, category), ticket: ticket.number)
-                entry.stateChange = "→ \(ticket.state.state)"
-                entry.rules = rules.map(describe(rule:))
-            case .refused(let reason):
-                lastEffects = [(0, .refuse(person: person.id, reason: reason))]
-                if let alert = engine.staffAlert(noRoom: room, category: category, workflow: runner.workflowPath, member: person.id, now: now) {
-                    lastEffects.append((0, .notify(channel: alert.channel, text: alert.text, pings: [])))
-                }
-                lastReplayed = false
-            case .duplicate(let id):
-                if let id, let ticket = try await engine.ticket(id: id) { select(ticket) }
-                lastEffects = []
-                lastReplayed = true
-            }
-            try await finish(entry)
+            try await open(category, by: name, answers: answers, reported: nil, line: step.line, source: source)
+        case .report(let name, let author, let text, let answers):
+            // What Discord's menu hands over: the message as it is now.
+            guard let category = runner.engine.currentWorkflow(runner.workflowPath)?.categories.first(where: { $0.reportsMessages == true }) else { return }
+            let reported = ReportedMessage(id: "m\(step.line)", channel: "general", author: people[author]!.id, authorName: author, text: text,
+                                           attachments: [], link: "\(scenario.path):\(step.line)", sentAt: now)
+            try await open(category.name, by: name, answers: answers, reported: reported, line: step.line, source: source)
         case .wait(let seconds):
             let end = now + Int64(seconds)
             var effects: [(Int64, Effect)] = []
@@ -298,6 +277,41 @@ struct Play {
         if let id = currentTicket { owner = (try? await engine.ticket(id: id))?.state.owner }
         let mentionsOwner = people.contains { name, person in person.id == owner && text.contains("@" + name) }
         return (text, mentionsOwner)
+    }
+
+    /// A panel's open, or a report's (`reported`): the same engine path.
+    mutating func open(_ category: String, by name: String, answers: [(String, String)], reported: ReportedMessage?,
+                               line: Int, source: String) async throws {
+        let person = people[name]!
+        let room: ChannelRoom = serverFull ? .serverFull : fullCategories.contains(category) ? .categoriesFull : .available
+        let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
+                                             locale: scenario.people.first { $0.name == name }?.locale
+                                                 ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
+                                             answers: Dictionary(answers, uniquingKeysWith: { _, last in last }), reported: reported,
+                                             sourceID: source, room: room, now: now)
+        let said = reported.map { words("{0} reports a message of {1}: \"{2}\"", name, $0.authorName, Self.oneLine($0.text)) + words(", opening {0}", category) }
+            ?? words("{0} opens {1}", name, category)
+        var entry = entry(line, said)
+        switch outcome {
+        case .opened(let ticket, let effects, let rules):
+            select(ticket)
+            lastEffects = effects.map { (ticket.id, $0) }
+            lastReplayed = false
+            entry = self.entry(line, said, ticket: ticket.number)
+            entry.stateChange = "→ \(ticket.state.state)"
+            entry.rules = rules.map(describe(rule:))
+        case .refused(let reason):
+            lastEffects = [(0, .refuse(person: person.id, reason: reason))]
+            if let alert = engine.staffAlert(noRoom: room, category: category, workflow: runner.workflowPath, member: person.id, now: now) {
+                lastEffects.append((0, .notify(channel: alert.channel, text: alert.text, pings: [])))
+            }
+            lastReplayed = false
+        case .duplicate(let id):
+            if let id, let ticket = try await engine.ticket(id: id) { select(ticket) }
+            lastEffects = []
+            lastReplayed = true
+        }
+        try await finish(entry)
     }
 
     mutating func select(_ ticket: StoredTicket) {

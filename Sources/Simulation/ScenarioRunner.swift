@@ -60,6 +60,12 @@ public struct ScenarioRunner: Sendable {
                     error(step.line, answer.isEmpty ? words("`{0}` is a menu: pick one of {1}", name, offered)
                           : words("`{0}` is a menu: `{1}` is not one of its choices; pick one of {2}", name, answer, offered))
                 }
+            case .report(_, let author, _, _) where !declared.contains(author):
+                error(step.line, words("`{0}` is not one of the scenario's people: declare them with `member {0}`", author))
+            case .report where !workflow.categories.contains(where: { $0.reportsMessages == true }):
+                error(step.line, words("no ticket of the workflow says `report messages`: «Report message» opens nothing"))
+            case .press(_, TicketMachine.reportedMessageButton):
+                break
             case .press(_, let button) where !buttons.contains(button):
                 error(step.line, words("no category of the workflow has a button `{0}`", button) + suggestion(button, among: buttons))
             case .submit(_, let form, _) where !forms.contains(form):

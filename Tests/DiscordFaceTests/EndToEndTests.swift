@@ -612,6 +612,73 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("«Reportar mensaje»: the message menu item is registered in Spanish; using it on Pepe's insult opens Reportes through its form with the message captured whole, kept after Pepe deletes it, shown by a button to the ticket's staff and its member, never to Pepe once added, nor to another member; reporting one's own message is refused")
+    func reportMessage() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let commands = try await Self.registeredCommands(server)
+        let item = try #require(commands.first { $0["type"]?.number == 3 })
+        #expect(item["name"]?.string == "Report message" && item["name_localizations"]?["es-ES"]?.string == "Reportar mensaje")
+        #expect(item["description"]?.string == "", "Discord wants a menu item's description empty")
+        let cm = [E2E.roles["cm"]!]
+        let pepe = (id: "300000000000000077", name: "pepe")
+        server.addMember(id: pepe.id, name: pepe.name, roles: [])
+        let general = "800000000000000099"
+        let insult = String(repeating: "eres un inútil ", count: 200) // 3,000 characters: more than a private answer holds
+        let message = await server.say(insult, in: general, by: pepe, attachments: ["captura.png"], guild: E2E.guild)
+
+        let own = try #require(await server.useMessageMenu("Report message", on: message, in: general, by: pepe, guild: E2E.guild))
+        let form = try await E2E.callback(server, own)
+        #expect(form["type"]?.number == 9 && form["data"]?["custom_id"]?.string == "esc:r:roleplay:reportes:\(message)", "\(form)")
+        await server.submit("esc:r:roleplay:reportes:\(message)", values: ["reportado": "yo", "hechos": "nada"], in: general, by: pepe, guild: E2E.guild)
+        try await eventually("pepe refused") {
+            server.received.contains { E2E.body($0)?["data"]?["content"]?.string == "No puedes reportar tu propio mensaje." }
+        }
+
+        let used = try #require(await server.useMessageMenu("Report message", on: message, in: general, by: E2E.player, guild: E2E.guild))
+        _ = try await E2E.callback(server, used)
+        await server.deleteMessageByHand(message, in: general)
+        await server.submit("esc:r:roleplay:reportes:\(message)", values: ["reportado": "Pepe", "hechos": "Me insultó en #general"], in: general,
+                            by: E2E.player, guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        let ticket = try #require(try await running.desk.engine.ticket(id: 1))
+        #expect(ticket.state.category == "reportes" && ticket.state.owner == E2E.player.id)
+        #expect(ticket.state.reported?.text == insult && ticket.state.reported?.author == pepe.id, "captured whole, though Pepe deleted it")
+        #expect(ticket.state.reported?.link == "https://discord.com/channels/\(E2E.guild)/\(general)/\(message)")
+        #expect(ticket.state.reported?.attachments.first?.hasSuffix("captura.png") == true)
+        let button = CustomID.button(category: "reportes", button: TicketMachine.reportedMessageButton).wire
+        try await eventually("the notice and its button in the ticket") {
+            E2E.requests(server, "POST", "/channels/\(channel)/messages").compactMap(E2E.body).contains {
+                $0["content"]?.string?.hasPrefix("📌 Este ticket reporta un mensaje.") == true
+                    && $0["components"]?.array?.first?["components"]?.array?.first?["label"]?.string == "Ver el mensaje reportado"
+            }
+        }
+        let posted = E2E.requests(server, "POST", "/channels/\(channel)/messages").compactMap(E2E.body).compactMap { $0["content"]?.string }
+        #expect(!posted.contains { $0.contains("inútil") }, "the channel never shows the reported text")
+
+        func pressed(by person: (id: String, name: String), roles: [String] = []) async throws -> String {
+            let click = await server.click(button, in: channel, by: person, roles: roles, guild: E2E.guild)
+            let answer = try await E2E.callback(server, click)
+            #expect(answer["data"]?["flags"]?.number == 64, "privately")
+            #expect(answer["data"]?["allowed_mentions"]?["parse"]?.array?.isEmpty ?? true)
+            return answer["data"]?["content"]?.string ?? ""
+        }
+        let shown = try await pressed(by: E2E.ana, roles: cm)
+        #expect(shown.hasPrefix("Mensaje de <@\(pepe.id)> en <#\(general)>, enviado el 2026-01-05 09:00 UTC (su comienzo"), "\(shown)")
+        #expect(shown.contains("> eres un inútil") && shown.contains("captura.png") && shown.count <= 2000)
+        #expect(try await pressed(by: E2E.player).hasPrefix("Mensaje de"), "the member who reported it")
+        #expect(try await pressed(by: E2E.beto) == "Solo el staff de este ticket puede ver el mensaje reportado.")
+        await server.say("Os dejo la captura", in: channel, by: E2E.player, attachments: ["mia.png"], guild: E2E.guild)
+        await server.say("Te atiendo", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("ana handles it") { try await running.desk.engine.ticket(id: 1)?.state.handler == E2E.ana.id }
+        await server.command("add", options: [("member", 6, "\"\(pepe.id)\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("pepe added to be heard") { try await running.desk.engine.ticket(id: 1)?.state.guests == [pepe.id] }
+        #expect(try await pressed(by: pepe) == "Solo el staff de este ticket puede ver el mensaje reportado.", "the reported person, as a guest")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

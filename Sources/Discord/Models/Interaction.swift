@@ -25,16 +25,30 @@ public struct Interaction: Sendable, Decodable {
         public var options: [CommandOption]?
         /// The users that user options point at, as Discord resolved them.
         public var resolved: Resolved?
+        /// An application command's kind: 1 typed in the command box, 2 a
+        /// member's menu item, 3 a message's.
+        public var type: Int?
+        /// The member or message a menu item was used on.
+        public var targetID: String?
 
         public struct Resolved: Sendable, Decodable {
             public var users: [String: User]?
             /// The members behind user options, with their roles (no `user`).
             public var members: [String: GuildMember]?
+            /// The message a message command was used on, whole.
+            public var messages: [String: Message]?
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, values, components, options, resolved
+            case name, values, components, options, resolved, type
             case customID = "custom_id"
+            case targetID = "target_id"
+        }
+
+        /// The message a message menu item was used on, as Discord sent it.
+        public var targetMessage: Message? {
+            guard type == 3, let targetID else { return nil }
+            return resolved?.messages?[targetID]
         }
 
         /// A user an option points at (`/rep member`), when Discord sent it.

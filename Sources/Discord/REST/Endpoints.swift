@@ -243,6 +243,19 @@ extension RESTClient {
             self.options = options
         }
 
+        /// An item of a member's (`user`) or a message's menu: Discord wants
+        /// its description empty, and its name may have spaces and capitals.
+        public static func menuItem(_ kind: MenuKind, name: String, nameLocalizations: [String: String]?) -> SlashCommand {
+            var command = SlashCommand(name: name, description: "")
+            command.type = kind.rawValue
+            command.nameLocalizations = nameLocalizations
+            return command
+        }
+
+        public enum MenuKind: Int, Sendable {
+            case user = 2, message = 3
+        }
+
         enum CodingKeys: String, CodingKey {
             case name, description, type, options
             case nameLocalizations = "name_localizations", descriptionLocalizations = "description_localizations"

@@ -114,6 +114,12 @@ public struct CommandWords: Sendable, Hashable {
         "number": Words(en: ("number", "The ticket's number"), es: ("numero", "El número del ticket"), fr: ("numero", "Le numéro du ticket")),
     ])
 
+    /// «Report message», in a message's menu (Discord: a message command,
+    /// whose name is what the menu shows, spaces and all, and which has
+    /// no description).
+    public static let reportMessage = "Report message"
+    public static let reportMessageWords = Words(en: (reportMessage, ""), es: ("Reportar mensaje", ""), fr: ("Signaler le message", ""))
+
     /// `/ticket CATEGORY`: the panel's path, from the command box.
     public static let openTicket = "ticket"
     public static let openTicketWords = CommandWords(command: Words(

@@ -40,6 +40,9 @@ public enum Effect: Sendable, Hashable, Codable {
     /// has none): on Discord the answer to their click while it still
     /// waits, else a direct message.
     case tellPrivately(person: String, text: RichText)
+    /// Shown to the person who asked, as the answer to their click, and
+    /// to nobody else (the reported message, to its staff).
+    case showPrivately(person: String, text: RichText)
     case showForm(String, to: String)
     /// The sanction form: which row of the table, to which member, and
     /// whether they were warned.

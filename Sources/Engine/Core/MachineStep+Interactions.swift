@@ -4,6 +4,7 @@ import WorkflowDSL
 extension MachineStep {
     mutating func interaction(_ event: CompiledTransition.Event, by person: Person) {
         if case .button(let name) = event, answerFarewell(button: name, by: person) { return }
+        if case .button(TicketMachine.reportedMessageButton) = event { return showReported(to: person) }
         let candidates = transitions.filter { $0.event == event }
         guard !candidates.isEmpty else {
             effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))

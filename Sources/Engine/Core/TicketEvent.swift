@@ -3,7 +3,8 @@ import WorkflowDSL
 /// What happens to a ticket, as the engine sees it: Discord's events after
 /// the adapter has resolved who the people are.
 public enum TicketEvent: Sendable, Hashable, Codable {
-    case opened(by: Person, answers: [String: String])
+    /// `reported`: the message a «Report message» opened it for.
+    case opened(by: Person, answers: [String: String], reported: ReportedMessage? = nil)
     case message(Message)
     case button(name: String, by: Person)
     case command(name: String, by: Person)

@@ -40,6 +40,9 @@ public struct TicketMachine: Sendable {
     /// The name of the built-in form that asks for a close reason when the
     /// category requires one and the workflow's `close` gives none.
     public static let closeReasonForm = "close_reason"
+    /// The button under a reported message's notice: not a name a workflow
+    /// can write (`-`), so no rule of theirs can take it.
+    public static let reportedMessageButton = "reported-message"
     /// Its one answer.
     public static let closeReasonAnswer = "reason"
 
@@ -81,7 +84,8 @@ public struct TicketMachine: Sendable {
 
     /// A new ticket: its first state, the channel, the greeting, its timers
     /// and whatever the workflow does `on opened`.
-    public func open(number: Int, owner: Person, locale: String, answers: [String: String], now: Int64) -> MachineOutcome {
+    public func open(number: Int, owner: Person, locale: String, answers: [String: String], reported: ReportedMessage? = nil,
+                     now: Int64) -> MachineOutcome {
         var state = TicketState(number: number, category: category.name, workflowHash: workflow.contentHash,
                                 owner: owner.id, ownerName: owner.name, locale: locale,
                                 state: category.initialState, now: now)
@@ -99,6 +103,7 @@ public struct TicketMachine: Sendable {
         } else {
             run.showButtons()
         }
+        if let reported { run.capture(reported) }
         let asked = category.evidence.filter(\.isMembers)
         if !asked.isEmpty {
             let needed = NoticeCatalogue.text(.evidenceNeeded(asked.map(\.label)), locale: run.locale)

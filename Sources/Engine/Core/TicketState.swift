@@ -94,6 +94,11 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// older tickets decode.
     public internal(set) var guests: [String]?
 
+    /// The message the ticket was opened to report, captured at the
+    /// report: its staff read it (`TicketMachine.reportedMessageButton`),
+    /// nobody else in the ticket does. Optional so that older tickets decode.
+    public internal(set) var reported: ReportedMessage?
+
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 
     public init(number: Int, category: String, workflowHash: String, owner: String, ownerName: String,

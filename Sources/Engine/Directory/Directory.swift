@@ -70,6 +70,16 @@ public struct Directory: Sendable {
         return TicketMachine.suggested(offered, typed: typed) { [$0.category.label, $0.category.name] }
     }
 
+    /// What «Report message» opens: the category that says `report
+    /// messages`, in the first workflow that has one (lint allows one a
+    /// file; Discord shows one menu item a server).
+    public var reportCategory: (entry: Entry, category: Category)? {
+        for entry in entries {
+            if let category = entry.workflow.categories.first(where: { $0.reportsMessages == true }) { return (entry, category) }
+        }
+        return nil
+    }
+
     /// Whether any workflow has a panel: `/ticket` opens what panels open.
     public var opensByCommand: Bool { entries.contains { !$0.workflow.panels.isEmpty } }
 

@@ -140,8 +140,8 @@ public final class TicketEngine: Sendable, StoreBacked {
     /// lock from its first read: two opens at the same instant are
     /// serialised, and the second sees the first.
     public func open(guild: String, workflow path: String, category name: String, owner: Person, locale: String,
-                     answers: [String: String] = [:], sourceID: String? = nil, room: ChannelRoom = .available,
-                     now: Int64) async throws(EngineError) -> OpenOutcome {
+                     answers: [String: String] = [:], reported: ReportedMessage? = nil, sourceID: String? = nil,
+                     room: ChannelRoom = .available, now: Int64) async throws(EngineError) -> OpenOutcome {
         guard let workflow = currentWorkflow(path) else { throw .unknownWorkflow(path) }
         guard let category = workflow.category(named: name),
               let machine = machine(hash: workflow.contentHash, category: name) else {
@@ -155,14 +155,18 @@ public final class TicketEngine: Sendable, StoreBacked {
                 // A member whose click was taken but never answered (the
                 // process died before the acknowledgement; Discord said
                 // "interaction failed") clicks again, with the same
-                // answers: that is the same ticket, not a second one.
+                // answers: that is the same ticket, not a second one. A
+                // report of another message is another ticket.
                 if let recent = try transaction.recentOpenTicket(guild: guild, owner: owner.id, category: name,
                                                                  since: now - Self.repeatedOpenWindow),
-                   try transaction.ticket(id: recent)?.state.answers == answers {
+                   let earlier = try transaction.ticket(id: recent)?.state,
+                   earlier.answers == answers, earlier.reported?.id == reported?.id {
                     return .duplicate(ticketID: recent)
                 }
                 var refusal: RichText?
-                if category.mode == .channel, room != .available {
+                if let reported, reported.author == owner.id {
+                    refusal = NoticeCatalogue.text(.reportOwnMessage, locale: language)
+                } else if category.mode == .channel, room != .available {
                     refusal = NoticeCatalogue.text(room.memberNotice(category: category.label), locale: language)
                 } else if let limit = workflow.userLimit, try transaction.openTicketCount(guild: guild, owner: owner.id) >= limit {
                     refusal = NoticeCatalogue.text(.limitReached(limit), locale: language)
@@ -170,7 +174,7 @@ public final class TicketEngine: Sendable, StoreBacked {
                           try transaction.openTicketCount(guild: guild, owner: owner.id, category: name) >= limit {
                     refusal = NoticeCatalogue.text(.categoryLimitReached(limit, category: category.label), locale: language)
                 }
-                let event = TicketEvent.opened(by: owner, answers: answers)
+                let event = TicketEvent.opened(by: owner, answers: answers, reported: reported)
                 if let refusal {
                     let seq = try transaction.appendEvent(ticketID: nil, sourceID: sourceID, at: now, actor: owner.id,
                                                           kind: "open refused", payload: try StoreCoding.encode(event),
@@ -180,7 +184,7 @@ public final class TicketEngine: Sendable, StoreBacked {
                     return .refused(reason: refusal)
                 }
                 let number = try transaction.nextNumber(guild: guild)
-                let opening = machine.open(number: number, owner: owner, locale: locale, answers: answers, now: now)
+                let opening = machine.open(number: number, owner: owner, locale: locale, answers: answers, reported: reported, now: now)
                 let (state, effects) = (opening.state, opening.effects)
                 let id = try transaction.insertTicket(guild: guild, state: state, now: now)
                 let seq = try transaction.appendEvent(ticketID: id, sourceID: sourceID, at: now, actor: owner.id, kind: event.kind,

@@ -24,7 +24,7 @@ extension TicketEvent {
     /// Who caused it, by Discord user id; nil for the clock and Discord.
     var actorID: String? {
         switch self {
-        case .opened(let person, _), .button(_, let person), .command(_, let person),
+        case .opened(let person, _, _), .button(_, let person), .command(_, let person),
              .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person),
              .transferred(_, let person), .added(_, let person), .removed(_, let person),
              .cannedReply(_, let person), .moved(_, let person):

@@ -111,6 +111,16 @@ public enum Notice: Sendable, Hashable {
     case alreadyInCategory(String)
     /// Said in the ticket: moved by `by` (the handler it had released).
     case moved(from: String, to: String, by: String, released: String?)
+    /// «Report message»: the ticket's first word about it, the button's
+    /// label, what its staff are shown, and the refusals.
+    case messageReported
+    case reportedMessageButton
+    case reportedMessageTitle
+    case reportedMessage(ReportedMessage, cut: Bool)
+    case reportedMessageStaffOnly
+    case reportOwnMessage
+    case noReportCategory
+    case reportLost
     /// Said in the ticket, pinging the guest so that they find it.
     case guestAdded(String, by: String)
     case guestRemoved(String, by: String)
@@ -180,6 +190,15 @@ public enum Notice: Sendable, Hashable {
         case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
         case .guestAdded: .guestAdded
         case .guestRemoved: .guestRemoved
+        case .messageReported: .messageReported
+        case .reportedMessageButton: .reportedMessageButton
+        case .reportedMessageTitle: .reportedMessageTitle
+        case .reportedMessage(let message, let cut):
+            message.attachments.isEmpty ? (cut ? .reportedMessageCut : .reportedMessage) : (cut ? .reportedMessageCutFiles : .reportedMessageFiles)
+        case .reportedMessageStaffOnly: .reportedMessageStaffOnly
+        case .reportOwnMessage: .reportOwnMessage
+        case .noReportCategory: .noReportCategory
+        case .reportLost: .reportLost
         case .transferRefused: .transferRefused
         case .ticketsOf(_, let count): count == 0 ? .noTickets : .ticketsOf
         case .ticketLine(_, _, let open, _, let handler): open ? (handler == nil ? .ticketLineOpenUnhandled : .ticketLineOpen) : .ticketLineClosed
@@ -244,6 +263,11 @@ public enum Notice: Sendable, Hashable {
             ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
+        case .reportedMessage(let message, let cut):
+            ["author": RichText([.person(message.author)]), "channel": RichText([.channel(message.channel)]),
+             "sent": RichText(CalendarDay.utcMinute(message.sentAt)), "link": RichText(message.link),
+             "text": RichText(Self.quoted(cut ? String(message.text.prefix(Self.reportShownLength)) : message.text)),
+             "files": RichText(message.attachments.map { "\n• " + $0 }.joined())]
         case .ticketsOf(let member, let count): ["member": RichText([.person(member)]), "count": RichText(String(count))]
         case .ticketLine(let number, let category, _, let opened, let handler):
             ["number": RichText(String(number)), "category": RichText(category), "opened": RichText(opened),
@@ -260,6 +284,17 @@ public enum Notice: Sendable, Hashable {
 }
 
 extension Notice {
+    /// How much of a reported message a private answer shows: Discord's
+    /// 2,000 characters hold it with its words around; the transcript
+    /// has it whole.
+    static let reportShownLength = 1_500
+
+    /// Each line behind `> `, as a quotation reads on Discord and in a
+    /// scenario's trace.
+    static func quoted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+    }
+
     /// `• /estadisticas — Estadísticas de tickets…`, on its own line.
     static func helpLine(_ words: CommandWords.Words, _ language: String) -> String {
         let phrase = words.words(language) ?? words.en
@@ -279,6 +314,8 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
+    case messageReported, reportedMessageButton, reportedMessageTitle, reportedMessage, reportedMessageCut, reportedMessageFiles, reportedMessageCutFiles,
+         reportedMessageStaffOnly, reportOwnMessage, noReportCategory, reportLost
     case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,
          transcriptNoTicket, transcriptNotYours, transcriptStillOpen, transcriptSent, transcriptDirectMessagesClosed, alreadyInCategory, moved, movedReleased
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed

@@ -28,7 +28,8 @@ public struct StepReply: Sendable, Hashable {
     static func index(in effects: [Effect], answering actor: String?) -> Int? {
         for effect in effects {
             switch effect {
-            case .refuse(let person, _), .showForm(_, let person), .showSanctions(let person), .showAppealedSanctions(let person):
+            case .refuse(let person, _), .showPrivately(let person, _), .showForm(_, let person), .showSanctions(let person),
+                 .showAppealedSanctions(let person):
                 if person == actor { return nil } // the person is answered by that
             default:
                 continue

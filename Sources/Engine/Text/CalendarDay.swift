@@ -7,4 +7,11 @@ enum CalendarDay {
     static func utc(_ seconds: Int64) -> String {
         Date(timeIntervalSince1970: TimeInterval(seconds)).ISO8601Format(.iso8601.year().month().day())
     }
+
+    /// To the minute, for a moment someone may need to find again (when a
+    /// reported message was sent): `2026-01-05 14:03 UTC`.
+    static func utcMinute(_ seconds: Int64) -> String {
+        let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
+        return utc(seconds) + " " + String(format: "%02d:%02d", minutes / 60, minutes % 60) + " UTC"
+    }
 }

@@ -40,6 +40,9 @@ public struct TicketBody: Sendable {
     /// `transcript to user`: the member gets the transcript by direct
     /// message when the ticket closes.
     public var transcriptToUser: SourceRange?
+    /// `report messages`: the category a member's «Report message» menu
+    /// opens, with the message captured as evidence.
+    public var reportMessages: SourceRange?
     public var autoReplies: [AutoReply] = []
     /// `reply NAME "Label" TEXT`: what `/reply` offers.
     public var replies: [CannedReply] = []

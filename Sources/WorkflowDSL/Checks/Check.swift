@@ -25,6 +25,7 @@ struct CheckContext {
     static let checks: [any Check.Type] = [
         NameResolutionCheck.self,
         LocalNamesCheck.self,
+        ReportCategoryCheck.self,
         MissingRanksCheck.self,
         InitialStateCheck.self,
         ReachabilityCheck.self,

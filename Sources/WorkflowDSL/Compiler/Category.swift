@@ -56,6 +56,10 @@ public struct Category: Sendable, Hashable, Codable {
     /// message at close. Nil (no) in versions compiled before it.
     public var transcriptToUser: Bool? = nil
 
+    /// `report messages`: what the «Report message» menu opens. Nil (no)
+    /// in versions compiled before it.
+    public var reportsMessages: Bool? = nil
+
     /// `reply NAME "Label" TEXT`, in the order written (the ticket's own
     /// first); nil when there are none.
     public var replies: [Reply]? = nil

@@ -28,6 +28,9 @@ public enum CustomID: Sendable, Hashable {
     case openingForm(workflow: String?, category: String)
     /// A workflow form, or the close-reason form: `esc:f:<form>`.
     case form(String)
+    /// The opening form of a report («Report message»), naming the message
+    /// it reports: `esc:r:<workflow>:<category>:<message>`.
+    case reportForm(workflow: String, category: String, message: String)
 
     public static let prefix = "esc"
     public static let limit = 100
@@ -61,6 +64,7 @@ public enum CustomID: Sendable, Hashable {
         case .openingForm(let workflow?, let category): "\(Self.prefix):q:\(workflow):\(category)"
         case .openingForm(nil, let category): "\(Self.prefix):q:\(category)"
         case .form(let name): "\(Self.prefix):f:\(name)"
+        case .reportForm(let workflow, let category, let message): "\(Self.prefix):r:\(workflow):\(category):\(message)"
         }
     }
 
@@ -78,6 +82,10 @@ public enum CustomID: Sendable, Hashable {
         case ("q", 4) where !parts[2].isEmpty && !parts[3].isEmpty && !parts[3].contains(":"):
             self = .openingForm(workflow: parts[2], category: parts[3])
         case ("f", 3) where !parts[2].isEmpty: self = .form(parts[2])
+        case ("r", 4) where !parts[2].isEmpty:
+            let rest = parts[3].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard rest.count == 2, !rest[0].isEmpty, !rest[1].isEmpty else { return nil }
+            self = .reportForm(workflow: parts[2], category: rest[0], message: rest[1])
         case ("menu", 2): self = .panelMenu(workflow: nil)
         case ("menu", 3) where !parts[2].isEmpty: self = .panelMenu(workflow: parts[2])
         case ("sanction", 2): self = .sanctionForm

@@ -193,6 +193,7 @@ struct Lowering {
         }
         category.tools = tools.isEmpty ? nil : tools
         category.transcriptToUser = body.transcriptToUser == nil ? nil : true
+        category.reportsMessages = body.reportMessages == nil ? nil : true
         let replies = body.replies.map { Category.Reply(name: $0.name.text, label: $0.label.value, text: text($0.text), location: spot($0.range)) }
         category.replies = replies.isEmpty ? nil : replies
         return category

@@ -17,7 +17,7 @@ public enum Keywords {
     public static let ticketBody: [String] = [
         "emoji", "description", "receives", "escalation", "mode", "place", "limit", "question",
         "require", "greeting", "farewell", "claim", "override", "takeover", "user", "remind", "must",
-        "close", "rating", "hours", "outside", "transcript", "auto", "reply", "allow", "button", "flag", "on", "after", "state",
+        "close", "rating", "hours", "outside", "transcript", "report", "auto", "reply", "allow", "button", "flag", "on", "after", "state",
     ]
     public static let stateBody: [String] = ["on", "after"]
     static let reputationBody: [String] = ["limit", "level"]

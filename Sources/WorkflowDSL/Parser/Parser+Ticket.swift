@@ -134,6 +134,15 @@ extension Parser {
             let target = try expectName("a channel name, or `user`", after: "after `transcript to`")
             // `transcript to user`: the member's copy, beside the log channel's.
             if target.text == "user" { body.transcriptToUser = range(from: start) } else { body.transcriptChannel = target }
+        case "report":
+            // One category, not every one: `defaults` cannot say it.
+            if inDefaults {
+                throw fail("`report messages` names the one category the message menu opens, not `defaults`",
+                           code: .misplacedStatement, at: keyword.range, help: "write it inside the ticket that takes reports")
+            }
+            advance()
+            try expectKeyword("messages", after: "after `report`")
+            body.reportMessages = range(from: start)
         case "auto":
             advance()
             try expectKeyword("reply", after: "after `auto`")

@@ -42,6 +42,16 @@ extension DiagnosticCatalogue {
                 "¿quisiste decir {0}? Las palabras clave de Escala están en inglés: {1} se escribe {2}",
             "escalate before coming here, or move the close to a state after the escalation":
                 "escala antes de llegar aquí, o lleva el cierre a un estado posterior al escalado",
+            "first said here":
+                "dicho aquí por primera vez",
+            "the message menu opens one category: keep {0} in one of them":
+                "el menú del mensaje abre una sola categoría: deja {0} en una de ellas",
+            "the tickets {0} and {1} both say {2}":
+                "los tickets {0} y {1} dicen los dos {2}",
+            "write it inside the ticket that takes reports":
+                "escríbelo dentro del ticket que recibe los reportes",
+            "{0} names the one category the message menu opens, not {1}":
+                "{0} nombra la única categoría que abre el menú del mensaje, no {1}",
             "first declared here":
                 "declarado aquí por primera vez",
             "keep {0} on one state only":

@@ -42,6 +42,16 @@ extension DiagnosticCatalogue {
                 "vouliez-vous dire {0} ? Les mots-clés d'Escala sont en anglais : {1} s'écrit {2}",
             "escalate before coming here, or move the close to a state after the escalation":
                 "escaladez avant d'arriver ici, ou déplacez la fermeture dans un état après l'escalade",
+            "first said here":
+                "dit ici pour la première fois",
+            "the message menu opens one category: keep {0} in one of them":
+                "le menu du message ouvre une seule catégorie : gardez {0} dans l'une d'elles",
+            "the tickets {0} and {1} both say {2}":
+                "les tickets {0} et {1} disent tous deux {2}",
+            "write it inside the ticket that takes reports":
+                "écrivez-le dans le ticket qui reçoit les signalements",
+            "{0} names the one category the message menu opens, not {1}":
+                "{0} désigne la seule catégorie qu'ouvre le menu du message, pas {1}",
             "first declared here":
                 "déclaré ici la première fois",
             "keep {0} on one state only":
