@@ -19,6 +19,10 @@ extension TicketDesk {
             "sanctions": [.init(name: "member", description: "", type: .user, required: true)],
             "rep": [.init(name: "member", description: "", type: .user, required: true)],
             "top": [.init(name: "periods_ago", description: "", type: .integer)],
+            "block": [.init(name: "member", description: "", type: .user, required: true),
+                      .init(name: "reason", description: "", type: .string, required: true),
+                      .init(name: "duration", description: "", type: .string)],
+            "unblock": [.init(name: "member", description: "", type: .user, required: true)],
         ]
         let languages = serverLanguages
         // Each staff tool names one member, but /reply and /move, which
@@ -95,6 +99,12 @@ extension TicketDesk {
         case "sanctions":
             guard let member = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
             command = .sanctions(member: member)
+        case "block":
+            guard let member = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
+            command = .block(member: member, reason: data.option("reason") ?? "—", duration: data.option("duration").flatMap { $0.isEmpty ? nil : $0 })
+        case "unblock":
+            guard let member = data.option("member") else { return try await rest.respond(to: interaction, .deferredUpdate) }
+            command = .unblock(member: member)
         default: return try await rest.respond(to: interaction, .deferredUpdate)
         }
         let response: InteractionResponse

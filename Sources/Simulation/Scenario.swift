@@ -40,6 +40,10 @@ public struct Scenario: Sendable {
         /// answered as on Discord, only to her.
         case help(person: String)
         case tickets(person: String)
+        /// `ana blocks pepe [for 7d] "motivo"`, `ana unblocks pepe`:
+        /// `/block` and `/unblock`, answered only to her.
+        case block(person: String, member: String, duration: String?, reason: String)
+        case unblock(person: String, member: String)
         /// `ana transfers to beto`, `ana adds carla`, `ana removes carla`,
         /// `ana replies normas`: `/transfer`, `/add`, `/remove @person`,
         /// `/reply normas` in the ticket (the target is the reply's name).

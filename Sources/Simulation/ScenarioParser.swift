@@ -174,6 +174,18 @@ public enum ScenarioParser {
             case "tickets": return .tickets(person: person)
             default: return .run(person: person, command: name)
             }
+        case "blocks":
+            // `pepe`, then `for 7d` if timed, then the reason in quotes.
+            guard case .word(let member)? = rest.first, case .string(let reason)? = rest.last else {
+                throw LineError("write `\(person) blocks NAME [for 7d] \"reason\"`")
+            }
+            var duration: String?
+            if rest.count == 4, rest[1] == .word("for"), case .word(let span) = rest[2] { duration = span }
+            else if rest.count != 2 { throw LineError("write `\(person) blocks NAME [for 7d] \"reason\"`") }
+            return .block(person: person, member: member, duration: duration, reason: reason)
+        case "unblocks":
+            guard rest.count == 1, case .word(let member) = rest[0] else { throw LineError("write `\(person) unblocks NAME`") }
+            return .unblock(person: person, member: member)
         case "submits":
             guard case .word(let form)? = rest.first else { throw LineError("`submits` needs a form name") }
             return .submit(person: person, form: form, answers: try pairs(after: rest.dropFirst()))
@@ -243,7 +255,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, runs, submits, chooses sanction, transfers to, moves to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, blocks, unblocks, runs, submits, chooses sanction, transfers to, moves to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

@@ -146,6 +146,10 @@ struct Play {
             try await answerPrivately(.help, by: name, line: step.line)
         case .tickets(let name):
             try await answerPrivately(.tickets(member: nil), by: name, line: step.line)
+        case .block(let name, let member, let duration, let reason):
+            try await answerPrivately(.block(member: people[member]!.id, reason: reason, duration: duration), by: name, line: step.line)
+        case .unblock(let name, let member):
+            try await answerPrivately(.unblock(member: people[member]!.id), by: name, line: step.line)
         case .react(let name, let emoji, let message, let added):
             lastEffects = []
             if added { community.count(.reactions, member: people[name]!.id, at: now) }

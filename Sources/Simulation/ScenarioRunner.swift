@@ -60,7 +60,9 @@ public struct ScenarioRunner: Sendable {
                     error(step.line, answer.isEmpty ? words("`{0}` is a menu: pick one of {1}", name, offered)
                           : words("`{0}` is a menu: `{1}` is not one of its choices; pick one of {2}", name, answer, offered))
                 }
-            case .report(_, let author, _, _) where !declared.contains(author):
+            case .report(_, let author, _, _) where !declared.contains(author),
+                 .block(_, let author, _, _) where !declared.contains(author),
+                 .unblock(_, let author) where !declared.contains(author):
                 error(step.line, words("`{0}` is not one of the scenario's people: declare them with `member {0}`", author))
             case .report where !workflow.categories.contains(where: { $0.reportsMessages == true }):
                 error(step.line, words("no ticket of the workflow says `report messages`: «Report message» opens nothing"))

@@ -9,7 +9,7 @@ struct Escala: AsyncParsableCommand {
         commandName: "escala",
         abstract: "Run a Discord support desk from plain-text workflow files.",
         version: version,
-        subcommands: [LintCommand.self, FormatCommand.self, LanguageServerCommand.self, ExplainCommand.self, GraphCommand.self, SimulateCommand.self, RunCommand.self, PlaygroundCommand.self, AuditCommand.self, SanctionsCommand.self, StatsCommand.self, OutboxCommand.self]
+        subcommands: [LintCommand.self, FormatCommand.self, LanguageServerCommand.self, ExplainCommand.self, GraphCommand.self, SimulateCommand.self, RunCommand.self, PlaygroundCommand.self, AuditCommand.self, SanctionsCommand.self, BlocklistCommand.self, StatsCommand.self, OutboxCommand.self]
     )
 
     /// ArgumentParser exits 64 on a usage error; Escala's contract (and the

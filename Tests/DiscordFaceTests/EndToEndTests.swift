@@ -679,6 +679,57 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/bloquear: registered in Spanish with its options; a CM is refused, a Moderador blocks the player for a day; the panel, /ticket, the message menu and a button of an old panel all answer the player privately with the reason and until when; after the day the panel opens; /desbloquear lifts a block without end; the audit has both")
+    func blocklist() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let commands = try await Self.registeredCommands(server)
+        let block = try #require(commands.first { $0["name"]?.string == "block" })
+        #expect(block["name_localizations"]?["es-ES"]?.string == "bloquear")
+        #expect(block["options"]?.array?.compactMap { $0["name_localizations"]?["es-ES"]?.string } == ["miembro", "motivo", "duracion"])
+        #expect(commands.first { $0["name"]?.string == "unblock" }?["name_localizations"]?["es-ES"]?.string == "desbloquear")
+        let lobby = E2E.channels["panel_tickets"]!
+        func answer(_ interaction: String) async throws -> String {
+            try await E2E.callback(server, interaction)["data"]?["content"]?.string ?? ""
+        }
+        let options: [(name: String, type: Int, json: String)] = [("member", 6, "\"\(E2E.player.id)\""), ("reason", 3, "\"Tickets de broma\""),
+                                                                  ("duration", 3, "\"1d\"")]
+        #expect(try await answer(await server.command("block", options: options, in: lobby, by: E2E.ana, roles: [E2E.roles["cm"]!],
+                                                       guild: E2E.guild)).hasPrefix("Solo un Moderador"))
+        let marta = (id: "300000000000000009", name: "marta")
+        #expect(try await answer(await server.command("block", options: options, in: lobby, by: marta, roles: [E2E.roles["moderator"]!],
+                                                       guild: E2E.guild)) == "<@\(E2E.player.id)> ya no puede abrir tickets hasta el 2026-01-06 09:00 UTC.")
+
+        let refusal = "No puedes abrir tickets en este servidor hasta el 2026-01-06 09:00 UTC: Tickets de broma."
+        #expect(try await answer(await server.click("esc:menu", in: lobby, by: E2E.player, values: ["consultas"], guild: E2E.guild)) == refusal)
+        #expect(try await answer(await server.click("esc:o:consultas", in: lobby, by: E2E.player, guild: E2E.guild)) == refusal, "an old panel's button")
+        #expect(try await answer(await server.command("ticket", options: [("category", 3, "\"roleplay:consultas\"")], in: lobby, by: E2E.player,
+                                                       guild: E2E.guild)) == refusal)
+        let message = await server.say("mira esto", in: lobby, by: E2E.ana, guild: E2E.guild)
+        let menu = try #require(await server.useMessageMenu("Report message", on: message, in: lobby, by: E2E.player, guild: E2E.guild))
+        _ = try await E2E.callback(server, menu) // Reportes asks its questions first
+        await server.submit("esc:r:roleplay:reportes:\(message)", values: ["reportado": "ana", "hechos": "nada"], in: lobby, by: E2E.player,
+                            guild: E2E.guild)
+        try await eventually("the report refused") { server.received.contains { E2E.body($0)?["data"]?["content"]?.string == refusal } }
+        #expect(try await running.desk.engine.tickets().isEmpty)
+
+        running.clock.advance(by: 86_400)
+        await server.click("esc:menu", in: lobby, by: E2E.player, values: ["consultas"], guild: E2E.guild)
+        _ = try await Self.ticketChannel(running, 1)
+
+        let forever: [(name: String, type: Int, json: String)] = [("member", 6, "\"\(E2E.beto.id)\""), ("reason", 3, "\"Insultos\"")]
+        #expect(try await answer(await server.command("block", options: forever, in: lobby, by: marta, roles: [E2E.roles["moderator"]!],
+                                                       guild: E2E.guild)).hasSuffix("hasta que alguien lo desbloquee."))
+        #expect(try await answer(await server.command("unblock", options: [("member", 6, "\"\(E2E.beto.id)\"")], in: lobby, by: marta,
+                                                       roles: [E2E.roles["moderator"]!], guild: E2E.guild)) == "<@\(E2E.beto.id)> puede volver a abrir tickets.")
+        let audit = try await running.desk.store.read { try $0.auditOutsideTickets(actions: nil, limit: 20) }
+        #expect(audit.contains { $0.action == "blocked" && $0.actor == marta.id && $0.detail.hasPrefix("\(E2E.player.id) until 2026-01-06 09:00 UTC") })
+        #expect(audit.contains { $0.action == "unblocked" && $0.detail == E2E.beto.id })
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

@@ -95,6 +95,23 @@ public struct CommandWords: Sendable, Hashable {
                                  es: ("periodos_atras", "0 para el periodo en curso (por defecto), 1 para el último terminado…"),
                                  fr: ("periodes_passees", "0 pour la période en cours (par défaut), 1 pour la dernière terminée…")),
         ]),
+        "block": CommandWords(command: Words(
+            en: ("block", "Keep a member from opening tickets, for a time or until unblocked (staff)"),
+            es: ("bloquear", "Impide que un miembro abra tickets, por un tiempo o hasta desbloquearlo (staff)"),
+            fr: ("bloquer", "Empêche un membre d'ouvrir des tickets, pour un temps ou jusqu'au déblocage (staff)")), options: [
+            "member": Words(en: ("member", "Who"), es: ("miembro", "Quién"), fr: ("membre", "Qui")),
+            "reason": Words(en: ("reason", "Why: the member is told"), es: ("motivo", "Por qué: se le dice al miembro"),
+                            fr: ("motif", "Pourquoi : le membre le lit")),
+            "duration": Words(en: ("duration", "For how long: 30m, 12h, 7d, 2w (empty: until unblocked)"),
+                              es: ("duracion", "Cuánto tiempo: 30m, 12h, 7d, 2w (vacío: hasta desbloquearlo)"),
+                              fr: ("duree", "Combien de temps : 30m, 12h, 7d, 2w (vide : jusqu'au déblocage)")),
+        ]),
+        "unblock": CommandWords(command: Words(
+            en: ("unblock", "Let a blocked member open tickets again (staff)"),
+            es: ("desbloquear", "Deja que un miembro bloqueado vuelva a abrir tickets (staff)"),
+            fr: ("debloquer", "Laisse un membre bloqué ouvrir de nouveau des tickets (staff)")), options: [
+            "member": Words(en: ("member", "Who"), es: ("miembro", "Quién"), fr: ("membre", "Qui")),
+        ]),
     ]
 
     /// The words of any of Escala's own commands, by routing name.

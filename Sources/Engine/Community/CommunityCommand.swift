@@ -1,3 +1,4 @@
+import Foundation
 import WorkflowDSL
 
 /// A community slash command as any face receives it, already read from the
@@ -20,13 +21,18 @@ public enum CommunityCommand: Sendable, Hashable {
     case help
     /// `/tickets member`: a member's own tickets; staff may name anyone.
     case tickets(member: String?)
+    /// `/block member reason [duration]`: the member may open no ticket,
+    /// for `duration` as typed (`7d`) or until `/unblock`.
+    case block(member: String, reason: String, duration: String?)
+    /// `/unblock member`: the block lifted.
+    case unblock(member: String)
 
     /// The names faces register, and route to `CommunityEngine.answer`.
-    public static let names: Set<String> = ["help", "tickets", "rep", "top", "stats", "audit", "sanctions"]
+    public static let names: Set<String> = ["help", "tickets", "rep", "top", "stats", "audit", "sanctions", "block", "unblock"]
     /// How many of a member's tickets `/tickets` lists, newest first.
     public static let ticketsListed = 15
     /// The commands only staff may run.
-    public static let staffOnly: Set<String> = ["stats", "audit", "sanctions"]
+    public static let staffOnly: Set<String> = ["stats", "audit", "sanctions", "block", "unblock"]
 
     /// The commands the server's workflows offer, by routing name: each
     /// where a workflow has what it reads (a sanctions table, reputation,
@@ -37,6 +43,7 @@ public enum CommunityCommand: Sendable, Hashable {
         if workflows.contains(where: { !$0.activities.isEmpty }) { names.append("top") }
         names += ["stats", "audit"]
         if workflows.contains(where: { !$0.offences.isEmpty }) { names.append("sanctions") }
+        if workflows.contains(where: { $0.blockers != nil }) { names += ["block", "unblock"] }
         return names
     }
 
@@ -50,6 +57,8 @@ public enum CommunityCommand: Sendable, Hashable {
         case .sanctions: "sanctions"
         case .help: "help"
         case .tickets: "tickets"
+        case .block: "block"
+        case .unblock: "unblock"
         }
     }
 
@@ -127,6 +136,45 @@ extension CommunityEngine {
                 .filter { $0.guild == guild && $0.state.owner == member }
                 .sorted { $0.state.number > $1.state.number }
             return (.tickets(Array(tickets.prefix(CommunityCommand.ticketsListed)), member: member, workflows: workflowsInUse()), [])
+        case .block(let member, let reason, let duration):
+            if let refusal = blockRefusal(by: person) { return (.privately(refusal), []) }
+            guard member != person.id else { return (.privately(.blockSelf), []) }
+            var until: Int64?
+            if let duration {
+                guard let seconds = CommunityCommand.seconds(duration) else { return (.privately(.notADuration(duration)), []) }
+                until = now + seconds
+            }
+            // What the member is told, kept to a length any answer holds.
+            let entry = BlockEntry(member: member, reason: String(reason.prefix(CommunityCommand.longestReason)), until: until,
+                                   blockedBy: person.id, at: now)
+            try await block(entry, now: now)
+            return (.privately(.memberBlocked(member, until: until)), [])
+        case .unblock(let member):
+            if let refusal = blockRefusal(by: person) { return (.privately(refusal), []) }
+            return (.privately(try await unblock(member, by: person.id, now: now) ? .memberUnblocked(member) : .notBlocked(member)), [])
         }
+    }
+}
+
+extension CommunityCommand {
+    /// The longest block a duration may ask for: past it, a typo (`7000d`)
+    /// is refused rather than taken as for ever.
+    public static let longestBlock: Int64 = 3_650 * 86_400
+    /// A block's reason is cut here: the member's refusal must fit one message.
+    public static let longestReason = 500
+
+    /// `30m`, `12h`, `7d`, `2w` as seconds; nil for anything else.
+    public static func seconds(_ typed: String) -> Int64? {
+        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let unit = text.last, let count = Int64(text.dropLast()), count > 0 else { return nil }
+        let scale: Int64 = switch unit {
+        case "m": 60
+        case "h": 3_600
+        case "d": 86_400
+        case "w": 7 * 86_400
+        default: 0
+        }
+        guard scale > 0, count <= longestBlock / scale else { return nil }
+        return count * scale
     }
 }

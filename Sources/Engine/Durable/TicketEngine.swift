@@ -164,7 +164,9 @@ public final class TicketEngine: Sendable, StoreBacked {
                     return .duplicate(ticketID: recent)
                 }
                 var refusal: RichText?
-                if let reported, reported.author == owner.id {
+                if let block = try transaction.block(guild: guild, member: owner.id), block.holds(at: now) {
+                    refusal = NoticeCatalogue.text(.blockedFromOpening(reason: block.reason, until: block.until), locale: language)
+                } else if let reported, reported.author == owner.id {
                     refusal = NoticeCatalogue.text(.reportOwnMessage, locale: language)
                 } else if category.mode == .channel, room != .available {
                     refusal = NoticeCatalogue.text(room.memberNotice(category: category.label), locale: language)

@@ -113,6 +113,13 @@ public enum Notice: Sendable, Hashable {
     case moved(from: String, to: String, by: String, released: String?)
     /// «Report message»: the ticket's first word about it, the button's
     /// label, what its staff are shown, and the refusals.
+    /// The blocklist: the member's refusal, staff's answers.
+    case blockedFromOpening(reason: String, until: Int64?)
+    case memberBlocked(String, until: Int64?)
+    case memberUnblocked(String)
+    case notBlocked(String)
+    case blockSelf
+    case notADuration(String)
     case messageReported
     case reportedMessageButton
     case reportedMessageTitle
@@ -190,6 +197,12 @@ public enum Notice: Sendable, Hashable {
         case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
         case .guestAdded: .guestAdded
         case .guestRemoved: .guestRemoved
+        case .blockedFromOpening(_, let until): until == nil ? .blockedFromOpening : .blockedFromOpeningUntil
+        case .memberBlocked(_, let until): until == nil ? .memberBlocked : .memberBlockedUntil
+        case .memberUnblocked: .memberUnblocked
+        case .notBlocked: .notBlocked
+        case .blockSelf: .blockSelf
+        case .notADuration: .notADuration
         case .messageReported: .messageReported
         case .reportedMessageButton: .reportedMessageButton
         case .reportedMessageTitle: .reportedMessageTitle
@@ -263,6 +276,10 @@ public enum Notice: Sendable, Hashable {
             ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
+        case .blockedFromOpening(let reason, let until): ["reason": RichText(reason), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
+        case .memberBlocked(let member, let until): ["member": RichText([.person(member)]), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
+        case .memberUnblocked(let member), .notBlocked(let member): ["member": RichText([.person(member)])]
+        case .notADuration(let text): ["duration": RichText(text)]
         case .reportedMessage(let message, let cut):
             ["author": RichText([.person(message.author)]), "channel": RichText([.channel(message.channel)]),
              "sent": RichText(CalendarDay.utcMinute(message.sentAt)), "link": RichText(message.link),
@@ -314,6 +331,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case openingAnswers
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
+    case blockedFromOpening, blockedFromOpeningUntil, memberBlocked, memberBlockedUntil, memberUnblocked, notBlocked, blockSelf, notADuration
     case messageReported, reportedMessageButton, reportedMessageTitle, reportedMessage, reportedMessageCut, reportedMessageFiles, reportedMessageCutFiles,
          reportedMessageStaffOnly, reportOwnMessage, noReportCategory, reportLost
     case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,

@@ -59,7 +59,8 @@ public protocol TicketStorage: Sendable {
 /// What the engine does inside one transaction: every storage role (each
 /// a protocol of its own in `Storage/Roles`), which a store implements
 /// together. Throwing any error rolls the whole transaction back.
-public protocol StorageTransaction: WorkflowVersions, TicketRecords, EventLog, SanctionsLedger, OutboxQueue, TimerTable, CommunityRecords {}
+public protocol StorageTransaction: WorkflowVersions, TicketRecords, EventLog, SanctionsLedger, OutboxQueue, TimerTable, CommunityRecords,
+                                     BlocklistRecords {}
 
 /// What a face keeps for itself (the panel messages it posted, the
 /// transcripts it rendered): its own small API, on the same store.

@@ -27,6 +27,8 @@ public struct WorkflowFile: Sendable {
     public var milestones: [MilestoneDeclaration] = []
     public var messages: [MessageDeclaration] = []
     public var reputation: ReputationDeclaration?
+    /// `blocklist by moderator`: who may keep members from opening tickets.
+    public var blocklist: BlocklistDeclaration?
     public var autoroles: [AutoroleDeclaration] = []
     public var activities: [ActivityDeclaration] = []
 
@@ -137,5 +139,14 @@ public struct MilestoneDeclaration: Sendable {
     /// Always a `notify`: a milestone happens when a ticket closes, so there
     /// is no ticket left to speak in.
     public let notice: Action
+    public let range: SourceRange
+}
+
+/// `blocklist by RANK, … [only]`: the ranks or roles that may block a
+/// member from opening tickets (`/block`) and lift it (`/unblock`).
+public struct BlocklistDeclaration: Sendable {
+    public let actors: [Name]
+    /// `only`: exactly those ranks, not their superiors.
+    public let exact: Bool
     public let range: SourceRange
 }

@@ -31,6 +31,9 @@ struct NameResolutionCheck: Check {
             case .reaction(_, let message): resolver.expect(message, [.message], "a message (declare it with `message NAME`)", &diagnostics)
             }
         }
+        for actor in file.blocklist?.actors ?? [] {
+            resolver.expectActor(actor, allowing: ["staff"], &diagnostics)
+        }
         for activity in file.activities {
             if let channel = activity.channel { resolver.expect(channel, [.channel], "a channel", &diagnostics) }
             if case .named(let name)? = activity.title { resolver.expect(name, [.text], "a text", &diagnostics) }

@@ -26,6 +26,9 @@ public struct Workflow: Sendable, Hashable, Codable {
     public internal(set) var reputation: ReputationRules?
     public internal(set) var autoroles: [AutoroleRule] = []
     public internal(set) var activities: [ActivityBoard] = []
+    /// `blocklist by …`: who may block members from opening tickets; nil
+    /// when the workflow keeps no blocklist (no /block is offered).
+    public internal(set) var blockers: [Actor]? = nil
     /// Rank or role → the name people know it by (`trainee "Trainee"`,
     /// `role programador "PROGRAMADOR NASH"`). Refusals say «Solo un
     /// Trainee…», not the workflow's internal name.

@@ -37,6 +37,7 @@ enum KeywordTranslations {
             ("remind", ["recordar", "recordatorio", "rappeler", "rappel"]),
             ("rating", ["valoracion", "calificacion", "evaluation", "note"]),
             ("hours", ["horario", "horarios", "horaires", "heures"]),
+            ("blocklist", ["bloqueo", "bloqueos", "bloqueados", "bloquear", "bloquer", "blocage", "bloques"]),
             ("report", ["reportar", "reporte", "denunciar", "signaler", "signalement"]),
             ("reply", ["respuesta", "respuestas", "responder", "reponse", "reponses", "repondre"]),
             ("allow", ["permitir", "permite", "autoriser", "autorise", "permettre"]),

@@ -4,7 +4,7 @@
 public enum Keywords {
     public static let topLevel: [String] = [
         "workflow", "locales", "ranks", "role", "channel", "text", "form", "limit",
-        "defaults", "panel", "ticket", "sanctions", "milestone", "message", "reputation", "autorole", "activity",
+        "defaults", "panel", "ticket", "sanctions", "milestone", "message", "reputation", "autorole", "activity", "blocklist",
     ]
     /// Blocks an admin may expect from other bots, which Escala writes
     /// another way: each gets a diagnostic that says which way (E006).
@@ -12,6 +12,7 @@ public enum Keywords {
         "offers": "an offer review is a `ticket` category whose states are the review (pending, approved, rejected, changes requested): see \"Offers\" in docs/language.md",
         "offer": "an offer review is a `ticket` category whose states are the review (pending, approved, rejected, changes requested): see \"Offers\" in docs/language.md",
         "autoroles": "write one line per rule: `autorole NAME: grant ROLE after 30d in server`",
+        "blacklist": "the list of members who may not open tickets is written `blocklist by moderator`: who may block and unblock with /block and /unblock",
         "statistics": "ticket statistics need no block: `/stats` and `escala stats` count every category",
     ]
     public static let ticketBody: [String] = [

@@ -96,6 +96,17 @@ extension Parser {
         case "activity":
             advance()
             file.activities.append(try parseActivity(start: keyword.range.start))
+        case "blocklist":
+            advance()
+            if file.blocklist != nil {
+                diagnostics.report(.duplicateName, "`blocklist` is written twice", at: keyword.range,
+                                   help: "name everyone who may block in one line: `blocklist by moderator, admin`")
+            }
+            try expectKeyword("by", after: "after `blocklist`")
+            let actors = try expectNameList("a rank, a role or `staff`", after: "after `blocklist by`")
+            let exact = consumeKeyword("only")
+            try finishStatement("`blocklist`")
+            file.blocklist = BlocklistDeclaration(actors: actors, exact: exact, range: range(from: keyword.range.start))
         default:
             if let help = Keywords.writtenOtherwise[keyword.text] {
                 advance()

@@ -12,6 +12,9 @@ public protocol EventLog {
                      payload: Data, stateBefore: String?, stateAfter: String?, rules: [FiredRule]) throws -> Int64
     func appendAudit(_ entry: AuditEntry, ticketID: Int64?, eventSeq: Int64?, at: Int64) throws
     func ticketAudit(guild: String, number: Int) throws -> [TicketAuditRecord]?
+    /// What was decided outside any ticket (opens refused, blocks and
+    /// unblocks), newest first; `actions` narrows it, when given.
+    func auditOutsideTickets(actions: [String]?, limit: Int) throws -> [TicketAuditRecord]
     /// The ticket's events, oldest first, each with the rules it followed.
     func ticketHistory(ticketID: Int64) throws -> [TicketHistoryEntry]
     /// The messages people wrote in a ticket, oldest first, as the engine

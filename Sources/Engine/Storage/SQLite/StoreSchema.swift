@@ -308,6 +308,22 @@ enum StoreSchema {
             // events logged before rules were kept).
             try db.execute(sql: "ALTER TABLE event ADD COLUMN rules BLOB")
         }
+        migrator.registerMigration("v10: the blocklist") { db in
+            // `until` NULL: until someone lifts it. A timed row stays after
+            // its time (the open compares it with the clock): what was
+            // decided, and when it ended, stays readable.
+            try db.execute(sql: """
+                CREATE TABLE blocklist (
+                    guild TEXT NOT NULL,
+                    member TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    until INTEGER,
+                    blocked_by TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (guild, member)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 }

@@ -260,6 +260,15 @@ extension StoreTransaction {
         }
     }
 
+    func auditOutsideTickets(actions: [String]?, limit: Int) throws -> [TicketAuditRecord] {
+        let filter = actions.map { " AND action IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
+        let arguments = StatementArguments((actions ?? []).map { $0 as any DatabaseValueConvertible } + [limit])
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT at, actor, action, detail FROM audit WHERE ticket_id IS NULL\(filter) ORDER BY id DESC LIMIT ?"),
+                                arguments: arguments).map {
+            TicketAuditRecord(at: $0["at"], actor: $0["actor"], action: $0["action"], detail: $0["detail"])
+        }
+    }
+
     func ticketHistory(ticketID: Int64) throws -> [TicketHistoryEntry] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT at, actor, kind, state_before, state_after, rules FROM event WHERE ticket_id = ? ORDER BY seq

@@ -52,6 +52,10 @@ extension DiagnosticCatalogue {
                 "escríbelo dentro del ticket que recibe los reportes",
             "{0} names the one category the message menu opens, not {1}":
                 "{0} nombra la única categoría que abre el menú del mensaje, no {1}",
+            "name everyone who may block in one line: {0}":
+                "nombra en una sola línea a todos los que pueden bloquear: {0}",
+            "the list of members who may not open tickets is written {0}: who may block and unblock with /block and /unblock":
+                "la lista de miembros que no pueden abrir tickets se escribe {0}: quién puede bloquear y desbloquear con /bloquear y /desbloquear",
             "first declared here":
                 "declarado aquí por primera vez",
             "keep {0} on one state only":

@@ -52,6 +52,10 @@ extension DiagnosticCatalogue {
                 "écrivez-le dans le ticket qui reçoit les signalements",
             "{0} names the one category the message menu opens, not {1}":
                 "{0} désigne la seule catégorie qu'ouvre le menu du message, pas {1}",
+            "name everyone who may block in one line: {0}":
+                "nommez sur une seule ligne tous ceux qui peuvent bloquer : {0}",
+            "the list of members who may not open tickets is written {0}: who may block and unblock with /block and /unblock":
+                "la liste des membres qui ne peuvent pas ouvrir de tickets s'écrit {0} : qui peut bloquer et débloquer avec /bloquer et /debloquer",
             "first declared here":
                 "déclaré ici la première fois",
             "keep {0} on one state only":
