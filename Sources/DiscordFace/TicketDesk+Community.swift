@@ -27,11 +27,11 @@ extension TicketDesk {
         let languages = serverLanguages
         // Each staff tool names one member, but /reply and /move, which
         // name a reply or a category from the suggestions the engine offers.
-        let tools = StaffTool.allCases.compactMap { tool in
+        let tools = StaffTool.allCases.filter(\.isUsedInTickets).compactMap { tool in
             let option: Option = switch tool {
             case .reply: .init(name: "reply", description: "", type: .string, required: true, autocomplete: true)
             case .move: .init(name: "category", description: "", type: .string, required: true, autocomplete: true)
-            case .add, .remove, .transfer: .init(name: "member", description: "", type: .user, required: true)
+            case .add, .remove, .transfer, .open: .init(name: "member", description: "", type: .user, required: true)
             }
             return CommandWords.ticketTools[tool].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "", options: [option]), $0, languages: languages)
@@ -50,7 +50,11 @@ extension TicketDesk {
         let reporting = directory.reportCategory == nil ? [] : [RESTClient.SlashCommand.menuItem(
             .message, name: CommandWords.reportMessage,
             nameLocalizations: CommandLocalizations.localizations(CommandWords.reportMessageWords, languages).0)]
-        return reporting + opening + [transcript] + directory.communityCommands.compactMap { name in
+        // A member's menu item, for staff: the choice of category follows.
+        let openingFor = [RESTClient.SlashCommand.menuItem(
+            .user, name: CommandWords.openTicketFor,
+            nameLocalizations: CommandLocalizations.localizations(CommandWords.openTicketForWords, languages).0)]
+        return reporting + openingFor + opening + [transcript] + directory.communityCommands.compactMap { name in
             CommandWords.community[name].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
             }

@@ -16,6 +16,9 @@ extension TicketDesk {
                 try await openFromPanel(workflow: workflow, category: data?.values?.first ?? "", interaction)
             case (.messageComponent, .open(let workflow, let category)?):
                 try await openFromPanel(workflow: workflow, category: category, interaction)
+            case (.messageComponent, .openFor(let member)?):
+                let chosen = (data?.values?.first ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+                try await openForMember(member, workflow: chosen.count == 2 ? chosen[0] : nil, category: chosen.last ?? "", interaction)
             case (.messageComponent, .button(_, let button)?):
                 try await act(interaction) { .button(name: button, by: $0) }
             case (.messageComponent, _):
@@ -53,6 +56,8 @@ extension TicketDesk {
                 try await suggest(interaction)
             case (.applicationCommand, _) where data?.targetMessage != nil:
                 try await report(interaction)
+            case (.applicationCommand, _) where data?.type == 2:
+                try await offerToOpenFor(interaction)
             case (.applicationCommand, _) where data?.name == CommandWords.transcript:
                 try await sendTranscript(interaction)
             case (.applicationCommand, _) where data?.name == CommandWords.openTicket:
@@ -105,6 +110,44 @@ extension TicketDesk {
         try await open(workflow: key, category: name, answers: [:], reported: reported, interaction)
     }
 
+    /// «Open a ticket for…» on a member: the categories this staff member
+    /// may open for them, as a menu only they see.
+    private func offerToOpenFor(_ interaction: Interaction) async throws {
+        guard let data = interaction.data, let target = data.targetID, let user = interaction.actor else { return }
+        let language = directory.language(forMember: interaction.locale)
+        let roles = interaction.member?.roles ?? [], nick = interaction.member?.nick
+        let offered = directory.openableForMembers { entry in
+            bound(path: entry.path)?.person(user, roles: roles, nick: nick) ?? Person(id: user.id.rawValue, name: user.username)
+        }
+        guard !offered.isEmpty else {
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.nothingToOpenFor, locale: language)))
+        }
+        let options = offered.map { Component.SelectOption(label: String($0.category.label.prefix(100)), value: $0.value,
+                                                           description: $0.category.description.map { String($0.prefix(100)) }) }
+        let menu = Component.actionRow([.select(CustomID.openFor(member: target).wire, placeholder: nil, options: options)])
+        try await respond(interaction, .ephemeral(DiscordMarkup.render(.openTicketFor(member: target), locale: language), components: [menu]))
+    }
+
+    /// The category chosen: the ticket opens with the member as its owner,
+    /// on the engine's word (whether this staff member may, the member's
+    /// limits and blocklist), without the category's questions, which are
+    /// the member's to answer in the ticket.
+    private func openForMember(_ member: String, workflow key: String?, category name: String, _ interaction: Interaction) async throws {
+        guard let (bound, _) = opening(workflow: key, category: name), let user = interaction.actor else {
+            return try await respond(interaction, .deferredUpdate)
+        }
+        guard let data = interaction.data else { return }
+        let (found, absent) = await self.member(member, resolved: data)
+        guard let found, let account = found.user, account.bot != true, !absent else {
+            let language = directory.language(forMember: interaction.locale)
+            let notice: Notice = .addRefused(member, absent ? .absent : .bot)
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(notice, locale: language)))
+        }
+        let owner = bound.person(account, roles: found.roles, nick: found.nick)
+        let staff = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        try await open(workflow: key, category: name, answers: [:], owner: owner, openedBy: staff, interaction)
+    }
+
     /// «Report message» on someone's message: the message captured now,
     /// whole (its author may delete it the next minute), and the report
     /// category's path from there, as its panel would take it.
@@ -131,12 +174,15 @@ extension TicketDesk {
         return (bound, category)
     }
 
+    /// `owner`: the member a staff member (`openedBy`) opens it for; else
+    /// the person who clicked.
     private func open(workflow key: String?, category name: String, answers: [String: String], reported: ReportedMessage? = nil,
-                      _ interaction: Interaction) async throws {
-        guard let (bound, category) = opening(workflow: key, category: name), let user = interaction.actor else {
+                      owner named: Person? = nil, openedBy staff: Person? = nil, _ interaction: Interaction) async throws {
+        guard let (bound, category) = opening(workflow: key, category: name), let clicker = interaction.actor else {
             return try await respond(interaction, .deferredUpdate)
         }
-        let owner = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        let owner = named ?? bound.person(clicker, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        let user = User(id: Snowflake(owner.id), username: owner.name)
         // A place in a category is promised before the ticket exists,
         // counted from the gateway: a member is told at once when there is
         // none, rather than left with a ticket no channel can hold, and a
@@ -155,7 +201,7 @@ extension TicketDesk {
         // 3 seconds).
         let outcome = try await engine.open(guild: guild.rawValue, workflow: bound.source.path, category: name, owner: owner,
                                       locale: interaction.locale ?? bound.workflow.locales[0], answers: answers, reported: reported,
-                                      sourceID: "interaction:\(interaction.id)", room: room, now: now())
+                                      openedBy: staff, sourceID: "interaction:\(interaction.id)", room: room, now: now())
         if case .refused(let reason) = outcome {
             try await respond(interaction, .ephemeral(DiscordMarkup.render(reason)))
             await tellStaffNoRoom(room, category: name, bound: bound, member: user.id)
@@ -206,6 +252,7 @@ extension TicketDesk {
         case .transfer: try await actOnNamedMember(interaction) { named, _, person in .transferred(to: named, by: person) }
         case .remove: try await actOnNamedMember(interaction) { named, _, person in .removed(named, by: person) }
         case .add: try await actOnNamedMember(interaction) { _, invitee, person in .added(invitee, by: person) }
+        case .open: try await respond(interaction, .deferredUpdate) // from a member's menu, never typed
         }
     }
 

@@ -268,11 +268,14 @@ extension LocalDiscord {
             }
             return Scripted(status: 200, json: "[" + stored.reversed().prefix(100).joined(separator: ",") + "]")
         case ("GET", "/guilds/{guild_id}/members/{user_id}"):
-            guard let roles = state.withLock({ $0.memberRoles[segments[3]] }) else {
+            guard let (roles, name, bot) = state.withLock({ state in
+                state.memberRoles[segments[3]].map { ($0, state.names[segments[3]] ?? "u" + segments[3], state.bots.contains(segments[3])) }
+            }) else {
                 return Scripted(status: 404, json: #"{"message":"Unknown Member","code":10007}"#)
             }
             let roleList = roles.map { "\"\($0)\"" }.joined(separator: ",")
-            return Scripted(status: 200, json: #"{"user":{"id":"\#(segments[3])","username":"u\#(segments[3])","discriminator":"0"},"roles":[\#(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false,"flags":0}"#)
+            // As Discord answers: the member's own user, a bot's marked.
+            return Scripted(status: 200, json: #"{"user":{"id":"\#(segments[3])","username":\#(JSONValue.string(name).serialized),"discriminator":"0"\#(bot ? #","bot":true"# : "")},"roles":[\#(roleList)],"joined_at":"2025-01-01T00:00:00+00:00","deaf":false,"mute":false,"flags":0}"#)
         case ("GET", "/gateway/bot"):
             return Scripted(status: 200, json: """
                 {"url":"ws://127.0.0.1:\(port)","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}

@@ -59,8 +59,13 @@ struct CommunityEndToEndTests {
         #expect(stats["description_localizations"]?["es-ES"]?.string?.hasPrefix("Estadísticas de tickets") == true)
         #expect(stats["name_localizations"]?["fr"] == nil, "a language the workflows do not declare is not registered")
         #expect(stats["options"]?.array?.first?["name_localizations"]?["es-ES"]?.string == "dias")
+        // A menu item's name is what the menu shows (spaces, capitals, up
+        // to 32) and it has no description, as Discord requires.
+        for item in commands where (item["type"]?.number ?? 1) != 1 {
+            #expect(item["description"]?.string == "" && item["description_localizations"] == nil && (item["name"]?.string?.count ?? 99) <= 32)
+        }
         // Each name as Discord takes one: lowercase letters, digits, - and _, 1 to 32.
-        for command in commands {
+        for command in commands where (command["type"]?.number ?? 1) == 1 {
             let names = [command["name"]?.string] + (command["name_localizations"]?.object?.values.map(\.string) ?? [])
                 + (command["options"]?.array ?? []).flatMap { [$0["name"]?.string] + ($0["name_localizations"]?.object?.values.map(\.string) ?? []) }
             for name in names {

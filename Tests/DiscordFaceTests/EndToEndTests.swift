@@ -730,6 +730,55 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("«Abrir ticket para…»: registered in a member's menu in Spanish; a CM is offered the categories a CM may open, picks Consultas, and the ticket opens owned by the player, who is pinged and told who opened it; a member is offered nothing; a bot is refused")
+    func openForMember() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let commands = try await Self.registeredCommands(server)
+        let item = try #require(commands.first { $0["type"]?.number == 2 })
+        #expect(item["name"]?.string == "Open a ticket for…" && item["name_localizations"]?["es-ES"]?.string == "Abrir ticket para…")
+        let lobby = E2E.channels["panel_tickets"]!
+        let cm = [E2E.roles["cm"]!]
+        server.addMember(id: E2E.player.id, name: E2E.player.name, roles: [])
+
+        let offer = try await E2E.callback(server, await server.useUserMenu("Open a ticket for…", on: E2E.player, in: lobby, by: E2E.ana, roles: cm,
+                                                                         guild: E2E.guild))
+        #expect(offer["data"]?["flags"]?.number == 64 && offer["data"]?["content"]?.string == "¿Qué ticket abres para <@\(E2E.player.id)>?")
+        let menu = offer["data"]?["components"]?.array?.first?["components"]?.array?.first
+        #expect(menu?["custom_id"]?.string == "esc:for:\(E2E.player.id)")
+        let values = menu?["options"]?.array?.compactMap { $0["value"]?.string } ?? []
+        #expect(values.contains("roleplay:consultas") && values.contains("roleplay:reportes"))
+        #expect(!values.contains("roleplay:eventos"), "Eventos goes to staff above a CM: \(values)")
+
+        let pick = await server.click("esc:for:\(E2E.player.id)", in: lobby, by: E2E.ana, roles: cm, values: ["roleplay:consultas"], guild: E2E.guild)
+        let channel = try await Self.ticketChannel(running, 1)
+        let ticket = try #require(try await running.desk.engine.ticket(id: 1))
+        #expect(ticket.state.owner == E2E.player.id && ticket.state.openedBy == E2E.ana.id && ticket.state.category == "consultas")
+        try await eventually("the player told who opened it") {
+            E2E.requests(server, "POST", "/channels/\(channel)/messages").compactMap(E2E.body).contains {
+                $0["content"]?.string?.contains("<@\(E2E.ana.id)> ha abierto este ticket para <@\(E2E.player.id)>") == true
+                    && $0["allowed_mentions"]?["users"]?.array?.contains(.string(E2E.player.id)) == true
+            }
+        }
+        try await eventually("ana told where") {
+            E2E.requests(server, "PATCH", "/webhooks/1/token-\(pick)/messages/@original").contains {
+                E2E.body($0)?["content"]?.string == "Ticket abierto: <#\(channel)>"
+            }
+        }
+        let overwrites = server.guildChannels.first { $0["id"]?.string == channel }?["permission_overwrites"]?.array ?? []
+        #expect(overwrites.contains { $0["id"]?.string == E2E.player.id }, "the member sees their ticket")
+
+        let none = try await E2E.callback(server, await server.useUserMenu("Open a ticket for…", on: E2E.ana, in: lobby, by: E2E.beto, guild: E2E.guild))
+        #expect(none["data"]?["content"]?.string == "No hay ninguna categoría que puedas abrir para un miembro.")
+        let robot = (id: "300000000000000088", name: "robot")
+        server.addMember(id: robot.id, name: robot.name, roles: [], bot: true)
+        let refused = await server.click("esc:for:\(robot.id)", in: lobby, by: E2E.ana, roles: cm, values: ["roleplay:consultas"], guild: E2E.guild)
+        #expect(try await E2E.callback(server, refused)["data"]?["content"]?.string == "No se puede añadir un bot a un ticket.")
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("a member and staff whose Discord is in English read Spanish everywhere on a Spanish-only workflow")
     func oneLanguagePerTicket() async throws {
         let running = try await E2E.start()

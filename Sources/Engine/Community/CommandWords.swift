@@ -137,6 +137,10 @@ public struct CommandWords: Sendable, Hashable {
     public static let reportMessage = "Report message"
     public static let reportMessageWords = Words(en: (reportMessage, ""), es: ("Reportar mensaje", ""), fr: ("Signaler le message", ""))
 
+    /// «Open a ticket for…», in a member's menu (a user command).
+    public static let openTicketFor = "Open a ticket for…"
+    public static let openTicketForWords = Words(en: (openTicketFor, ""), es: ("Abrir ticket para…", ""), fr: ("Ouvrir un ticket pour…", ""))
+
     /// `/ticket CATEGORY`: the panel's path, from the command box.
     public static let openTicket = "ticket"
     public static let openTicketWords = CommandWords(command: Words(

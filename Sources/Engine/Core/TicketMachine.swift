@@ -85,7 +85,7 @@ public struct TicketMachine: Sendable {
     /// A new ticket: its first state, the channel, the greeting, its timers
     /// and whatever the workflow does `on opened`.
     public func open(number: Int, owner: Person, locale: String, answers: [String: String], reported: ReportedMessage? = nil,
-                     now: Int64) -> MachineOutcome {
+                     openedBy staff: Person? = nil, now: Int64) -> MachineOutcome {
         var state = TicketState(number: number, category: category.name, workflowHash: workflow.contentHash,
                                 owner: owner.id, ownerName: owner.name, locale: locale,
                                 state: category.initialState, now: now)
@@ -104,6 +104,12 @@ public struct TicketMachine: Sendable {
             run.showButtons()
         }
         if let reported { run.capture(reported) }
+        if let staff {
+            // The member did not ask: the first words say who did, and ping them.
+            run.state.openedBy = staff.id
+            run.effects.append(.send(text: NoticeCatalogue.text(.openedFor(member: owner.id, by: staff.id), locale: run.locale),
+                                     buttons: [], pings: [.user]))
+        }
         let asked = category.evidence.filter(\.isMembers)
         if !asked.isEmpty {
             let needed = NoticeCatalogue.text(.evidenceNeeded(asked.map(\.label)), locale: run.locale)

@@ -99,6 +99,11 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// nobody else in the ticket does. Optional so that older tickets decode.
     public internal(set) var reported: ReportedMessage?
 
+    /// The staff member who opened it for its member («Open a ticket
+    /// for…»); nil when the member opened it. Optional so that older
+    /// tickets decode.
+    public internal(set) var openedBy: String?
+
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 
     public init(number: Int, category: String, workflowHash: String, owner: String, ownerName: String,

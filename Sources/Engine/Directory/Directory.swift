@@ -80,6 +80,20 @@ public struct Directory: Sendable {
         return nil
     }
 
+    /// What «Open a ticket for…» offers a staff member: each category they
+    /// may open for a member (`Workflow.mayOpen`), as `key:category`, at
+    /// most Discord's 25. `person` is them as each workflow sees them.
+    public func openableForMembers(by person: (Entry) -> Person) -> [(value: String, category: Category)] {
+        var offered: [(value: String, category: Category)] = []
+        for entry in entries {
+            let staff = person(entry)
+            for category in entry.workflow.categories where entry.workflow.mayOpen(category, forMemberBy: staff) {
+                offered.append((entry.key + ":" + category.name, category))
+            }
+        }
+        return Array(offered.prefix(25))
+    }
+
     /// Whether any workflow has a panel: `/ticket` opens what panels open.
     public var opensByCommand: Bool { entries.contains { !$0.workflow.panels.isEmpty } }
 

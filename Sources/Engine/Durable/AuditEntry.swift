@@ -26,7 +26,7 @@ public struct AuditEntry: Sendable, Hashable {
         var entries: [AuditEntry] = []
         func add(_ action: String, _ detail: String) { entries.append(AuditEntry(actor: actor, action: action, detail: detail)) }
         if before == nil {
-            add("opened", "\(after.category) #\(after.number) in state \(after.state)")
+            add("opened", "\(after.category) #\(after.number) in state \(after.state)" + (after.openedBy == nil ? "" : " for \(after.owner)"))
         }
         for effect in effects {
             switch effect {

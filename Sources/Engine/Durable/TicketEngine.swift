@@ -140,8 +140,8 @@ public final class TicketEngine: Sendable, StoreBacked {
     /// lock from its first read: two opens at the same instant are
     /// serialised, and the second sees the first.
     public func open(guild: String, workflow path: String, category name: String, owner: Person, locale: String,
-                     answers: [String: String] = [:], reported: ReportedMessage? = nil, sourceID: String? = nil,
-                     room: ChannelRoom = .available, now: Int64) async throws(EngineError) -> OpenOutcome {
+                     answers: [String: String] = [:], reported: ReportedMessage? = nil, openedBy staff: Person? = nil,
+                     sourceID: String? = nil, room: ChannelRoom = .available, now: Int64) async throws(EngineError) -> OpenOutcome {
         guard let workflow = currentWorkflow(path) else { throw .unknownWorkflow(path) }
         guard let category = workflow.category(named: name),
               let machine = machine(hash: workflow.contentHash, category: name) else {
@@ -164,7 +164,11 @@ public final class TicketEngine: Sendable, StoreBacked {
                     return .duplicate(ticketID: recent)
                 }
                 var refusal: RichText?
-                if let block = try transaction.block(guild: guild, member: owner.id), block.holds(at: now) {
+                if let staff, !workflow.mayOpen(category, forMemberBy: staff) {
+                    // Told to the staff member, who asked; in the workflow's language.
+                    refusal = NoticeCatalogue.text(.notAllowed(who: workflow.openers(of: category), displayNames: workflow.displayNames),
+                                                   locale: workflow.locales[0])
+                } else if let block = try transaction.block(guild: guild, member: owner.id), block.holds(at: now) {
                     refusal = NoticeCatalogue.text(.blockedFromOpening(reason: block.reason, until: block.until), locale: language)
                 } else if let reported, reported.author == owner.id {
                     refusal = NoticeCatalogue.text(.reportOwnMessage, locale: language)
@@ -186,14 +190,15 @@ public final class TicketEngine: Sendable, StoreBacked {
                     return .refused(reason: refusal)
                 }
                 let number = try transaction.nextNumber(guild: guild)
-                let opening = machine.open(number: number, owner: owner, locale: locale, answers: answers, reported: reported, now: now)
+                let opening = machine.open(number: number, owner: owner, locale: locale, answers: answers, reported: reported, openedBy: staff, now: now)
                 let (state, effects) = (opening.state, opening.effects)
                 let id = try transaction.insertTicket(guild: guild, state: state, now: now)
                 let seq = try transaction.appendEvent(ticketID: id, sourceID: sourceID, at: now, actor: owner.id, kind: event.kind,
                                                       payload: try StoreCoding.encode(event), stateBefore: nil, stateAfter: state.state,
                                                       rules: opening.rules)
                 try transaction.enqueue(effects, ticketID: id, eventSeq: seq, reply: nil)
-                for entry in AuditEntry.entries(actor: owner.id, before: nil, after: state, effects: effects) {
+                // Who acted: the staff member who opened it for its member, if one did.
+                for entry in AuditEntry.entries(actor: (staff ?? owner).id, before: nil, after: state, effects: effects) {
                     try transaction.appendAudit(entry, ticketID: id, eventSeq: seq, at: now)
                 }
                 return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects, rules: opening.rules)

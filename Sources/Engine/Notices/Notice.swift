@@ -120,6 +120,9 @@ public enum Notice: Sendable, Hashable {
     case notBlocked(String)
     case blockSelf
     case notADuration(String)
+    case openedFor(member: String, by: String)
+    case openTicketFor(member: String)
+    case nothingToOpenFor
     case messageReported
     case reportedMessageButton
     case reportedMessageTitle
@@ -203,6 +206,9 @@ public enum Notice: Sendable, Hashable {
         case .notBlocked: .notBlocked
         case .blockSelf: .blockSelf
         case .notADuration: .notADuration
+        case .openedFor: .openedFor
+        case .openTicketFor: .openTicketFor
+        case .nothingToOpenFor: .nothingToOpenFor
         case .messageReported: .messageReported
         case .reportedMessageButton: .reportedMessageButton
         case .reportedMessageTitle: .reportedMessageTitle
@@ -280,6 +286,8 @@ public enum Notice: Sendable, Hashable {
         case .memberBlocked(let member, let until): ["member": RichText([.person(member)]), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
         case .memberUnblocked(let member), .notBlocked(let member): ["member": RichText([.person(member)])]
         case .notADuration(let text): ["duration": RichText(text)]
+        case .openedFor(let member, let by): ["member": RichText([.person(member)]), "by": RichText([.person(by)])]
+        case .openTicketFor(let member): ["member": RichText([.person(member)])]
         case .reportedMessage(let message, let cut):
             ["author": RichText([.person(message.author)]), "channel": RichText([.channel(message.channel)]),
              "sent": RichText(CalendarDay.utcMinute(message.sentAt)), "link": RichText(message.link),
@@ -332,6 +340,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case help, helpWithTicketCommands
     case onlyHandler, nobodyHolds, transferRefused, transferred
     case blockedFromOpening, blockedFromOpeningUntil, memberBlocked, memberBlockedUntil, memberUnblocked, notBlocked, blockSelf, notADuration
+    case openedFor, openTicketFor, nothingToOpenFor
     case messageReported, reportedMessageButton, reportedMessageTitle, reportedMessage, reportedMessageCut, reportedMessageFiles, reportedMessageCutFiles,
          reportedMessageStaffOnly, reportOwnMessage, noReportCategory, reportLost
     case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,

@@ -31,6 +31,9 @@ public enum CustomID: Sendable, Hashable {
     /// The opening form of a report («Report message»), naming the message
     /// it reports: `esc:r:<workflow>:<category>:<message>`.
     case reportForm(workflow: String, category: String, message: String)
+    /// The categories offered after «Open a ticket for…» on a member (a
+    /// menu whose values are `workflow:category`): `esc:for:<member>`.
+    case openFor(member: String)
 
     public static let prefix = "esc"
     public static let limit = 100
@@ -65,6 +68,7 @@ public enum CustomID: Sendable, Hashable {
         case .openingForm(nil, let category): "\(Self.prefix):q:\(category)"
         case .form(let name): "\(Self.prefix):f:\(name)"
         case .reportForm(let workflow, let category, let message): "\(Self.prefix):r:\(workflow):\(category):\(message)"
+        case .openFor(let member): "\(Self.prefix):for:\(member)"
         }
     }
 
@@ -86,6 +90,7 @@ public enum CustomID: Sendable, Hashable {
             let rest = parts[3].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard rest.count == 2, !rest[0].isEmpty, !rest[1].isEmpty else { return nil }
             self = .reportForm(workflow: parts[2], category: rest[0], message: rest[1])
+        case ("for", 3) where !parts[2].isEmpty && parts[2].allSatisfy(\.isNumber): self = .openFor(member: parts[2])
         case ("menu", 2): self = .panelMenu(workflow: nil)
         case ("menu", 3) where !parts[2].isEmpty: self = .panelMenu(workflow: parts[2])
         case ("sanction", 2): self = .sanctionForm

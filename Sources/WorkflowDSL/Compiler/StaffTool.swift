@@ -11,6 +11,13 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
     case reply
     /// `/move CATEGORY`: the ticket to another category of the workflow.
     case move
+    /// «Open a ticket for…» in a member's menu: staff open this category
+    /// with the member as its owner. Without a rule, the ranks it goes to.
+    case open
+
+    /// The tools used inside a ticket, each a slash command there; `open`
+    /// is used on a member, before any ticket exists.
+    public var isUsedInTickets: Bool { self != .open }
 
     /// Spanish and French words an admin may write for a tool, folded
     /// (lowercase, no accents): the did-you-mean of a tool not found.
@@ -20,6 +27,7 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
         "transferir": .transfer, "traspasar": .transfer, "transferer": .transfer,
         "mover": .move, "trasladar": .move, "deplacer": .move,
         "responder": .reply, "respuesta": .reply, "repondre": .reply, "reponse": .reply,
+        "abrir": .open, "ouvrir": .open, "crear": .open, "creer": .open,
     ]
 
     /// The tool an admin meant by `word`: its English name if they wrote it
