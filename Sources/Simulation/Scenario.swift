@@ -33,6 +33,9 @@ public struct Scenario: Sendable {
         /// a message of Pepe's; the category that says `report messages`
         /// opens, the message captured.
         case report(person: String, author: String, text: String, answers: [(String, String)])
+        /// `ana opens consultas for pepe`: «Open a ticket for…» on Pepe;
+        /// Pepe owns the ticket, Ana opened it.
+        case openFor(person: String, member: String, category: String)
         case say(person: String, text: String, attachments: [String])
         case press(person: String, button: String)
         case run(person: String, command: String)

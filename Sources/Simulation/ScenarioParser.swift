@@ -145,6 +145,9 @@ public enum ScenarioParser {
         switch verb {
         case "opens":
             guard case .word(let category)? = rest.first else { throw LineError("`opens` needs a category: `\(person) opens soporte`") }
+            if rest.count == 3, rest[1] == .word("for"), case .word(let member) = rest[2] {
+                return .openFor(person: person, member: member, category: category)
+            }
             return .open(person: person, category: category, answers: try pairs(after: rest.dropFirst()))
         case "reports":
             guard rest.count >= 2, case .word(let author) = rest[0], case .string(let text) = rest[1] else {

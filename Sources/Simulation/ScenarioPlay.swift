@@ -83,6 +83,8 @@ struct Play {
             return
         case .open(let name, let category, let answers):
             try await open(category, by: name, answers: answers, reported: nil, line: step.line, source: source)
+        case .openFor(let name, let member, let category):
+            try await open(category, by: member, answers: [], reported: nil, openedBy: name, line: step.line, source: source)
         case .report(let name, let author, let text, let answers):
             // What Discord's menu hands over: the message as it is now.
             guard let category = runner.engine.currentWorkflow(runner.workflowPath)?.categories.first(where: { $0.reportsMessages == true }) else { return }
@@ -284,17 +286,18 @@ struct Play {
     }
 
     /// A panel's open, or a report's (`reported`): the same engine path.
+    /// `openedBy`: the staff member who opened it for `name` («Open a ticket for…»).
     mutating func open(_ category: String, by name: String, answers: [(String, String)], reported: ReportedMessage?,
-                               line: Int, source: String) async throws {
+                       openedBy staff: String? = nil, line: Int, source: String) async throws {
         let person = people[name]!
         let room: ChannelRoom = serverFull ? .serverFull : fullCategories.contains(category) ? .categoriesFull : .available
         let outcome = try await engine.open(guild: runner.guild, workflow: runner.workflowPath, category: category, owner: person,
                                              locale: scenario.people.first { $0.name == name }?.locale
                                                  ?? engine.currentWorkflow(runner.workflowPath)?.locales.first ?? "en",
                                              answers: Dictionary(answers, uniquingKeysWith: { _, last in last }), reported: reported,
-                                             sourceID: source, room: room, now: now)
+                                             openedBy: staff.map { people[$0]! }, sourceID: source, room: room, now: now)
         let said = reported.map { words("{0} reports a message of {1}: \"{2}\"", name, $0.authorName, Self.oneLine($0.text)) + words(", opening {0}", category) }
-            ?? words("{0} opens {1}", name, category)
+            ?? staff.map { words("{0} opens {1} for {2}", $0, category, name) } ?? words("{0} opens {1}", name, category)
         var entry = entry(line, said)
         switch outcome {
         case .opened(let ticket, let effects, let rules):
@@ -305,7 +308,8 @@ struct Play {
             entry.stateChange = "→ \(ticket.state.state)"
             entry.rules = rules.map(describe(rule:))
         case .refused(let reason):
-            lastEffects = [(0, .refuse(person: person.id, reason: reason))]
+            // Whoever acted hears it: the staff member who opened it for someone.
+            lastEffects = [(0, .refuse(person: staff.map { people[$0]!.id } ?? person.id, reason: reason))]
             if let alert = engine.staffAlert(noRoom: room, category: category, workflow: runner.workflowPath, member: person.id, now: now) {
                 lastEffects.append((0, .notify(channel: alert.channel, text: alert.text, pings: [])))
             }

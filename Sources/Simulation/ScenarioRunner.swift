@@ -48,6 +48,7 @@ public struct ScenarioRunner: Sendable {
         for step in scenario.steps {
             switch step.action {
             case .open(_, let category, _) where workflow.category(named: category) == nil,
+                 .openFor(_, _, let category) where workflow.category(named: category) == nil,
                  .placesFull(let category, _) where workflow.category(named: category) == nil:
                 error(step.line, words("the workflow has no ticket category `{0}` (it has: {1})", category,
                                        workflow.categories.map(\.name).joined(separator: ", ")))
@@ -62,7 +63,8 @@ public struct ScenarioRunner: Sendable {
                 }
             case .report(_, let author, _, _) where !declared.contains(author),
                  .block(_, let author, _, _) where !declared.contains(author),
-                 .unblock(_, let author) where !declared.contains(author):
+                 .unblock(_, let author) where !declared.contains(author),
+                 .openFor(_, let author, _) where !declared.contains(author):
                 error(step.line, words("`{0}` is not one of the scenario's people: declare them with `member {0}`", author))
             case .report where !workflow.categories.contains(where: { $0.reportsMessages == true }):
                 error(step.line, words("no ticket of the workflow says `report messages`: «Report message» opens nothing"))

@@ -42,15 +42,31 @@ struct CLI {
         process.standardError = err
         if input != nil { process.standardInput = stdin }
         try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(input)
-            try stdin.fileHandleForWriting.close()
+        // Waiting on the process blocks a thread: not one of Swift's
+        // cooperative pool (two on a 2-core machine), which every other
+        // test's sockets and timers run on. Both pipes are read at once, so
+        // a command that fills its standard error (64 KiB) while we read
+        // its standard output cannot wait on us for ever.
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                if let input {
+                    stdin.fileHandleForWriting.write(input)
+                    try? stdin.fileHandleForWriting.close()
+                }
+                let errors = DispatchGroup()
+                nonisolated(unsafe) var stderr = Data()
+                errors.enter()
+                DispatchQueue.global().async {
+                    stderr = err.fileHandleForReading.readDataToEndOfFile()
+                    errors.leave()
+                }
+                let stdout = out.fileHandleForReading.readDataToEndOfFile()
+                errors.wait()
+                process.waitUntilExit()
+                continuation.resume(returning: Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                                      stderr: String(decoding: stderr, as: UTF8.self)))
+            }
         }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// A temporary workflow file.

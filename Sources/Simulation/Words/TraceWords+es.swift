@@ -84,6 +84,7 @@ extension TraceWords {
         "skipped": "omitido",
         "skipped: the step was applied before a restart": "omitido: el paso se aplicó antes de un reinicio",
         "tells {0} privately: \"{1}\"": "dice en privado a {0}: «{1}»",
+        "{0} opens {1} for {2}": "{0} abre {1} para {2}",
         "{0} reports a message of {1}: \"{2}\"": "{0} reporta un mensaje de {1}: «{2}»",
         ", opening {0}": ", que abre {0}",
         "no ticket of the workflow says `report messages`: «Report message» opens nothing": "ningún ticket del workflow dice `report messages`: «Reportar mensaje» no abre nada",

@@ -84,6 +84,7 @@ extension TraceWords {
         "skipped": "ignoré",
         "skipped: the step was applied before a restart": "ignoré : l'étape a été appliquée avant un redémarrage",
         "tells {0} privately: \"{1}\"": "dit en privé à {0} : « {1} »",
+        "{0} opens {1} for {2}": "{0} ouvre {1} pour {2}",
         "{0} reports a message of {1}: \"{2}\"": "{0} signale un message de {1} : « {2} »",
         ", opening {0}": ", ce qui ouvre {0}",
         "no ticket of the workflow says `report messages`: «Report message» opens nothing": "aucun ticket du workflow ne dit `report messages` : « Signaler le message » n'ouvre rien",
