@@ -122,6 +122,11 @@ struct DiscordEffectExecutor: EffectExecutor {
         case .rename(let name):
             guard let channel else { return skipped(key, "the ticket has no channel") }
             try await renames.rename(channel, to: name)
+        case .setTopic(let topic):
+            guard let channel else { return skipped(key, "the ticket has no channel") }
+            // A thread has no topic: the notice that follows says it there.
+            guard category.mode != .thread else { return EffectReceipt() }
+            try await renames.setTopic(channel, to: topic)
         case .setVisibility(let ranks, let people):
             guard let channel else { return skipped(key, "the ticket has no channel") }
             if category.mode == .thread {
@@ -432,7 +437,7 @@ private extension Effect {
     /// nothing left to do once that channel is gone).
     var actsInTicketChannel: Bool {
         switch self {
-        case .send, .notice, .deleteMessage, .rename, .setVisibility, .hide, .move, .mention, .close: true
+        case .send, .notice, .deleteMessage, .rename, .setTopic, .setVisibility, .hide, .move, .mention, .close: true
         default: false
         }
     }

@@ -2,7 +2,8 @@ import Discord
 import Runtime
 
 /// Discord renames a channel at most twice in ten minutes (enforced, not
-/// documented). A third rename waits here for the window, as its effect:
+/// documented), and a topic change counts against the same budget. A third
+/// change waits here for the window, as its effect:
 /// it stays in the outbox until done (a restart retries it; Discord's own
 /// 429 then says how long), and the drainer serves other tickets meanwhile.
 ///
@@ -23,11 +24,20 @@ actor RenameQueue {
     }
 
     func rename(_ channel: Snowflake, to name: String) async throws(DiscordError) {
+        try await paced(channel) { rest throws(DiscordError) in _ = try await rest.renameChannel(channel, to: name) }
+    }
+
+    /// `/topic`: the channel's topic, paced as renames are.
+    func setTopic(_ channel: Snowflake, to topic: String) async throws(DiscordError) {
+        try await paced(channel) { rest throws(DiscordError) in _ = try await rest.setChannelTopic(channel, to: topic) }
+    }
+
+    private func paced(_ channel: Snowflake, _ change: (RESTClient) async throws(DiscordError) -> Void) async throws(DiscordError) {
         let recent = self.recent(channel)
         if recent.count >= 2, let oldest = recent.first {
             do { try await clock.sleep(untilSecond: oldest + Self.window) } catch { throw .cancelled }
         }
-        _ = try await rest.renameChannel(channel, to: name)
+        try await change(rest)
         let now = clock.now(), kept = self.recent(channel)
         // Channels not renamed for a window owe nothing: forgotten, so the
         // record does not grow with every ticket the desk ever renamed.

@@ -27,14 +27,16 @@ extension TicketDesk {
         let languages = serverLanguages
         // Each staff tool names one member, but /reply and /move, which
         // name a reply or a category from the suggestions the engine offers.
-        let tools = StaffTool.allCases.filter(\.isUsedInTickets).compactMap { tool in
-            let option: Option = switch tool {
+        let tools = directory.ticketTools.compactMap { tool in
+            let option: Option? = switch tool {
             case .reply: .init(name: "reply", description: "", type: .string, required: true, autocomplete: true)
             case .move: .init(name: "category", description: "", type: .string, required: true, autocomplete: true)
+            case .priority: .init(name: "priority", description: "", type: .string, required: true, autocomplete: true)
+            case .topic: nil
             case .add, .remove, .transfer, .open: .init(name: "member", description: "", type: .user, required: true)
             }
             return CommandWords.ticketTools[tool].map {
-                CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "", options: [option]), $0, languages: languages)
+                CommandLocalizations.worded(RESTClient.SlashCommand(name: tool.rawValue, description: "", options: option.map { [$0] }), $0, languages: languages)
             }
         }
         let opening = !directory.opensByCommand ? [] : [CommandLocalizations.worded(

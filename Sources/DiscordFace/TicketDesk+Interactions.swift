@@ -246,9 +246,12 @@ extension TicketDesk {
     /// answers 404 for the member).
     private func useTool(_ tool: StaffTool, _ interaction: Interaction) async throws {
         switch tool {
-        // /reply and /move name a reply or a category, not a member.
+        // /reply, /move and /priority name a reply, a category or a
+        // level, not a member; /topic asks with a form.
         case .reply: try await act(interaction) { .cannedReply(interaction.data?.option("reply") ?? "", by: $0) }
         case .move: try await act(interaction) { .moved(to: interaction.data?.option("category") ?? "", by: $0) }
+        case .priority: try await act(interaction) { .prioritized(interaction.data?.option("priority") ?? "", by: $0) }
+        case .topic: try await act(interaction) { .topicAsked(by: $0) }
         case .transfer: try await actOnNamedMember(interaction) { named, _, person in .transferred(to: named, by: person) }
         case .remove: try await actOnNamedMember(interaction) { named, _, person in .removed(named, by: person) }
         case .add: try await actOnNamedMember(interaction) { _, invitee, person in .added(invitee, by: person) }
@@ -290,6 +293,9 @@ extension TicketDesk {
         let offered: [InteractionResponse.CallbackData.Choice] = switch StaffTool(rawValue: interaction.data?.name ?? "") {
         case .reply?: engine.replies(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
         case .move?: engine.destinations(offeredTo: person, in: ticket, typed: typed).map { .init(name: $0.label, value: $0.name) }
+        case .priority?: engine.priorities(offeredTo: person, in: ticket, typed: typed).map {
+            .init(name: [$0.mark, $0.name].compactMap { $0 }.joined(separator: " "), value: $0.name)
+        }
         default: []
         }
         try await respond(interaction, .suggestions(offered))

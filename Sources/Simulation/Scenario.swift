@@ -49,7 +49,8 @@ public struct Scenario: Sendable {
         case unblock(person: String, member: String)
         /// `ana transfers to beto`, `ana adds carla`, `ana removes carla`,
         /// `ana replies normas`: `/transfer`, `/add`, `/remove @person`,
-        /// `/reply normas` in the ticket (the target is the reply's name).
+        /// `/reply normas` in the ticket (the target is the reply's name);
+        /// `ana sets priority alta`, `ana sets topic`: `/priority`, `/topic`.
         case tool(StaffTool, person: String, target: String)
         case submit(person: String, form: String, answers: [(String, String)])
         /// Staff apply a row of the table to a member: the sanction form

@@ -229,6 +229,14 @@ public enum ScenarioParser {
         case "replies":
             guard rest.count == 1, case .word(let reply) = rest[0] else { throw LineError("write `\(person) replies NAME` (a `reply` of the ticket)") }
             return .tool(.reply, person: person, target: reply)
+        case "sets":
+            // `/priority LEVEL`; `/topic`, whose form follows as
+            // `NAME submits topic topic="…"`, as Discord shows it.
+            if rest.count == 2, rest[0] == .word("priority"), case .word(let level) = rest[1] {
+                return .tool(.priority, person: person, target: level)
+            }
+            if rest == [.word("topic")] { return .tool(.topic, person: person, target: "") }
+            throw LineError("write `\(person) sets priority LEVEL` (a `priority` of the workflow) or `\(person) sets topic`, then `\(person) submits topic with topic=\"…\"`")
         case "adds", "removes":
             guard rest.count == 1, case .word(let target) = rest[0] else { throw LineError("write `\(person) \(verb) NAME`") }
             return .tool(verb == "adds" ? .add : .remove, person: person, target: target)
@@ -258,7 +266,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, blocks, unblocks, runs, submits, chooses sanction, transfers to, moves to, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, blocks, unblocks, runs, submits, chooses sanction, transfers to, moves to, sets priority, sets topic, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

@@ -38,6 +38,8 @@ extension Play {
             }
             return author.map { words("deletes the message of @{0}", $0) } ?? words("deletes the message")
         case .rename(let name): return words("renames the channel to {0}", name)
+        case .setTopic(let topic):
+            return topic.isEmpty ? words("clears the channel's topic") : words("sets the channel's topic to \"{0}\"", Self.oneLine(topic))
         case .setVisibility(let ranks, let people):
             return words("shows the channel to {0}", (ranks.map(\.description) + people.map(who)).joined(separator: ", "))
         case .move(let category):

@@ -257,6 +257,10 @@ struct Play {
             return (.moved(to: category, by: people[name]!), words("{0} moves the ticket to {1}", name, category))
         case .tool(.reply, let name, let reply):
             return (.cannedReply(reply, by: people[name]!), words("{0} sends the reply {1}", name, reply))
+        case .tool(.priority, let name, let level):
+            return (.prioritized(level, by: people[name]!), words("{0} sets the ticket's priority to {1}", name, level))
+        case .tool(.topic, let name, _):
+            return (.topicAsked(by: people[name]!), words("{0} runs /topic", name))
         case .tool(.remove, let name, let guest):
             return (.removed(people[guest]!, by: people[name]!), words("{0} removes {1} from the ticket", name, guest))
         case .leave(let name):

@@ -44,7 +44,7 @@ public struct ScenarioRunner: Sendable {
         }
         let declared = Set(scenario.people.map(\.name))
         let buttons = Set(workflow.categories.flatMap { $0.buttons.map(\.name) })
-        let forms = Set(workflow.forms.keys).union([TicketMachine.closeReasonForm])
+        let forms = Set(workflow.forms.keys).union([TicketMachine.closeReasonForm, TicketMachine.topicForm])
         for step in scenario.steps {
             switch step.action {
             case .open(_, let category, _) where workflow.category(named: category) == nil,

@@ -502,6 +502,50 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/priority and /topic: the levels are suggested as the handler types (none to another CM); the level's mark leads the channel's name; /topic answers with a form whose text (cut to Discord's 1,024) becomes the channel's topic; a topic form nobody showed is refused")
+    func priorityAndTopic() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let cm = [E2E.roles["cm"]!]
+        let commands = try await Self.registeredCommands(server)
+        let priority = try #require(commands.first { $0["name"]?.string == "priority" })
+        #expect(priority["name_localizations"]?["es-ES"]?.string == "prioridad" && priority["options"]?.array?.first?["autocomplete"] == .bool(true))
+        let topic = try #require(commands.first { $0["name"]?.string == "topic" })
+        #expect(topic["name_localizations"]?["es-ES"]?.string == "tema" && topic["options"] == nil)
+        let channel = try await Self.ticketHeldByAna(running, saying: "Me han robado los objetos")
+
+        func suggested(_ typed: String, by person: (id: String, name: String)) async throws -> [String] {
+            let interaction = await server.autocomplete("priority", option: "priority", typed: typed, in: channel, by: person, roles: cm, guild: E2E.guild)
+            try await eventually("the suggestions") { server.suggestions(ofInteraction: interaction) != nil }
+            return server.suggestions(ofInteraction: interaction)?.map { "\($0.name)=\($0.value)" } ?? []
+        }
+        #expect(try await suggested("", by: E2E.ana) == ["🔴 alta=alta", "🟡 media=media", "🟢 baja=baja"])
+        #expect(try await suggested("al", by: E2E.ana) == ["🔴 alta=alta"])
+        #expect(try await suggested("", by: E2E.beto) == [], "Beto does not hold it: nothing is suggested to him")
+
+        await server.command("priority", options: [("priority", 3, "\"alta\"")], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        func channelJSON() -> JSONValue? { server.guildChannels.first { $0["id"]?.string == channel } }
+        try await eventually("the channel renamed") { channelJSON()?["name"]?.string == "🔴-consultas-1" }
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.priority == "alta")
+
+        let asked = await server.command("topic", in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        let modal = try await E2E.callback(server, asked)
+        #expect(modal["type"]?.number == 9 && modal["data"]?["custom_id"]?.string == CustomID.form(TicketMachine.topicForm).wire)
+        let long = String(repeating: "Robo de objetos del inventario. ", count: 50)
+        await server.submit(CustomID.form(TicketMachine.topicForm).wire, values: ["topic": long], in: channel, by: E2E.ana, roles: cm, guild: E2E.guild)
+        try await eventually("the topic set") { channelJSON()?["topic"]?.string?.hasPrefix("Robo de objetos") == true }
+        #expect(channelJSON()?["topic"]?.string?.unicodeScalars.count == 1_024, "cut to Discord's limit, not refused")
+        let forged = await server.submit(CustomID.form(TicketMachine.topicForm).wire, values: ["topic": "Otra cosa"], in: channel, by: E2E.beto,
+                                         roles: cm, guild: E2E.guild)
+        #expect(try await E2E.callback(server, forged)["data"]?["flags"]?.number == 64, "refused privately")
+        #expect(channelJSON()?["topic"]?.string?.hasPrefix("Robo de objetos") == true)
+        let history = try await running.desk.engine.history(ofTicket: 1)
+        #expect(history.contains { $0.kind == "priority alta" && $0.actor == E2E.ana.id })
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("/ticket: a member opens from the command box what the panel opens, the categories suggested by label as they type; a form when the category asks questions; a category no panel opens is refused")
     func ticketCommand() async throws {
         let running = try await E2E.start()

@@ -5,6 +5,7 @@
 public enum DiscordLimits {
     public static let messageContent = 2_000
     public static let channelName = 100
+    public static let channelTopic = 1_024
     public static let modalTitle = 45
     /// A modal field's label.
     public static let labelText = 45

@@ -54,6 +54,13 @@ extension RESTClient {
         return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]), json: Body(name: DiscordLimits.cut(name, to: DiscordLimits.channelName)), reason: reason)
     }
 
+    /// A text channel's topic; empty clears it.
+    public func setChannelTopic(_ channel: Snowflake, to topic: String, reason: String? = nil) async throws(DiscordError) -> Channel {
+        struct Body: Encodable, Sendable { let topic: String }
+        return try await request(Route(.patch, "/channels/{channel_id}", ["channel_id": channel.rawValue]),
+                                 json: Body(topic: DiscordLimits.cut(topic, to: DiscordLimits.channelTopic)), reason: reason)
+    }
+
     /// Moves a channel under another category with a new set of
     /// overwrites, in one request (Discord applies both or neither).
     public func moveChannel(_ channel: Snowflake, parent: Snowflake?, overwrites: [PermissionOverwrite], reason: String? = nil)

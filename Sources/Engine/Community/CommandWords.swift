@@ -180,6 +180,17 @@ public struct CommandWords: Sendable, Hashable {
             "category": Words(en: ("category", "Which one: start typing its name"), es: ("categoria", "Cuál: empieza a escribir su nombre"),
                               fr: ("categorie", "Laquelle : commencez à taper son nom")),
         ]),
+        .priority: CommandWords(command: Words(
+            en: ("priority", "Say how urgent this ticket is"),
+            es: ("prioridad", "Indica la urgencia de este ticket"),
+            fr: ("priorite", "Indique l'urgence de ce ticket")), options: [
+            "priority": Words(en: ("priority", "Which one: start typing its name"), es: ("prioridad", "Cuál: empieza a escribir su nombre"),
+                              fr: ("priorite", "Laquelle : commencez à taper son nom")),
+        ]),
+        .topic: CommandWords(command: Words(
+            en: ("topic", "Write what this ticket is about"),
+            es: ("tema", "Escribe de qué trata este ticket"),
+            fr: ("sujet", "Écrit de quoi parle ce ticket")), options: [:]),
         .remove: CommandWords(command: Words(
             en: ("remove", "Take someone added to this ticket out of it"),
             es: ("quitar", "Saca de este ticket a alguien que fue añadido"),

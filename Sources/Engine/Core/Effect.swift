@@ -20,6 +20,9 @@ public enum Effect: Sendable, Hashable, Codable {
     case notice(text: RichText, pinging: [String])
     case deleteMessage(id: String)
     case rename(String)
+    /// The ticket's topic (`/topic`): the channel's topic on Discord; a
+    /// thread has none, and the notice in it says it.
+    case setTopic(String)
     /// Change who can see the ticket (escalation): ranks and roles, plus
     /// people by id (the staff member who applied a sanction).
     case setVisibility(ranks: [Actor], people: [String])

@@ -35,6 +35,10 @@ extension MachineStep {
             effects.append(.refuse(person: person.id, reason: NoticeCatalogue.text(.notNow, locale: locale)))
             return
         }
+        if form == TicketMachine.topicForm {
+            setTopic(answers[TicketMachine.topicAnswer] ?? "", by: person)
+            return
+        }
         if form == TicketMachine.closeReasonForm {
             closeAskingFirst(reason: answers[TicketMachine.closeReasonAnswer].flatMap { $0.isEmpty ? nil : $0 } ?? "—", by: person)
             return

@@ -44,7 +44,7 @@ extension MachineStep {
         state.farewellAnswered = nil
         rules.append(FiredRule(location: origin.rule(for: .move)?.location ?? origin.location, rule: "move to \(category.name)"))
         effects.append(.move(category: category.name))
-        effects.append(.rename("\(category.name)-\(state.number)"))
+        effects.append(.rename(channelName))
         effects.append(.notice(text: NoticeCatalogue.text(.moved(from: origin.label, to: category.label, by: person.id, released: released), locale: locale),
                                pinging: []))
         if !category.receivers.isEmpty {

@@ -35,6 +35,12 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     /// `/move CATEGORY`: the ticket to another category of its workflow,
     /// by name (what Discord's suggestion put in the option).
     case moved(to: String, by: Person)
+    /// `/priority LEVEL`: one of the workflow's levels, by name (what
+    /// Discord's suggestion put in the option; anything may arrive).
+    case prioritized(String, by: Person)
+    /// `/topic`: staff asked to write the ticket's topic; the form's answer
+    /// comes back as `formSubmitted(TicketMachine.topicForm)`.
+    case topicAsked(by: Person)
 
     /// Who `/add` named: the engine refuses a bot and someone not in the
     /// server, which only the face can tell.

@@ -22,6 +22,12 @@ extension TicketMachine {
         return Self.suggested(workflow.categories.filter { $0.name != category.name }, typed: typed) { [$0.label, $0.name] }
     }
 
+    /// The workflow's priorities, the same way, for `/priority`.
+    public func priorities(offeredTo person: Person, in state: TicketState, typed: String) -> [Priority] {
+        guard offers(.priority, to: person, in: state) else { return [] }
+        return Self.suggested(workflow.priorities, typed: typed) { [$0.name] }
+    }
+
     /// Whether `person` may read the transcript of a ticket in `state`.
     public func mayRead(_ state: TicketState, _ person: Person) -> Bool {
         MachineStep(machine: self, state: state, now: state.enteredStateAt).mayRead(person)

@@ -45,6 +45,9 @@ public struct TicketMachine: Sendable {
     public static let reportedMessageButton = "reported-message"
     /// Its one answer.
     public static let closeReasonAnswer = "reason"
+    /// The built-in form `/topic` shows, and its one answer.
+    public static let topicForm = "topic"
+    public static let topicAnswer = "topic"
 
     public init?(workflow: Workflow, category name: String) {
         guard let category = workflow.category(named: name) else { return nil }
@@ -92,7 +95,7 @@ public struct TicketMachine: Sendable {
         state.answers = category.questions.accepted(answers)
         var run = MachineStep(machine: self, state: state, now: now)
         run.rules.append(FiredRule(location: category.location, rule: "ticket \(category.name)"))
-        run.effects.append(.createChannel(name: "\(category.name)-\(number)", visibleTo: category.receivers))
+        run.effects.append(.createChannel(name: run.channelName, visibleTo: category.receivers))
         // The answers travel with the first message, so the staff who
         // come to the ticket read what the member said before anything else.
         let opening = category.openingAnswers(state.answers)
@@ -170,6 +173,10 @@ public struct TicketMachine: Sendable {
             run.remove(guest, by: person)
         case .cannedReply(let name, let person):
             run.sendReply(name, by: person)
+        case .prioritized(let priority, let person):
+            run.prioritize(priority, by: person)
+        case .topicAsked(let person):
+            run.askTopic(by: person)
         case .moved(let target, let person):
             guard let destination = run.departure(to: target, by: person) else { break }
             var arrival = MachineStep(machine: destination, state: run.state, now: now)

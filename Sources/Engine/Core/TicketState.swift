@@ -104,6 +104,14 @@ public struct TicketState: Sendable, Hashable, Codable {
     /// tickets decode.
     public internal(set) var openedBy: String?
 
+    /// The `priority` level staff gave it (`/priority`), by name: the
+    /// channel's name shows its mark, the desk's queue sorts by it. Nil
+    /// until set; optional so that older tickets decode.
+    public internal(set) var priority: String?
+    /// What the ticket is about, in staff's words (`/topic`): the channel's
+    /// topic on Discord. Optional so that older tickets decode.
+    public internal(set) var topic: String?
+
     public var isClosed: Bool { closeReason != nil || state == State.closed }
 
     public init(number: Int, category: String, workflowHash: String, owner: String, ownerName: String,

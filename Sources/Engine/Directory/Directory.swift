@@ -94,6 +94,9 @@ public struct Directory: Sendable {
         return Array(offered.prefix(25))
     }
 
+    /// The staff tools the server's tickets offer as slash commands.
+    public var ticketTools: [StaffTool] { StaffTool.offered(by: entries.map(\.workflow)) }
+
     /// Whether any workflow has a panel: `/ticket` opens what panels open.
     public var opensByCommand: Bool { entries.contains { !$0.workflow.panels.isEmpty } }
 

@@ -74,7 +74,7 @@ public final class CommunityEngine: Sendable, StoreBacked {
     /// The commands `person` may use in a ticket: staff's tools (each
     /// ticket's workflow says who may use which), then the workflows' own.
     func usableTicketCommands(by person: Person) -> [String] {
-        (person.isStaff ? StaffTool.allCases.filter(\.isUsedInTickets).map(\.rawValue) : []) + ticketCommandNames()
+        (person.isStaff ? StaffTool.offered(by: workflowsInUse()).map(\.rawValue) : []) + ticketCommandNames()
     }
 
     func workflowsInUse() -> [Workflow] { rules.map(\.workflow) }

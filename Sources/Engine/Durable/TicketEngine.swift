@@ -486,6 +486,11 @@ public final class TicketEngine: Sendable, StoreBacked {
         machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.destinations(offeredTo: person, in: ticket.state, typed: typed) ?? []
     }
 
+    /// What `/priority` suggests to `person` in `ticket` (as just read).
+    public func priorities(offeredTo person: Person, in ticket: StoredTicket, typed: String) -> [Priority] {
+        machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.priorities(offeredTo: person, in: ticket.state, typed: typed) ?? []
+    }
+
     /// What `/reply` suggests to `person` in `ticket` (as just read).
     public func replies(offeredTo person: Person, in ticket: StoredTicket, typed: String) -> [Category.Reply] {
         machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.replies(offeredTo: person, in: ticket.state, typed: typed) ?? []

@@ -111,6 +111,13 @@ public enum Notice: Sendable, Hashable {
     case alreadyInCategory(String)
     /// Said in the ticket: moved by `by` (the handler it had released).
     case moved(from: String, to: String, by: String, released: String?)
+    /// `/priority` and `/topic`: what the channel is told, the refusal of
+    /// a level the workflow does not have, the topic form's label.
+    case priorityChanged(String, by: String)
+    case noSuchPriority(String)
+    case topicChanged(String, by: String)
+    case topicCleared(by: String)
+    case topicLabel
     /// «Report message»: the ticket's first word about it, the button's
     /// label, what its staff are shown, and the refusals.
     /// The blocklist: the member's refusal, staff's answers.
@@ -199,6 +206,11 @@ public enum Notice: Sendable, Hashable {
         case .alreadyInCategory: .alreadyInCategory
         case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
         case .guestAdded: .guestAdded
+        case .priorityChanged: .priorityChanged
+        case .noSuchPriority: .noSuchPriority
+        case .topicChanged: .topicChanged
+        case .topicCleared: .topicCleared
+        case .topicLabel: .topicLabel
         case .guestRemoved: .guestRemoved
         case .blockedFromOpening(_, let until): until == nil ? .blockedFromOpening : .blockedFromOpeningUntil
         case .memberBlocked(_, let until): until == nil ? .memberBlocked : .memberBlockedUntil
@@ -282,6 +294,10 @@ public enum Notice: Sendable, Hashable {
             ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
         case .transferRefused(let staff): ["staff": RichText([.person(staff)])]
+        case .priorityChanged(let priority, let by): ["priority": RichText(priority), "by": RichText([.person(by)])]
+        case .noSuchPriority(let priority): ["priority": RichText(priority)]
+        case .topicChanged(let topic, let by): ["topic": RichText(topic), "by": RichText([.person(by)])]
+        case .topicCleared(let by): ["by": RichText([.person(by)])]
         case .blockedFromOpening(let reason, let until): ["reason": RichText(reason), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
         case .memberBlocked(let member, let until): ["member": RichText([.person(member)]), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
         case .memberUnblocked(let member), .notBlocked(let member): ["member": RichText([.person(member)])]
@@ -341,6 +357,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case onlyHandler, nobodyHolds, transferRefused, transferred
     case blockedFromOpening, blockedFromOpeningUntil, memberBlocked, memberBlockedUntil, memberUnblocked, notBlocked, blockSelf, notADuration
     case openedFor, openTicketFor, nothingToOpenFor
+    case priorityChanged, noSuchPriority, topicChanged, topicCleared, topicLabel
     case messageReported, reportedMessageButton, reportedMessageTitle, reportedMessage, reportedMessageCut, reportedMessageFiles, reportedMessageCutFiles,
          reportedMessageStaffOnly, reportOwnMessage, noReportCategory, reportLost
     case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,

@@ -12,6 +12,12 @@ extension TicketEngine {
             return Form(name: name, title: label,
                         questions: [Question(name: TicketMachine.closeReasonAnswer, label: label, isLong: true, isOptional: false, placeholder: nil)])
         }
+        if name == TicketMachine.topicForm {
+            let label = NoticeCatalogue.text(.topicLabel, locale: language(of: ticket)).plain
+            return Form(name: name, title: label,
+                        questions: [Question(name: TicketMachine.topicAnswer, label: label, isLong: true, isOptional: true,
+                                             placeholder: ticket.topic.map { String($0.prefix(100)) })])
+        }
         return workflow.forms[name]
     }
 }

@@ -29,6 +29,8 @@ public struct WorkflowFile: Sendable {
     public var reputation: ReputationDeclaration?
     /// `blocklist by moderator`: who may keep members from opening tickets.
     public var blocklist: BlocklistDeclaration?
+    /// `priority alta "🔴"`, highest first: what `/priority` offers.
+    public var priorities: [PriorityDeclaration] = []
     public var autoroles: [AutoroleDeclaration] = []
     public var activities: [ActivityDeclaration] = []
 
@@ -148,5 +150,14 @@ public struct BlocklistDeclaration: Sendable {
     public let actors: [Name]
     /// `only`: exactly those ranks, not their superiors.
     public let exact: Bool
+    public let range: SourceRange
+}
+
+/// `priority NAME ["MARK"]`: one level of urgency staff may give a ticket
+/// with `/priority`. The mark (an emoji, most often) leads the channel's
+/// name, so that the sidebar shows the urgent ones at a glance.
+public struct PriorityDeclaration: Sendable {
+    public let name: Name
+    public let mark: StringLiteral?
     public let range: SourceRange
 }

@@ -51,6 +51,7 @@ struct Lowering {
             autoroles: file.autoroles.map(autorole),
             activities: file.activities.map(activity),
             blockers: file.blocklist.map { blocklist in blocklist.actors.map { actor($0, exact: blocklist.exact) } },
+            priorities: file.priorities.map { Priority(name: $0.name.text, mark: $0.mark?.value, location: spot($0.range)) },
             displayNames: Dictionary(file.rankLadders.flatMap { $0.labels.map { ($0.key, $0.value.value) } }
                                      + file.roles.compactMap { role in role.label.map { (role.name.text, $0.value) } },
                                      uniquingKeysWith: { first, _ in first })

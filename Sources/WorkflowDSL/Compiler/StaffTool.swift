@@ -14,10 +14,22 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
     /// «Open a ticket for…» in a member's menu: staff open this category
     /// with the member as its owner. Without a rule, the ranks it goes to.
     case open
+    /// `/priority LEVEL`: one of the workflow's `priority` levels, shown
+    /// first in the channel's name.
+    case priority
+    /// `/topic`: what the ticket is about, written in a form, kept as the
+    /// channel's topic.
+    case topic
 
     /// The tools used inside a ticket, each a slash command there; `open`
     /// is used on a member, before any ticket exists.
     public var isUsedInTickets: Bool { self != .open }
+
+    /// The tools a server's tickets offer as slash commands: `/priority`
+    /// only where a workflow declares priorities to choose from.
+    public static func offered(by workflows: [Workflow]) -> [StaffTool] {
+        allCases.filter { $0.isUsedInTickets && ($0 != .priority || workflows.contains { !$0.priorities.isEmpty }) }
+    }
 
     /// Spanish and French words an admin may write for a tool, folded
     /// (lowercase, no accents): the did-you-mean of a tool not found.
@@ -27,6 +39,8 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
         "transferir": .transfer, "traspasar": .transfer, "transferer": .transfer,
         "mover": .move, "trasladar": .move, "deplacer": .move,
         "responder": .reply, "respuesta": .reply, "repondre": .reply, "reponse": .reply,
+        "prioridad": .priority, "urgencia": .priority, "priorite": .priority,
+        "tema": .topic, "asunto": .topic, "sujet": .topic, "theme": .topic,
         "abrir": .open, "ouvrir": .open, "crear": .open, "creer": .open,
     ]
 

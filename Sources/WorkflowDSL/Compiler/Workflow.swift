@@ -29,6 +29,9 @@ public struct Workflow: Sendable, Hashable, Codable {
     /// `blocklist by …`: who may block members from opening tickets; nil
     /// when the workflow keeps no blocklist (no /block is offered).
     public internal(set) var blockers: [Actor]? = nil
+    /// `priority …` lines, most urgent first; empty when the workflow has
+    /// none (no /priority is offered).
+    public internal(set) var priorities: [Priority] = []
     /// Rank or role → the name people know it by (`trainee "Trainee"`,
     /// `role programador "PROGRAMADOR NASH"`). Refusals say «Solo un
     /// Trainee…», not the workflow's internal name.
@@ -201,5 +204,13 @@ public struct Milestone: Sendable, Hashable, Codable {
     public let count: Int
     /// A `notify` step; `{handler}` in its text is the staff member.
     public let notice: CompiledTransition.Step
+    public let location: SourceSpot
+}
+
+/// One level of `priority NAME "MARK"`.
+public struct Priority: Sendable, Hashable, Codable {
+    public let name: String
+    /// What leads the channel's name (`🔴`); nil for a level without one.
+    public let mark: String?
     public let location: SourceSpot
 }

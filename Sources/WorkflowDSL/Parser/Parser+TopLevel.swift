@@ -107,6 +107,16 @@ extension Parser {
             let exact = consumeKeyword("only")
             try finishStatement("`blocklist`")
             file.blocklist = BlocklistDeclaration(actors: actors, exact: exact, range: range(from: keyword.range.start))
+        case "priority":
+            advance()
+            let name = try expectName("the priority's name, such as `alta`", after: "after `priority`")
+            let mark = current.kind == .string ? decodeString(advance()) : nil
+            try finishStatement("the priority")
+            if file.priorities.contains(where: { $0.name.text == name.text }) {
+                diagnostics.report(.duplicateName, "the priority `\(name.text)` is written twice", at: name.range,
+                                   help: "write each priority once, the most urgent first")
+            }
+            file.priorities.append(PriorityDeclaration(name: name, mark: mark, range: range(from: keyword.range.start)))
         default:
             if let help = Keywords.writtenOtherwise[keyword.text] {
                 advance()

@@ -180,6 +180,8 @@ extension DiagnosticCatalogue {
                 "{0} inesperado después del hito",
             "unexpected {0} after the rank ladder":
                 "{0} inesperado después de la escala de rangos",
+            "unexpected {0} after the priority":
+                "{0} inesperado después de la prioridad",
             "unexpected {0} after the role":
                 "{0} inesperado después del rol",
             "unexpected {0} after the state":
@@ -433,6 +435,10 @@ extension DiagnosticCatalogue {
                 "{0} no es un periodo",
             "{0} is not a time of day":
                 "{0} no es una hora del día",
+            "the priority {0} is written twice":
+                "la prioridad {0} está escrita dos veces",
+            "write each priority once, the most urgent first":
+                "escribe cada prioridad una sola vez, la más urgente primero",
             "{0} is written twice":
                 "{0} está escrito dos veces",
             "{0} lets a peer take over; {1} only a superior":
@@ -494,6 +500,7 @@ extension DiagnosticCatalogue {
             "the state's name": "el nombre del estado",
             "the sanction": "la sanción",
             "the rule's name": "el nombre de la regla",
+            "the priority's name, such as {0}": "el nombre de la prioridad, como {0}",
             "the role's name": "el nombre del rol",
             "the role to grant": "el rol que dar",
             "the ranks or roles to ping": "los rangos o roles a mencionar",

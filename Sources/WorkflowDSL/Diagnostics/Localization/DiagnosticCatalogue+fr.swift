@@ -180,6 +180,8 @@ extension DiagnosticCatalogue {
                 "{0} inattendu après le palier",
             "unexpected {0} after the rank ladder":
                 "{0} inattendu après l’échelle des rangs",
+            "unexpected {0} after the priority":
+                "{0} inattendu après la priorité",
             "unexpected {0} after the role":
                 "{0} inattendu après le rôle",
             "unexpected {0} after the state":
@@ -433,6 +435,10 @@ extension DiagnosticCatalogue {
                 "{0} n'est pas une période",
             "{0} is not a time of day":
                 "{0} n'est pas une heure de la journée",
+            "the priority {0} is written twice":
+                "la priorité {0} est écrite deux fois",
+            "write each priority once, the most urgent first":
+                "écrivez chaque priorité une seule fois, la plus urgente d'abord",
             "{0} is written twice":
                 "{0} est écrit deux fois",
             "{0} lets a peer take over; {1} only a superior":
@@ -494,6 +500,7 @@ extension DiagnosticCatalogue {
             "the state's name": "le nom de l'état",
             "the sanction": "la sanction",
             "the rule's name": "le nom de la règle",
+            "the priority's name, such as {0}": "le nom de la priorité, comme {0}",
             "the role's name": "le nom du rôle",
             "the role to grant": "le rôle à donner",
             "the ranks or roles to ping": "les rangs ou rôles à mentionner",
