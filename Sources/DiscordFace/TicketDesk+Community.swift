@@ -32,7 +32,7 @@ extension TicketDesk {
             case .reply: .init(name: "reply", description: "", type: .string, required: true, autocomplete: true)
             case .move: .init(name: "category", description: "", type: .string, required: true, autocomplete: true)
             case .priority: .init(name: "priority", description: "", type: .string, required: true, autocomplete: true)
-            case .topic: nil
+            case .topic, .closeInactive: nil
             case .add, .remove, .transfer, .open: .init(name: "member", description: "", type: .user, required: true)
             }
             return CommandWords.ticketTools[tool].map {
@@ -43,6 +43,12 @@ extension TicketDesk {
             RESTClient.SlashCommand(name: CommandWords.openTicket, description: "",
                                     options: [.init(name: "category", description: "", type: .string, required: true, autocomplete: true)]),
             CommandWords.openTicketWords, languages: languages)]
+        let closing = !directory.closesInBulk ? [] : [CommandLocalizations.worded(
+            RESTClient.SlashCommand(name: StaffTool.closeInactive.rawValue, description: "", options: [
+                .init(name: "category", description: "", type: .string, required: true, autocomplete: true),
+                .init(name: "idle_for", description: "", type: .string, required: true),
+                .init(name: "reason", description: "", type: .string),
+            ]), CommandWords.closeInactiveWords, languages: languages)]
         let transcript = CommandLocalizations.worded(
             RESTClient.SlashCommand(name: CommandWords.transcript, description: "",
                                     options: [.init(name: "number", description: "", type: .integer, required: true)]),
@@ -56,7 +62,7 @@ extension TicketDesk {
         let openingFor = [RESTClient.SlashCommand.menuItem(
             .user, name: CommandWords.openTicketFor,
             nameLocalizations: CommandLocalizations.localizations(CommandWords.openTicketForWords, languages).0)]
-        return reporting + openingFor + opening + [transcript] + directory.communityCommands.compactMap { name in
+        return reporting + openingFor + opening + closing + [transcript] + directory.communityCommands.compactMap { name in
             CommandWords.community[name].map {
                 CommandLocalizations.worded(RESTClient.SlashCommand(name: name, description: "", options: options[name]), $0, languages: languages)
             }

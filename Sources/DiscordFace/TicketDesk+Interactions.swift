@@ -17,8 +17,8 @@ extension TicketDesk {
             case (.messageComponent, .open(let workflow, let category)?):
                 try await openFromPanel(workflow: workflow, category: category, interaction)
             case (.messageComponent, .openFor(let member)?):
-                let chosen = (data?.values?.first ?? "").split(separator: ":", maxSplits: 1).map(String.init)
-                try await openForMember(member, workflow: chosen.count == 2 ? chosen[0] : nil, category: chosen.last ?? "", interaction)
+                let chosen = Directory.chosenCategory(data?.values?.first ?? "")
+                try await openForMember(member, workflow: chosen.workflowKey, category: chosen.category, interaction)
             case (.messageComponent, .button(_, let button)?):
                 try await act(interaction) { .button(name: button, by: $0) }
             case (.messageComponent, _):
@@ -61,10 +61,7 @@ extension TicketDesk {
             case (.applicationCommand, _) where data?.name == CommandWords.transcript:
                 try await sendTranscript(interaction)
             case (.applicationCommand, _) where data?.name == CommandWords.openTicket:
-                // `key:category`, as the suggestion put it; a bare name when typed.
-                let chosen = data?.option("category") ?? ""
-                let parts = chosen.split(separator: ":", maxSplits: 1).map(String.init)
-                let key = parts.count == 2 ? parts[0] : nil, name = parts.last ?? ""
+                let (key, name) = Directory.chosenCategory(data?.option("category") ?? "")
                 guard directory.opening(workflowKey: key, category: name) != nil else {
                     let language = directory.language(forMember: interaction.locale)
                     return try await respond(interaction, .ephemeral(DiscordMarkup.render(NoticeCatalogue.text(.noCategoryToOpen(name), locale: language))))
@@ -252,6 +249,7 @@ extension TicketDesk {
         case .move: try await act(interaction) { .moved(to: interaction.data?.option("category") ?? "", by: $0) }
         case .priority: try await act(interaction) { .prioritized(interaction.data?.option("priority") ?? "", by: $0) }
         case .topic: try await act(interaction) { .topicAsked(by: $0) }
+        case .closeInactive: try await closeInactive(interaction)
         case .transfer: try await actOnNamedMember(interaction) { named, _, person in .transferred(to: named, by: person) }
         case .remove: try await actOnNamedMember(interaction) { named, _, person in .removed(named, by: person) }
         case .add: try await actOnNamedMember(interaction) { _, invitee, person in .added(invitee, by: person) }
@@ -285,6 +283,13 @@ extension TicketDesk {
         if interaction.data?.name == CommandWords.openTicket {
             return try await respond(interaction, .suggestions(directory.openable(typed: typed).map { .init(name: $0.category.label, value: $0.value) }))
         }
+        if interaction.data?.name == StaffTool.closeInactive.rawValue, let user = interaction.actor {
+            let roles = interaction.member?.roles ?? [], nick = interaction.member?.nick
+            let offered = directory.bulkClosable(typed: typed) { entry in
+                bound(path: entry.path)?.person(user, roles: roles, nick: nick) ?? Person(id: user.id.rawValue, name: user.username)
+            }
+            return try await respond(interaction, .suggestions(offered.map { .init(name: $0.category.label, value: $0.value) }))
+        }
         guard let channel = interaction.channelID, let user = interaction.actor,
               let ticket = try await engine.ticket(channel: channel.rawValue), let bound = bound(of: ticket.state) else {
             return try await respond(interaction, .suggestions([]))
@@ -299,6 +304,28 @@ extension TicketDesk {
         default: []
         }
         try await respond(interaction, .suggestions(offered))
+    }
+
+    /// `/close_inactive`: answered at once (it may close many tickets), then
+    /// told how many the engine closed, or why none.
+    private func closeInactive(_ interaction: Interaction) async throws {
+        guard let data = interaction.data, let user = interaction.actor else { return }
+        let language = directory.language(forMember: interaction.locale)
+        let (key, name) = Directory.chosenCategory(data.option("category") ?? "")
+        guard let entry = directory.opening(workflowKey: key, category: name), let bound = bound(path: entry.path) else {
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.noCategoryToCloseInBulk(String(name.prefix(100))), locale: language)))
+        }
+        let typed = data.option("idle_for") ?? ""
+        guard let seconds = CommunityCommand.seconds(typed) else {
+            return try await respond(interaction, .ephemeral(DiscordMarkup.render(.notADuration(String(typed.prefix(100))), locale: language)))
+        }
+        try await respond(interaction, .deferredEphemeral)
+        let person = bound.person(user, roles: interaction.member?.roles ?? [], nick: interaction.member?.nick)
+        let reason = data.option("reason").flatMap { $0.isEmpty ? nil : String($0.prefix(CommunityCommand.longestReason)) }
+            ?? NoticeCatalogue.text(.inactivityReason, locale: language).plain
+        let answer = try await engine.closeInactive(guild: guild.rawValue, workflow: entry.path, category: name, idleFor: seconds, reason: reason,
+                                                    by: person, sourceID: "interaction:\(interaction.id)", now: now())
+        try await rest.editOriginalResponse(interaction, MessageBody(content: DiscordMarkup.render(answer.notice, locale: language), allowedMentions: .none))
     }
 
     /// `/transcript N`: the engine says whether the reader may have ticket

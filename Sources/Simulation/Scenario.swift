@@ -47,6 +47,9 @@ public struct Scenario: Sendable {
         /// `/block` and `/unblock`, answered only to her.
         case block(person: String, member: String, duration: String?, reason: String)
         case unblock(person: String, member: String)
+        /// `ana closes inactive consultas after 7d ["motivo"]`:
+        /// `/close_inactive`, answered only to her.
+        case closeInactive(person: String, category: String, idleFor: String, reason: String?)
         /// `ana transfers to beto`, `ana adds carla`, `ana removes carla`,
         /// `ana replies normas`: `/transfer`, `/add`, `/remove @person`,
         /// `/reply normas` in the ticket (the target is the reply's name);

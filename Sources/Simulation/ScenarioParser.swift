@@ -186,6 +186,13 @@ public enum ScenarioParser {
             if rest.count == 4, rest[1] == .word("for"), case .word(let span) = rest[2] { duration = span }
             else if rest.count != 2 { throw LineError("write `\(person) blocks NAME [for 7d] \"reason\"`") }
             return .block(person: person, member: member, duration: duration, reason: reason)
+        case "closes":
+            let usage = "write `\(person) closes inactive CATEGORY after 7d [\"reason\"]`"
+            guard rest.count == 4 || rest.count == 5, rest[0] == .word("inactive"), case .word(let category) = rest[1], rest[2] == .word("after"),
+                  case .word(let idle) = rest[3] else { throw LineError(usage) }
+            var reason: String?
+            if rest.count == 5 { guard case .string(let text) = rest[4] else { throw LineError(usage) }; reason = text }
+            return .closeInactive(person: person, category: category, idleFor: idle, reason: reason)
         case "unblocks":
             guard rest.count == 1, case .word(let member) = rest[0] else { throw LineError("write `\(person) unblocks NAME`") }
             return .unblock(person: person, member: member)
@@ -266,7 +273,7 @@ public enum ScenarioParser {
             guard let count, count >= 1 else { throw LineError("write `\(person) chats` or `\(person) chats 20` (messages outside tickets)") }
             return .chat(person: person, count: count)
         default:
-            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, blocks, unblocks, runs, submits, chooses sanction, transfers to, moves to, sets priority, sets topic, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
+            throw LineError("`\(verb)` is not an action: use opens, reports, says, presses, blocks, unblocks, closes inactive, runs, submits, chooses sanction, transfers to, moves to, sets priority, sets topic, adds, removes, replies, leaves, joins, joined, gives rep, reacts, unreacts or chats")
         }
     }
 

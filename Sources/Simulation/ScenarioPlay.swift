@@ -152,6 +152,8 @@ struct Play {
             try await answerPrivately(.block(member: people[member]!.id, reason: reason, duration: duration), by: name, line: step.line)
         case .unblock(let name, let member):
             try await answerPrivately(.unblock(member: people[member]!.id), by: name, line: step.line)
+        case .closeInactive(let name, let category, let idle, let reason):
+            try await closeInactive(category, idleFor: idle, reason: reason, by: name, line: step.line)
         case .react(let name, let emoji, let message, let added):
             lastEffects = []
             if added { community.count(.reactions, member: people[name]!.id, at: now) }
@@ -382,6 +384,25 @@ struct Play {
         lastEffects = text.map { [(0, .tellPrivately(person: person.id, text: $0))] } ?? []
         lastCommunity = []
         try await finish(entry(line, words("{0} runs /{1}", name, command.name)))
+    }
+
+    /// `/close_inactive`, as the Discord face asks the engine: its answer
+    /// told privately; the closes are in each ticket's log and state.
+    mutating func closeInactive(_ category: String, idleFor idle: String, reason: String?, by name: String, line: Int) async throws {
+        let person = people[name]!
+        let language = NoticeCatalogue.language(for: locale(of: name))
+        let answer: TicketEngine.BulkClose
+        if let seconds = CommunityCommand.seconds(idle) {
+            answer = try await engine.closeInactive(guild: runner.guild, workflow: runner.workflowPath, category: category, idleFor: seconds,
+                                                    reason: reason ?? NoticeCatalogue.text(.inactivityReason, locale: language).plain,
+                                                    by: person, sourceID: "scenario:\(line)", now: now)
+        } else {
+            answer = TicketEngine.BulkClose(notice: .notADuration(idle), closed: [])
+        }
+        lastEffects = answer.closed.flatMap { outcome in outcome.effects.map { (outcome.ticket.id, $0) } }
+            + [(0, .tellPrivately(person: person.id, text: NoticeCatalogue.text(answer.notice, locale: language)))]
+        lastCommunity = []
+        try await finish(entry(line, words("{0} runs /{1}", name, StaffTool.closeInactive.rawValue)))
     }
 
     func locale(of name: String) -> String {

@@ -546,6 +546,62 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("/close_inactive: registered with Spanish names; the categories an admin may close are suggested (none to a CM); the idle ticket closes through the close path (reason said, channel deleted), the one written in stays open; the answer says how many")
+    func closeInactive() async throws {
+        let running = try await E2E.start()
+        let server = running.server
+        try await eventually("the gateway session") { server.gateway.isReady }
+        let admin = (id: "300000000000000009", name: "jefa"), adminRoles = [E2E.roles["admin"]!], cm = [E2E.roles["cm"]!]
+        let commands = try await Self.registeredCommands(server)
+        let command = try #require(commands.first { $0["name"]?.string == "close_inactive" })
+        #expect(command["name_localizations"]?["es-ES"]?.string == "cerrar_inactivos")
+        #expect(command["options"]?.array?.compactMap { $0["name_localizations"]?["es-ES"]?.string } == ["categoria", "inactivo_desde", "motivo"])
+
+        let idle = try await Self.ticketHeldByAna(running, saying: "¿Cómo cambio mi nombre?")
+        let other = (id: "300000000000000008", name: "otro")
+        server.addMember(id: other.id, name: other.name, roles: [])
+        await server.click("esc:menu", in: E2E.channels["panel_tickets"]!, by: other, values: ["consultas"], guild: E2E.guild)
+        let active = try await Self.ticketChannel(running, 2)
+        await server.say("¿Dónde está el mapa?", in: active, by: other, guild: E2E.guild)
+        try await eventually("the question taken") { try await running.desk.engine.ticket(id: 2)?.state.lastUserMessageAt != nil }
+        running.clock.advance(by: 6 * 86_400)
+        await server.say("¿Sigue alguien ahí?", in: active, by: other, guild: E2E.guild)
+        try await eventually("the message taken") { try await running.desk.engine.ticket(id: 2)?.state.lastUserMessageAt ?? 0 > 1_767_603_600 + 86_400 }
+        running.clock.advance(by: 86_400)
+
+        func suggested(by person: (id: String, name: String), roles: [String]) async throws -> [String] {
+            let interaction = await server.autocomplete("close_inactive", option: "category", typed: "consul", in: E2E.channels["panel_tickets"]!,
+                                                        by: person, roles: roles, guild: E2E.guild)
+            try await eventually("the suggestions") { server.suggestions(ofInteraction: interaction) != nil }
+            return server.suggestions(ofInteraction: interaction)?.map(\.name) ?? []
+        }
+        #expect(try await suggested(by: admin, roles: adminRoles) == ["Consultas"])
+        #expect(try await suggested(by: E2E.ana, roles: cm) == [], "a CM may not: nothing is suggested to her")
+
+        func run(by person: (id: String, name: String), roles: [String]) async throws -> String {
+            let interaction = await server.command("close_inactive", options: [("category", 3, "\"consultas\""), ("idle_for", 3, "\"7d\""),
+                                                                               ("reason", 3, "\"Sin respuesta en una semana\"")],
+                                                   in: E2E.channels["panel_tickets"]!, by: person, roles: roles, guild: E2E.guild)
+            func edited() -> String? {
+                E2E.requests(server, "PATCH", "/webhooks/1/token-\(interaction)/messages/@original").compactMap(E2E.body).last?["content"]?.string
+            }
+            try await eventually("the answer") { edited() != nil }
+            return edited() ?? ""
+        }
+        #expect(try await run(by: E2E.ana, roles: cm).hasPrefix("Solo"))
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.isClosed == false)
+        #expect(try await run(by: admin, roles: adminRoles) == "Tickets de «Consultas» cerrados: 1.")
+        await running.desk.drainNow()
+        try await eventually("the idle channel deleted") { !E2E.requests(server, "DELETE", "/channels/\(idle)").isEmpty }
+        #expect(try await running.desk.engine.ticket(id: 1)?.state.closeReason == "Sin respuesta en una semana")
+        #expect(try await running.desk.engine.ticket(id: 2)?.state.isClosed == false, "written in a day ago: kept open")
+        #expect(E2E.requests(server, "DELETE", "/channels/\(active)").isEmpty)
+        let history = try await running.desk.engine.history(ofTicket: 1)
+        #expect(history.contains { $0.kind == "close inactive" && $0.actor == admin.id })
+        #expect(server.violations == [])
+        await running.stop()
+    }
+
     @Test("/ticket: a member opens from the command box what the panel opens, the categories suggested by label as they type; a form when the category asks questions; a category no panel opens is refused")
     func ticketCommand() async throws {
         let running = try await E2E.start()

@@ -141,6 +141,19 @@ public struct CommandWords: Sendable, Hashable {
     public static let openTicketFor = "Open a ticket for…"
     public static let openTicketForWords = Words(en: (openTicketFor, ""), es: ("Abrir ticket para…", ""), fr: ("Ouvrir un ticket pour…", ""))
 
+    /// `/close_inactive CATEGORY TIME [REASON]`: a category's idle tickets closed at once.
+    public static let closeInactiveWords = CommandWords(command: Words(
+        en: ("close_inactive", "Close a category's tickets where nobody has written for a while"),
+        es: ("cerrar_inactivos", "Cierra los tickets de una categoría en los que nadie escribe desde hace tiempo"),
+        fr: ("fermer_inactifs", "Ferme les tickets d'une catégorie où personne n'écrit depuis un moment")), options: [
+        "category": Words(en: ("category", "Which one: start typing its name"), es: ("categoria", "Cuál: empieza a escribir su nombre"),
+                          fr: ("categorie", "Laquelle : commencez à taper son nom")),
+        "idle_for": Words(en: ("idle_for", "Idle for at least: 30m, 12h, 7d, 2w"), es: ("inactivo_desde", "Sin actividad desde hace al menos: 30m, 12h, 7d, 2w"),
+                      fr: ("inactif_depuis", "Sans activité depuis au moins : 30m, 12h, 7d, 2w")),
+        "reason": Words(en: ("reason", "Why, said in each ticket"), es: ("motivo", "Por qué, dicho en cada ticket"),
+                        fr: ("motif", "Pourquoi, dit dans chaque ticket")),
+    ])
+
     /// `/ticket CATEGORY`: the panel's path, from the command box.
     public static let openTicket = "ticket"
     public static let openTicketWords = CommandWords(command: Words(

@@ -41,6 +41,9 @@ public enum TicketEvent: Sendable, Hashable, Codable {
     /// `/topic`: staff asked to write the ticket's topic; the form's answer
     /// comes back as `formSubmitted(TicketMachine.topicForm)`.
     case topicAsked(by: Person)
+    /// `/close_inactive`: closed with `reason` if nobody has acted in it for
+    /// `idleFor` seconds, as judged at its own step.
+    case closedForInactivity(idleFor: Int64, reason: String, by: Person)
 
     /// Who `/add` named: the engine refuses a bot and someone not in the
     /// server, which only the face can tell.

@@ -177,6 +177,8 @@ public struct TicketMachine: Sendable {
             run.prioritize(priority, by: person)
         case .topicAsked(let person):
             run.askTopic(by: person)
+        case .closedForInactivity(let seconds, let reason, let person):
+            run.closeForInactivity(idleFor: seconds, reason: reason, by: person)
         case .moved(let target, let person):
             guard let destination = run.departure(to: target, by: person) else { break }
             var arrival = MachineStep(machine: destination, state: run.state, now: now)

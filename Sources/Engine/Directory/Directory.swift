@@ -55,6 +55,13 @@ public struct Directory: Sendable {
         return having.count == 1 ? having[0] : nil
     }
 
+    /// A category as a suggestion or a menu names it (`key:category`), or
+    /// as someone typed it over the suggestions (a bare name).
+    public static func chosenCategory(_ value: String) -> (workflowKey: String?, category: String) {
+        let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+        return (parts.count == 2 ? parts[0] : nil, parts.last ?? "")
+    }
+
     /// What `/ticket` suggests as a member types: each category a panel
     /// opens (a member can open no other), whose label or name holds what
     /// they typed, accents and case aside; at most Discord's 25. Its value
@@ -92,6 +99,26 @@ public struct Directory: Sendable {
             }
         }
         return Array(offered.prefix(25))
+    }
+
+    /// What `/close_inactive` suggests as staff type: each category whose
+    /// idle tickets they may close (`Workflow.mayCloseInBulk`), as
+    /// `key:category`, at most Discord's 25.
+    public func bulkClosable(typed: String, by person: (Entry) -> Person) -> [(value: String, category: Category)] {
+        var offered: [(value: String, category: Category)] = []
+        for entry in entries {
+            let staff = person(entry)
+            for category in entry.workflow.categories where entry.workflow.mayCloseInBulk(category, by: staff) {
+                offered.append((entry.key + ":" + category.name, category))
+            }
+        }
+        return TicketMachine.suggested(offered, typed: typed) { [$0.category.label, $0.category.name] }
+    }
+
+    /// Whether some category says who may close its idle tickets: only
+    /// then is `/close_inactive` registered.
+    public var closesInBulk: Bool {
+        entries.contains { entry in entry.workflow.categories.contains { !entry.workflow.bulkClosers(of: $0).isEmpty } }
     }
 
     /// The staff tools the server's tickets offer as slash commands.

@@ -20,6 +20,7 @@ extension TicketEvent {
         case .moved(let target, _): "move to " + target
         case .prioritized(let priority, _): "priority " + priority
         case .topicAsked: "topic asked"
+        case .closedForInactivity: "close inactive"
         }
     }
 
@@ -29,7 +30,8 @@ extension TicketEvent {
         case .opened(let person, _, _), .button(_, let person), .command(_, let person),
              .formSubmitted(_, let person, _), .sanctionApplied(_, _, _, let person), .appealedSanctionChosen(_, let person),
              .transferred(_, let person), .added(_, let person), .removed(_, let person),
-             .cannedReply(_, let person), .moved(_, let person), .prioritized(_, let person), .topicAsked(let person):
+             .cannedReply(_, let person), .moved(_, let person), .prioritized(_, let person), .topicAsked(let person),
+             .closedForInactivity(_, _, let person):
             person.id
         case .message(let message): message.author.id
         case .timerFired, .memberLeft, .channelDeleted, .noRoomForChannel: nil

@@ -118,6 +118,12 @@ public enum Notice: Sendable, Hashable {
     case topicChanged(String, by: String)
     case topicCleared(by: String)
     case topicLabel
+    /// `/close_inactive`: the ticket's last words, and what staff are told.
+    case closedForInactivity(reason: String, by: String)
+    case closedInBulk(count: Int, category: String, left: Int)
+    case noneInactive(category: String)
+    case noCategoryToCloseInBulk(String)
+    case inactivityReason
     /// «Report message»: the ticket's first word about it, the button's
     /// label, what its staff are shown, and the refusals.
     /// The blocklist: the member's refusal, staff's answers.
@@ -211,6 +217,11 @@ public enum Notice: Sendable, Hashable {
         case .topicChanged: .topicChanged
         case .topicCleared: .topicCleared
         case .topicLabel: .topicLabel
+        case .closedForInactivity: .closedForInactivity
+        case .closedInBulk(_, _, let left): left == 0 ? .closedInBulk : .closedInBulkMore
+        case .noneInactive: .noneInactive
+        case .noCategoryToCloseInBulk: .noCategoryToCloseInBulk
+        case .inactivityReason: .inactivityReason
         case .guestRemoved: .guestRemoved
         case .blockedFromOpening(_, let until): until == nil ? .blockedFromOpening : .blockedFromOpeningUntil
         case .memberBlocked(_, let until): until == nil ? .memberBlocked : .memberBlockedUntil
@@ -298,6 +309,9 @@ public enum Notice: Sendable, Hashable {
         case .noSuchPriority(let priority): ["priority": RichText(priority)]
         case .topicChanged(let topic, let by): ["topic": RichText(topic), "by": RichText([.person(by)])]
         case .topicCleared(let by): ["by": RichText([.person(by)])]
+        case .closedForInactivity(let reason, let by): ["reason": RichText(reason), "by": RichText([.person(by)])]
+        case .closedInBulk(let count, let category, let left): ["count": RichText(String(count)), "category": RichText(category), "left": RichText(String(left))]
+        case .noneInactive(let category), .noCategoryToCloseInBulk(let category): ["category": RichText(category)]
         case .blockedFromOpening(let reason, let until): ["reason": RichText(reason), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
         case .memberBlocked(let member, let until): ["member": RichText([.person(member)]), "until": RichText(until.map(CalendarDay.utcMinute) ?? "")]
         case .memberUnblocked(let member), .notBlocked(let member): ["member": RichText([.person(member)])]
@@ -358,6 +372,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case blockedFromOpening, blockedFromOpeningUntil, memberBlocked, memberBlockedUntil, memberUnblocked, notBlocked, blockSelf, notADuration
     case openedFor, openTicketFor, nothingToOpenFor
     case priorityChanged, noSuchPriority, topicChanged, topicCleared, topicLabel
+    case closedForInactivity, closedInBulk, closedInBulkMore, noneInactive, noCategoryToCloseInBulk, inactivityReason
     case messageReported, reportedMessageButton, reportedMessageTitle, reportedMessage, reportedMessageCut, reportedMessageFiles, reportedMessageCutFiles,
          reportedMessageStaffOnly, reportOwnMessage, noReportCategory, reportLost
     case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,

@@ -20,10 +20,15 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
     /// `/topic`: what the ticket is about, written in a form, kept as the
     /// channel's topic.
     case topic
+    /// `/close_inactive CATEGORY TIME`: staff close, at once, the
+    /// category's tickets where nobody has done anything for that long.
+    /// Without a rule, the category's `override by` rank and those above.
+    case closeInactive = "close_inactive"
 
     /// The tools used inside a ticket, each a slash command there; `open`
-    /// is used on a member, before any ticket exists.
-    public var isUsedInTickets: Bool { self != .open }
+    /// is used on a member, before any ticket exists, and `close_inactive`
+    /// on a whole category.
+    public var isUsedInTickets: Bool { self != .open && self != .closeInactive }
 
     /// The tools a server's tickets offer as slash commands: `/priority`
     /// only where a workflow declares priorities to choose from.
@@ -41,6 +46,7 @@ public enum StaffTool: String, Sendable, Hashable, Codable, CaseIterable {
         "responder": .reply, "respuesta": .reply, "repondre": .reply, "reponse": .reply,
         "prioridad": .priority, "urgencia": .priority, "priorite": .priority,
         "tema": .topic, "asunto": .topic, "sujet": .topic, "theme": .topic,
+        "cerrar_inactivos": .closeInactive, "cierre_masivo": .closeInactive, "fermer_inactifs": .closeInactive,
         "abrir": .open, "ouvrir": .open, "crear": .open, "creer": .open,
     ]
 
