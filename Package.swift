@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // HMAC-SHA256 of webhook bodies.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // The web faces (the playground), and the local Discord-speaking
         // server that the tests and the playground run against.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -103,10 +105,19 @@ let package = Package(
         // The composition root: workflows, store, engines, runtime and faces
         // in one ServiceGroup. `escala run`, the playground, the tests and
         // the benchmarks compose Escala through it.
+        // Webhooks: lifecycle events posted, signed, to the admin's
+        // addresses (the engine queues them; the runtime's loop sends).
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                "Engine", "Runtime", "Discord",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "Application",
             dependencies: [
-                "Engine", "Runtime", "Discord", "DiscordFace", "WebFace", "LocalDiscord", "WorkflowDSL",
+                "Engine", "Runtime", "Discord", "DiscordFace", "WebFace", "LocalDiscord", "WorkflowDSL", "Webhooks",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,7 +126,7 @@ let package = Package(
         .executableTarget(
             name: "bot",
             dependencies: [
-                "Application",
+                "Application", "Webhooks",
                 "WorkflowDSL",
                 "LanguageServer",
                 "Engine",
@@ -216,6 +227,15 @@ let package = Package(
             name: "WebFaceTests",
             dependencies: ["TestSupport", "Application", "WebFace", "LocalDiscord", "Runtime", "WorkflowDSL",
                            .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(
+            name: "WebhooksTests",
+            dependencies: ["TestSupport", "Webhooks", "Runtime", "Engine", "WorkflowDSL",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "DiscordFaceTests",

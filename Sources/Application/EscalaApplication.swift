@@ -52,6 +52,10 @@ public final class EscalaApplication: Sendable {
         } catch {
             throw .alreadyServing(error.description)
         }
+        if configuration.webhooks == nil,
+           let spot = workflows.lazy.compactMap({ $0.workflow.webhooks.first?.location }).first {
+            throw .failed("\(spot): the workflows post webhooks, signed with a secret: set ESCALA_WEBHOOK_SECRET (the same secret the receiver checks)")
+        }
         let engine: TicketEngine
         do {
             store = try TicketStore(path: configuration.databasePath)
@@ -78,7 +82,8 @@ public final class EscalaApplication: Sendable {
     /// Every service, in the order the group starts them: the runtime's
     /// loops, then the faces (which stop first).
     public func services() -> [any Service] {
-        runtime.services(executor: desk.executor, logger: logger) + desk.services()
+        let webhooks: [any Service] = configuration.webhooks.map { [WebhookService(runtime: runtime, transport: $0, logger: logger)] } ?? []
+        return runtime.services(executor: desk.executor, logger: logger) + webhooks + desk.services()
     }
 
     /// Serves until `stop()` or a fatal gateway error (`escala run` adds

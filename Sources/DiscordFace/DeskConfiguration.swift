@@ -23,6 +23,10 @@ public struct DeskConfiguration: Sendable {
     /// record, holding the next events back. Past it the message is left
     /// to the creation's retry, which reads the channel when it finds it.
     public var unrecordedChannelWait: Duration = .seconds(10)
+    /// How webhook deliveries are posted and signed (`escala run` makes it
+    /// from `ESCALA_WEBHOOK_SECRET`); nil when no secret is set, which a
+    /// workflow with `webhook` lines refuses to start with.
+    public var webhooks: (any WebhookTransport)?
 
     public init(guild: Snowflake, workflowsFolder: String, dataFolder: String, discord: DiscordConfiguration) {
         self.guild = guild

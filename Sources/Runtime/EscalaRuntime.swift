@@ -18,6 +18,9 @@ public final class EscalaRuntime: Sendable {
     public let channels = ChannelWaiters()
     let outboxBell = Doorbell()
     let schedulerBell = Doorbell()
+    let webhookBell = Doorbell()
+    /// Told each time the webhook loop has nothing due: for tests.
+    private let webhookWaiters = Mutex<[CheckedContinuation<Void, Never>]>([])
     private let passes = Mutex<[CheckedContinuation<Void, Never>]>([])
 
     public init(engine: TicketEngine, community: CommunityEngine, clock: any EngineClock) {
@@ -25,10 +28,11 @@ public final class EscalaRuntime: Sendable {
         self.engine = engine
         self.community = community
         self.clock = clock
-        let outboxBell = outboxBell, schedulerBell = schedulerBell
+        let outboxBell = outboxBell, schedulerBell = schedulerBell, webhookBell = webhookBell
         store.commits.listen { signal in
             if signal.contains(.effects) { outboxBell.ring() }
             if signal.contains(.timers) { schedulerBell.ring() }
+            if signal.contains(.webhooks) { webhookBell.ring() }
         }
     }
 
@@ -52,6 +56,24 @@ public final class EscalaRuntime: Sendable {
 
     /// Wakes the scheduler: the clock moved, or rules changed.
     public func wakeScheduler() { schedulerBell.ring() }
+
+    /// Wakes the webhook loop: the clock moved past a retry.
+    public func wakeWebhooks() { webhookBell.ring() }
+
+    /// Returns once the webhook loop has looked again after this call and
+    /// found nothing due: for tests.
+    public func webhooksSettled() async {
+        await withCheckedContinuation { continuation in
+            webhookWaiters.withLock { $0.append(continuation) }
+            webhookBell.ring()
+        }
+    }
+
+    /// The waiters a pass that starts now answers: those who came later
+    /// wait for the next pass, which their ring makes.
+    func takeWebhookWaiters() -> [CheckedContinuation<Void, Never>] {
+        webhookWaiters.withLock { waiters in defer { waiters = [] }; return waiters }
+    }
 
     /// Waits until a drain pass ends with nothing left to send, or `limit`
     /// passes: for tests, benchmarks and a clean stop.

@@ -3,6 +3,7 @@ import ArgumentParser
 import Discord
 import DiscordFace
 import Foundation
+import Webhooks
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -80,7 +81,8 @@ struct RunCommand: AsyncParsableCommand {
         ServingStart.bootstrapLogging(level: logLevel, otherwise: .info)
         var discord = DiscordConfiguration(token: BotToken(token.trimmingCharacters(in: .whitespacesAndNewlines)), apiBaseURL: api)
         discord.gatewayURL = gatewayURL.isEmpty ? nil : URL(string: gatewayURL)
-        let configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
+        var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
+        configuration.webhooks = WebhookSecret(ProcessInfo.processInfo.environment["ESCALA_WEBHOOK_SECRET"] ?? "").map { SignedWebhookTransport(secret: $0) }
         let application: EscalaApplication
         do {
             application = try await EscalaApplication(configuration: configuration)

@@ -602,6 +602,23 @@ struct DeskBehaviourTests {
         await running.stop()
     }
 
+    @Test("a workflow with `webhook` lines does not start without ESCALA_WEBHOOK_SECRET: the error names the line and the variable")
+    func webhooksNeedTheirSecret() async throws {
+        let folder = try E2E.workflowsFolder()
+        let flow = folder.appendingPathComponent("workflows/roleplay.flow")
+        let text = try String(contentsOf: flow, encoding: .utf8) + "\nwebhook \"https://example.org/escala\" on closed\n"
+        try text.write(to: flow, atomically: true, encoding: .utf8)
+        let discord = DiscordConfiguration(token: BotToken("e2e-token"), apiBaseURL: URL(string: "http://127.0.0.1:9/api/v10")!)
+        let configuration = DeskConfiguration(guild: Snowflake(E2E.guild), workflowsFolder: folder.appendingPathComponent("workflows").path,
+                                              dataFolder: folder.appendingPathComponent("data").path, discord: discord)
+        do {
+            _ = try await EscalaApplication(configuration: configuration)
+            Issue.record("started without the secret")
+        } catch {
+            #expect(error.description.contains("ESCALA_WEBHOOK_SECRET") && error.description.contains("roleplay.flow:"), "\(error.description)")
+        }
+    }
+
     @Test("/ticket: a member opens from the command box what the panel opens, the categories suggested by label as they type; a form when the category asks questions; a category no panel opens is refused")
     func ticketCommand() async throws {
         let running = try await E2E.start()

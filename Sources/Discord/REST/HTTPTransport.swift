@@ -16,6 +16,14 @@ public struct HTTPRequest: Sendable {
     public var headers: [String: String]
     public var body: Data?
     public var timeout: Duration
+
+    public init(method: String, url: URL, headers: [String: String], body: Data?, timeout: Duration) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
 }
 
 public struct HTTPResponse: Sendable {

@@ -201,6 +201,8 @@ public final class TicketEngine: Sendable, StoreBacked {
                 for entry in AuditEntry.entries(actor: (staff ?? owner).id, before: nil, after: state, effects: effects) {
                     try transaction.appendAudit(entry, ticketID: id, eventSeq: seq, at: now)
                 }
+                try self.enqueueWebhooks(guild: guild, before: nil, after: state, effects: effects, actor: (staff ?? owner).id, now: now,
+                                         workflow: machine.workflow, in: transaction)
                 return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects, rules: opening.rules)
         }
     }
@@ -292,6 +294,10 @@ public final class TicketEngine: Sendable, StoreBacked {
         for entry in AuditEntry.entries(actor: event.actorID, before: before, after: after, effects: effects) {
             try transaction.appendAudit(entry, ticketID: stored.id, eventSeq: seq, at: now)
         }
+        // A moved ticket answers to its new category's workflow version,
+        // which is the same file: its webhooks are the machine's.
+        try enqueueWebhooks(guild: stored.guild, before: before, after: after, effects: effects, actor: event.actorID, now: now,
+                            workflow: machine.workflow, in: transaction)
         switch event {
         case .message(let message) where message.author.isStaff && message.author.id != before.owner:
             try transaction.recordFirstResponse(ticketID: stored.id, at: now, by: message.author.id)

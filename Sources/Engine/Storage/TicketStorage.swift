@@ -60,7 +60,7 @@ public protocol TicketStorage: Sendable {
 /// a protocol of its own in `Storage/Roles`), which a store implements
 /// together. Throwing any error rolls the whole transaction back.
 public protocol StorageTransaction: WorkflowVersions, TicketRecords, EventLog, SanctionsLedger, OutboxQueue, TimerTable, CommunityRecords,
-                                     BlocklistRecords {}
+                                     BlocklistRecords, WebhookOutbox {}
 
 /// What a face keeps for itself (the panel messages it posted, the
 /// transcripts it rendered): its own small API, on the same store.

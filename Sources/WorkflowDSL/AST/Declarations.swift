@@ -31,6 +31,8 @@ public struct WorkflowFile: Sendable {
     public var blocklist: BlocklistDeclaration?
     /// `priority alta "🔴"`, highest first: what `/priority` offers.
     public var priorities: [PriorityDeclaration] = []
+    /// `webhook "https://…" [on opened, closed]`: where lifecycle events go.
+    public var webhooks: [WebhookDeclaration] = []
     public var autoroles: [AutoroleDeclaration] = []
     public var activities: [ActivityDeclaration] = []
 
@@ -159,5 +161,14 @@ public struct BlocklistDeclaration: Sendable {
 public struct PriorityDeclaration: Sendable {
     public let name: Name
     public let mark: StringLiteral?
+    public let range: SourceRange
+}
+
+/// `webhook "URL" [on EVENT, …]`: a ticket's lifecycle events posted as
+/// JSON to an address the admin runs (a log, a spreadsheet, a CRM).
+public struct WebhookDeclaration: Sendable {
+    public let url: StringLiteral
+    /// Empty: every event.
+    public let events: [Name]
     public let range: SourceRange
 }

@@ -52,6 +52,10 @@ struct Lowering {
             activities: file.activities.map(activity),
             blockers: file.blocklist.map { blocklist in blocklist.actors.map { actor($0, exact: blocklist.exact) } },
             priorities: file.priorities.map { Priority(name: $0.name.text, mark: $0.mark?.value, location: spot($0.range)) },
+            webhooks: file.webhooks.map { webhook in
+                Webhook(url: webhook.url.value, events: webhook.events.isEmpty ? LifecycleEvent.allCases : webhook.events.compactMap { LifecycleEvent(rawValue: $0.text) },
+                        location: spot(webhook.range))
+            },
             displayNames: Dictionary(file.rankLadders.flatMap { $0.labels.map { ($0.key, $0.value.value) } }
                                      + file.roles.compactMap { role in role.label.map { (role.name.text, $0.value) } },
                                      uniquingKeysWith: { first, _ in first })

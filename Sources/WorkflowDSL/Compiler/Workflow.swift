@@ -32,6 +32,8 @@ public struct Workflow: Sendable, Hashable, Codable {
     /// `priority …` lines, most urgent first; empty when the workflow has
     /// none (no /priority is offered).
     public internal(set) var priorities: [Priority] = []
+    /// `webhook …` lines: where each lifecycle event is posted.
+    public internal(set) var webhooks: [Webhook] = []
     /// Rank or role → the name people know it by (`trainee "Trainee"`,
     /// `role programador "PROGRAMADOR NASH"`). Refusals say «Solo un
     /// Trainee…», not the workflow's internal name.

@@ -38,6 +38,7 @@ enum KeywordTranslations {
             ("rating", ["valoracion", "calificacion", "evaluation", "note"]),
             ("hours", ["horario", "horarios", "horaires", "heures"]),
             ("blocklist", ["bloqueo", "bloqueos", "bloqueados", "bloquear", "bloquer", "blocage", "bloques"]),
+            ("webhook", ["gancho", "webhooks", "crochet"]),
             ("priority", ["prioridad", "prioridades", "urgencia", "priorite", "priorites", "urgence"]),
             ("report", ["reportar", "reporte", "denunciar", "signaler", "signalement"]),
             ("reply", ["respuesta", "respuestas", "responder", "reponse", "reponses", "repondre"]),

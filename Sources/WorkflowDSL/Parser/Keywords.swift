@@ -4,7 +4,7 @@
 public enum Keywords {
     public static let topLevel: [String] = [
         "workflow", "locales", "ranks", "role", "channel", "text", "form", "limit",
-        "defaults", "panel", "ticket", "sanctions", "milestone", "message", "reputation", "autorole", "activity", "blocklist", "priority",
+        "defaults", "panel", "ticket", "sanctions", "milestone", "message", "reputation", "autorole", "activity", "blocklist", "priority", "webhook",
     ]
     /// Blocks an admin may expect from other bots, which Escala writes
     /// another way: each gets a diagnostic that says which way (E006).

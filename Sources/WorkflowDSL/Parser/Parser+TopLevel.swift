@@ -107,6 +107,24 @@ extension Parser {
             let exact = consumeKeyword("only")
             try finishStatement("`blocklist`")
             file.blocklist = BlocklistDeclaration(actors: actors, exact: exact, range: range(from: keyword.range.start))
+        case "webhook":
+            advance()
+            let url = try expectString("the address to post to, such as `\"https://example.org/escala\"`", after: "after `webhook`")
+            var events: [Name] = []
+            if consumeKeyword("on") {
+                events = try expectNameList("a ticket event such as `opened`", after: "after `webhook … on`")
+            }
+            try finishStatement("the webhook")
+            if !Webhook.acceptsAddress(url.value) {
+                diagnostics.report(.invalidValue, "`\(url.value)` is not an address Escala posts to", at: url.range,
+                                   help: "write an https:// address; http:// is taken only for this machine (`127.0.0.1`, `localhost`)")
+            }
+            let known = LifecycleEvent.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            for event in events where LifecycleEvent(rawValue: event.text) == nil {
+                diagnostics.report(.invalidValue, "`\(event.text)` is not a ticket event a webhook is sent for", at: event.range,
+                                   help: "the events are \(known)")
+            }
+            file.webhooks.append(WebhookDeclaration(url: url, events: events, range: range(from: keyword.range.start)))
         case "priority":
             advance()
             let name = try expectName("the priority's name, such as `alta`", after: "after `priority`")

@@ -324,6 +324,24 @@ enum StoreSchema {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v11: the webhook outbox") { db in
+            // Apart from `outbox`: its drain never waits for a receiver.
+            // A delivered row is deleted; a set-aside one stays, with why.
+            try db.execute(sql: """
+                CREATE TABLE webhook_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    url TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    last_error TEXT,
+                    set_aside_at INTEGER,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX webhook_outbox_due ON webhook_outbox (due_at) WHERE set_aside_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

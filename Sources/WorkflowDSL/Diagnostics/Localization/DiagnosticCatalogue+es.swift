@@ -182,6 +182,8 @@ extension DiagnosticCatalogue {
                 "{0} inesperado después de la escala de rangos",
             "unexpected {0} after the priority":
                 "{0} inesperado después de la prioridad",
+            "unexpected {0} after the webhook":
+                "{0} inesperado después del webhook",
             "unexpected {0} after the role":
                 "{0} inesperado después del rol",
             "unexpected {0} after the state":
@@ -439,6 +441,14 @@ extension DiagnosticCatalogue {
                 "la prioridad {0} está escrita dos veces",
             "write each priority once, the most urgent first":
                 "escribe cada prioridad una sola vez, la más urgente primero",
+            "{0} is not an address Escala posts to":
+                "{0} no es una dirección a la que Escala envíe",
+            "write an https:// address; http:// is taken only for this machine ({0})":
+                "escribe una dirección https://; http:// solo se acepta para esta máquina ({0})",
+            "{0} is not a ticket event a webhook is sent for":
+                "{0} no es un evento de ticket por el que se envíe un webhook",
+            "the events are {0}":
+                "los eventos son {0}",
             "{0} is written twice":
                 "{0} está escrito dos veces",
             "{0} lets a peer take over; {1} only a superior":
@@ -501,6 +511,8 @@ extension DiagnosticCatalogue {
             "the sanction": "la sanción",
             "the rule's name": "el nombre de la regla",
             "the priority's name, such as {0}": "el nombre de la prioridad, como {0}",
+            "the address to post to, such as {0}": "la dirección a la que enviar, como {0}",
+            "a ticket event such as {0}": "un evento de ticket como {0}",
             "the role's name": "el nombre del rol",
             "the role to grant": "el rol que dar",
             "the ranks or roles to ping": "los rangos o roles a mencionar",

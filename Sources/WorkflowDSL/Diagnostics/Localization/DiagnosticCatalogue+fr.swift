@@ -182,6 +182,8 @@ extension DiagnosticCatalogue {
                 "{0} inattendu après l’échelle des rangs",
             "unexpected {0} after the priority":
                 "{0} inattendu après la priorité",
+            "unexpected {0} after the webhook":
+                "{0} inattendu après le webhook",
             "unexpected {0} after the role":
                 "{0} inattendu après le rôle",
             "unexpected {0} after the state":
@@ -439,6 +441,14 @@ extension DiagnosticCatalogue {
                 "la priorité {0} est écrite deux fois",
             "write each priority once, the most urgent first":
                 "écrivez chaque priorité une seule fois, la plus urgente d'abord",
+            "{0} is not an address Escala posts to":
+                "{0} n'est pas une adresse où Escala envoie",
+            "write an https:// address; http:// is taken only for this machine ({0})":
+                "écrivez une adresse https:// ; http:// n'est accepté que pour cette machine ({0})",
+            "{0} is not a ticket event a webhook is sent for":
+                "{0} n'est pas un événement de ticket pour lequel un webhook est envoyé",
+            "the events are {0}":
+                "les événements sont {0}",
             "{0} is written twice":
                 "{0} est écrit deux fois",
             "{0} lets a peer take over; {1} only a superior":
@@ -501,6 +511,8 @@ extension DiagnosticCatalogue {
             "the sanction": "la sanction",
             "the rule's name": "le nom de la règle",
             "the priority's name, such as {0}": "le nom de la priorité, comme {0}",
+            "the address to post to, such as {0}": "l'adresse où envoyer, comme {0}",
+            "a ticket event such as {0}": "un événement de ticket comme {0}",
             "the role's name": "le nom du rôle",
             "the role to grant": "le rôle à donner",
             "the ranks or roles to ping": "les rangs ou rôles à mentionner",
