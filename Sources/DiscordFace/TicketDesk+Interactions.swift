@@ -28,7 +28,7 @@ extension TicketDesk {
             case (.modalSubmit, .reportForm(let workflow, let category, let message)?):
                 // Captured when the menu was used; lost only if Escala
                 // restarted while the member filled the form in.
-                guard let user = interaction.actor, let reported = reports.take(message: message, reporter: user.id.rawValue) else {
+                guard let user = interaction.actor, let reported = try await store.pendingReport(message: message, reporter: user.id.rawValue) else {
                     let language = directory.language(forMember: interaction.locale)
                     return try await respond(interaction, .ephemeral(DiscordMarkup.render(.reportLost, locale: language)))
                 }
@@ -98,7 +98,7 @@ extension TicketDesk {
             let workflow = CustomID.workflowKey(path: bound.path)
             var form = CustomID.openingForm(workflow: workflow, category: name)
             if let reported, let user = interaction.actor {
-                reports.keep(reported, reporter: user.id.rawValue)
+                try await store.keepPendingReport(reported, reporter: user.id.rawValue, now: now())
                 form = .reportForm(workflow: workflow, category: name, message: reported.id)
             }
             try await respond(interaction, Components.form(form.wire, title: String(category.label.prefix(45)), questions: category.questions))

@@ -44,7 +44,6 @@ public final class TicketDesk: Sendable {
     /// Who the bot is, from each READY.
     let bot = BotIdentity()
     /// Reported messages waiting for their form's answers.
-    let reports = PendingReports()
     private let state = Mutex(State())
 
     private struct State {

@@ -24,7 +24,7 @@ extension MachineStep {
     /// at its first state as the new category's (nobody handles it; its
     /// receiving ranks are shown the channel and pinged; the evidence it
     /// asks for that is still missing is asked for; its timers start).
-    mutating func arrive(from origin: Category, movedBy person: Person) {
+    mutating func arrive(from origin: Category, movedBy person: Person?) {
         let released = state.handler
         state.category = category.name
         state.state = category.initialState
@@ -42,11 +42,14 @@ extension MachineStep {
         state.awaitingEvidence = nil
         state.pendingClose = nil
         state.farewellAnswered = nil
-        rules.append(FiredRule(location: origin.rule(for: .move)?.location ?? origin.location, rule: "move to \(category.name)"))
+        if person != nil {
+            rules.append(FiredRule(location: origin.rule(for: .move)?.location ?? origin.location, rule: "move to \(category.name)"))
+        }
         effects.append(.move(category: category.name))
         effects.append(.rename(channelName))
-        effects.append(.notice(text: NoticeCatalogue.text(.moved(from: origin.label, to: category.label, by: person.id, released: released), locale: locale),
-                               pinging: []))
+        let notice: Notice = person.map { .moved(from: origin.label, to: category.label, by: $0.id, released: released) }
+            ?? .movedByRule(from: origin.label, to: category.label)
+        effects.append(.notice(text: NoticeCatalogue.text(notice, locale: locale), pinging: []))
         if !category.receivers.isEmpty {
             effects.append(.mention(ranks: category.receivers.map(\.pingedExactly), people: []))
         }

@@ -25,6 +25,10 @@ extension MachineStep {
                                                      warned: warned, outsideEscala: false)))
         let said = Notice.sanctionRecorded(offence: offence.label, sanction: offence.sanction ?? "—", member: member, staff: staff.id)
         effects.append(.send(text: NoticeCatalogue.text(said, locale: locale), buttons: [], pings: []))
+        // The block itself is written with the ledger row (`TicketEngine`).
+        if let seconds = offence.blocksTicketsForSeconds {
+            effects.append(.notice(text: NoticeCatalogue.text(.memberBlocked(member, until: now + Int64(seconds)), locale: locale), pinging: []))
+        }
     }
 
     /// The sanction an appeal is about: one of the owner's recorded

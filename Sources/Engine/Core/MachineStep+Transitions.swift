@@ -70,10 +70,10 @@ extension MachineStep {
     mutating func run(_ transition: CompiledTransition, by person: Person?) {
         rules.append(transition.firedRule())
         for step in transition.steps {
-            guard !state.isClosed else { return }
+            guard !state.isClosed, pendingMove == nil else { return }
             perform(step, by: person)
         }
-        if let target = transition.target, target != State.closed, target != state.state, !state.isClosed {
+        if let target = transition.target, target != State.closed, target != state.state, !state.isClosed, pendingMove == nil {
             enter(target)
         }
     }
@@ -155,6 +155,12 @@ extension MachineStep {
             state.flags.removeAll { $0 == flag }
         case .goTo:
             break // Applied after the steps, by `run`.
+        case .moveTo(let target):
+            // Lint saw the category exists; an older version's rule may
+            // name one that no longer does: nothing moves.
+            guard target != category.name, workflow.category(named: target) != nil else { return }
+            cancelTimers()
+            pendingMove = (target, person)
         case .chooseSanction:
             if let person {
                 offer(.sanctions(to: person.id))

@@ -130,7 +130,7 @@ public struct TicketMachine: Sendable {
             // waking the staff whose rank `on opened` would ping.
             run.effects[beforeOpened...].removeAll { if case .mention(let ranks, _) = $0 { !ranks.isEmpty } else { false } }
         }
-        return MachineOutcome(run)
+        return finished(run)
     }
 
     // MARK: Events
@@ -181,13 +181,26 @@ public struct TicketMachine: Sendable {
             run.closeForInactivity(idleFor: seconds, reason: reason, by: person)
         case .moved(let target, let person):
             guard let destination = run.departure(to: target, by: person) else { break }
-            var arrival = MachineStep(machine: destination, state: run.state, now: now)
-            arrival.effects = run.effects
-            arrival.rules = run.rules
-            arrival.arrive(from: category, movedBy: person)
-            return MachineOutcome(arrival)
+            return arrival(of: run, in: destination, movedBy: person)
         }
-        return MachineOutcome(run)
+        return finished(run)
+    }
+
+    /// The step's outcome, once a rule's `move to` has carried the ticket
+    /// to its new category, when one did.
+    func finished(_ run: MachineStep) -> MachineOutcome {
+        guard let move = run.pendingMove, let destination = TicketMachine(workflow: workflow, category: move.category) else {
+            return MachineOutcome(run)
+        }
+        return arrival(of: run, in: destination, movedBy: move.by)
+    }
+
+    private func arrival(of run: MachineStep, in destination: TicketMachine, movedBy person: Person?) -> MachineOutcome {
+        var arrival = MachineStep(machine: destination, state: run.state, now: run.now)
+        arrival.effects = run.effects
+        arrival.rules = run.rules
+        arrival.arrive(from: category, movedBy: run.pendingMove == nil ? person : nil)
+        return MachineOutcome(arrival)
     }
 }
 

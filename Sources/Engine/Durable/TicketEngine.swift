@@ -282,6 +282,16 @@ public final class TicketEngine: Sendable, StoreBacked {
         for case .recordSanction(let entry) in effects {
             _ = try transaction.appendSanction(entry, guild: stored.guild, ticketID: stored.id, ticketNumber: after.number,
                                                category: after.category, at: now)
+            // `blocks tickets for 7d`: the row's block, in the same
+            // transaction, with its audit line as /block writes it.
+            if !entry.outsideEscala, let offence = machine.workflow.offences.first(where: { $0.name == entry.offence }),
+               let seconds = offence.blocksTicketsForSeconds {
+                let block = BlockEntry(member: entry.member, reason: offence.label, until: now + Int64(seconds), blockedBy: entry.appliedBy, at: now)
+                try transaction.block(block, guild: stored.guild)
+                try transaction.appendAudit(AuditEntry(actor: entry.appliedBy, action: "blocked",
+                                                       detail: "\(entry.member) until \(CalendarDay.utcMinute(now + Int64(seconds))): sanction \(offence.name)"),
+                                            ticketID: stored.id, eventSeq: seq, at: now)
+            }
         }
         let sent = effects.filter(\.isSent)
         // The outbox is asked only when the step has a message to answer with.

@@ -111,6 +111,8 @@ public enum Notice: Sendable, Hashable {
     case alreadyInCategory(String)
     /// Said in the ticket: moved by `by` (the handler it had released).
     case moved(from: String, to: String, by: String, released: String?)
+    /// Said in the ticket: a rule's `move to` moved it.
+    case movedByRule(from: String, to: String)
     /// `/priority` and `/topic`: what the channel is told, the refusal of
     /// a level the workflow does not have, the topic form's label.
     case priorityChanged(String, by: String)
@@ -211,6 +213,7 @@ public enum Notice: Sendable, Hashable {
         case .transcriptDirectMessagesClosed: .transcriptDirectMessagesClosed
         case .alreadyInCategory: .alreadyInCategory
         case .moved(_, _, _, let released): released == nil ? .moved : .movedReleased
+        case .movedByRule: .movedByRule
         case .guestAdded: .guestAdded
         case .priorityChanged: .priorityChanged
         case .noSuchPriority: .noSuchPriority
@@ -301,6 +304,7 @@ public enum Notice: Sendable, Hashable {
         case .transcriptNoTicket(let number), .transcriptNotYours(let number), .transcriptStillOpen(let number), .transcriptSent(let number):
             ["number": RichText(String(number))]
         case .noSuchCategory(let category), .alreadyInCategory(let category), .noCategoryToOpen(let category): ["category": RichText(category)]
+        case .movedByRule(let from, let to): ["from": RichText(from), "to": RichText(to)]
         case .moved(let from, let to, let by, let released):
             ["from": RichText(from), "to": RichText(to), "by": RichText([.person(by)]), "handler": RichText(released.map { [.person($0)] } ?? [])]
         case .guestAdded(let person, let by), .guestRemoved(let person, let by): ["person": RichText([.person(person)]), "by": RichText([.person(by)])]
@@ -376,7 +380,7 @@ public enum NoticeKey: String, Sendable, Hashable, CaseIterable {
     case messageReported, reportedMessageButton, reportedMessageTitle, reportedMessage, reportedMessageCut, reportedMessageFiles, reportedMessageCutFiles,
          reportedMessageStaffOnly, reportOwnMessage, noReportCategory, reportLost
     case addBot, addAbsent, addAlreadyIn, notAGuest, guestAdded, guestRemoved, noSuchReply, noSuchCategory, noCategoryToOpen,
-         transcriptNoTicket, transcriptNotYours, transcriptStillOpen, transcriptSent, transcriptDirectMessagesClosed, alreadyInCategory, moved, movedReleased
+         transcriptNoTicket, transcriptNotYours, transcriptStillOpen, transcriptSent, transcriptDirectMessagesClosed, alreadyInCategory, moved, movedReleased, movedByRule
     case ticketsOf, noTickets, ticketLineOpen, ticketLineOpenUnhandled, ticketLineClosed
     case sanctionReserved, sanctionNeedsEvidence, sanctionNeedsWarning, outsideSanctionIncomplete, sanctionRecorded, appealedSanctionNamed
     case sanctionFormTitle, sanctionOffenceLabel, sanctionMemberLabel, sanctionWarnedLabel

@@ -75,6 +75,7 @@ extension NoticeCatalogue {
         .noneInactive: "No ticket of «{category}» has been idle that long: nothing was closed.",
         .noCategoryToCloseInBulk: "«{category}» is not a category whose idle tickets you may close: choose one of the suggestions.",
         .inactivityReason: "No activity",
+        .movedByRule: "This ticket moved from «{from}» to «{to}»: it goes to the staff of «{to}».",
         .guestAdded: "{by} added {person} to this ticket.",
         .guestRemoved: "{by} removed {person} from this ticket.",
         .openedFor: "{by} opened this ticket for {member}: write here, the staff will read you.",

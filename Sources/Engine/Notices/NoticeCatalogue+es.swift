@@ -75,6 +75,7 @@ extension NoticeCatalogue {
         .noneInactive: "Ningún ticket de «{category}» lleva tanto tiempo inactivo: no se ha cerrado nada.",
         .noCategoryToCloseInBulk: "«{category}» no es una categoría cuyos tickets inactivos puedas cerrar: elige una de las sugerencias.",
         .inactivityReason: "Sin actividad",
+        .movedByRule: "Este ticket ha pasado de «{from}» a «{to}»: pasa al staff de «{to}».",
         .guestAdded: "{by} ha añadido a {person} a este ticket.",
         .guestRemoved: "{by} ha quitado a {person} de este ticket.",
         .openedFor: "{by} ha abierto este ticket para {member}: escribe aquí, el staff te leerá.",

@@ -75,6 +75,7 @@ extension NoticeCatalogue {
         .noneInactive: "Aucun ticket de «{category}» n'est inactif depuis si longtemps : rien n'a été fermé.",
         .noCategoryToCloseInBulk: "«{category}» n'est pas une catégorie dont vous pouvez fermer les tickets inactifs : choisissez une des suggestions.",
         .inactivityReason: "Aucune activité",
+        .movedByRule: "Ce ticket est passé de «{from}» à «{to}» : il passe au staff de «{to}».",
         .guestAdded: "{by} a ajouté {person} à ce ticket.",
         .guestRemoved: "{by} a retiré {person} de ce ticket.",
         .openedFor: "{by} a ouvert ce ticket pour {member} : écrivez ici, le staff vous lira.",

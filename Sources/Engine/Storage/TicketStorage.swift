@@ -69,6 +69,10 @@ public protocol FaceRecords: Sendable {
     func recordPanelMessage(guild: String, workflow: String, panel: String, channelID: String, messageID: String) async throws(StoreError)
     func saveTranscript(ticketID: Int64, html: String, now: Int64) async throws(StoreError)
     func transcript(ticketID: Int64) async throws(StoreError) -> String?
+    /// A reported message captured while its reporter fills in the
+    /// category's form: kept across a restart, forgotten after a day.
+    func keepPendingReport(_ message: ReportedMessage, reporter: String, now: Int64) async throws(StoreError)
+    func pendingReport(message: String, reporter: String) async throws(StoreError) -> ReportedMessage?
 }
 
 extension TicketStorage {

@@ -132,6 +132,9 @@ public struct OffenceDeclaration: Sendable {
     public var appliedBy: [Name] = []
     public var evidenceRequired = false
     public var warningRequired = false
+    /// `blocks tickets for 7d`: applying it also keeps the member from
+    /// opening tickets that long.
+    public var blocksTicketsFor: Duration?
     public let range: SourceRange
 }
 

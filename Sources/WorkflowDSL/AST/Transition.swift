@@ -121,6 +121,9 @@ public struct Action: Sendable {
         case set(Name)
         case clear(Name)
         case goTo(Name)
+        /// `move to CATEGORY`: the ticket becomes one of that category (a
+        /// «Consultas» that turns out to be a report), as `/move` does it.
+        case moveTo(Name)
         /// `choose sanction`: staff apply a row of the table to a member,
         /// and the ledger records it.
         case chooseSanction

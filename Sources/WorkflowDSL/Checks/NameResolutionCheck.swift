@@ -177,6 +177,8 @@ private struct Resolver {
             expectActor(target, allowing: ["sanctioner"], &diagnostics)
         case .set(let flag), .clear(let flag):
             expectLocal(flag, in: scope.flags, what: "flag", help: "declare it in the ticket: `flag \(flag.text)`", &diagnostics)
+        case .moveTo(let category):
+            expect(category, [.ticket], "a ticket category", &diagnostics)
         case .goTo(let state):
             switch scope {
             case .ticket(let ticket):

@@ -283,6 +283,9 @@ public struct CompiledTransition: Sendable, Hashable, Codable {
         case set(String)
         case clear(String)
         case goTo(String)
+        /// The ticket to another category of the workflow; what comes after
+        /// it in the rule is the new category's to decide.
+        case moveTo(String)
         case chooseSanction
         case chooseAppealedSanction
     }

@@ -37,7 +37,7 @@ struct Lowering {
             offences: file.offences.map { offence in
                 Offence(name: offence.name.text, label: offence.label.value, sanction: offence.sanction?.value,
                         appliedBy: offence.appliedBy.map(\.text), evidenceRequired: offence.evidenceRequired,
-                        warningRequired: offence.warningRequired)
+                        warningRequired: offence.warningRequired, blocksTicketsForSeconds: offence.blocksTicketsFor?.seconds)
             },
             milestones: file.milestones.map { milestone in
                 Milestone(count: milestone.count, notice: step(milestone.notice), location: spot(milestone.range))
@@ -268,6 +268,7 @@ struct Lowering {
         case .set(let flag): .set(flag.text)
         case .clear(let flag): .clear(flag.text)
         case .goTo(let state): .goTo(state.text)
+        case .moveTo(let category): .moveTo(category.text)
         case .chooseSanction: .chooseSanction
         case .chooseAppealedSanction: .chooseAppealedSanction
         }

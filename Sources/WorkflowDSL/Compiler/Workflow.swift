@@ -172,6 +172,10 @@ public struct Offence: Sendable, Hashable, Codable {
     public let appliedBy: [String]
     public let evidenceRequired: Bool
     public let warningRequired: Bool
+    /// `blocks tickets for 7d`, in seconds: applied, it also blocks the
+    /// member from opening tickets that long. Optional so that versions
+    /// stored before it decode.
+    public var blocksTicketsForSeconds: Int? = nil
 }
 
 /// Who may cause an event.

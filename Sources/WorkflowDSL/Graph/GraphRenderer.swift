@@ -140,6 +140,7 @@ public enum GraphRenderer {
             case .chooseSanction: words.chooseSanction
             case .chooseAppealedSanction: words.chooseAppealedSanction
             case .transcript: words.transcript
+            case .moveTo(let category): GraphWords.fill(words.moveTo, category)
             case .close, .goTo: nil
             }
         }

@@ -8,7 +8,7 @@ struct GraphWords: Sendable {
     let user, staff, handler, sanctioner, orAbove, only: String
     let contains, handlerIs, sanctionIs, sanctionChosen: String
     let escalateUp, escalateTo, say, rename, ask, grant, revoke, release, claim, set, clear, notify, pinging, mention: String
-    let chooseSanction, chooseAppealedSanction, transcript, publish: String
+    let chooseSanction, chooseAppealedSanction, transcript, publish, moveTo: String
     let anyState, receives, escalation, openingForm, evidence, fromStaff, exclusiveClaim, sharedClaim, takeoverPeers, takeoverHigher: String
     let overrideBy, overrideAboveHandler, mustEscalate, mustEvidence, mustSanction, beforeClose, beforeEscalating: String
 
@@ -30,7 +30,7 @@ struct GraphWords: Sendable {
         escalateUp: "escalate up", escalateTo: "escalate to %@", say: "say %@", rename: "rename", ask: "ask %@", grant: "grant %@",
         revoke: "revoke %@", release: "release", claim: "claim", set: "set %@", clear: "clear %@", notify: "notify #%@", pinging: "pinging %@",
         mention: "mention %@", chooseSanction: "apply a sanction", chooseAppealedSanction: "name the appealed sanction",
-        transcript: "transcript", publish: "publish in #%@",
+        transcript: "transcript", publish: "publish in #%@", moveTo: "move to %@",
         anyState: "any state", receives: "receives: %@", escalation: "escalation: %@", openingForm: "opening form: %@", evidence: "evidence: %@",
         fromStaff: "%@ (from staff)", exclusiveClaim: "the first staff member to answer owns it", sharedClaim: "shared by the staff",
         takeoverPeers: "after %@ of silence a peer may take it", takeoverHigher: "after %@ of silence a superior may take it",
@@ -48,7 +48,7 @@ struct GraphWords: Sendable {
         escalateUp: "escalar", escalateTo: "escalar a %@", say: "decir %@", rename: "renombrar", ask: "pedir %@", grant: "dar %@",
         revoke: "quitar %@", release: "liberar", claim: "reclamar", set: "marcar %@", clear: "desmarcar %@", notify: "avisar en #%@",
         pinging: "mencionando a %@", mention: "mencionar a %@", chooseSanction: "aplicar una sanción",
-        chooseAppealedSanction: "indicar la sanción apelada", transcript: "transcripción", publish: "publicar en #%@",
+        chooseAppealedSanction: "indicar la sanción apelada", transcript: "transcripción", publish: "publicar en #%@", moveTo: "mover a %@",
         anyState: "cualquier estado", receives: "recibe: %@", escalation: "escalado: %@", openingForm: "formulario de apertura: %@",
         evidence: "pruebas: %@", fromStaff: "%@ (las aporta el staff)", exclusiveClaim: "lo atiende el primero del staff que responde",
         sharedClaim: "lo atiende todo el staff", takeoverPeers: "tras %@ de silencio lo puede tomar un compañero del mismo rango",
@@ -67,7 +67,7 @@ struct GraphWords: Sendable {
         escalateUp: "escalader", escalateTo: "escalader à %@", say: "dire %@", rename: "renommer", ask: "demander %@", grant: "donner %@",
         revoke: "retirer %@", release: "libérer", claim: "prendre", set: "cocher %@", clear: "décocher %@", notify: "prévenir dans #%@",
         pinging: "en mentionnant %@", mention: "mentionner %@", chooseSanction: "appliquer une sanction",
-        chooseAppealedSanction: "indiquer la sanction contestée", transcript: "transcription", publish: "publier dans #%@",
+        chooseAppealedSanction: "indiquer la sanction contestée", transcript: "transcription", publish: "publier dans #%@", moveTo: "déplacer vers %@",
         anyState: "tout état", receives: "reçoit : %@", escalation: "escalade : %@", openingForm: "formulaire d'ouverture : %@",
         evidence: "preuves : %@", fromStaff: "%@ (fournies par le staff)", exclusiveClaim: "le premier du staff qui répond s'en charge",
         sharedClaim: "partagé par le staff", takeoverPeers: "après %@ de silence un pair peut le reprendre",

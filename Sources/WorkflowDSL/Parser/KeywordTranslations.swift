@@ -63,6 +63,7 @@ enum KeywordTranslations {
             ("escalate", ["escalar", "elevar", "subir", "escalader", "elever", "monter"]),
             ("release", ["liberar", "soltar", "liberer", "relacher"]),
             ("go", ["ir", "pasar", "aller", "passer"]),
+            ("move", ["mover", "trasladar", "deplacer"]),
             ("choose", ["elegir", "escoger", "choisir"]),
             ("set", ["activar", "marcar", "activer"]),
             ("clear", ["desactivar", "desmarcar", "borrar", "desactiver", "effacer"]),

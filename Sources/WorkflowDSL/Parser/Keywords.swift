@@ -24,10 +24,10 @@ public enum Keywords {
     static let reputationBody: [String] = ["limit", "level"]
     static let activityBody: [String] = ["count", "every", "top", "title", "image"]
     public static let panelBody: [String] = ["message", "menu", "buttons", "opens"]
-    public static let offenceBody: [String] = ["sanction", "applied", "evidence", "warning"]
+    public static let offenceBody: [String] = ["sanction", "applied", "evidence", "warning", "blocks"]
     public static let actions: [String] = [
         "say", "ask", "rename", "notify", "publish", "mention", "grant", "revoke", "close", "transcript",
-        "escalate", "release", "claim", "set", "clear", "go", "choose",
+        "escalate", "release", "claim", "set", "clear", "go", "move", "choose",
     ]
     public static let triggers: [String] = [
         "opened", "user", "staff", "message", "button", "command", "form", "evidence", "member", "channel",

@@ -329,6 +329,10 @@ extension Parser {
             } else if parser.consumeKeyword("warning") {
                 try parser.expectKeyword("required", after: "after `warning`")
                 offence.warningRequired = true
+            } else if parser.consumeKeyword("blocks") {
+                try parser.expectKeyword("tickets", after: "after `blocks`")
+                try parser.expectKeyword("for", after: "after `blocks tickets`")
+                offence.blocksTicketsFor = try parser.expectDuration(after: "after `blocks tickets for`")
             } else {
                 throw parser.unknownStatement(word, expected: Keywords.offenceBody, in: "inside an offence")
             }

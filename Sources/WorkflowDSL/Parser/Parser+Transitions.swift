@@ -219,6 +219,9 @@ extension Parser {
         case "go":
             try expectKeyword("to", after: "after `go`")
             kind = .goTo(try expectName("a state", after: "after `go to`"))
+        case "move":
+            try expectKeyword("to", after: "after `move`")
+            kind = .moveTo(try expectName("a ticket category", after: "after `move to`"))
         case "choose":
             if consumeKeyword("appealed") {
                 try expectKeyword("sanction", after: "after `choose appealed`")

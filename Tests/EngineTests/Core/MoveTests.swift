@@ -79,4 +79,49 @@ struct MoveTests {
         #expect(ticket.machine.destinations(offeredTo: People.cm, in: ticket.state, typed: "").map(\.name) == ["reportes"])
         #expect(ticket.machine.destinations(offeredTo: People.cm2, in: ticket.state, typed: "").isEmpty)
     }
+
+    static let byRule = """
+    locales es
+    ranks cm "CM" < trainee "Trainee" < admin "Administrador"
+    channel soporte
+    panel p "Soporte" in soporte { opens consultas }
+    ticket consultas "Consultas" {
+      receives cm
+      button es_reporte "Es un reporte"
+      on button es_reporte by staff: say "Lo paso a Reportes"; move to reportes; say "no se dice"
+      after 1d: close "Atendido"
+    }
+    ticket reportes "Reportes" {
+      receives trainee
+      state revision initial {
+        after 2h: close "Sin respuesta"
+      }
+    }
+
+    """
+
+    @Test("a rule's `move to reportes` moves the ticket as /move does: what the rule said before it is said, what follows is the new category's, Reportes' first state and timers take over, the notice names no one")
+    func moveByRule() throws {
+        let workflow = try #require(WorkflowCompiler.compile(SourceFile(path: "r.flow", text: Self.byRule)).workflow)
+        var ticket = TicketHarness(workflow, category: "consultas", owner: People.user)
+        ticket.say(People.user, "Me insultaron en el chat")
+        let effects = ticket.press("es_reporte", by: People.cm)
+        #expect(ticket.state.category == "reportes" && ticket.state.state == "revision" && ticket.state.number == 7)
+        #expect(effects.contains(.move(category: "reportes")) && effects.contains(.rename("reportes-7")))
+        #expect(effects.texts.contains("Lo paso a Reportes"))
+        #expect(!effects.texts.contains("no se dice"), "the rest of the rule belonged to Consultas")
+        #expect(effects.texts.contains("Este ticket ha pasado de «Consultas» a «Reportes»: pasa al staff de «Reportes»."))
+        #expect(ticket.lastRules.map(\.rule).contains { $0.contains("es_reporte") })
+        ticket.wait(2 * 3_600 + 1)
+        #expect(ticket.state.closeReason == "Sin respuesta", "Reportes' timer, not Consultas' day")
+    }
+
+    @Test("lint refuses a `move to` a category the workflow does not have, with the one it meant")
+    func moveToUnknownCategory() throws {
+        let text = Self.byRule.replacingOccurrences(of: "move to reportes", with: "move to reporte")
+        let diagnostics = WorkflowCompiler.compile(SourceFile(path: "r.flow", text: text)).diagnostics
+        let undefined = diagnostics.filter { $0.code == .undefinedName }
+        #expect(undefined.count == 1 && undefined[0].message.contains("reporte"), "\(diagnostics)")
+        #expect(undefined.first?.help?.contains("reportes") == true, "\(String(describing: undefined.first?.help))")
+    }
 }

@@ -41,6 +41,11 @@ struct SanctionLedgerTests {
             sanction "Indefinido"
             applied by admin
           }
+          offence spam "Spam de tickets" {
+            sanction "Un día sin tickets"
+            applied by trainee
+            blocks tickets for 1d
+          }
         }
         """
 
@@ -104,6 +109,23 @@ struct SanctionLedgerTests {
         #expect(row.ticketNumber == 1 && row.category == "reportes" && row.at == 1_000)
         #expect(try await desk.engine.sanctions(guild: "g", member: Self.reporter.id).isEmpty, "the reporter was not sanctioned")
         #expect(try await desk.engine.sanctions(guild: "other", member: Self.player.id).isEmpty, "another server's ledger is its own")
+    }
+
+    @Test("a row that `blocks tickets for 1d` also blocks the member, in the same step: their next open is refused with the row's words and the end; a day later they may open again")
+    func rowThatBlocks() async throws {
+        var desk = try await Self.desk()
+        defer { StoreHarness.remove(desk.path) }
+        let report = try await desk.open("reportes", by: Self.reporter)
+        try await desk.send(.button(name: "sancionar", by: Self.trainee), to: report)
+        let applied = try await desk.send(.sanctionApplied(offence: "spam", member: Self.player.id, warned: false, by: Self.trainee), to: report)
+        #expect(Self.refusals(applied) == [])
+        #expect(applied.contains { if case .notice(let text, _) = $0 { text.plain.contains("no puede abrir tickets hasta el") } else { false } })
+        let refused = try await desk.engine.open(guild: "g", workflow: "w.flow", category: "reportes", owner: Self.player, locale: "es", now: desk.now + 60)
+        guard case .refused(let reason) = refused else { Issue.record("opened while blocked: \(refused)"); return }
+        #expect(reason.plain.contains("Spam de tickets") && reason.plain.contains("hasta el"), "\(reason.plain)")
+        desk.now += 86_400
+        #expect(try await desk.engine.open(guild: "g", workflow: "w.flow", category: "reportes", owner: Self.player, locale: "es", now: desk.now).ticket != nil,
+                "the day is over")
     }
 
     @Test("the table's row is enforced: a rank below `applied by`, no evidence in the ticket, no warning given")

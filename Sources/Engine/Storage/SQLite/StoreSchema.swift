@@ -342,6 +342,17 @@ enum StoreSchema {
                 CREATE INDEX webhook_outbox_due ON webhook_outbox (due_at) WHERE set_aside_at IS NULL;
                 """)
         }
+        migrator.registerMigration("v12: reported messages waiting for their form") { db in
+            try db.execute(sql: """
+                CREATE TABLE pending_report (
+                    reporter TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    message BLOB NOT NULL,
+                    kept_at INTEGER NOT NULL,
+                    PRIMARY KEY (reporter, message_id)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 }

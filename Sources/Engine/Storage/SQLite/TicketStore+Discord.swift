@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What the Discord adapter keeps beside the tickets: where each panel was
@@ -26,6 +27,30 @@ extension TicketStore {
         try await writeSQL { transaction in
             try transaction.db.cachedStatement(sql: "INSERT OR REPLACE INTO transcript (ticket_id, html, created_at) VALUES (?, ?, ?)").execute(arguments: [ticketID, html, now])
         }
+    }
+
+    /// The form's answer may come minutes later, or after a restart; a
+    /// day is longer than any form stays open on Discord (15 minutes for
+    /// its interaction), so older rows are dropped as new ones come.
+    public func keepPendingReport(_ message: ReportedMessage, reporter: String, now: Int64) async throws(StoreError) {
+        try await writeSQL { transaction in
+            let json = try StoreCoding.encode(message)
+            try transaction.db.cachedStatement(sql: "DELETE FROM pending_report WHERE kept_at < ?").execute(arguments: [now - 86_400])
+            try transaction.db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO pending_report (reporter, message_id, message, kept_at) VALUES (?, ?, ?, ?)
+                """).execute(arguments: [reporter, message.id, json, now])
+        }
+    }
+
+    /// Left in place: a form Discord delivers twice finds it again, and the
+    /// engine's de-duplication opens one ticket.
+    public func pendingReport(message: String, reporter: String) async throws(StoreError) -> ReportedMessage? {
+        let json = try await readSQL {
+            try Data.fetchOne($0.db.cachedStatement(sql: "SELECT message FROM pending_report WHERE reporter = ? AND message_id = ?"),
+                             arguments: [reporter, message])
+        }
+        guard let json else { return nil }
+        return try StoreCoding.decode(ReportedMessage.self, from: json, what: "the reported message \(message)")
     }
 
     public func transcript(ticketID: Int64) async throws(StoreError) -> String? {
