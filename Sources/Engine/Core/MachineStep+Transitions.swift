@@ -160,7 +160,7 @@ extension MachineStep {
             // name one that no longer does: nothing moves.
             guard target != category.name, workflow.category(named: target) != nil else { return }
             cancelTimers()
-            pendingMove = (target, person)
+            pendingMove = target
         case .chooseSanction:
             if let person {
                 offer(.sanctions(to: person.id))

@@ -14,10 +14,9 @@ struct MachineStep {
     /// A state entered during this step already acted on the complete
     /// evidence: the message that completed it does not fire it twice.
     var evidenceCompleteActed = false
-    /// A rule's `move to CATEGORY`, and who set it off: the step ends here,
-    /// and the machine carries the ticket to that category
-    /// (`TicketMachine.finished`).
-    var pendingMove: (category: String, by: Person?)?
+    /// A rule's `move to CATEGORY`: the step ends here, and the machine
+    /// carries the ticket to that category (`TicketMachine.finished`).
+    var pendingMove: String?
 
     init(machine: TicketMachine, state: TicketState, now: Int64) {
         self.machine = machine

@@ -189,17 +189,18 @@ public struct TicketMachine: Sendable {
     /// The step's outcome, once a rule's `move to` has carried the ticket
     /// to its new category, when one did.
     func finished(_ run: MachineStep) -> MachineOutcome {
-        guard let move = run.pendingMove, let destination = TicketMachine(workflow: workflow, category: move.category) else {
+        guard let move = run.pendingMove, let destination = TicketMachine(workflow: workflow, category: move) else {
             return MachineOutcome(run)
         }
-        return arrival(of: run, in: destination, movedBy: move.by)
+        // The rule moved it, not a person: its notice names no one.
+        return arrival(of: run, in: destination, movedBy: nil)
     }
 
     private func arrival(of run: MachineStep, in destination: TicketMachine, movedBy person: Person?) -> MachineOutcome {
         var arrival = MachineStep(machine: destination, state: run.state, now: run.now)
         arrival.effects = run.effects
         arrival.rules = run.rules
-        arrival.arrive(from: category, movedBy: run.pendingMove == nil ? person : nil)
+        arrival.arrive(from: category, movedBy: person)
         return MachineOutcome(arrival)
     }
 }

@@ -91,27 +91,24 @@ public struct Directory: Sendable {
     /// may open for a member (`Workflow.mayOpen`), as `key:category`, at
     /// most Discord's 25. `person` is them as each workflow sees them.
     public func openableForMembers(by person: (Entry) -> Person) -> [(value: String, category: Category)] {
-        var offered: [(value: String, category: Category)] = []
-        for entry in entries {
+        Array(categories(by: person) { workflow, category, staff in workflow.mayOpen(category, forMemberBy: staff) }.prefix(25))
+    }
+
+    /// Every category of every workflow that `allowed` lets `person` (as
+    /// each workflow sees them) act on, as `key:category`.
+    private func categories(by person: (Entry) -> Person,
+                            where allowed: (Workflow, Category, Person) -> Bool) -> [(value: String, category: Category)] {
+        entries.flatMap { entry in
             let staff = person(entry)
-            for category in entry.workflow.categories where entry.workflow.mayOpen(category, forMemberBy: staff) {
-                offered.append((entry.key + ":" + category.name, category))
-            }
+            return entry.workflow.categories.filter { allowed(entry.workflow, $0, staff) }.map { (entry.key + ":" + $0.name, $0) }
         }
-        return Array(offered.prefix(25))
     }
 
     /// What `/close_inactive` suggests as staff type: each category whose
     /// idle tickets they may close (`Workflow.mayCloseInBulk`), as
     /// `key:category`, at most Discord's 25.
     public func bulkClosable(typed: String, by person: (Entry) -> Person) -> [(value: String, category: Category)] {
-        var offered: [(value: String, category: Category)] = []
-        for entry in entries {
-            let staff = person(entry)
-            for category in entry.workflow.categories where entry.workflow.mayCloseInBulk(category, by: staff) {
-                offered.append((entry.key + ":" + category.name, category))
-            }
-        }
+        let offered = categories(by: person) { workflow, category, staff in workflow.mayCloseInBulk(category, by: staff) }
         return TicketMachine.suggested(offered, typed: typed) { [$0.category.label, $0.category.name] }
     }
 
