@@ -96,6 +96,8 @@ let package = Package(
             dependencies: [
                 "WorkflowDSL", "Engine", "Runtime", "LocalDiscord", "Simulation",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The desk's session cookies are signed with HMAC-SHA256.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

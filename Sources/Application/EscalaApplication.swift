@@ -7,6 +7,7 @@ import Runtime
 import ServiceLifecycle
 import Synchronization
 import UnixSignals
+import WebFace
 
 /// The composition root of `escala run`: the workflows into a `Directory`,
 /// the data folder locked, the store opened, the engines and the runtime
@@ -25,6 +26,12 @@ public final class EscalaApplication: Sendable {
     public let store: TicketStore
     public let directory: Directory
     public let desk: TicketDesk
+    /// The workflow files as they were read: the line a rule names is
+    /// shown from them.
+    public let sources: WorkflowSources
+    /// The staff desk on the web, when `escala run` was given the Discord
+    /// application's OAuth2 credentials.
+    public let staffDesk: (desk: StaffDesk, settings: StaffDeskSettings)?
     let logger: Logger
     /// The hold on the data folder, from `init` until `run` ends.
     private let folderLock: Mutex<DataFolderLock?>
@@ -32,7 +39,8 @@ public final class EscalaApplication: Sendable {
 
     /// Reads the workflows and their bindings and opens the database; no
     /// network yet.
-    public init(configuration: DeskConfiguration, logger: Logger = Logger(label: "escala.desk")) async throws(DeskError) {
+    public init(configuration: DeskConfiguration, staffDesk settings: StaffDeskSettings? = nil,
+                logger: Logger = Logger(label: "escala.desk")) async throws(DeskError) {
         self.configuration = configuration
         self.logger = logger
         let workflows = try BoundWorkflow.loadFolder(configuration.workflowsFolder, idsFolder: configuration.idsFolder)
@@ -77,13 +85,23 @@ public final class EscalaApplication: Sendable {
         runtime = EscalaRuntime(engine: engine, community: community, clock: configuration.clock)
         desk = TicketDesk(configuration: configuration, workflows: workflows, directory: directory, runtime: runtime, store: store,
                           logger: logger)
+        sources = WorkflowSources(Dictionary(workflows.map { ($0.path, String(decoding: $0.source.bytes, as: UTF8.self)) },
+                                             uniquingKeysWith: { first, _ in first }))
+        if let settings {
+            staffDesk = (try Self.staffDesk(configuration: configuration, desk: desk, oauth: settings.oauth,
+                                            publicURL: settings.publicURL ?? "http://\(settings.host):\(settings.port)", sources: sources),
+                         settings)
+        } else {
+            staffDesk = nil
+        }
     }
 
     /// Every service, in the order the group starts them: the runtime's
     /// loops, then the faces (which stop first).
     public func services() -> [any Service] {
         let webhooks: [any Service] = configuration.webhooks.map { [WebhookService(runtime: runtime, transport: $0, logger: logger)] } ?? []
-        return runtime.services(executor: desk.executor, logger: logger) + webhooks + desk.services()
+        let web: [any Service] = staffDesk.map { [DeskRoutes.application(desk: $0.desk, host: $0.settings.host, port: $0.settings.port, logger: logger)] } ?? []
+        return runtime.services(executor: desk.executor, logger: logger) + webhooks + desk.services() + web
     }
 
     /// Serves until `stop()` or a fatal gateway error (`escala run` adds

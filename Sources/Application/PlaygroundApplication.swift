@@ -21,6 +21,13 @@ public final class PlaygroundApplication: Sendable {
     public let server: LocalDiscord
     public let playground: Playground
     public let application: EscalaApplication
+    /// The staff desk, at `/desk` beside the page: signed in through the
+    /// built-in server's OAuth2 as any of its people.
+    public let desk: StaffDesk
+    /// The desk's OAuth2 application on the built-in server: its secret
+    /// is made here, to register it there.
+    let oauthSecret: String
+    var oauth: OAuthCredentials { OAuthCredentials(clientID: "escala-playground", secret: oauthSecret) }
     public let host: String
     public let port: Int
     let workflowsFolder: String
@@ -125,6 +132,16 @@ public final class PlaygroundApplication: Sendable {
                                 sources: WorkflowSources(texts), onReset: { requests.continuation.yield(.reset) },
                                 settleOutbox: { [runtime = application.runtime] in await runtime.drained(limit: .seconds(3)) },
                                 continuing: before, keptOnOldVersions: kept)
+        let oauthSecret = previous?.oauthSecret ?? DeskSessions.randomToken()
+        self.oauthSecret = oauthSecret
+        do {
+            desk = try EscalaApplication.staffDesk(configuration: configuration, desk: application.desk,
+                                                   oauth: OAuthCredentials(clientID: "escala-playground", secret: oauthSecret), publicURL: nil,
+                                                   sources: WorkflowSources(texts))
+        } catch {
+            await server.stop()
+            throw error
+        }
         self.workflowsFolder = workflowsFolder
         self.host = host
         self.port = port
@@ -137,7 +154,13 @@ public final class PlaygroundApplication: Sendable {
     @discardableResult
     public func run(gracefulShutdownSignals: [UnixSignal] = [], onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         async throws(DeskError) -> Ending {
-        let web = PlaygroundRoutes.application(playground: playground, host: host, port: port, logger: logger, onRunning: onRunning)
+        let web = PlaygroundRoutes.application(playground: playground, desk: desk, host: host, port: port, logger: logger) {
+            [server, oauth, oauthSecret] port in
+            // Discord sends a sign-in back only to a registered address.
+            server.registerOAuthApplication(clientID: oauth.clientID, secret: oauthSecret,
+                                            redirectURIs: ["http://127.0.0.1:\(port)/desk/callback", "http://localhost:\(port)/desk/callback"])
+            await onRunning(port)
+        }
         let watch = WorkflowFolderWatch(folder: workflowsFolder)
         let supervisor = Supervisor(requests: requests.stream, continuation: requests.continuation, watch: watch) { [weak self] request in await self?.take(request) }
         do {

@@ -23,6 +23,10 @@ extension LocalDiscord {
         let path = fullPath.hasPrefix("/api/v10") ? String(fullPath.dropFirst("/api/v10".count)) : fullPath
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
+        if let oauth = oauthAnswer(method: method, fullPath: fullPath, query: request.uri.query, headers: headers, body: data) {
+            changes.announce()
+            return oauth
+        }
         if let contentType = headers["content-type"], contentType.hasPrefix("multipart/form-data"), let multipart = data {
             // Discord reads the JSON of a message with files from `payload_json`.
             let parts = Multipart.parse(multipart, contentType: contentType)

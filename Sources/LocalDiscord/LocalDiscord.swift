@@ -103,6 +103,12 @@ public final class LocalDiscord: Sendable {
         var roles: [Role] = []
         /// People's names, by id, as they were last seen.
         var names: [String: String] = [:]
+        /// Applications that sign people in, by client id.
+        var oauthApplications: [String: OAuthApplication] = [:]
+        /// One-time authorization codes not yet exchanged.
+        var oauthCodes: [String: OAuthGrant] = [:]
+        /// Access tokens given, to whose user.
+        var oauthTokens: [String: String] = [:]
     }
 
     /// An answer to an interaction that only its clicker sees.

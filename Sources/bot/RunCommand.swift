@@ -37,6 +37,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: .hidden)
     var gatewayURL = ProcessInfo.processInfo.environment["ESCALA_DISCORD_GATEWAY"] ?? ""
 
+    @Option(help: "Where the staff desk listens (env: ESCALA_WEB_HOST). Keep 127.0.0.1 behind a reverse proxy with TLS.")
+    var webHost = ProcessInfo.processInfo.environment["ESCALA_WEB_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "The staff desk's port (env: ESCALA_WEB_PORT).")
+    var webPort = Int(ProcessInfo.processInfo.environment["ESCALA_WEB_PORT"] ?? "") ?? 8081
+
+    @Option(help: "The desk's address as browsers reach it, e.g. https://desk.example.org (env: ESCALA_WEB_URL); its /desk/callback is the OAuth2 redirect to register.")
+    var webURL = ProcessInfo.processInfo.environment["ESCALA_WEB_URL"] ?? ""
+
     static let guildHelp = """
     escala run needs the id of the Discord server to serve: --guild ID or ESCALA_GUILD_ID.
     In Discord: User Settings > Advanced > Developer Mode, then right-click the server's icon and choose "Copy Server ID".
@@ -83,14 +92,32 @@ struct RunCommand: AsyncParsableCommand {
         discord.gatewayURL = gatewayURL.isEmpty ? nil : URL(string: gatewayURL)
         var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
         configuration.webhooks = WebhookSecret(ProcessInfo.processInfo.environment["ESCALA_WEBHOOK_SECRET"] ?? "").map { SignedWebhookTransport(secret: $0) }
+        // The staff desk is served when the Discord application's OAuth2
+        // credentials are given (Developer Portal > OAuth2).
+        let environment = ProcessInfo.processInfo.environment
+        let clientID = environment["DISCORD_CLIENT_ID"] ?? "", clientSecret = environment["DISCORD_CLIENT_SECRET"] ?? ""
+        var desk: StaffDeskSettings?
+        if !clientID.isEmpty || !clientSecret.isEmpty {
+            guard !clientID.isEmpty, !clientSecret.isEmpty else {
+                printError("escala run: the staff desk needs both DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET (Developer Portal > OAuth2)")
+                throw ExitCode(2)
+            }
+            desk = StaffDeskSettings(oauth: OAuthCredentials(clientID: clientID, secret: clientSecret), host: webHost, port: webPort,
+                                     publicURL: webURL.isEmpty ? nil : webURL)
+        }
         let application: EscalaApplication
         do {
-            application = try await EscalaApplication(configuration: configuration)
+            application = try await EscalaApplication(configuration: configuration, staffDesk: desk)
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)
         }
         print("escala: \(lint.files.count) workflow file(s) checked; serving server \(guild)")
+        if let desk {
+            print("escala: the staff desk is at \(desk.publicURL ?? "http://\(desk.host):\(desk.port)")/desk (OAuth2 redirect: \(desk.redirectURI))")
+        } else {
+            print("escala: no staff desk (set DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET to serve it)")
+        }
         // Start-up's code (the workflows' parser and lint, the migrations)
         // is not needed again: its pages go back (`ResidentCode`).
         ResidentCode.releaseStartupPages()

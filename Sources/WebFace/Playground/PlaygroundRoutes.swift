@@ -12,10 +12,13 @@ import WorkflowDSL
 /// back through the server's state.
 public enum PlaygroundRoutes {
     /// The web application for `playground`, on `host:port` (0: any free
-    /// port); `onRunning` hears the port it got.
-    public static func application(playground: Playground, host: String, port: Int, logger: Logger,
+    /// port), with the staff desk at `/desk` when given; `onRunning` hears
+    /// the port it got.
+    public static func application(playground: Playground, desk: StaffDesk? = nil, host: String, port: Int, logger: Logger,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some Service {
-        Application(router: router(playground), configuration: .init(address: .hostname(host, port: port), serverName: "escala-playground"),
+        let router = router(playground)
+        if let desk { DeskRoutes.add(to: router, desk: desk, logger: logger) }
+        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "escala-playground"),
                     onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 

@@ -13,7 +13,7 @@ enum WebPage {
     /// The templates, read once.
     static let library: MustacheLibrary? = assets.flatMap { folder in
         var library = MustacheLibrary()
-        for name in ["playground"] {
+        for name in ["playground", "desk-signin", "desk-queue", "desk-ticket", "desk-message"] {
             guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8),
                   let template = try? MustacheTemplate(string: text) else { continue }
             library.register(template, named: name)
@@ -30,6 +30,12 @@ enum WebPage {
                                       "goLive": texts["goLive"] ?? "", "textsJSON": json,
                                       "languages": PageTexts.languages.map { ["code": $0, "current": $0 == language] }]
         return library?.render(context, withTemplate: name) ?? "Escala: the page's template is missing from the build"
+    }
+
+    /// Template `name` with `context` as it is: the desk's pages, whose
+    /// texts the context carries under `t`.
+    static func render(_ name: String, context: [String: Any]) -> String {
+        library?.render(context, withTemplate: name) ?? "Escala: the page's template is missing from the build"
     }
 
     static func html(_ text: String) -> Response {

@@ -1,0 +1,155 @@
+import Foundation
+import WorkflowDSL
+
+/// The desk's pages as HTML: the desk's values (`StaffDesk`) given to the
+/// Mustache templates of `Assets/desk-*.mustache`, with the page's texts
+/// in its language under `t`. Mustache escapes every value, so what a
+/// member wrote (a name, an answer, a message) is text on the page, never
+/// markup.
+enum DeskPages {
+    static func texts(_ language: String) -> [String: String] {
+        PageTexts.catalogue[language] ?? PageTexts.catalogue["es"]!
+    }
+
+    static func base(_ language: String, session: DeskSession?) -> [String: Any] {
+        var context: [String: Any] = ["lang": language, "t": texts(language)]
+        if let session { context["user"] = ["name": session.user.name, "csrf": session.csrf] }
+        return context
+    }
+
+    static func signIn(language: String, failed: Bool = false) -> String {
+        var context = base(language, session: nil)
+        context["failed"] = failed
+        return WebPage.render("desk-signin", context: context)
+    }
+
+    static func message(_ text: String, session: DeskSession?, language: String) -> String {
+        var context = base(language, session: session)
+        context["message"] = text
+        return WebPage.render("desk-message", context: context)
+    }
+
+    static func refused(_ refusal: StaffDesk.Refusal, session: DeskSession, language: String) -> String {
+        let key = refusal == .notOnServer ? "deskNotOnServer" : "deskUnavailable"
+        return message(texts(language)[key] ?? key, session: session, language: language)
+    }
+
+    static func notFound(session: DeskSession, language: String) -> String {
+        message(texts(language)["deskNotFound"] ?? "", session: session, language: language)
+    }
+
+    static func failure(language: String) -> String {
+        message(texts(language)["deskFailure"] ?? "", session: nil, language: language)
+    }
+
+    static func queue(_ queue: StaffDesk.Queue, filter: StaffDesk.QueueFilter, viewer: StaffDesk.Viewer, language: String) -> String {
+        var context = base(language, session: viewer.session)
+        context["staff"] = viewer.isStaff
+        context["total"] = String(queue.total)
+        context["empty"] = queue.rows.isEmpty
+        context["rows"] = queue.rows.map { row -> [String: Any] in
+            var item: [String: Any] = ["number": String(row.number), "category": row.category, "member": row.member, "state": row.state,
+                                       "age": duration(row.age, language: language)]
+            item["handler"] = row.handler
+            item["priority"] = row.priority
+            item["escalation"] = row.escalation > 0 ? String(row.escalation) : nil
+            item["assignedTo"] = row.assignedTo
+            item["waiting"] = row.waiting.map { duration($0, language: language) }
+            item["nextRule"] = row.nextRule
+            item["nextDue"] = row.nextDueIn.map { inTime($0, language: language) }
+            return item
+        }
+        context["categories"] = queue.categories.map { ["value": $0, "selected": $0 == filter.category] }
+        context["states"] = queue.states.map { ["value": $0, "selected": $0 == filter.state] }
+        context["handlers"] = queue.handlers.map { ["value": $0.id, "name": $0.name, "selected": $0.id == filter.handler] }
+        if queue.pages > 1 {
+            func link(_ page: Int) -> String {
+                var fields = ["page": String(page)]
+                fields["category"] = filter.category
+                fields["handler"] = filter.handler
+                fields["state"] = filter.state
+                return "/desk?" + fields.sorted { $0.key < $1.key }
+                    .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            }
+            var paging: [String: Any] = ["page": String(queue.page), "pages": String(queue.pages)]
+            if queue.page > 1 { paging["previous"] = link(queue.page - 1) }
+            if queue.page < queue.pages { paging["next"] = link(queue.page + 1) }
+            context["paging"] = paging
+        }
+        return WebPage.render("desk-queue", context: context)
+    }
+
+    static func ticket(_ page: StaffDesk.TicketPage, told: String?, viewer: StaffDesk.Viewer, language: String) -> String {
+        var context = base(language, session: viewer.session)
+        context["csrf"] = viewer.session.csrf
+        context["number"] = String(page.number)
+        context["category"] = page.category
+        context["member"] = page.member
+        context["handler"] = page.handler
+        context["state"] = page.state
+        context["closeReason"] = page.closeReason
+        context["priority"] = page.priority
+        context["topic"] = page.topic
+        context["told"] = told
+        context["escalation"] = page.escalation > 0 ? String(page.escalation) : nil
+        context["assignedTo"] = page.assignedTo
+        context["hasButtons"] = !page.buttons.isEmpty
+        context["buttons"] = page.buttons.map { ["name": $0.name, "label": $0.label, "style": $0.style.rawValue] }
+        context["hasAnswers"] = !page.answers.isEmpty
+        context["answers"] = page.answers.map { ["question": $0.question, "answer": $0.answer] }
+        context["hasEvidence"] = !page.evidence.isEmpty
+        context["evidence"] = page.evidence.map { ["label": $0.label, "missing": $0.received.isEmpty, "received": $0.received] as [String: Any] }
+        context["hasDue"] = !page.due.isEmpty
+        context["due"] = page.due.map { due -> [String: Any] in
+            var item = rule(due.rule)
+            item["inTime"] = inTime(due.inSeconds, language: language)
+            return item
+        }
+        context["conversation"] = page.conversation.map { line -> [String: Any] in
+            ["at": time(line.at), "author": line.author, "text": line.text, "attachments": line.attachments]
+        }
+        context["hasTimeline"] = !page.timeline.isEmpty
+        context["timeline"] = page.timeline.reversed().map { entry -> [String: Any] in
+            var item: [String: Any] = ["at": time(entry.at), "kind": entry.kind, "rules": entry.rules.map(rule)]
+            item["who"] = entry.who
+            item["change"] = entry.change
+            return item
+        }
+        return WebPage.render("desk-ticket", context: context)
+    }
+
+    static func rule(_ line: StaffDesk.RuleLine) -> [String: Any] {
+        var item: [String: Any] = ["rule": line.rule, "place": line.place, "refused": line.refused]
+        item["source"] = line.source
+        return item
+    }
+
+    /// `2026-12-07 21:04 UTC`: one time zone for every reader of a page.
+    static func time(_ seconds: Int64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// `3 h 12 min`, `2 d 4 h`, `45 s`: the two largest units.
+    static func duration(_ seconds: Int64, language: String) -> String {
+        let units: [(Int64, String)] = [(86_400, "d"), (3_600, "h"), (60, "min"), (1, "s")]
+        var parts: [String] = []
+        var rest = max(0, seconds)
+        for (size, name) in units {
+            let count = rest / size
+            rest %= size
+            if count > 0 { parts.append("\(count) \(name)") } else if !parts.isEmpty { break }
+            if parts.count == 2 { break }
+        }
+        return parts.isEmpty ? "0 s" : parts.joined(separator: " ")
+    }
+
+    /// "in 3 h 12 min", or "due now" once the time has come.
+    static func inTime(_ seconds: Int64, language: String) -> String {
+        let texts = texts(language)
+        guard seconds > 0 else { return texts["deskDueNow"] ?? "" }
+        return (texts["deskIn"] ?? "{duration}").replacingOccurrences(of: "{duration}", with: duration(seconds, language: language))
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The desk's HTTP side: signing in with Discord (the OAuth `state` held
+/// in a cookie of its own and checked on the way back), the signed
+/// session cookie (HttpOnly, SameSite=Lax, Secure behind https), a CSRF
+/// token on every form, and a 404, never the data, for a ticket the
+/// viewer may not see. Pages are `DeskPages`' HTML.
+public enum DeskRoutes {
+    /// Adds the desk's routes, under `/desk`, to `router`.
+    public static func add(to router: Router<BasicRequestContext>, desk: StaffDesk, logger: Logger) {
+        router.get("/desk/assets/{file}") { _, context in
+            guard let file = context.parameters.get("file"), let asset = WebPage.asset(file) else { return Response(status: .notFound) }
+            return asset
+        }
+        router.get("/desk") { request, _ in
+            let language = language(of: request)
+            guard let session = session(of: request, desk: desk) else { return html(DeskPages.signIn(language: language)) }
+            let viewer: StaffDesk.Viewer
+            switch await desk.viewer(session) {
+            case .success(let found): viewer = found
+            case .failure(let refusal): return html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden)
+            }
+            let query = request.uri.queryParameters
+            let filter = StaffDesk.QueueFilter(category: query["category"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                                               handler: query["handler"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                                               state: query["state"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+                                               page: query["page"].flatMap { Int(String($0)) } ?? 1)
+            do {
+                let queue = try await desk.queue(for: viewer, filter: filter)
+                return html(DeskPages.queue(queue, filter: filter, viewer: viewer, language: language))
+            } catch {
+                logger.error("the desk's queue could not be read", metadata: ["error": "\(error)"])
+                return html(DeskPages.failure(language: language), status: .internalServerError)
+            }
+        }
+        router.get("/desk/login") { request, _ in
+            let state = DeskSessions.randomToken()
+            var response = redirect(to: desk.accounts.signInAddress(state: state, redirectURI: callback(of: request, desk: desk)))
+            response.setCookie(cookie(DeskSessions.stateCookie, state, maxAge: 600, desk: desk))
+            return response
+        }
+        router.get("/desk/callback") { request, _ in
+            let language = language(of: request)
+            let query = request.uri.queryParameters
+            // The answer must come back to the browser that left for it.
+            guard let expected = request.cookies[DeskSessions.stateCookie]?.value, let state = query["state"].map(String.init),
+                  DeskSessions.same(expected, state), let code = query["code"].map(String.init), !code.isEmpty else {
+                return html(DeskPages.signIn(language: language, failed: true), status: .badRequest)
+            }
+            let user: DeskUser
+            do {
+                user = try await desk.accounts.signedInUser(code: code, redirectURI: callback(of: request, desk: desk))
+            } catch {
+                logger.notice("a sign-in to the desk failed", metadata: ["error": "\(error)"])
+                return html(DeskPages.signIn(language: language, failed: true), status: .badRequest)
+            }
+            var response = redirect(to: "/desk")
+            response.setCookie(cookie(DeskSessions.stateCookie, "", maxAge: 0, desk: desk))
+            response.setCookie(cookie(DeskSessions.cookie, desk.sessions.sealed(desk.sessions.new(for: user, now: desk.now())),
+                                      maxAge: Int(DeskSessions.lifetime), desk: desk))
+            return response
+        }
+        router.post("/desk/logout") { request, _ in
+            guard let session = session(of: request, desk: desk), await carriesToken(request, of: session) != nil else {
+                return Response(status: .forbidden)
+            }
+            var response = redirect(to: "/desk")
+            response.setCookie(cookie(DeskSessions.cookie, "", maxAge: 0, desk: desk))
+            return response
+        }
+        router.get("/desk/tickets/{number}") { request, context in
+            await ticketPage(request, context: context, desk: desk, logger: logger) { viewer, number in
+                try await desk.ticket(number, for: viewer).map { ($0, nil) }
+            }
+        }
+        router.post("/desk/tickets/{number}/press") { request, context in
+            guard let session = session(of: request, desk: desk), let form = await carriesToken(request, of: session) else {
+                return Response(status: .forbidden)
+            }
+            return await ticketPage(request, context: context, desk: desk, logger: logger) { viewer, number in
+                let told: String?
+                switch try await desk.press(form["button"] ?? "", ticket: number, by: viewer) {
+                case .noTicket: return nil
+                case .done: told = nil
+                case .told(let text): told = text
+                }
+                return try await desk.ticket(number, for: viewer).map { ($0, told) }
+            }
+        }
+    }
+
+    /// A ticket's page after `make` (a read, or an action then a read);
+    /// nil from `make` is a 404, for a ticket that does not exist and one
+    /// the viewer may not see alike.
+    static func ticketPage(_ request: Request, context: BasicRequestContext, desk: StaffDesk, logger: Logger,
+                           _ make: (StaffDesk.Viewer, Int) async throws -> (StaffDesk.TicketPage, String?)?) async -> Response {
+        let language = language(of: request)
+        guard let session = session(of: request, desk: desk) else { return redirect(to: "/desk") }
+        let viewer: StaffDesk.Viewer
+        switch await desk.viewer(session) {
+        case .success(let found): viewer = found
+        case .failure(let refusal): return html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden)
+        }
+        guard let number = context.parameters.get("number", as: Int.self) else { return html(DeskPages.notFound(session: session, language: language), status: .notFound) }
+        do {
+            guard let (page, told) = try await make(viewer, number) else {
+                return html(DeskPages.notFound(session: session, language: language), status: .notFound)
+            }
+            return html(DeskPages.ticket(page, told: told, viewer: viewer, language: language))
+        } catch {
+            logger.error("a desk page could not be made", metadata: ["error": "\(error)"])
+            return html(DeskPages.failure(language: language), status: .internalServerError)
+        }
+    }
+
+    static func session(of request: Request, desk: StaffDesk) -> DeskSession? {
+        desk.sessions.opened(request.cookies[DeskSessions.cookie]?.value, now: desk.now())
+    }
+
+    /// The form's fields if it carries the session's CSRF token; nil if
+    /// it does not (a page of another site posting in the viewer's name).
+    static func carriesToken(_ request: Request, of session: DeskSession) async -> [String: String]? {
+        guard let body = try? await request.body.collect(upTo: 64 * 1024) else { return nil }
+        var fields: [String: String] = [:]
+        for pair in String(buffer: body).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) in part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        guard let token = fields["csrf"], DeskSessions.same(token, session.csrf) else { return nil }
+        return fields
+    }
+
+    /// Where Discord sends the browser back: the desk's public address, or
+    /// the address this request came to.
+    static func callback(of request: Request, desk: StaffDesk) -> String {
+        let base = desk.publicURL ?? "http://" + (request.head.authority ?? "127.0.0.1")
+        return base + "/desk/callback"
+    }
+
+    static func cookie(_ name: String, _ value: String, maxAge: Int, desk: StaffDesk) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/desk", secure: desk.publicURL?.hasPrefix("https://") == true,
+               httpOnly: true, sameSite: .lax)
+    }
+
+    static func language(of request: Request) -> String {
+        request.uri.queryParameters["lang"].map(String.init).flatMap { PageTexts.languages.contains($0) ? $0 : nil }
+            ?? PageTexts.language(accepting: request.headers[.acceptLanguage])
+    }
+
+    static func redirect(to location: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        headers[.cacheControl] = "no-store"
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        var response = WebPage.html(text)
+        response.status = status
+        response.headers[.cacheControl] = "no-store"
+        // No page of the desk may be framed by another site.
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        return response
+    }
+}
+
+extension DeskRoutes {
+    /// The desk as a web application of its own (`escala run`): its pages
+    /// under `/desk`, `/` sending there.
+    public static func application(desk: StaffDesk, host: String, port: Int, logger: Logger,
+                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some Service {
+        let router = Router()
+        router.get("/") { _, _ in redirect(to: "/desk") }
+        add(to: router, desk: desk, logger: logger)
+        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "escala-desk"),
+                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+    }
+}

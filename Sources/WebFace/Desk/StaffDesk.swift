@@ -1,0 +1,231 @@
+import Engine
+import Foundation
+import WorkflowDSL
+
+/// The staff desk: the queue, a ticket's page, and the staff actions the
+/// workflow allows, for one server, over the same engine and store as the
+/// Discord face. Who sees which ticket is the engine's answer
+/// (`TicketEngine.deskQueue`, `deskTicket`); a button pressed here is the
+/// same `.button` event a Discord click is, with the same refusals, and
+/// its effects reach Discord through the same outbox. The desk computes
+/// what the pages show, as values; `DeskRoutes` turns them into HTML.
+public final class StaffDesk: Sendable {
+    let engine: TicketEngine
+    let guild: String
+    let accounts: any DeskAccounts
+    let sessions: DeskSessions
+    let sources: WorkflowSources
+    /// The desk's address as browsers reach it (`https://desk.example.org`),
+    /// where Discord sends them back after sign-in; nil: the address the
+    /// request came to (the playground, on 127.0.0.1).
+    let publicURL: String?
+    let now: @Sendable () -> Int64
+
+    /// How many tickets a page of the queue lists.
+    static let pageSize = 50
+
+    public init(engine: TicketEngine, guild: String, accounts: any DeskAccounts, sessionKey: [UInt8], sources: WorkflowSources,
+                publicURL: String? = nil, now: @escaping @Sendable () -> Int64) {
+        self.engine = engine
+        self.guild = guild
+        self.accounts = accounts
+        sessions = DeskSessions(key: sessionKey)
+        self.sources = sources
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.now = now
+    }
+
+    /// Someone signed in, as the workflows see them now.
+    struct Viewer: Sendable {
+        let session: DeskSession
+        let people: [String: Person]
+
+        /// Staff to at least one workflow: the desk's staff columns, the
+        /// timeline and the actions are theirs; a member sees their own
+        /// tickets' conversations.
+        var isStaff: Bool { people.values.contains { $0.isStaff } }
+    }
+
+    /// Why a signed-in person sees no desk.
+    enum Refusal: Error, Equatable {
+        /// They are not on the server (any more).
+        case notOnServer
+        /// Discord could not be asked who they are.
+        case unavailable
+    }
+
+    func viewer(_ session: DeskSession) async -> Result<Viewer, Refusal> {
+        do {
+            guard let people = try await accounts.people(of: session.user.id) else { return .failure(.notOnServer) }
+            return .success(Viewer(session: session, people: people))
+        } catch {
+            return .failure(.unavailable)
+        }
+    }
+
+    // MARK: The queue
+
+    struct QueueFilter: Sendable, Equatable {
+        var category: String?
+        var handler: String?
+        var state: String?
+        var page = 1
+    }
+
+    struct QueueRow: Sendable {
+        let number: Int
+        let category: String
+        let member: String
+        let handler: String?
+        let state: String
+        let priority: String?
+        let escalation: Int
+        let assignedTo: String?
+        let age: Int64
+        /// How long the member has waited for an answer, when they have.
+        let waiting: Int64?
+        let nextRule: String?
+        let nextDueIn: Int64?
+    }
+
+    struct Queue: Sendable {
+        let rows: [QueueRow]
+        let total: Int
+        let page: Int
+        let pages: Int
+        let categories: [String]
+        let states: [String]
+        let handlers: [(id: String, name: String)]
+    }
+
+    func queue(for viewer: Viewer, filter: QueueFilter) async throws(EngineError) -> Queue {
+        let entries = try await engine.deskQueue(guild: guild, people: viewer.people)
+        let names = await accounts.names(of: Set(entries.compactMap(\.ticket.state.handler)))
+        let chosen = entries.filter { entry in
+            let state = entry.ticket.state
+            return (filter.category.map { $0 == state.category } ?? true) && (filter.handler.map { $0 == state.handler } ?? true)
+                && (filter.state.map { $0 == state.state } ?? true)
+        }
+        let pages = max(1, (chosen.count + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, filter.page), pages)
+        let now = now()
+        let rows = chosen.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize).map { entry -> QueueRow in
+            let state = entry.ticket.state
+            let next = entry.outlook?.due.first
+            return QueueRow(number: state.number, category: label(of: state), member: state.ownerName,
+                            handler: state.handler.map { names[$0] ?? $0 }, state: state.state, priority: state.priority,
+                            escalation: entry.outlook?.escalationStep ?? state.escalationStep, assignedTo: entry.outlook?.assignedTo,
+                            age: now - state.openedAt, waiting: state.memberWaitingSince.map { now - $0 },
+                            nextRule: next?.rule.rule, nextDueIn: next.map { $0.dueAt - now })
+        }
+        let handlers = Set(entries.compactMap(\.ticket.state.handler)).map { (id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }
+        return Queue(rows: Array(rows), total: chosen.count, page: page, pages: pages,
+                     categories: Array(Set(entries.map(\.ticket.state.category))).sorted(),
+                     states: Array(Set(entries.map(\.ticket.state.state))).sorted(), handlers: handlers)
+    }
+
+    // MARK: A ticket
+
+    struct TimelineEntry: Sendable {
+        let at: Int64
+        let who: String?
+        let kind: String
+        let change: String?
+        let rules: [RuleLine]
+    }
+
+    /// A written rule as a page names it: what, where, and its line.
+    struct RuleLine: Sendable {
+        let rule: String
+        let place: String
+        let source: String?
+        let refused: Bool
+    }
+
+    struct TicketPage: Sendable {
+        let number: Int
+        let category: String
+        let member: String
+        let handler: String?
+        let state: String
+        let isClosed: Bool
+        let closeReason: String?
+        let priority: String?
+        let topic: String?
+        let answers: [(question: String, answer: String)]
+        let evidence: [(label: String, received: [String])]
+        let escalation: Int
+        let assignedTo: String?
+        let due: [(rule: RuleLine, inSeconds: Int64)]
+        let conversation: [(at: Int64, author: String, text: String, attachments: [String])]
+        /// Empty for a member: the timeline is the staff's.
+        let timeline: [TimelineEntry]
+        let buttons: [Category.Button]
+        let showsStaffView: Bool
+    }
+
+    func ticket(_ number: Int, for viewer: Viewer) async throws(EngineError) -> TicketPage? {
+        guard let entry = try await engine.deskTicket(guild: guild, number: number, people: viewer.people) else { return nil }
+        let state = entry.ticket.state
+        let person = viewer.people[entry.workflowPath]
+        let staffView = person?.isStaff == true
+        let history = staffView ? try await engine.history(ofTicket: entry.ticket.id) : []
+        let conversation = try await engine.conversation(ofTicket: entry.ticket.id)
+        let names = await accounts.names(of: Set(history.compactMap(\.actor) + [state.handler].compactMap { $0 }))
+        let now = now()
+        let category = engine.workflow(of: state)?.category(named: state.category)
+        let questions = Dictionary((category?.questions ?? []).map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })
+        return TicketPage(
+            number: number, category: label(of: state), member: state.ownerName, handler: state.handler.map { names[$0] ?? $0 },
+            state: state.isClosed ? State.closed : state.state, isClosed: state.isClosed, closeReason: state.closeReason,
+            priority: state.priority, topic: state.topic,
+            answers: state.answers.sorted { $0.key < $1.key }.map { (questions[$0.key] ?? $0.key, $0.value) },
+            evidence: (entry.outlook?.evidence ?? []).map { ($0.label, $0.received) },
+            escalation: entry.outlook?.escalationStep ?? state.escalationStep, assignedTo: entry.outlook?.assignedTo,
+            due: staffView ? (entry.outlook?.due ?? []).map { (ruleLine($0.rule), $0.dueAt - now) } : [],
+            conversation: conversation.map { ($0.at, $0.author ?? "Escala", $0.text, $0.attachments) },
+            timeline: history.map { item in
+                TimelineEntry(at: item.at, who: item.actor.map { names[$0] ?? $0 }, kind: item.kind,
+                              change: item.stateBefore == item.stateAfter ? nil
+                                  : [item.stateBefore, item.stateAfter].compactMap { $0 }.joined(separator: " → "),
+                              rules: item.rules.map(ruleLine))
+            },
+            buttons: staffView ? entry.buttons : [], showsStaffView: staffView)
+    }
+
+    /// What pressing a ticket's button on the desk did: nothing to say, or
+    /// the engine's refusal (or private answer) to the person, as text.
+    enum PressOutcome: Sendable, Equatable {
+        case done
+        case told(String)
+        case noTicket
+    }
+
+    /// The ticket's button `name`, pressed by the viewer: the same event
+    /// as a click on Discord, judged by the engine.
+    func press(_ name: String, ticket number: Int, by viewer: Viewer) async throws(EngineError) -> PressOutcome {
+        guard let entry = try await engine.deskTicket(guild: guild, number: number, people: viewer.people),
+              let person = viewer.people[entry.workflowPath] else { return .noTicket }
+        guard let outcome = try await engine.handle(.button(name: name, by: person), ticket: entry.ticket.id, now: now()) else { return .done }
+        for effect in outcome.effects {
+            switch effect {
+            case .refuse(person.id, let reason), .showPrivately(person.id, let reason):
+                let names = await accounts.names(of: Set(reason.people))
+                return .told(reason.rendered(person: { "@" + (names[$0] ?? $0) }))
+            default: continue
+            }
+        }
+        return .done
+    }
+
+    // MARK: Shared
+
+    func label(of state: TicketState) -> String {
+        engine.workflow(of: state)?.category(named: state.category)?.label ?? state.category
+    }
+
+    func ruleLine(_ rule: FiredRule) -> RuleLine {
+        RuleLine(rule: rule.rule, place: rule.place, source: sources.line(rule.location.line, of: rule.location.path),
+                 refused: rule.outcome == .refused)
+    }
+}
