@@ -30,9 +30,11 @@ test: build
 	@$(MAKE) --no-print-directory browser-test
 
 # The playground's page in headless Chromium: a ticket played as a member,
-# another member and a CM (Tests/Browser). SCREENSHOTS=docs keeps the pictures.
+# another member and a CM; the staff desk signed in as a member, a CM and
+# the top rank (Tests/Browser). SCREENSHOTS=docs keeps the pictures.
 browser-test: build
 	python3 Tests/Browser/playground_test.py
+	python3 Tests/Browser/desk_test.py
 
 # Not part of `make test`: the language front end against 1,000,000
 # damaged workflows (FUZZ_INPUTS), in worker processes with a time limit
