@@ -5,7 +5,7 @@ SWIFT ?= swift
 ESCALA := .build/debug/escala
 RELEASE_ESCALA := .build/release/escala
 
-.PHONY: deps build run test browser-test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community bench-playground graphs
+.PHONY: deps build run test browser-test lint scenarios sarif-check fuzz kill-test bench-lint bench-engine bench-discord bench-community bench-playground bench-desk graphs
 
 deps:
 	@scripts/install-deps.sh
@@ -87,6 +87,12 @@ bench-discord: deps
 bench-playground: deps
 	$(SWIFT) build -c release --product escala-bench-playground
 	.build/release/escala-bench-playground
+
+# Benchmark (not a test): the staff desk's queue and ticket pages over a
+# store of 100,000 tickets (10,000 open), p50 and p99 (BENCH_TICKETS).
+bench-desk: deps
+	$(SWIFT) build -c release --product escala-bench-desk
+	.build/release/escala-bench-desk
 
 # The pictures in docs/, drawn with Graphviz (installed by scripts/install-deps.sh).
 graphs: build

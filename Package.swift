@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "escala-bench-discord", targets: ["bench-discord"]),
         .executable(name: "escala-bench-community", targets: ["bench-community"]),
         .executable(name: "escala-bench-playground", targets: ["bench-playground"]),
+        .executable(name: "escala-bench-desk", targets: ["bench-desk"]),
         .library(name: "WorkflowDSL", targets: ["WorkflowDSL"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Discord", targets: ["Discord"]),
@@ -175,6 +176,14 @@ let package = Package(
         .executableTarget(
             name: "bench-playground",
             dependencies: ["Application", "WebFace", "LocalDiscord", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        // Benchmark (not a test): `make bench-desk`.
+        .executableTarget(
+            name: "bench-desk",
+            dependencies: ["Engine", "WebFace", "WorkflowDSL",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         // What the test targets share: one `eventually`.
         .target(

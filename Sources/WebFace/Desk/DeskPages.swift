@@ -59,7 +59,7 @@ enum DeskPages {
             item["nextDue"] = row.nextDueIn.map { inTime($0, language: language) }
             return item
         }
-        context["categories"] = queue.categories.map { ["value": $0, "selected": $0 == filter.category] }
+        context["categories"] = queue.categories.map { ["value": $0.value, "label": $0.label, "selected": $0.value == filter.category] }
         context["states"] = queue.states.map { ["value": $0, "selected": $0 == filter.state] }
         context["handlers"] = queue.handlers.map { ["value": $0.id, "name": $0.name, "selected": $0.id == filter.handler] }
         if queue.pages > 1 {

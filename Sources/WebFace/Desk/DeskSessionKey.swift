@@ -6,6 +6,9 @@ import Foundation
 public enum DeskSessionKey {
     public static let fileName = "desk-session.key"
 
+    /// A key that lives as long as the process: tools and benchmarks.
+    public static func newKeyForTools() -> [UInt8] { DeskSessions.newKey() }
+
     public static func load(inFolder folder: String) throws -> [UInt8] {
         let path = (folder as NSString).appendingPathComponent(fileName)
         if let data = FileManager.default.contents(atPath: path), data.count >= 32 { return Array(data) }

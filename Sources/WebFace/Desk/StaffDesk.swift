@@ -93,23 +93,29 @@ public final class StaffDesk: Sendable {
         let total: Int
         let page: Int
         let pages: Int
-        let categories: [String]
+        let categories: [(value: String, label: String)]
         let states: [String]
         let handlers: [(id: String, name: String)]
     }
 
     func queue(for viewer: Viewer, filter: QueueFilter) async throws(EngineError) -> Queue {
-        let entries = try await engine.deskQueue(guild: guild, people: viewer.people)
-        let names = await accounts.names(of: Set(entries.compactMap(\.ticket.state.handler)))
-        let chosen = entries.filter { entry in
-            let state = entry.ticket.state
-            return (filter.category.map { $0 == state.category } ?? true) && (filter.handler.map { $0 == state.handler } ?? true)
+        let asked = max(1, filter.page)
+        let matches = { (state: TicketState) in
+            (filter.category.map { $0 == state.category } ?? true) && (filter.handler.map { $0 == state.handler } ?? true)
                 && (filter.state.map { $0 == state.state } ?? true)
         }
-        let pages = max(1, (chosen.count + Self.pageSize - 1) / Self.pageSize)
-        let page = min(max(1, filter.page), pages)
+        var found = try await engine.deskQueue(guild: guild, people: viewer.people, matching: matches,
+                                               offset: (asked - 1) * Self.pageSize, limit: Self.pageSize)
+        let pages = max(1, (found.matching + Self.pageSize - 1) / Self.pageSize)
+        let page = min(asked, pages)
+        if page != asked {
+            found = try await engine.deskQueue(guild: guild, people: viewer.people, matching: matches,
+                                               offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+        }
+        let visible = found.visible.map(\.state)
+        let names = await accounts.names(of: Set(visible.compactMap(\.handler)))
         let now = now()
-        let rows = chosen.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize).map { entry -> QueueRow in
+        let rows = found.entries.map { entry -> QueueRow in
             let state = entry.ticket.state
             let next = entry.outlook?.due.first
             return QueueRow(number: state.number, category: label(of: state), member: state.ownerName,
@@ -118,10 +124,12 @@ public final class StaffDesk: Sendable {
                             age: now - state.openedAt, waiting: state.memberWaitingSince.map { now - $0 },
                             nextRule: next?.rule.rule, nextDueIn: next.map { $0.dueAt - now })
         }
-        let handlers = Set(entries.compactMap(\.ticket.state.handler)).map { (id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }
-        return Queue(rows: Array(rows), total: chosen.count, page: page, pages: pages,
-                     categories: Array(Set(entries.map(\.ticket.state.category))).sorted(),
-                     states: Array(Set(entries.map(\.ticket.state.state))).sorted(), handlers: handlers)
+        let handlers = Set(visible.compactMap(\.handler)).map { (id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }
+        var labels: [String: String] = [:]
+        for state in visible where labels[state.category] == nil { labels[state.category] = label(of: state) }
+        return Queue(rows: rows, total: found.matching, page: page, pages: pages,
+                     categories: labels.sorted { $0.value < $1.value }.map { (value: $0.key, label: $0.value) },
+                     states: Array(Set(visible.map(\.state))).sorted(), handlers: handlers)
     }
 
     // MARK: A ticket
@@ -219,6 +227,13 @@ public final class StaffDesk: Sendable {
     }
 
     // MARK: Shared
+
+    /// A session cookie for `user` signed with this desk's key, for tools
+    /// that sign in without Discord (`make bench-desk`); a browser gets its
+    /// own only through Discord's sign-in.
+    public func sessionCookie(for user: DeskUser) -> (name: String, value: String) {
+        (DeskSessions.cookie, sessions.sealed(sessions.new(for: user, now: now())))
+    }
 
     func label(of state: TicketState) -> String {
         engine.workflow(of: state)?.category(named: state.category)?.label ?? state.category
