@@ -73,6 +73,9 @@ func benchmark() async throws {
     }
     let number = opened.number
 
+    // Each ticket's desk columns, as the engine writes them.
+    let machines = Dictionary(uniqueKeysWithValues: categories.map { ($0, TicketMachine(workflow: workflow, category: $0)!) })
+    let columns = { (state: TicketState) in machines[state.category]!.deskColumns(of: state) }
     // Tickets in batches of 5,000 a transaction; every tenth stays open.
     let start = ContinuousClock.now
     let batch = 5_000
@@ -88,9 +91,9 @@ func benchmark() async throws {
                                     ownerName: "socio\(index % 20_000)", locale: "es", state: initial, now: 1_000_000 + Int64(index))
             states.append(index % 10 == 0 ? state : try closed(state))
         }
-        let snapshot = states
+        let snapshot = states.map { ($0, columns($0)) }
         _ = try await store.write { transaction in
-            for state in snapshot { _ = try transaction.insertTicket(guild: guild, state: state, now: state.openedAt) }
+            for (state, desk) in snapshot { _ = try transaction.insertTicket(guild: guild, state: state, desk: desk, now: state.openedAt) }
         }
         made += count
     }

@@ -12,6 +12,9 @@ import WorkflowDSL
 public final class TicketEngine: Sendable, StoreBacked {
     public let store: any TicketStorage
     private let memory: Mutex<Memory>
+    /// Whether the open tickets' desk columns were checked for rows
+    /// written before they existed (once a process).
+    let deskColumnsFilled = Mutex(false)
 
     private struct Memory {
         var catalog = WorkflowCatalog()
@@ -88,6 +91,9 @@ public final class TicketEngine: Sendable, StoreBacked {
     }
 
     /// The current version of a workflow file.
+    /// The workflow files loaded, in name order.
+    public var workflowPaths: [String] { memory.withLock { $0.catalog.current.keys.sorted() } }
+
     public func currentWorkflow(_ path: String) -> Workflow? {
         memory.withLock { memory in memory.catalog.current[path].flatMap { memory.catalog.workflow(hash: $0) } }
     }
@@ -101,6 +107,11 @@ public final class TicketEngine: Sendable, StoreBacked {
     /// The workflow file a ticket belongs to: the one its version was read
     /// from (a category of the same name in another file is another
     /// workflow's).
+    /// Every version the catalog holds, by the file it was read from.
+    func workflowVersionsByPath() -> [String: [String]] {
+        memory.withLock { memory in Dictionary(grouping: memory.catalog.paths, by: \.value).mapValues { $0.map(\.key) } }
+    }
+
     public func workflowPath(of ticket: TicketState) -> String? {
         memory.withLock { $0.catalog.path(hash: ticket.workflowHash) }
     }
@@ -192,7 +203,7 @@ public final class TicketEngine: Sendable, StoreBacked {
                 let number = try transaction.nextNumber(guild: guild)
                 let opening = machine.open(number: number, owner: owner, locale: locale, answers: answers, reported: reported, openedBy: staff, now: now)
                 let (state, effects) = (opening.state, opening.effects)
-                let id = try transaction.insertTicket(guild: guild, state: state, now: now)
+                let id = try transaction.insertTicket(guild: guild, state: state, desk: machine.deskColumns(of: state), now: now)
                 let seq = try transaction.appendEvent(ticketID: id, sourceID: sourceID, at: now, actor: owner.id, kind: event.kind,
                                                       payload: try StoreCoding.encode(event), stateBefore: nil, stateAfter: state.state,
                                                       rules: opening.rules)
@@ -271,7 +282,9 @@ public final class TicketEngine: Sendable, StoreBacked {
                                               payload: try StoreCoding.encode(event), stateBefore: before.state, stateAfter: after.state,
                                               rules: step.rules)
         if after != before {
-            try transaction.updateTicket(id: stored.id, state: after, wasClosed: before.isClosed, now: now)
+            // A move puts the ticket under another category's rules.
+            let deskMachine = after.category == before.category ? machine : self.machine(hash: after.workflowHash, category: after.category) ?? machine
+            try transaction.updateTicket(id: stored.id, state: after, desk: deskMachine.deskColumns(of: after), wasClosed: before.isClosed, now: now)
         }
         if after.isClosed, !before.isClosed, let handler = after.handler,
            let notice = machine.milestoneNotice(closing: after, handled: try transaction.closedTickets(guild: stored.guild, handler: handler)) {

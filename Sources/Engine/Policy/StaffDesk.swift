@@ -1,3 +1,4 @@
+import Synchronization
 import WorkflowDSL
 
 /// One ticket as the staff desk lists and shows it: the ticket, the
@@ -26,16 +27,55 @@ extension TicketState {
 }
 
 extension TicketMachine {
-    /// Whether the desk shows a ticket to `person`: the rule of the ticket
-    /// itself (its member, guest or handler; the ranks and roles that
-    /// receive it or it was escalated to, and those above them; its
-    /// `override by` ranks), and the ladder's top rank, which sees every
-    /// ticket, as it may step into any on Discord.
+    /// Who the desk shows a ticket to, as tokens (`u:ID` a person, `r:NAME`
+    /// a rank or side role, `staff` anyone of the staff), from the rules
+    /// that let people see and read it on Discord: its member, guests and
+    /// handler; the ranks and roles that receive it or it was escalated to,
+    /// with the ranks above them (and its sanctioner, when it went to
+    /// them); the staff it is for (its chain and the rank it was assigned
+    /// to, any staff when it names none) and its `override by` ranks; and
+    /// the ladder's top rank, which may step into any ticket. Kept on the
+    /// ticket's row, so that the queue is one indexed query.
+    public func deskAudience(of state: TicketState) -> [String] {
+        var tokens: Set<String> = ["u:" + state.owner]
+        if let handler = state.handler { tokens.insert("u:" + handler) }
+        for guest in state.guests ?? [] { tokens.insert("u:" + guest) }
+        func add(_ actor: Actor) {
+            switch actor {
+            case .anyStaff: tokens.insert("staff")
+            case .user, .handler: break // the member and the handler are in already
+            case .sanctioner: if let sanctioner = state.sanctioner { tokens.insert("u:" + sanctioner) }
+            case .rank, .role: for name in workflow.ranksAndRoles(standingFor: actor) { tokens.insert("r:" + name) }
+            }
+        }
+        // Those it is shown to: `staff` there names no rank to show it to.
+        for actor in category.receivers + (state.escalations ?? []) {
+            if case .anyStaff = actor { continue }
+            add(actor)
+        }
+        let staffItIsFor = category.receivers + category.escalation + (state.assignedTo.map { [$0] } ?? [])
+        if staffItIsFor.isEmpty { tokens.insert("staff") } else { staffItIsFor.forEach(add) }
+        if case .rank(let rank)? = category.override, let level = levels[rank] {
+            for name in workflow.ranks[level...] { tokens.insert("r:" + name) }
+        }
+        if let top = workflow.ranks.last { tokens.insert("r:" + top) }
+        return tokens.sorted()
+    }
+
+    /// A viewer's own tokens for `deskAudience`.
+    public static func deskTokens(of person: Person) -> [String] {
+        ["u:" + person.id] + (person.ranks + person.roles).map { "r:" + $0 } + (person.isStaff ? ["staff"] : [])
+    }
+
+    /// Whether the desk shows a ticket to `person`.
     public func showsOnDesk(_ state: TicketState, to person: Person) -> Bool {
-        let step = MachineStep(machine: self, state: state, now: state.enteredStateAt)
-        if step.sees(person) || step.mayRead(person) { return true }
-        guard let level = level(of: person) else { return false }
-        return level == levels.values.max()
+        !Set(deskAudience(of: state)).isDisjoint(with: Self.deskTokens(of: person))
+    }
+
+    /// What the ticket's row keeps for the desk's queue.
+    public func deskColumns(of state: TicketState) -> DeskColumns {
+        DeskColumns(audience: "," + deskAudience(of: state).joined(separator: ",") + ",", waitingSince: state.memberWaitingSince,
+                    priorityRank: state.priority.flatMap { level in workflow.priorities.firstIndex { $0.name == level } })
     }
 
     /// The buttons of `state`, as its ticket's message shows them.
@@ -46,41 +86,33 @@ extension TicketMachine {
 }
 
 /// A page of the desk's queue: the tickets asked for, each with its
-/// outlook, how many match the filter, and every open ticket the viewer
-/// may see (what the filters offer).
+/// outlook, and the open tickets the viewer may see counted by category,
+/// state and handler (what the filters offer; `matching` of them pass).
 public struct DeskQueue: Sendable {
     public let entries: [DeskEntry]
     public let matching: Int
-    public let visible: [StoredTicket]
+    public let facets: [DeskFacet]
 }
 
 extension TicketEngine {
     /// The open tickets of `guild` the desk shows to someone who is
     /// `people[path]` to each workflow (nobody to a workflow left out),
-    /// those `matching` from `offset`, at most `limit`: the members waiting
-    /// for an answer first, longest wait first, then the most urgent
-    /// priority, then the oldest. Only the page's tickets get their
-    /// outlook (their timers, read in one transaction): a queue of 10,000
-    /// open tickets reads 50 tickets' timers, not 10,000.
-    public func deskQueue(guild: String, people: [String: Person], matching: (TicketState) -> Bool = { _ in true },
+    /// those `filter` admits, from `offset`, at most `limit`: the members
+    /// waiting for an answer first, longest wait first, then the most
+    /// urgent priority, then the oldest. One indexed query on the rows'
+    /// desk columns; only the page's tickets are decoded and get their
+    /// outlook (their timers, read in the same transaction).
+    public func deskQueue(guild: String, people: [String: Person], filter: DeskFilter = DeskFilter(),
                           offset: Int = 0, limit: Int = .max) async throws(EngineError) -> DeskQueue {
-        let open = try await read { try $0.tickets(openOnly: true) }
-        let visible = open.filter { $0.guild == guild && machineShows($0, people: people) != nil }
-        let chosen = visible.filter { matching($0.state) }.sorted { left, right in
-            let (a, b) = (left.state, right.state)
-            switch (a.memberWaitingSince, b.memberWaitingSince) {
-            case (let x?, let y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
-            let (p, q) = (priorityRank(a), priorityRank(b))
-            if p != q { return p < q }
-            return (a.openedAt, a.number) < (b.openedAt, b.number)
+        try await fillMissingDeskColumns()
+        let versions = workflowVersionsByPath()
+        let viewers = people.map { path, person in DeskViewer(versions: versions[path] ?? [], tokens: TicketMachine.deskTokens(of: person)) }
+        let (tickets, facets) = try await read { transaction in
+            (try transaction.deskTickets(guild: guild, viewers: viewers, filter: filter, offset: offset, limit: limit),
+             try transaction.deskFacets(guild: guild, viewers: viewers))
         }
-        let page = Array(chosen.dropFirst(max(0, offset)).prefix(max(0, limit)))
-        let entries = try await deskEntries(page, people: people)
-        return DeskQueue(entries: entries, matching: chosen.count, visible: visible)
+        return DeskQueue(entries: try await deskEntries(tickets, people: people),
+                         matching: facets.filter(filter.admits).reduce(0) { $0 + $1.count }, facets: facets)
     }
 
     /// Ticket `number` of `guild` (open or closed) if the desk may show it
@@ -91,19 +123,34 @@ extension TicketEngine {
         return try await deskEntries([ticket], people: people).first
     }
 
-    /// The ticket's workflow path and machine, if the desk shows it to
-    /// that person.
-    private func machineShows(_ ticket: StoredTicket, people: [String: Person]) -> (path: String, machine: TicketMachine)? {
-        guard let path = workflowPath(of: ticket.state), let person = people[path],
-              let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category),
-              machine.showsOnDesk(ticket.state, to: person) else { return nil }
-        return (path, machine)
+    /// Open tickets written before their rows had desk columns get them,
+    /// a batch at a time, the first time the queue is read.
+    private func fillMissingDeskColumns() async throws(EngineError) {
+        guard !deskColumnsFilled.withLock({ $0 }) else { return }
+        while true {
+            let missing = try await read { try $0.openTicketsWithoutDeskColumns(limit: 500) }
+            if missing.isEmpty { break }
+            let columns = missing.map { ticket in
+                (ticket.id, machine(hash: ticket.state.workflowHash, category: ticket.state.category)?.deskColumns(of: ticket.state)
+                    ?? DeskColumns(audience: ",", waitingSince: nil, priorityRank: nil))
+            }
+            try await write { transaction in
+                for (id, desk) in columns { try transaction.recordDeskColumns(ticketID: id, desk) }
+            }
+        }
+        deskColumnsFilled.withLock { $0 = true }
     }
 
-    /// The tickets the desk shows of `tickets`, in their order, with their
-    /// outlooks from one read of their timers.
+    /// The tickets the desk shows of `tickets` (judged again here, on the
+    /// decoded state), in their order, with their outlooks from one read
+    /// of their timers.
     private func deskEntries(_ tickets: [StoredTicket], people: [String: Person]) async throws(EngineError) -> [DeskEntry] {
-        let shown = tickets.compactMap { ticket in machineShows(ticket, people: people).map { (ticket, $0.path, $0.machine) } }
+        let shown = tickets.compactMap { ticket -> (StoredTicket, String, TicketMachine)? in
+            guard let path = workflowPath(of: ticket.state), let person = people[path],
+                  let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category),
+                  machine.showsOnDesk(ticket.state, to: person) else { return nil }
+            return (ticket, path, machine)
+        }
         let ids = shown.map(\.0.id)
         let timers = try await read { transaction in try ids.map { try transaction.timers(ticketID: $0) } }
         return zip(shown, timers).map { item, timers in
@@ -111,12 +158,5 @@ extension TicketEngine {
             return DeskEntry(ticket: ticket, workflowPath: path, outlook: machine.outlook(of: ticket.state, timers: timers),
                              buttons: ticket.state.isClosed ? [] : machine.buttons(in: ticket.state))
         }
-    }
-
-    /// Where the ticket's priority stands in its workflow's list, most
-    /// urgent first; none after every level.
-    private func priorityRank(_ state: TicketState) -> Int {
-        guard let level = state.priority, let workflow = workflow(of: state) else { return .max }
-        return workflow.priorities.firstIndex { $0.name == level } ?? .max
     }
 }

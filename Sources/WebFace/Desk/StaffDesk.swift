@@ -100,36 +100,42 @@ public final class StaffDesk: Sendable {
 
     func queue(for viewer: Viewer, filter: QueueFilter) async throws(EngineError) -> Queue {
         let asked = max(1, filter.page)
-        let matches = { (state: TicketState) in
-            (filter.category.map { $0 == state.category } ?? true) && (filter.handler.map { $0 == state.handler } ?? true)
-                && (filter.state.map { $0 == state.state } ?? true)
-        }
-        var found = try await engine.deskQueue(guild: guild, people: viewer.people, matching: matches,
+        let chosen = DeskFilter(category: filter.category, handler: filter.handler, state: filter.state)
+        var found = try await engine.deskQueue(guild: guild, people: viewer.people, filter: chosen,
                                                offset: (asked - 1) * Self.pageSize, limit: Self.pageSize)
         let pages = max(1, (found.matching + Self.pageSize - 1) / Self.pageSize)
         let page = min(asked, pages)
         if page != asked {
-            found = try await engine.deskQueue(guild: guild, people: viewer.people, matching: matches,
+            found = try await engine.deskQueue(guild: guild, people: viewer.people, filter: chosen,
                                                offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         }
-        let visible = found.visible.map(\.state)
-        let names = await accounts.names(of: Set(visible.compactMap(\.handler)))
+        let handlerIDs = Set(found.facets.compactMap(\.handler))
+        let names = await accounts.names(of: handlerIDs)
         let now = now()
+        var labels: [String: String] = [:]
         let rows = found.entries.map { entry -> QueueRow in
             let state = entry.ticket.state
             let next = entry.outlook?.due.first
+            labels[state.category] = label(of: state)
             return QueueRow(number: state.number, category: label(of: state), member: state.ownerName,
                             handler: state.handler.map { names[$0] ?? $0 }, state: state.state, priority: state.priority,
                             escalation: entry.outlook?.escalationStep ?? state.escalationStep, assignedTo: entry.outlook?.assignedTo,
                             age: now - state.openedAt, waiting: state.memberWaitingSince.map { now - $0 },
                             nextRule: next?.rule.rule, nextDueIn: next.map { $0.dueAt - now })
         }
-        let handlers = Set(visible.compactMap(\.handler)).map { (id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }
-        var labels: [String: String] = [:]
-        for state in visible where labels[state.category] == nil { labels[state.category] = label(of: state) }
+        let categories = Set(found.facets.map(\.category)).map { (value: $0, label: labels[$0] ?? categoryLabel($0)) }
         return Queue(rows: rows, total: found.matching, page: page, pages: pages,
-                     categories: labels.sorted { $0.value < $1.value }.map { (value: $0.key, label: $0.value) },
-                     states: Array(Set(visible.map(\.state))).sorted(), handlers: handlers)
+                     categories: categories.sorted { $0.label < $1.label },
+                     states: Array(Set(found.facets.map(\.state))).sorted(),
+                     handlers: handlerIDs.map { (id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name })
+    }
+
+    /// A category's label in the first workflow that has it.
+    func categoryLabel(_ name: String) -> String {
+        for path in engine.workflowPaths {
+            if let category = engine.currentWorkflow(path)?.category(named: name) { return category.label }
+        }
+        return name
     }
 
     // MARK: A ticket

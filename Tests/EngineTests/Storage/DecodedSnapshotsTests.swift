@@ -40,7 +40,7 @@ struct DecodedSnapshotsTests {
                                   locale: "es", state: "abierto", now: 0)
         let id = try await store.write { transaction in
             try transaction.saveVersion(hash: "h", path: "w.flow", source: Array("ranks cm".utf8), now: 0)
-            return try transaction.insertTicket(guild: "g", state: written, now: 0)
+            return try transaction.insertTicket(guild: "g", state: written, desk: DeskColumns(audience: ",", waitingSince: nil, priorityRank: nil), now: 0)
         }
         #expect(try await store.read { try $0.ticket(id: id) }?.state == written)
         var repaired = written

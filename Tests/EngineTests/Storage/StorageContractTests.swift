@@ -26,7 +26,7 @@ struct StorageContractTests {
             let number = try transaction.nextNumber(guild: "g")
             let state = TicketState(number: number, category: "t", workflowHash: "h", owner: "ana", ownerName: "ana",
                                     locale: "es", state: "abierto", now: 0)
-            return try transaction.insertTicket(guild: "g", state: state, now: 0)
+            return try transaction.insertTicket(guild: "g", state: state, desk: DeskColumns(audience: ",", waitingSince: nil, priorityRank: nil), now: 0)
         }
         return (store, id)
     }

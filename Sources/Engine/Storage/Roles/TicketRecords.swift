@@ -8,8 +8,8 @@ public protocol TicketRecords {
     func openTicketCount(guild: String, owner: String, category: String?) throws -> Int
     /// The owner's open ticket of `category` opened at or after `since`.
     func recentOpenTicket(guild: String, owner: String, category: String, since: Int64) throws -> Int64?
-    func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64
-    func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws
+    func insertTicket(guild: String, state: TicketState, desk: DeskColumns, now: Int64) throws -> Int64
+    func updateTicket(id: Int64, state: TicketState, desk: DeskColumns, wasClosed: Bool, now: Int64) throws
     func ticket(id: Int64) throws -> StoredTicket?
     func ticket(channel: String) throws -> StoredTicket?
     /// Ticket `number` of `guild` (`/transcript N`).
@@ -19,6 +19,21 @@ public protocol TicketRecords {
     func recordChannel(ticketID: Int64, channelID: String) throws
     func recordFirstResponse(ticketID: Int64, at: Int64, by staff: String) throws
     func ticketStatistics(guild: String, since: Int64) throws -> TicketStatistics
+
+    // MARK: The staff desk's queue
+
+    /// The open tickets of `guild` one of `viewers` may see (a ticket of
+    /// one of a viewer's versions whose audience holds one of their
+    /// tokens) that `filter` admits: members waiting for an answer first,
+    /// longest wait first, then by priority, then the oldest; from
+    /// `offset`, at most `limit`.
+    func deskTickets(guild: String, viewers: [DeskViewer], filter: DeskFilter, offset: Int, limit: Int) throws -> [StoredTicket]
+    /// The same tickets, unfiltered, counted by category, state and handler.
+    func deskFacets(guild: String, viewers: [DeskViewer]) throws -> [DeskFacet]
+    /// Open tickets whose desk columns were never written (rows from
+    /// before they existed), at most `limit`.
+    func openTicketsWithoutDeskColumns(limit: Int) throws -> [StoredTicket]
+    func recordDeskColumns(ticketID: Int64, _ columns: DeskColumns) throws
 }
 
 

@@ -353,6 +353,24 @@ enum StoreSchema {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v13: the staff desk's queue") { db in
+            // Filled by the engine with every write of a ticket; rows
+            // written before are filled the first time the desk reads the
+            // queue (`openTicketsWithoutDeskColumns`). Two indexes over
+            // open tickets only: the queue's order (a page stops after its
+            // 50), and one that covers the counts by category, state and
+            // handler, which would otherwise read every visible ticket's
+            // row, its columns after the snapshot's overflow pages
+            // (measured: 27-32 ms of a 40 ms page at 10,000 open tickets).
+            try db.execute(sql: """
+                ALTER TABLE ticket ADD COLUMN desk_audience TEXT;
+                ALTER TABLE ticket ADD COLUMN waiting_since INTEGER;
+                ALTER TABLE ticket ADD COLUMN priority_rank INTEGER;
+                CREATE INDEX ticket_desk_queue ON ticket (guild, waiting_since IS NULL, waiting_since, priority_rank IS NULL, priority_rank,
+                                                          opened_at, number) WHERE is_open;
+                CREATE INDEX ticket_desk_facets ON ticket (guild, category, state, handler, workflow_hash, desk_audience) WHERE is_open;
+                """)
+        }
         return migrator
     }
 }

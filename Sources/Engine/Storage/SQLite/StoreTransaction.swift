@@ -65,30 +65,34 @@ struct StoreTransaction: StorageTransaction {
             """), arguments: [guild, owner, category, since])
     }
 
-    func insertTicket(guild: String, state: TicketState, now: Int64) throws -> Int64 {
+    func insertTicket(guild: String, state: TicketState, desk: DeskColumns, now: Int64) throws -> Int64 {
         let snapshot = try StoreCoding.encode(state)
         try db.cachedStatement(sql: """
             INSERT INTO ticket (guild, number, category, workflow_hash, owner, state, handler, handler_level,
-                                is_open, snapshot, opened_at, updated_at, closed_at, close_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                is_open, snapshot, opened_at, updated_at, closed_at, close_reason,
+                                desk_audience, waiting_since, priority_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [guild, state.number, state.category, state.workflowHash, state.owner, state.state,
                              state.handler, state.handlerLevel, !state.isClosed, snapshot,
-                             state.openedAt, now, state.isClosed ? now : nil, state.closeReason])
+                             state.openedAt, now, state.isClosed ? now : nil, state.closeReason,
+                             desk.audience, desk.waitingSince, desk.priorityRank])
         let id = db.lastInsertedRowID
         DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
         return id
     }
 
-    func updateTicket(id: Int64, state: TicketState, wasClosed: Bool, now: Int64) throws {
+    func updateTicket(id: Int64, state: TicketState, desk: DeskColumns, wasClosed: Bool, now: Int64) throws {
         let closedAt: Int64? = state.isClosed && !wasClosed ? now : nil
         let statement = try db.cachedStatement(sql: """
             UPDATE ticket SET state = ?, category = ?, handler = ?, handler_level = ?, is_open = ?, snapshot = ?, updated_at = ?,
-                              closed_at = coalesce(closed_at, ?), close_reason = ?
+                              closed_at = coalesce(closed_at, ?), close_reason = ?,
+                              desk_audience = ?, waiting_since = ?, priority_rank = ?
             WHERE id = ?
             """)
         let snapshot = try StoreCoding.encode(state)
         try statement.execute(arguments: [state.state, state.category, state.handler, state.handlerLevel, !state.isClosed,
-                                          snapshot, now, closedAt, state.closeReason, id])
+                                          snapshot, now, closedAt, state.closeReason,
+                                          desk.audience, desk.waitingSince, desk.priorityRank, id])
         DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
     }
 
