@@ -79,7 +79,14 @@ enum DeskPages {
         return WebPage.render("desk-queue", context: context)
     }
 
-    static func ticket(_ page: StaffDesk.TicketPage, told: String?, viewer: StaffDesk.Viewer, language: String) -> String {
+    /// What the page says after an action: the engine's words to the
+    /// person, or the form it showed them.
+    struct Reply: Sendable {
+        var told: String?
+        var form: Form?
+    }
+
+    static func ticket(_ page: StaffDesk.TicketPage, reply: Reply, viewer: StaffDesk.Viewer, language: String) -> String {
         var context = base(language, session: viewer.session)
         context["csrf"] = viewer.session.csrf
         context["number"] = String(page.number)
@@ -90,7 +97,17 @@ enum DeskPages {
         context["closeReason"] = page.closeReason
         context["priority"] = page.priority
         context["topic"] = page.topic
-        context["told"] = told
+        context["told"] = reply.told
+        if let form = reply.form {
+            context["form"] = ["name": form.name, "title": form.title, "questions": form.questions.map { question -> [String: Any] in
+                var item: [String: Any] = ["name": question.name, "label": question.label, "long": question.isLong,
+                                           "required": !question.isOptional, "limit": String(StaffDesk.answerLimit)]
+                item["placeholder"] = question.placeholder
+                item["hasChoices"] = question.choices?.isEmpty == false
+                if let choices = question.choices { item["choices"] = choices.map { ["name": $0.name, "label": $0.label] } }
+                return item
+            }] as [String: Any]
+        }
         context["escalation"] = page.escalation > 0 ? String(page.escalation) : nil
         context["assignedTo"] = page.assignedTo
         context["hasButtons"] = !page.buttons.isEmpty

@@ -74,22 +74,42 @@ public enum DeskRoutes {
         }
         router.get("/desk/tickets/{number}") { request, context in
             await ticketPage(request, context: context, desk: desk, logger: logger) { viewer, number in
-                try await desk.ticket(number, for: viewer).map { ($0, nil) }
+                try await desk.ticket(number, for: viewer).map { ($0, DeskPages.Reply()) }
             }
         }
         router.post("/desk/tickets/{number}/press") { request, context in
-            guard let session = session(of: request, desk: desk), let form = await carriesToken(request, of: session) else {
-                return Response(status: .forbidden)
+            await action(request, context: context, desk: desk, logger: logger) { form, viewer, number in
+                try await desk.press(form["button"] ?? "", ticket: number, by: viewer)
             }
-            return await ticketPage(request, context: context, desk: desk, logger: logger) { viewer, number in
-                let told: String?
-                switch try await desk.press(form["button"] ?? "", ticket: number, by: viewer) {
-                case .noTicket: return nil
-                case .done: told = nil
-                case .told(let text): told = text
-                }
-                return try await desk.ticket(number, for: viewer).map { ($0, told) }
+        }
+        router.post("/desk/tickets/{number}/submit") { request, context in
+            await action(request, context: context, desk: desk, logger: logger) { form, viewer, number in
+                var answers: [String: String] = [:]
+                for (key, value) in form where key.hasPrefix("answer.") { answers[String(key.dropFirst("answer.".count))] = value }
+                return try await desk.submit(form["form"] ?? "", answers: answers, ticket: number, by: viewer)
             }
+        }
+    }
+
+    /// A person's action on a ticket (a button, a form's answers), if the
+    /// form carries the session's token; then the ticket's page, with what
+    /// the engine told them or the form it showed them.
+    static func action(_ request: Request, context: BasicRequestContext, desk: StaffDesk, logger: Logger,
+                       _ act: @escaping @Sendable ([String: String], StaffDesk.Viewer, Int) async throws -> StaffDesk.ActionOutcome) async -> Response {
+        guard let session = session(of: request, desk: desk), let form = await carriesToken(request, of: session) else {
+            return Response(status: .forbidden)
+        }
+        let language = language(of: request)
+        return await ticketPage(request, context: context, desk: desk, logger: logger) { viewer, number in
+            var reply = DeskPages.Reply()
+            switch try await act(form, viewer, number) {
+            case .noTicket: return nil
+            case .done: break
+            case .told(let text): reply.told = text
+            case .form(let shown): reply.form = shown
+            case .onDiscordOnly: reply.told = DeskPages.texts(language)["deskOnDiscordOnly"]
+            }
+            return try await desk.ticket(number, for: viewer).map { ($0, reply) }
         }
     }
 
@@ -97,7 +117,7 @@ public enum DeskRoutes {
     /// nil from `make` is a 404, for a ticket that does not exist and one
     /// the viewer may not see alike.
     static func ticketPage(_ request: Request, context: BasicRequestContext, desk: StaffDesk, logger: Logger,
-                           _ make: (StaffDesk.Viewer, Int) async throws -> (StaffDesk.TicketPage, String?)?) async -> Response {
+                           _ make: (StaffDesk.Viewer, Int) async throws -> (StaffDesk.TicketPage, DeskPages.Reply)?) async -> Response {
         let language = language(of: request)
         guard let session = session(of: request, desk: desk) else { return redirect(to: "/desk") }
         let viewer: StaffDesk.Viewer
@@ -107,10 +127,10 @@ public enum DeskRoutes {
         }
         guard let number = context.parameters.get("number", as: Int.self) else { return html(DeskPages.notFound(session: session, language: language), status: .notFound) }
         do {
-            guard let (page, told) = try await make(viewer, number) else {
+            guard let (page, reply) = try await make(viewer, number) else {
                 return html(DeskPages.notFound(session: session, language: language), status: .notFound)
             }
-            return html(DeskPages.ticket(page, told: told, viewer: viewer, language: language))
+            return html(DeskPages.ticket(page, reply: reply, viewer: viewer, language: language))
         } catch {
             logger.error("a desk page could not be made", metadata: ["error": "\(error)"])
             return html(DeskPages.failure(language: language), status: .internalServerError)

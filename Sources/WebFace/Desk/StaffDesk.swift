@@ -207,26 +207,51 @@ public final class StaffDesk: Sendable {
             buttons: staffView ? entry.buttons : [], showsStaffView: staffView)
     }
 
-    /// What pressing a ticket's button on the desk did: nothing to say, or
-    /// the engine's refusal (or private answer) to the person, as text.
-    enum PressOutcome: Sendable, Equatable {
+    /// What a person's action on the desk did: nothing to say; the
+    /// engine's refusal (or private answer) to them, as text; a form the
+    /// engine showed them, to fill in on the page; or no such ticket.
+    enum ActionOutcome: Sendable, Equatable {
         case done
         case told(String)
+        case form(Form)
+        /// A form only Discord's app shows (the sanctions' menus).
+        case onDiscordOnly
         case noTicket
     }
 
+    /// Discord's longest answer to a form's question: a longer one is cut,
+    /// as the app would not let it be typed.
+    static let answerLimit = 4000
+
     /// The ticket's button `name`, pressed by the viewer: the same event
     /// as a click on Discord, judged by the engine.
-    func press(_ name: String, ticket number: Int, by viewer: Viewer) async throws(EngineError) -> PressOutcome {
+    func press(_ name: String, ticket number: Int, by viewer: Viewer) async throws(EngineError) -> ActionOutcome {
+        try await act(ticket: number, by: viewer) { .button(name: name, by: $0) }
+    }
+
+    /// The viewer's answers to a form the engine showed them on the desk:
+    /// the same event as a Discord form sent, refused if it was not theirs.
+    func submit(_ form: String, answers: [String: String], ticket number: Int, by viewer: Viewer) async throws(EngineError) -> ActionOutcome {
+        let answers = answers.mapValues { String($0.prefix(Self.answerLimit)) }
+        return try await act(ticket: number, by: viewer) { .formSubmitted(form: form, by: $0, answers: answers) }
+    }
+
+    private func act(ticket number: Int, by viewer: Viewer, _ event: (Person) -> TicketEvent) async throws(EngineError) -> ActionOutcome {
         guard let entry = try await engine.deskTicket(guild: guild, number: number, people: viewer.people),
               let person = viewer.people[entry.workflowPath] else { return .noTicket }
-        guard let outcome = try await engine.handle(.button(name: name, by: person), ticket: entry.ticket.id, now: now()) else { return .done }
+        guard let outcome = try await engine.handle(event(person), ticket: entry.ticket.id, now: now()) else { return .done }
         for effect in outcome.effects {
             switch effect {
             case .refuse(person.id, let reason), .showPrivately(person.id, let reason):
                 let names = await accounts.names(of: Set(reason.people))
                 return .told(reason.rendered(person: { "@" + (names[$0] ?? $0) }))
-            default: continue
+            case .showForm(let name, person.id):
+                guard let form = engine.form(name, for: outcome.ticket.state) else { continue }
+                return .form(form)
+            case .showSanctions(person.id), .showAppealedSanctions(person.id):
+                return .onDiscordOnly
+            default:
+                continue
             }
         }
         return .done

@@ -214,6 +214,40 @@ struct StaffDeskTests {
         }
     }
 
+    @Test("A button whose rule asks a form shows it on the desk; its answers are the form sent on Discord")
+    func formOnTheDesk() async throws {
+        try await Self.with { running, browser in
+            let ana = running.person(nil), cm = running.person("cm")
+            let engine = running.app.application.runtime.engine, guild = running.app.playground.guild.id
+            let anas = try await PlaygroundTests.openedConsultas(running, ana)
+            try await running.app.playground.say(as: ana, in: anas, text: "Hola")
+            try await running.app.playground.say(as: cm, in: anas, text: "Ya está resuelto")
+            try await eventually("the CM handles it") { try await engine.ticket(guild: guild, number: 1)?.state.handler == cm }
+            _ = try await browser.signIn(at: running.base, as: cm)
+            let token = try #require(Self.token(in: try await browser.get(running.base + "/desk/tickets/1").body))
+
+            // `close reason required`: «Cerrar ticket» asks why, here as on Discord.
+            let asked = try await browser.post(running.base + "/desk/tickets/1/press", form: ["button": "cerrar", "csrf": token])
+            #expect(asked.status == 200)
+            #expect(asked.body.contains("id=\"ticket-form\""))
+            let form = try #require(asked.body.firstMatch(of: #/name="form" value="([^"]+)"/#).map { String($0.output.1) })
+            let question = try #require(asked.body.firstMatch(of: #/name="answer\.([^"]+)"/#).map { String($0.output.1) })
+            #expect(try await engine.ticket(guild: guild, number: 1)?.state.isClosed == false)
+
+            // A form nobody showed this person is refused, whatever its name.
+            let forged = try await browser.post(running.base + "/desk/tickets/1/submit",
+                                                form: ["form": "apelacion", "answer.x": "y", "csrf": token])
+            #expect(forged.body.contains("id=\"told\""))
+
+            let sent = try await browser.post(running.base + "/desk/tickets/1/submit",
+                                              form: ["form": form, "answer.\(question)": "Resuelto: cambió su nombre", "csrf": token])
+            #expect(sent.status == 200)
+            #expect(!sent.body.contains("id=\"told\""))
+            let state = try #require(try await engine.ticket(guild: guild, number: 1)?.state)
+            #expect(state.isClosed || state.pendingClose?.reason == "Resuelto: cambió su nombre")
+        }
+    }
+
     @Test("Member text is text on every page: a script in a message, an answer or a name runs nowhere")
     func memberTextIsEscaped() async throws {
         try await Self.with { running, browser in
