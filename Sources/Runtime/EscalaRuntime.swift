@@ -19,6 +19,12 @@ public final class EscalaRuntime: Sendable {
     let outboxBell = Doorbell()
     let schedulerBell = Doorbell()
     let webhookBell = Doorbell()
+    /// Who hears that tickets changed (the staff desk's live pages).
+    private let ticketListeners = Listeners()
+
+    private final class Listeners: Sendable {
+        let bodies = Mutex<[@Sendable () -> Void]>([])
+    }
     /// Told each time the webhook loop has nothing due: for tests.
     private let webhookWaiters = Mutex<[CheckedContinuation<Void, Never>]>([])
     private let passes = Mutex<[CheckedContinuation<Void, Never>]>([])
@@ -28,11 +34,12 @@ public final class EscalaRuntime: Sendable {
         self.engine = engine
         self.community = community
         self.clock = clock
-        let outboxBell = outboxBell, schedulerBell = schedulerBell, webhookBell = webhookBell
+        let outboxBell = outboxBell, schedulerBell = schedulerBell, webhookBell = webhookBell, ticketListeners = ticketListeners
         store.commits.listen { signal in
             if signal.contains(.effects) { outboxBell.ring() }
             if signal.contains(.timers) { schedulerBell.ring() }
             if signal.contains(.webhooks) { webhookBell.ring() }
+            if signal.contains(.tickets) { for listener in ticketListeners.bodies.withLock({ $0 }) { listener() } }
         }
     }
 
@@ -49,6 +56,12 @@ public final class EscalaRuntime: Sendable {
             OutboxService(runtime: self, drainer: drainer, concurrency: concurrency, logger: logger),
             SchedulerService(runtime: self, flushEvery: flushEvery, logger: logger),
         ]
+    }
+
+    /// `body` runs after each commit that opened or changed a ticket, on
+    /// the committing thread: it must only hand the news on.
+    public func listenForTicketChanges(_ body: @escaping @Sendable () -> Void) {
+        ticketListeners.bodies.withLock { $0.append(body) }
     }
 
     /// Wakes the outbox, as a commit would.

@@ -73,6 +73,13 @@ def main():
                 expect(rows.first).to_have_attribute("data-number", number["Ana · miembro"])
                 expect(rows.first).to_have_class("ticket waiting")
                 expect(rows.first.locator(".next")).to_contain_text("after 15m without reason")
+                # Bruno writes in his ticket on Discord: the open queue shows him waiting too, by itself.
+                expect(rows.nth(1)).to_have_class("ticket")
+                act_as(play, "Bruno · miembro")
+                channel_button(play, "consultas-1").click()
+                say(play, "¿Hay alguien?")
+                expect(rows.nth(1)).to_have_class("ticket waiting")
+                expect(rows.first).to_have_attribute("data-number", number["Ana · miembro"])
                 if SHOTS:
                     cm.screenshot(path=os.path.join(SHOTS, "desk-queue.png"))
                 rows.first.locator("a").click()
@@ -107,7 +114,7 @@ def main():
     if failures:
         sys.exit("desk browser test failed:\n" + "\n".join(failures))
     print("desk browser test: signed in through Discord's OAuth2 as Ana (her ticket only, no timeline; another's is 404), "
-          "a CM (both tickets, the waiting member first, a timeline naming roleplay.flow's lines, a handler's button refused) "
+          "a CM (both tickets, the waiting member first, the queue redrawn when a member wrote, a timeline naming roleplay.flow's lines, a handler's button refused) "
           "and the top rank (every ticket), and signed out")
 
 

@@ -10,6 +10,8 @@ public struct CommitSignal: OptionSet, Sendable, Hashable {
     public static let effects = CommitSignal(rawValue: 1 << 0)
     public static let timers = CommitSignal(rawValue: 1 << 1)
     public static let webhooks = CommitSignal(rawValue: 1 << 2)
+    /// A ticket was opened or changed: what the staff desk's pages show.
+    public static let tickets = CommitSignal(rawValue: 1 << 3)
 }
 
 /// Who is told about commits: set once by the runtime that runs the loops.

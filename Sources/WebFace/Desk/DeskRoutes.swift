@@ -37,6 +37,10 @@ public enum DeskRoutes {
                 return html(DeskPages.failure(language: language), status: .internalServerError)
             }
         }
+        router.get("/desk/events") { request, _ in
+            guard session(of: request, desk: desk) != nil else { return Response(status: .forbidden) }
+            return EventStream.response(for: desk.changes)
+        }
         router.get("/desk/login") { request, _ in
             let state = DeskSessions.randomToken()
             var response = redirect(to: desk.accounts.signInAddress(state: state, redirectURI: callback(of: request, desk: desk)))

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LocalDiscord
 import WorkflowDSL
 
 /// The staff desk: the queue, a ticket's page, and the staff actions the
@@ -20,6 +21,9 @@ public final class StaffDesk: Sendable {
     /// request came to (the playground, on 127.0.0.1).
     let publicURL: String?
     let now: @Sendable () -> Int64
+    /// Rings when a ticket was opened or changed: the queue's page
+    /// reloads itself (`/desk/events`).
+    public let changes = ChangeFeed()
 
     /// How many tickets a page of the queue lists.
     static let pageSize = 50

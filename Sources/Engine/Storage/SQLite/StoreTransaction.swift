@@ -78,6 +78,7 @@ struct StoreTransaction: StorageTransaction {
                              desk.audience, desk.waitingSince, desk.priorityRank])
         let id = db.lastInsertedRowID
         DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
+        changes.signal.insert(.tickets)
         return id
     }
 
@@ -94,6 +95,7 @@ struct StoreTransaction: StorageTransaction {
                                           snapshot, now, closedAt, state.closeReason,
                                           desk.audience, desk.waitingSince, desk.priorityRank, id])
         DecodedSnapshots.shared.remember(state, encodedAs: snapshot, of: id)
+        changes.signal.insert(.tickets)
     }
 
     func ticket(id: Int64) throws -> StoredTicket? {
