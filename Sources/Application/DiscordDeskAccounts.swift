@@ -51,22 +51,30 @@ final class DiscordDeskAccounts: DeskAccounts {
     }
 }
 
-/// How `escala run` serves the staff desk: where it listens, the address
-/// browsers reach it at, and the Discord application's OAuth2 credentials.
-public struct StaffDeskSettings: Sendable {
+/// How `escala run` serves its web face: where it listens, the address
+/// browsers reach it at, the Discord application's OAuth2 credentials
+/// (without them, no staff desk: only `/healthz` and `/metrics`), and
+/// the metrics backend's text.
+public struct WebSettings: Sendable {
     /// 127.0.0.1 unless told otherwise: a reverse proxy with TLS in front
     /// is the way to reach it from elsewhere (docs/desk.md).
     public var host = "127.0.0.1"
+    /// 0: any free port (tests); `onRunning` of `EscalaApplication.run` hears it.
     public var port = 8081
     /// `https://desk.example.org`; nil: `http://HOST:PORT`.
     public var publicURL: String?
-    public var oauth: OAuthCredentials
+    public var oauth: OAuthCredentials?
+    /// Prometheus's text of what swift-metrics counted, when the process
+    /// bootstrapped a backend.
+    public var metricsText: (@Sendable () -> String)?
 
-    public init(oauth: OAuthCredentials, host: String = "127.0.0.1", port: Int = 8081, publicURL: String? = nil) {
+    public init(oauth: OAuthCredentials?, host: String = "127.0.0.1", port: Int = 8081, publicURL: String? = nil,
+                metricsText: (@Sendable () -> String)? = nil) {
         self.oauth = oauth
         self.host = host
         self.port = port
         self.publicURL = publicURL
+        self.metricsText = metricsText
     }
 
     /// Discord's redirect address to register in the Developer Portal.

@@ -29,9 +29,10 @@ public final class EscalaApplication: Sendable {
     /// The workflow files as they were read: the line a rule names is
     /// shown from them.
     public let sources: WorkflowSources
-    /// The staff desk on the web, when `escala run` was given the Discord
-    /// application's OAuth2 credentials.
-    public let staffDesk: (desk: StaffDesk, settings: StaffDeskSettings)?
+    /// The web face's settings, and the staff desk when `escala run` was
+    /// given the Discord application's OAuth2 credentials.
+    public let web: WebSettings?
+    public let staffDesk: StaffDesk?
     let logger: Logger
     /// The hold on the data folder, from `init` until `run` ends.
     private let folderLock: Mutex<DataFolderLock?>
@@ -39,7 +40,7 @@ public final class EscalaApplication: Sendable {
 
     /// Reads the workflows and their bindings and opens the database; no
     /// network yet.
-    public init(configuration: DeskConfiguration, staffDesk settings: StaffDeskSettings? = nil,
+    public init(configuration: DeskConfiguration, web settings: WebSettings? = nil,
                 logger: Logger = Logger(label: "escala.desk")) async throws(DeskError) {
         self.configuration = configuration
         self.logger = logger
@@ -87,10 +88,10 @@ public final class EscalaApplication: Sendable {
                           logger: logger)
         sources = WorkflowSources(Dictionary(workflows.map { ($0.path, String(decoding: $0.source.bytes, as: UTF8.self)) },
                                              uniquingKeysWith: { first, _ in first }))
-        if let settings {
-            staffDesk = (try Self.staffDesk(configuration: configuration, desk: desk, oauth: settings.oauth,
-                                            publicURL: settings.publicURL ?? "http://\(settings.host):\(settings.port)", sources: sources),
-                         settings)
+        web = settings
+        if let settings, let oauth = settings.oauth {
+            staffDesk = try Self.staffDesk(configuration: configuration, desk: desk, oauth: oauth,
+                                           publicURL: settings.publicURL ?? "http://\(settings.host):\(settings.port)", sources: sources)
         } else {
             staffDesk = nil
         }
@@ -98,17 +99,21 @@ public final class EscalaApplication: Sendable {
 
     /// Every service, in the order the group starts them: the runtime's
     /// loops, then the faces (which stop first).
-    public func services() -> [any Service] {
+    public func services(onWebRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> [any Service] {
         let webhooks: [any Service] = configuration.webhooks.map { [WebhookService(runtime: runtime, transport: $0, logger: logger)] } ?? []
-        let web: [any Service] = staffDesk.map { [DeskRoutes.application(desk: $0.desk, host: $0.settings.host, port: $0.settings.port, logger: logger)] } ?? []
+        let web: [any Service] = self.web.map { settings in
+            [DeskRoutes.application(desk: staffDesk, operations: EscalaOperations(desk: desk, store: store, metricsText: settings.metricsText),
+                                    host: settings.host, port: settings.port, logger: logger, onRunning: onWebRunning)]
+        } ?? []
         return runtime.services(executor: desk.executor, logger: logger) + webhooks + desk.services() + web
     }
 
     /// Serves until `stop()` or a fatal gateway error (`escala run` adds
     /// the signals that stop it). `faces` join the group after the
     /// Discord face (the playground's page), and so stop before it.
-    public func run(adding faces: [any Service] = [], gracefulShutdownSignals: [UnixSignal] = []) async throws(DeskError) {
-        let group = ServiceGroup(services: services() + faces, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+    public func run(adding faces: [any Service] = [], gracefulShutdownSignals: [UnixSignal] = [],
+                    onWebRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(DeskError) {
+        let group = ServiceGroup(services: services(onWebRunning: onWebRunning) + faces, gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
         let stopped = serving.withLock { serving -> Bool in
             serving.group = group
             return serving.stopping

@@ -7,7 +7,15 @@ import WorkflowDSL
 /// Discord's 3 seconds: a form, a private refusal, or a silent
 /// acknowledgement; the ticket's effects follow from the outbox.
 extension TicketDesk {
+    /// When the interaction being handled was taken from its lane: its
+    /// answer's latency is counted from there (`escala_interaction_ack_seconds`).
+    @TaskLocal static var interactionTaken: ContinuousClock.Instant?
+
     func handle(_ interaction: Interaction) async {
+        await Self.$interactionTaken.withValue(.now) { await handleTaken(interaction) }
+    }
+
+    private func handleTaken(_ interaction: Interaction) async {
         let data = interaction.data
         let customID = data?.customID ?? ""
         do {
@@ -83,6 +91,7 @@ extension TicketDesk {
 
     private func respond(_ interaction: Interaction, _ response: InteractionResponse) async throws {
         try await rest.respond(to: interaction, response)
+        if let taken = Self.interactionTaken { FaceMetrics.interactionAck.recordInterval(since: taken) }
     }
 
     /// A panel's button or menu: the category's questions as a form when it

@@ -94,6 +94,14 @@ public final class TicketDesk: Sendable {
         [GatewayService(desk: self)]
     }
 
+    /// Whether the gateway has a session up now: `/healthz`.
+    public var gatewayConnected: Bool {
+        get async {
+            guard let gateway = state.withLock({ $0.gateway }) else { return false }
+            return await gateway.isConnected
+        }
+    }
+
     /// Closes the gateway (1000); what it delivered is still answered.
     public func stop() async {
         await disconnectGateway()

@@ -107,7 +107,7 @@ func benchmark() async throws {
     var quiet = Logger(label: "bench-desk")
     quiet.logLevel = .critical
     let (ports, got) = AsyncStream.makeStream(of: Int.self)
-    let web = DeskRoutes.application(desk: desk, host: "127.0.0.1", port: 0, logger: quiet) { got.yield($0) }
+    let web = DeskRoutes.application(desk: desk, operations: nil, host: "127.0.0.1", port: 0, logger: quiet) { got.yield($0) }
     let group = ServiceGroup(services: [web], logger: quiet)
     let serving = Task { try await group.run() }
     var iterator = ports.makeAsyncIterator()

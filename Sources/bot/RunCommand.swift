@@ -8,6 +8,8 @@ import Webhooks
 import Glibc
 #endif
 import Logging
+import Metrics
+import Prometheus
 import WorkflowDSL
 
 struct RunCommand: AsyncParsableCommand {
@@ -40,8 +42,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where the staff desk listens (env: ESCALA_WEB_HOST). Keep 127.0.0.1 behind a reverse proxy with TLS.")
     var webHost = ProcessInfo.processInfo.environment["ESCALA_WEB_HOST"] ?? "127.0.0.1"
 
-    @Option(help: "The staff desk's port (env: ESCALA_WEB_PORT).")
-    var webPort = Int(ProcessInfo.processInfo.environment["ESCALA_WEB_PORT"] ?? "") ?? 8081
+    @Option(help: "The port of the staff desk, /healthz and /metrics (env: ESCALA_WEB_PORT; default 8081). Given without the desk's credentials, it serves /healthz and /metrics alone.")
+    var webPort = Int(ProcessInfo.processInfo.environment["ESCALA_WEB_PORT"] ?? "")
 
     @Option(help: "The desk's address as browsers reach it, e.g. https://desk.example.org (env: ESCALA_WEB_URL); its /desk/callback is the OAuth2 redirect to register.")
     var webURL = ProcessInfo.processInfo.environment["ESCALA_WEB_URL"] ?? ""
@@ -92,30 +94,35 @@ struct RunCommand: AsyncParsableCommand {
         discord.gatewayURL = gatewayURL.isEmpty ? nil : URL(string: gatewayURL)
         var configuration = DeskConfiguration(guild: Snowflake(guild), workflowsFolder: workflows, dataFolder: data, discord: discord)
         configuration.webhooks = WebhookSecret(ProcessInfo.processInfo.environment["ESCALA_WEBHOOK_SECRET"] ?? "").map { SignedWebhookTransport(secret: $0) }
-        // The staff desk is served when the Discord application's OAuth2
-        // credentials are given (Developer Portal > OAuth2).
+        // The web face: the staff desk when the Discord application's OAuth2
+        // credentials are given (Developer Portal > OAuth2), /healthz and
+        // /metrics beside it, or alone when only a port is.
         let environment = ProcessInfo.processInfo.environment
         let clientID = environment["DISCORD_CLIENT_ID"] ?? "", clientSecret = environment["DISCORD_CLIENT_SECRET"] ?? ""
-        var desk: StaffDeskSettings?
-        if !clientID.isEmpty || !clientSecret.isEmpty {
-            guard !clientID.isEmpty, !clientSecret.isEmpty else {
+        var web: WebSettings?
+        if !clientID.isEmpty || !clientSecret.isEmpty || webPort != nil {
+            guard clientID.isEmpty == clientSecret.isEmpty else {
                 printError("escala run: the staff desk needs both DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET (Developer Portal > OAuth2)")
                 throw ExitCode(2)
             }
-            desk = StaffDeskSettings(oauth: OAuthCredentials(clientID: clientID, secret: clientSecret), host: webHost, port: webPort,
-                                     publicURL: webURL.isEmpty ? nil : webURL)
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            web = WebSettings(oauth: clientID.isEmpty ? nil : OAuthCredentials(clientID: clientID, secret: clientSecret), host: webHost,
+                              port: webPort ?? 8081, publicURL: webURL.isEmpty ? nil : webURL, metricsText: {
+                                  var text: [UInt8] = []
+                                  registry.emit(into: &text)
+                                  return String(decoding: text, as: UTF8.self)
+                              })
         }
         let application: EscalaApplication
         do {
-            application = try await EscalaApplication(configuration: configuration, staffDesk: desk)
+            application = try await EscalaApplication(configuration: configuration, web: web)
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)
         }
         print("escala: \(lint.files.count) workflow file(s) checked; serving server \(guild)")
-        if let desk {
-            print("escala: the staff desk is at \(desk.publicURL ?? "http://\(desk.host):\(desk.port)")/desk (OAuth2 redirect: \(desk.redirectURI))")
-        } else {
+        if web?.oauth == nil {
             print("escala: no staff desk (set DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET to serve it)")
         }
         // Start-up's code (the workflows' parser and lint, the migrations)
@@ -124,7 +131,16 @@ struct RunCommand: AsyncParsableCommand {
         do {
             // SIGTERM and SIGINT start a graceful shutdown (swift-service-
             // lifecycle's ServiceGroup) instead of killing the process mid-effect.
-            try await application.run(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await application.run(gracefulShutdownSignals: [.sigterm, .sigint]) { [web] port in
+                guard let web else { return }
+                let address = web.publicURL ?? "http://\(web.host):\(port)"
+                // Written at once, not buffered: scripts read it while the process runs.
+                var lines = "escala: health at http://\(web.host):\(port)/healthz, metrics at http://\(web.host):\(port)/metrics\n"
+                if web.oauth != nil {
+                    lines = "escala: the staff desk is at \(address)/desk (OAuth2 redirect to register: \(address)/desk/callback)\n" + lines
+                }
+                FileHandle.standardOutput.write(Data(lines.utf8))
+            }
         } catch {
             printError("escala run: \(error.description)")
             throw ExitCode(1)

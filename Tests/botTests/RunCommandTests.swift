@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import LocalDiscord
 import Testing
 
@@ -21,7 +24,7 @@ struct RunCommandTests {
         return folder
     }
 
-    static func start(_ folder: URL, _ server: LocalDiscord, token: String) throws -> (Process, Pipe, Pipe) {
+    static func start(_ folder: URL, _ server: LocalDiscord, token: String, adding extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = ["run", "--workflows", folder.appendingPathComponent("workflows").path,
@@ -30,6 +33,7 @@ struct RunCommandTests {
         environment["DISCORD_TOKEN"] = token
         environment["ESCALA_DISCORD_API"] = server.apiBaseURL.absoluteString
         environment["ESCALA_DISCORD_GATEWAY"] = server.gatewayURL
+        environment.merge(extra) { _, given in given }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -211,5 +215,64 @@ extension Process {
             seen = server.received.count
             try? await Task.sleep(for: .milliseconds(300))
         }
+    }
+}
+
+/// `escala run`'s web face as a process: /healthz, /metrics and the desk's
+/// sign-in page, on a port of its own, the OAuth2 secret never printed.
+@Suite("escala run, the web face")
+struct RunCommandWebTests {
+    /// A port nothing listens on now.
+    static func freePort() throws -> Int {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    static func get(_ url: String) async -> (status: Int, body: String)? {
+        guard let (data, response) = try? await URLSession.shared.data(from: URL(string: url)!) else { return nil }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("with the desk's credentials and a port: /healthz says the gateway is up, /metrics counts, /desk signs in; the secret is never printed")
+    func webFace() async throws {
+        let server = try await LocalDiscord.start()
+        let folder = try RunCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = try Self.freePort()
+        let (process, out, err) = try RunCommandTests.start(folder, server, token: "web-token", adding: [
+            "DISCORD_CLIENT_ID": "123456789012345678", "DISCORD_CLIENT_SECRET": "oauth-secret-never-shown", "ESCALA_WEB_PORT": String(port),
+        ])
+        let base = "http://127.0.0.1:\(port)"
+        var health: (status: Int, body: String)?
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            health = await Self.get(base + "/healthz")
+            if health?.status == 200 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(health?.status == 200)
+        #expect(health?.body.contains(#""gateway":{"detail":"connected","ok":true}"#) == true)
+        #expect(health?.body.contains(#""store":{"#) == true)
+        let metrics = await Self.get(base + "/metrics")
+        #expect(metrics?.body.contains("escala_gateway_connections_total 1") == true)
+        #expect(metrics?.body.contains("escala_outbox_pending") == true)
+        let desk = await Self.get(base + "/desk")
+        #expect(desk?.status == 200)
+        #expect(desk?.body.contains("id=\"signin\"") == true)
+        kill(process.processIdentifier, SIGTERM)
+        let result = await RunCommandTests.finish(process, out, err)
+        #expect(result.status == 0)
+        #expect(result.output.contains("escala: the staff desk is at http://127.0.0.1:\(port)/desk"))
+        #expect(!result.output.contains("oauth-secret-never-shown"))
+        #expect(!result.output.contains("web-token"))
+        await server.stop()
     }
 }

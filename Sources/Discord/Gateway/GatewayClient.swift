@@ -44,6 +44,9 @@ public actor GatewayClient {
     public private(set) var connectionCount = 0
     public private(set) var identifyCount = 0
     public private(set) var resumeCount = 0
+    /// Whether a session is up now (READY or RESUMED received on the
+    /// connection open now): what `/healthz` reports.
+    public private(set) var isConnected = false
 
     /// - Parameter gatewayURL: from `GET /gateway/bot` (`wss://gateway.discord.gg`).
     public init(token: BotToken, gatewayURL: String, options: Options = Options(), logger: Logger = Logger(label: "escala.discord.gateway")) {
@@ -63,6 +66,7 @@ public actor GatewayClient {
             let url = Self.connectionURL(resuming ? resumeURL! : gatewayURL)
             let connection = Connection()
             connectionCount += 1
+            DiscordMetrics.gatewayConnections.increment()
             var configuration = WebSocketClientConfiguration(maxFrameSize: options.maxFrameSize)
             configuration.closeTimeout = options.closeTimeout
             var closeCode: Int?
@@ -75,6 +79,7 @@ public actor GatewayClient {
                 logger.warning("gateway connection dropped", metadata: ["error": "\(error)"])
             }
             outbound = nil
+            isConnected = false
             if stopping { return }
             if let closeCode, Self.fatalCloseCodes.contains(closeCode) {
                 throw .fatalClose(code: closeCode, reason: Self.explain(closeCode))
@@ -96,6 +101,8 @@ public actor GatewayClient {
             await pause(for: delay)
         }
     }
+
+    private func markConnected() { isConnected = true }
 
     /// Closes the connection with 1000 and ends `run`, at once even when it
     /// is waiting to reconnect.
@@ -233,8 +240,10 @@ public actor GatewayClient {
                     if envelope.t == "READY", let ready = try? JSONCoding.decoder.decode(GatewayData<ReadyData>.self, from: data).d {
                         await self.ready(ready)
                         connection.established()
+                        await markConnected()
                     } else if envelope.t == "RESUMED" {
                         connection.established()
+                        await markConnected()
                     }
                     await deliver(GatewayDispatch(name: envelope.t ?? "", sequence: envelope.s ?? 0, payload: data))
                 case .heartbeat?:

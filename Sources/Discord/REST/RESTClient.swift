@@ -115,6 +115,7 @@ public struct RESTClient: Sendable {
                 return response.body
             case 429:
                 rateLimited += 1
+                DiscordMetrics.rateLimited.increment()
                 logger.notice("rate limited", metadata: ["route": "\(route)", "retry_after": "\(retryAfter ?? .zero)"])
                 guard rateLimited <= maxRateLimitRetries else { throw Self.error(response, route) }
                 // The limiter now holds the bucket (or everyone) until the

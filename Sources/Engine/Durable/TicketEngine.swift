@@ -214,6 +214,7 @@ public final class TicketEngine: Sendable, StoreBacked {
                 }
                 try self.enqueueWebhooks(guild: guild, before: nil, after: state, effects: effects, actor: (staff ?? owner).id, now: now,
                                          workflow: machine.workflow, in: transaction)
+                EngineMetrics.eventsApplied.increment()
                 return .opened(StoredTicket(id: id, guild: guild, channelID: nil, state: state), effects: effects, rules: opening.rules)
         }
     }
@@ -244,6 +245,13 @@ public final class TicketEngine: Sendable, StoreBacked {
     @discardableResult
     public func handle(_ event: TicketEvent, ticket id: Int64, sourceID: String? = nil, replyRoute: String? = nil,
                        now: Int64) async throws(EngineError) -> StepOutcome? {
+        let outcome = try await step(event, ticket: id, sourceID: sourceID, replyRoute: replyRoute, now: now)
+        if outcome != nil { EngineMetrics.eventsApplied.increment() }
+        return outcome
+    }
+
+    private func step(_ event: TicketEvent, ticket id: Int64, sourceID: String?, replyRoute: String?,
+                      now: Int64) async throws(EngineError) -> StepOutcome? {
         try await write { transaction -> Result<StepOutcome?, EngineError> in
             if let sourceID, try transaction.hasEvent(sourceID: sourceID) { return .success(nil) }
             guard let stored = try transaction.ticket(id: id) else { return .failure(.unknownTicket(id)) }

@@ -194,14 +194,17 @@ public enum DeskRoutes {
 }
 
 extension DeskRoutes {
-    /// The desk as a web application of its own (`escala run`): its pages
-    /// under `/desk`, `/` sending there.
-    public static func application(desk: StaffDesk, host: String, port: Int, logger: Logger,
+    /// `escala run`'s web application: the desk's pages under `/desk` when
+    /// there is a desk (`/` sending there), and `/healthz` and `/metrics`.
+    public static func application(desk: StaffDesk?, operations: (any WebOperations)?, host: String, port: Int, logger: Logger,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some Service {
         let router = Router()
-        router.get("/") { _, _ in redirect(to: "/desk") }
-        add(to: router, desk: desk, logger: logger)
-        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "escala-desk"),
+        if let desk {
+            router.get("/") { _, _ in redirect(to: "/desk") }
+            add(to: router, desk: desk, logger: logger)
+        }
+        if let operations { OperationsRoutes.add(to: router, operations: operations) }
+        return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "escala-web"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 }
