@@ -93,7 +93,7 @@ extension EscalaApplication {
             throw .store("the desk's session key in \(configuration.dataFolder): \(error)")
         }
         let accounts = DiscordDeskAccounts(oauth: DiscordOAuth(credentials: oauth, apiBaseURL: configuration.discord.apiBaseURL), desk: desk)
-        let staffDesk = StaffDesk(engine: desk.runtime.engine, guild: configuration.guild.rawValue, accounts: accounts, sessionKey: key,
+        let staffDesk = StaffDesk(engine: desk.runtime.engine, community: desk.runtime.community, guild: configuration.guild.rawValue, accounts: accounts, sessionKey: key,
                                   sources: sources, publicURL: publicURL, now: { [clock = configuration.clock] in clock.now() })
         desk.runtime.listenForTicketChanges { [changes = staffDesk.changes] in changes.announce() }
         return staffDesk

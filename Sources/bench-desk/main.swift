@@ -102,7 +102,8 @@ func benchmark() async throws {
     let cm = "300000000000000100", top = "300000000000000200"
     let accounts = FixedAccounts(people: [cm: [path: Person(id: cm, name: "Nora", ranks: ["cm"])],
                                           top: [path: Person(id: top, name: "Teo", ranks: [workflow.ranks.last!])]])
-    let desk = StaffDesk(engine: engine, guild: guild, accounts: accounts, sessionKey: DeskSessionKey.newKeyForTools(),
+    let community = CommunityEngine(store: store, guild: guild, workflows: [path: workflow])
+    let desk = StaffDesk(engine: engine, community: community, guild: guild, accounts: accounts, sessionKey: DeskSessionKey.newKeyForTools(),
                          sources: WorkflowSources([path: String(decoding: bytes, as: UTF8.self)]), now: { 2_000_100 })
     var quiet = Logger(label: "bench-desk")
     quiet.logLevel = .critical

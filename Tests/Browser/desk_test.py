@@ -93,6 +93,13 @@ def main():
                 expect(cm.locator("#state")).to_have_text("abierta")
                 if SHOTS:
                     cm.screenshot(path=os.path.join(SHOTS, "desk-ticket.png"), full_page=True)
+                # Statistics: a chart drawn on the server, a line per category.
+                cm.goto(url + "desk")
+                cm.click("#statistics-link")
+                expect(cm.locator("#per-day svg.chart rect.opened")).not_to_have_count(0)
+                expect(cm.locator("#by-category")).to_contain_text("Consultas")
+                if SHOTS:
+                    cm.screenshot(path=os.path.join(SHOTS, "desk-stats.png"), full_page=True)
                 context.close()
 
                 # The top rank of the ladder sees every ticket.
@@ -114,7 +121,7 @@ def main():
     if failures:
         sys.exit("desk browser test failed:\n" + "\n".join(failures))
     print("desk browser test: signed in through Discord's OAuth2 as Ana (her ticket only, no timeline; another's is 404), "
-          "a CM (both tickets, the waiting member first, the queue redrawn when a member wrote, a timeline naming roleplay.flow's lines, a handler's button refused) "
+          "a CM (both tickets, the waiting member first, the queue redrawn when a member wrote, a timeline naming roleplay.flow's lines, a handler's button refused, statistics with a chart) "
           "and the top rank (every ticket), and signed out")
 
 

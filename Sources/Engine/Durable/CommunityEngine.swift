@@ -418,4 +418,13 @@ public final class CommunityEngine: Sendable, StoreBacked {
     public func ticketStatistics(since: Int64 = 0) async throws(EngineError) -> TicketStatistics {
         try await read { try $0.ticketStatistics(guild: guild, since: since) }
     }
+
+    /// The staff desk's statistics of the last `days` days, for `person`
+    /// if they may see `/stats` (staff only, as the command); nil if not.
+    public func deskStatistics(days: Int, by person: Person, now: Int64) async throws(EngineError) -> DeskStatistics? {
+        guard person.isStaff, (1...CommunityCommand.maximumDays).contains(days) else { return nil }
+        let since = now - Int64(days) * 86_400
+        let times = try await read { try $0.ticketTimes(guild: guild, since: since) }
+        return DeskStatistics(times: times, since: since, now: now)
+    }
 }

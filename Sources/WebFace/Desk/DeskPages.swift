@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import WorkflowDSL
 
@@ -135,6 +136,57 @@ enum DeskPages {
         return WebPage.render("desk-ticket", context: context)
     }
 
+    static func statistics(_ statistics: DeskStatistics, names: [String: String], labels: [String: String], days: Int,
+                           viewer: StaffDesk.Viewer, language: String) -> String {
+        let texts = texts(language)
+        var context = base(language, session: viewer.session)
+        context["days"] = String(days)
+        context["ranges"] = [7, 30, 90].map { ["days": String($0), "current": $0 == days] }
+        let chart = BarChart(labels: statistics.days.map { dayLabel($0.day) },
+                             series: [BarChart.Series(name: texts["deskOpened"] ?? "", style: "opened", values: statistics.days.map(\.opened)),
+                                      BarChart.Series(name: texts["deskClosed"] ?? "", style: "closed", values: statistics.days.map(\.closed))],
+                             title: texts["deskPerDay"] ?? "")
+        context["chart"] = chart.svg
+        func line(_ line: DeskStatistics.Line, name: String) -> [String: Any] {
+            ["name": name, "opened": String(line.opened), "closed": String(line.closed),
+             "responseMedian": line.firstResponseMedian.map { duration($0, language: language) } ?? "—",
+             "responseP90": line.firstResponseP90.map { duration($0, language: language) } ?? "—",
+             "closeMedian": line.closeMedian.map { duration($0, language: language) } ?? "—",
+             "closeP90": line.closeP90.map { duration($0, language: language) } ?? "—"]
+        }
+        context["categories"] = statistics.byCategory.map { line($0, name: labels[$0.key] ?? $0.key) }
+        context["staffLines"] = statistics.byStaff.map { line($0, name: names[$0.key] ?? $0.key) }
+        return WebPage.render("desk-stats", context: context)
+    }
+
+    /// The statistics as CSV: one table (`days`, `categories`, `staff`),
+    /// times in seconds, text fields quoted.
+    static func statisticsCSV(_ statistics: DeskStatistics, table: String, names: [String: String]) -> String? {
+        func field(_ text: String) -> String {
+            // A leading = + - @ would be a formula to a spreadsheet.
+            let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        func number(_ value: Int64?) -> String { value.map(String.init) ?? "" }
+        switch table {
+        case "days":
+            return "day,opened,closed\n" + statistics.days.map { "\(dayLabel($0.day)),\($0.opened),\($0.closed)\n" }.joined()
+        case "categories", "staff":
+            let lines = table == "staff" ? statistics.byStaff : statistics.byCategory
+            let header = table == "staff" ? "staff_id,staff" : "category"
+            return header + ",opened,closed,first_response_median_s,first_response_p90_s,close_median_s,close_p90_s\n" + lines.map { line in
+                (table == "staff" ? [field(line.key), field(names[line.key] ?? line.key)] : [field(line.key)])
+                    .joined(separator: ",") + ",\(line.opened),\(line.closed),\(number(line.firstResponseMedian)),\(number(line.firstResponseP90)),"
+                    + "\(number(line.closeMedian)),\(number(line.closeP90))\n"
+            }.joined()
+        default:
+            return nil
+        }
+    }
+
+    /// `2026-12-07`.
+    static func dayLabel(_ day: Int64) -> String { String(time(day * 86_400).prefix(10)) }
+
     static func rule(_ line: StaffDesk.RuleLine) -> [String: Any] {
         var item: [String: Any] = ["rule": line.rule, "place": line.place, "refused": line.refused]
         item["source"] = line.source
@@ -149,18 +201,9 @@ enum DeskPages {
         return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
 
-    /// `3 h 12 min`, `2 d 4 h`, `45 s`: the two largest units.
+    /// `3h 12m`, `2d 4h`, `45s`: the engine's wording of a duration, as `/stats` has it.
     static func duration(_ seconds: Int64, language: String) -> String {
-        let units: [(Int64, String)] = [(86_400, "d"), (3_600, "h"), (60, "min"), (1, "s")]
-        var parts: [String] = []
-        var rest = max(0, seconds)
-        for (size, name) in units {
-            let count = rest / size
-            rest %= size
-            if count > 0 { parts.append("\(count) \(name)") } else if !parts.isEmpty { break }
-            if parts.count == 2 { break }
-        }
-        return parts.isEmpty ? "0 s" : parts.joined(separator: " ")
+        Int(max(0, seconds)).spokenDuration
     }
 
     /// "in 3 h 12 min", or "due now" once the time has come.

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Hummingbird
 import Logging
@@ -35,6 +36,22 @@ public enum DeskRoutes {
             } catch {
                 logger.error("the desk's queue could not be read", metadata: ["error": "\(error)"])
                 return html(DeskPages.failure(language: language), status: .internalServerError)
+            }
+        }
+        router.get("/desk/stats") { request, _ in
+            await statistics(request, desk: desk, logger: logger) { statistics, names, labels, days, viewer, language in
+                html(DeskPages.statistics(statistics, names: names, labels: labels, days: days, viewer: viewer, language: language))
+            }
+        }
+        router.get("/desk/stats.csv") { request, _ in
+            await statistics(request, desk: desk, logger: logger) { statistics, names, _, days, _, _ in
+                let table = request.uri.queryParameters["table"].map(String.init) ?? "days"
+                guard let csv = DeskPages.statisticsCSV(statistics, table: table, names: names) else { return Response(status: .notFound) }
+                var headers = HTTPFields()
+                headers[.contentType] = "text/csv; charset=utf-8"
+                headers[.contentDisposition] = "attachment; filename=\"escala-\(table)-\(days)d.csv\""
+                headers[.cacheControl] = "no-store"
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
             }
         }
         router.get("/desk/events") { request, _ in
@@ -114,6 +131,29 @@ public enum DeskRoutes {
             case .onDiscordOnly: reply.told = DeskPages.texts(language)["deskOnDiscordOnly"]
             }
             return try await desk.ticket(number, for: viewer).map { ($0, reply) }
+        }
+    }
+
+    /// The statistics of `?days=` (30 unless said; 1 to 36,500) for staff,
+    /// given to `answer`; a 404 for anyone else, as for a ticket not theirs.
+    static func statistics(_ request: Request, desk: StaffDesk, logger: Logger,
+                           _ answer: (DeskStatistics, [String: String], [String: String], Int, StaffDesk.Viewer, String) -> Response) async -> Response {
+        let language = language(of: request)
+        guard let session = session(of: request, desk: desk) else { return redirect(to: "/desk") }
+        let viewer: StaffDesk.Viewer
+        switch await desk.viewer(session) {
+        case .success(let found): viewer = found
+        case .failure(let refusal): return html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden)
+        }
+        let days = request.uri.queryParameters["days"].flatMap { Int(String($0)) } ?? 30
+        do {
+            guard let (statistics, names, labels) = try await desk.statistics(days: days, for: viewer) else {
+                return html(DeskPages.notFound(session: session, language: language), status: .notFound)
+            }
+            return answer(statistics, names, labels, days, viewer, language)
+        } catch {
+            logger.error("the desk's statistics could not be read", metadata: ["error": "\(error)"])
+            return html(DeskPages.failure(language: language), status: .internalServerError)
         }
     }
 

@@ -12,6 +12,8 @@ import WorkflowDSL
 /// what the pages show, as values; `DeskRoutes` turns them into HTML.
 public final class StaffDesk: Sendable {
     let engine: TicketEngine
+    /// Statistics, as `/stats` gives them, with medians and days.
+    let community: CommunityEngine
     let guild: String
     let accounts: any DeskAccounts
     let sessions: DeskSessions
@@ -28,9 +30,10 @@ public final class StaffDesk: Sendable {
     /// How many tickets a page of the queue lists.
     static let pageSize = 50
 
-    public init(engine: TicketEngine, guild: String, accounts: any DeskAccounts, sessionKey: [UInt8], sources: WorkflowSources,
-                publicURL: String? = nil, now: @escaping @Sendable () -> Int64) {
+    public init(engine: TicketEngine, community: CommunityEngine, guild: String, accounts: any DeskAccounts, sessionKey: [UInt8],
+                sources: WorkflowSources, publicURL: String? = nil, now: @escaping @Sendable () -> Int64) {
         self.engine = engine
+        self.community = community
         self.guild = guild
         self.accounts = accounts
         sessions = DeskSessions(key: sessionKey)
@@ -259,6 +262,18 @@ public final class StaffDesk: Sendable {
             }
         }
         return .done
+    }
+
+    // MARK: Statistics
+
+    /// The last `days` days' statistics, for staff (nil for anyone else,
+    /// as `/stats` refuses them), with staff members' names.
+    func statistics(days: Int, for viewer: Viewer) async throws(EngineError) -> (DeskStatistics, names: [String: String], labels: [String: String])? {
+        guard let staff = viewer.people.values.first(where: \.isStaff),
+              let statistics = try await community.deskStatistics(days: days, by: staff, now: now()) else { return nil }
+        let names = await accounts.names(of: Set(statistics.byStaff.map(\.key)))
+        let labels = Dictionary(statistics.byCategory.map { ($0.key, categoryLabel($0.key)) }, uniquingKeysWith: { first, _ in first })
+        return (statistics, names, labels)
     }
 
     // MARK: Shared

@@ -13,7 +13,7 @@ enum WebPage {
     /// The templates, read once.
     static let library: MustacheLibrary? = assets.flatMap { folder in
         var library = MustacheLibrary()
-        for name in ["playground", "desk-signin", "desk-queue", "desk-ticket", "desk-message"] {
+        for name in ["playground", "desk-signin", "desk-queue", "desk-ticket", "desk-message", "desk-stats"] {
             guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8),
                   let template = try? MustacheTemplate(string: text) else { continue }
             library.register(template, named: name)

@@ -248,6 +248,37 @@ struct StaffDeskTests {
         }
     }
 
+    @Test("Statistics with a chart drawn on the server and CSV, for staff only")
+    func statistics() async throws {
+        try await Self.with { running, browser in
+            let ana = running.person(nil), cm = running.person("cm")
+            let anas = try await PlaygroundTests.openedConsultas(running, ana)
+            try await running.app.playground.say(as: ana, in: anas, text: "Hola")
+            try await running.app.playground.say(as: cm, in: anas, text: "Te ayudo")
+            let engine = running.app.application.runtime.engine, guild = running.app.playground.guild.id
+            try await eventually("the CM answered first") { try await engine.ticket(guild: guild, number: 1)?.state.handler == cm }
+
+            _ = try await browser.signIn(at: running.base, as: cm)
+            let page = try await browser.get(running.base + "/desk/stats?days=7")
+            #expect(page.status == 200)
+            #expect(page.body.contains("<svg"))
+            #expect(page.body.contains("· Abiertos: 1</title>"))
+            #expect(page.body.contains("<td>Consultas</td><td>1</td><td>0</td>"))
+            let csv = try await browser.get(running.base + "/desk/stats.csv?table=categories&days=7")
+            #expect(csv.status == 200)
+            #expect(csv.body.hasPrefix("category,opened,closed,first_response_median_s"))
+            #expect(csv.body.contains("\"consultas\",1,0,"))
+            let days = try await browser.get(running.base + "/desk/stats.csv?table=days&days=7")
+            #expect(days.body.split(separator: "\n").count == 1 + 8, "a header and the 8 days from 7 days ago to today")
+
+            let member = Browser()
+            _ = try await member.signIn(at: running.base, as: ana)
+            #expect(try await member.get(running.base + "/desk/stats").status == 404)
+            #expect(try await member.get(running.base + "/desk/stats.csv").status == 404)
+            await member.shutdown()
+        }
+    }
+
     @Test("Member text is text on every page: a script in a message, an answer or a name runs nowhere")
     func memberTextIsEscaped() async throws {
         try await Self.with { running, browser in

@@ -19,6 +19,9 @@ public protocol TicketRecords {
     func recordChannel(ticketID: Int64, channelID: String) throws
     func recordFirstResponse(ticketID: Int64, at: Int64, by staff: String) throws
     func ticketStatistics(guild: String, since: Int64) throws -> TicketStatistics
+    /// The times of the tickets of `guild` opened since `since`, or closed
+    /// since then: what the desk's statistics are computed from.
+    func ticketTimes(guild: String, since: Int64) throws -> [TicketTimes]
 
     // MARK: The staff desk's queue
 

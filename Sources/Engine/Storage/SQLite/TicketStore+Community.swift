@@ -247,6 +247,16 @@ extension StoreTransaction {
                                 byCategory: categories, byStaff: staff)
     }
 
+    func ticketTimes(guild: String, since: Int64) throws -> [TicketTimes] {
+        try Row.fetchAll(db, sql: """
+            SELECT category, opened_at, first_response_at, first_responder, closed_at, handler FROM ticket
+            WHERE guild = ? AND (opened_at >= ?2 OR closed_at >= ?2)
+            """, arguments: [guild, since]).map {
+            TicketTimes(category: $0["category"], openedAt: $0["opened_at"], firstResponseAt: $0["first_response_at"],
+                        firstResponder: $0["first_responder"], closedAt: $0["closed_at"], handler: $0["handler"])
+        }
+    }
+
     // MARK: Reports
 
     /// A ticket's history, oldest first: who opened, claimed, escalated,
