@@ -8,13 +8,12 @@ consent page as Ana, as a CM and as the top rank, in browsers of their own
 Run by `make browser-test` (part of `make test`); SCREENSHOTS=docs keeps the pictures.
 """
 import os
-import subprocess
 import sys
 import tempfile
 
 from playwright.sync_api import expect, sync_playwright
 
-from playground_test import CHROMIUM, SHOTS, act_as, channel_button, say, start_playground
+from playground_test import CHROMIUM, SHOTS, act_as, channel_button, say, start_playground, stop_playground
 
 
 def sign_in(browser, url, name):
@@ -112,12 +111,7 @@ def main():
         except Exception as error:  # the failure with what the page showed
             failures.append(repr(error))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                failures.append("escala playground did not stop within 20 s of SIGTERM")
+            stop_playground(process, failures)
     if failures:
         sys.exit("desk browser test failed:\n" + "\n".join(failures))
     print("desk browser test: signed in through Discord's OAuth2 as Ana (her ticket only, no timeline; another's is 404), "

@@ -37,6 +37,16 @@ def start_playground(data, workflows):
     sys.exit("escala playground did not start:\n" + "".join(seen))
 
 
+def stop_playground(process, failures):
+    """SIGTERM, and a failure if it does not stop within 20 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        failures.append("escala playground did not stop within 20 s of SIGTERM")
+
+
 def act_as(page, name):
     page.select_option("#person", label=name)
 
@@ -308,12 +318,7 @@ def main():
         except Exception as error:  # the failure with what the page showed
             failures.append(repr(error))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                failures.append("escala playground did not stop within 20 s of SIGTERM")
+            stop_playground(process, failures)
     if failures:
         sys.exit("browser test failed:\n" + "\n".join(failures))
     print("browser test: the playground played a Consultas ticket as Ana, Bruno and a CM, and a whole Reportes ticket as Ana, a CM, a Trainee and a Moderator, a ticket of communaute and of comunidad, saved communaute.flow with a ticket open (it kept its version, a new one took the saved one), started over and played the saved scenario on the page")
