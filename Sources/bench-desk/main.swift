@@ -99,8 +99,10 @@ func benchmark() async throws {
     }
     say("escala-bench-desk: \(total) tickets (\(total / 10) open) written in \(String(format: "%.1f", milliseconds(ContinuousClock.now - start) / 1000)) s")
 
-    let cm = "300000000000000100", top = "300000000000000200"
+    // `member` opened five of the tickets (every 20,000th from the 8th), all closed.
+    let cm = "300000000000000100", top = "300000000000000200", member = "300000000000000007"
     let accounts = FixedAccounts(people: [cm: [path: Person(id: cm, name: "Nora", ranks: ["cm"])],
+                                          member: [path: Person(id: member, name: "socio7")],
                                           top: [path: Person(id: top, name: "Teo", ranks: [workflow.ranks.last!])]])
     let community = CommunityEngine(store: store, guild: guild, workflows: [path: workflow])
     let desk = StaffDesk(engine: engine, community: community, guild: guild, accounts: accounts, sessionKey: DeskSessionKey.newKeyForTools(),
@@ -136,6 +138,7 @@ func benchmark() async throws {
     try await measure("queue, first page, CM", as: cm, path: "/desk", expecting: "id=\"queue\"")
     try await measure("queue, first page, top rank", as: top, path: "/desk", expecting: "id=\"queue\"")
     try await measure("queue, filtered to one category, top rank", as: top, path: "/desk?category=reportes", expecting: "id=\"queue\"")
+    try await measure("queue and closed tickets, a member with 5 closed of 90,000", as: member, path: "/desk", expecting: "id=\"closed\"")
     try await measure("ticket page (41 events), CM", as: cm, path: "/desk/tickets/\(number)", expecting: "id=\"timeline\"")
     await group.triggerGracefulShutdown()
     _ = try? await serving.value

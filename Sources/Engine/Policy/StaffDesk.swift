@@ -107,12 +107,25 @@ extension TicketEngine {
         try await fillMissingDeskColumns()
         let versions = workflowVersionsByPath()
         let viewers = people.map { path, person in DeskViewer(versions: versions[path] ?? [], tokens: TicketMachine.deskTokens(of: person)) }
+        let member = Self.memberOnly(people)
         let (tickets, facets) = try await read { transaction in
-            (try transaction.deskTickets(guild: guild, viewers: viewers, filter: filter, offset: offset, limit: limit),
+            (try transaction.deskTickets(guild: guild, viewers: viewers, owner: member, filter: filter, offset: offset, limit: limit),
              try transaction.deskFacets(guild: guild, viewers: viewers))
         }
         return DeskQueue(entries: try await deskEntries(tickets, people: people),
                          matching: facets.filter(filter.admits).reduce(0) { $0 + $1.count }, facets: facets)
+    }
+
+    /// The closed tickets of `guild` the desk shows to that person, the
+    /// most recently closed first: a member's own (their transcripts), or
+    /// those staff may see.
+    public func deskClosed(guild: String, people: [String: Person], offset: Int = 0, limit: Int = 20) async throws(EngineError) -> [DeskEntry] {
+        try await fillMissingDeskColumns()
+        let versions = workflowVersionsByPath()
+        let viewers = people.map { path, person in DeskViewer(versions: versions[path] ?? [], tokens: TicketMachine.deskTokens(of: person)) }
+        let member = Self.memberOnly(people)
+        let tickets = try await read { try $0.deskClosedTickets(guild: guild, viewers: viewers, owner: member, offset: offset, limit: limit) }
+        return try await deskEntries(tickets, people: people)
     }
 
     /// Ticket `number` of `guild` (open or closed) if the desk may show it
@@ -121,6 +134,12 @@ extension TicketEngine {
     public func deskTicket(guild: String, number: Int, people: [String: Person]) async throws(EngineError) -> DeskEntry? {
         guard let ticket = try await ticket(guild: guild, number: number) else { return nil }
         return try await deskEntries([ticket], people: people).first
+    }
+
+    /// The person's id when they are staff to no workflow: a member sees
+    /// the tickets they opened (those they are a guest in stay on Discord).
+    static func memberOnly(_ people: [String: Person]) -> String? {
+        people.values.contains { $0.isStaff } ? nil : people.values.first?.id
     }
 
     /// Open tickets written before their rows had desk columns get them,

@@ -60,6 +60,12 @@ enum DeskPages {
             item["nextDue"] = row.nextDueIn.map { inTime($0, language: language) }
             return item
         }
+        context["hasClosed"] = !queue.closed.isEmpty
+        context["closed"] = queue.closed.map { row -> [String: Any] in
+            var item: [String: Any] = ["number": String(row.number), "category": row.category, "member": row.member]
+            item["reason"] = row.reason
+            return item
+        }
         context["categories"] = queue.categories.map { ["value": $0.value, "label": $0.label, "selected": $0.value == filter.category] }
         context["states"] = queue.states.map { ["value": $0, "selected": $0 == filter.state] }
         context["handlers"] = queue.handlers.map { ["value": $0.id, "name": $0.name, "selected": $0.id == filter.handler] }

@@ -95,8 +95,17 @@ public final class StaffDesk: Sendable {
         let nextDueIn: Int64?
     }
 
+    /// A closed ticket as the queue's page lists it.
+    struct ClosedRow: Sendable {
+        let number: Int
+        let category: String
+        let member: String
+        let reason: String?
+    }
+
     struct Queue: Sendable {
         let rows: [QueueRow]
+        let closed: [ClosedRow]
         let total: Int
         let page: Int
         let pages: Int
@@ -131,7 +140,11 @@ public final class StaffDesk: Sendable {
                             nextRule: next?.rule.rule, nextDueIn: next.map { $0.dueAt - now })
         }
         let categories = Set(found.facets.map(\.category)).map { (value: $0, label: labels[$0] ?? categoryLabel($0)) }
-        return Queue(rows: rows, total: found.matching, page: page, pages: pages,
+        let closed = try await engine.deskClosed(guild: guild, people: viewer.people).map { entry in
+            ClosedRow(number: entry.ticket.number, category: label(of: entry.ticket.state), member: entry.ticket.state.ownerName,
+                      reason: entry.ticket.state.closeReason)
+        }
+        return Queue(rows: rows, closed: closed, total: found.matching, page: page, pages: pages,
                      categories: categories.sorted { $0.label < $1.label },
                      states: Array(Set(found.facets.map(\.state))).sorted(),
                      handlers: handlerIDs.map { (id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name })

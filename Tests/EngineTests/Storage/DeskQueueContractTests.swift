@@ -47,7 +47,7 @@ struct DeskQueueContractTests {
 
     static func numbers(_ store: any TicketStorage, _ viewers: [DeskViewer], filter: DeskFilter = DeskFilter(),
                         offset: Int = 0, limit: Int = 50) async throws -> [Int] {
-        try await store.read { try $0.deskTickets(guild: "g", viewers: viewers, filter: filter, offset: offset, limit: limit) }.map(\.number)
+        try await store.read { try $0.deskTickets(guild: "g", viewers: viewers, owner: nil, filter: filter, offset: offset, limit: limit) }.map(\.number)
     }
 
     @Test("a CM sees the open tickets of their workflow with their token, the waiting first, longest wait first", arguments: StorageKind.all)
@@ -62,6 +62,13 @@ struct DeskQueueContractTests {
         // A CM of the other workflow sees that workflow's ticket only.
         #expect(try await Self.numbers(store, [DeskViewer(versions: ["o1"], tokens: ["r:cm"])]) == [6])
         #expect(try await Self.numbers(store, []) == [])
+        // A member's own, by owner: every fixture ticket is «owner»'s.
+        let own = { (owner: String) in
+            try await store.read { try $0.deskTickets(guild: "g", viewers: [DeskViewer(versions: ["v1", "v2"], tokens: ["u:bea"])], owner: owner,
+                                                      filter: DeskFilter(), offset: 0, limit: 10) }.map(\.number)
+        }
+        #expect(try await own("owner") == [2])
+        #expect(try await own("someone else") == [])
     }
 
     @Test("pages, filters, and the counts the filters offer", arguments: StorageKind.all)
@@ -74,6 +81,28 @@ struct DeskQueueContractTests {
         let facets = try await store.read { try $0.deskFacets(guild: "g", viewers: [Self.cm]) }
         #expect(Set(facets) == [DeskFacet(category: "consultas", state: "abierta", handler: nil, count: 2),
                                 DeskFacet(category: "consultas", state: "en_duda", handler: nil, count: 1)])
+    }
+
+    @Test("closed tickets: those a viewer may see, most recently closed first; a member's own by owner", arguments: StorageKind.all)
+    func closed(_ kind: StorageKind) async throws {
+        let store = try await Self.store(kind)
+        try await store.write { transaction in
+            for (number, closedAt) in [(1, 100), (2, 300)] {
+                let stored = try #require(try transaction.ticket(guild: "g", number: number))
+                var state = stored.state
+                state.closeReason = "hecho"
+                try transaction.updateTicket(id: stored.id, state: state, desk: DeskColumns(audience: number == 1 ? ",r:cm,u:ana," : ",r:cm,u:bea,",
+                                                                                            waitingSince: nil, priorityRank: nil),
+                                             wasClosed: false, now: Int64(closedAt))
+            }
+        }
+        let closed = { (viewers: [DeskViewer], owner: String?) in
+            try await store.read { try $0.deskClosedTickets(guild: "g", viewers: viewers, owner: owner, offset: 0, limit: 10) }.map(\.number)
+        }
+        #expect(try await closed([Self.cm], nil) == [2, 1, 5])
+        #expect(try await closed([DeskViewer(versions: ["v1"], tokens: ["u:ana"])], "owner") == [1])
+        #expect(try await closed([DeskViewer(versions: ["v1"], tokens: ["u:ana"])], "someone else") == [])
+        #expect(try await closed([DeskViewer(versions: ["o1"], tokens: ["r:cm"])], nil) == [])
     }
 
     @Test("rows without desk columns are found and filled", arguments: StorageKind.all)

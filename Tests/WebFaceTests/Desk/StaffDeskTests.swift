@@ -146,6 +146,18 @@ struct StaffDeskTests {
             #expect(!other.body.contains("Bruno"))
             let none = try await browser.get(running.base + "/desk/tickets/99")
             #expect(none.status == 404 && none.body == other.body, "a ticket not hers and one that does not exist look the same")
+
+            // 15 minutes without a reason close Bruno's; closed, it is still his to read, listed under his closed tickets.
+            try running.app.playground.advance(minutes: 16)
+            let engine = running.app.application.runtime.engine, guild = running.app.playground.guild.id
+            try await eventually("Bruno's ticket closes") { try await engine.ticket(guild: guild, number: 2)?.state.isClosed == true }
+            let his = Browser()
+            let queue2 = try await his.signIn(at: running.base, as: bruno)
+            #expect(queue2.body.contains("id=\"closed\""))
+            #expect(queue2.body.contains("<li data-number=\"2\">"))
+            #expect(try await his.get(running.base + "/desk/tickets/2").status == 200)
+            #expect(!(try await browser.get(running.base + "/desk").body.contains("<li data-number=\"2\">")), "not in Ana's list")
+            await his.shutdown()
         }
     }
 

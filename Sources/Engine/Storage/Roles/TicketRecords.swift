@@ -29,8 +29,13 @@ public protocol TicketRecords {
     /// one of a viewer's versions whose audience holds one of their
     /// tokens) that `filter` admits: members waiting for an answer first,
     /// longest wait first, then by priority, then the oldest; from
-    /// `offset`, at most `limit`.
-    func deskTickets(guild: String, viewers: [DeskViewer], filter: DeskFilter, offset: Int, limit: Int) throws -> [StoredTicket]
+    /// `offset`, at most `limit`; with `owner`, only that member's (a
+    /// member's own, found by the owner's index instead of every row).
+    func deskTickets(guild: String, viewers: [DeskViewer], owner: String?, filter: DeskFilter, offset: Int, limit: Int) throws -> [StoredTicket]
+    /// The closed tickets of `guild` one of `viewers` may see, the most
+    /// recently closed first, from `offset`, at most `limit`; with
+    /// `owner`, only that member's (a member's own transcripts).
+    func deskClosedTickets(guild: String, viewers: [DeskViewer], owner: String?, offset: Int, limit: Int) throws -> [StoredTicket]
     /// The same tickets, unfiltered, counted by category, state and handler.
     func deskFacets(guild: String, viewers: [DeskViewer]) throws -> [DeskFacet]
     /// Open tickets whose desk columns were never written (rows from

@@ -369,6 +369,8 @@ enum StoreSchema {
                 CREATE INDEX ticket_desk_queue ON ticket (guild, waiting_since IS NULL, waiting_since, priority_rank IS NULL, priority_rank,
                                                           opened_at, number) WHERE is_open;
                 CREATE INDEX ticket_desk_facets ON ticket (guild, category, state, handler, workflow_hash, desk_audience) WHERE is_open;
+                CREATE INDEX ticket_desk_closed ON ticket (guild, closed_at, number) WHERE NOT is_open;
+                CREATE INDEX ticket_closed_by_owner ON ticket (guild, owner, closed_at, number) WHERE NOT is_open;
                 """)
         }
         return migrator

@@ -6,9 +6,9 @@ import GRDB
 /// hold `_`), the order is the `ticket_desk_queue` index's, and only the
 /// page asked for is decoded.
 extension StoreTransaction {
-    func deskTickets(guild: String, viewers: [DeskViewer], filter: DeskFilter, offset: Int, limit: Int) throws -> [StoredTicket] {
+    func deskTickets(guild: String, viewers: [DeskViewer], owner: String?, filter: DeskFilter, offset: Int, limit: Int) throws -> [StoredTicket] {
         guard var (condition, arguments) = Self.visible(guild: guild, viewers: viewers) else { return [] }
-        for (column, value) in [("category", filter.category), ("handler", filter.handler), ("state", filter.state)] {
+        for (column, value) in [("owner", owner), ("category", filter.category), ("handler", filter.handler), ("state", filter.state)] {
             guard let value else { continue }
             condition += " AND \(column) = ?"
             arguments += [value]
@@ -17,11 +17,29 @@ extension StoreTransaction {
         // The page's ids first, then their rows: ordering the rows with
         // their snapshots would carry every visible ticket's state through
         // the sort.
+        // A member's few by the owner's index; else the queue's order's.
         let ids = try Int64.fetchAll(db, sql: """
-            SELECT id FROM ticket
+            SELECT id FROM ticket \(owner == nil ? "INDEXED BY ticket_desk_queue" : "INDEXED BY ticket_open_by_owner")
             WHERE \(condition)
             ORDER BY guild, waiting_since IS NULL, waiting_since, priority_rank IS NULL, priority_rank, opened_at, number
             LIMIT ? OFFSET ?
+            """, arguments: arguments)
+        return try ids.compactMap { try ticket(id: $0) }
+    }
+
+    func deskClosedTickets(guild: String, viewers: [DeskViewer], owner: String?, offset: Int, limit: Int) throws -> [StoredTicket] {
+        guard let (visible, visibleArguments) = Self.visible(guild: guild, viewers: viewers) else { return [] }
+        // The same test on closed rows; a member's own go by the owner's index.
+        var condition = visible.replacingOccurrences(of: "is_open AND guild = ?", with: "NOT is_open AND guild = ?")
+        var arguments = visibleArguments
+        if let owner {
+            condition += " AND owner = ?"
+            arguments += [owner]
+        }
+        arguments += [max(0, limit), max(0, offset)]
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT id FROM ticket \(owner == nil ? "INDEXED BY ticket_desk_closed" : "INDEXED BY ticket_closed_by_owner")
+            WHERE \(condition) ORDER BY closed_at DESC, number DESC LIMIT ? OFFSET ?
             """, arguments: arguments)
         return try ids.compactMap { try ticket(id: $0) }
     }
