@@ -83,7 +83,7 @@ def main():
                     cm.screenshot(path=os.path.join(SHOTS, "desk-queue.png"))
                 rows.first.locator("a").click()
                 timeline = cm.locator("#timeline")
-                expect(timeline).to_contain_text("opened")
+                expect(timeline).to_contain_text("abrió el ticket")
                 expect(timeline.locator(".rule .where").first).to_contain_text("roleplay.flow:")
                 expect(cm.locator("#due")).to_contain_text("after 15m without reason: close sin_motivo")
                 # «Consultar en #chat-staff» is the handler's, and she handles nothing yet: refused, as on Discord.

@@ -150,7 +150,8 @@ function drawRule(rule) {
 // The event log's names for events ("button a_trainee", "staff message"),
 // in the page's language; the name of the button or form stays as written.
 function eventKind(kind) {
-  const known = ["staff message", "appealed sanction", "member left", "channel deleted", "opened", "message", "button", "command", "form", "sanction", "timer"];
+  // Every kind the page texts word, longest first ("staff message" before "message").
+  const known = Object.keys(texts).filter((key) => key.startsWith("kind.")).map((key) => key.slice(5)).sort((a, b) => b.length - a.length);
   const head = known.find((name) => kind === name || kind.startsWith(name + " "));
   return head ? t("kind." + head) + kind.slice(head.length) : kind;
 }

@@ -134,7 +134,7 @@ enum DeskPages {
         }
         context["hasTimeline"] = !page.timeline.isEmpty
         context["timeline"] = page.timeline.reversed().map { entry -> [String: Any] in
-            var item: [String: Any] = ["at": time(entry.at), "kind": entry.kind, "rules": entry.rules.map(rule)]
+            var item: [String: Any] = ["at": time(entry.at), "kind": kind(entry.kind, language: language), "rules": entry.rules.map(rule)]
             item["who"] = entry.who
             item["change"] = entry.change
             return item
@@ -192,6 +192,17 @@ enum DeskPages {
 
     /// `2026-12-07`.
     static func dayLabel(_ day: Int64) -> String { String(time(day * 86_400).prefix(10)) }
+
+    /// An event's kind in the page's language, as the playground's panel
+    /// words it: the event log's head word (`button`, `staff message`) from
+    /// the page texts' `kind.` keys, longest first; the name of the button
+    /// or form after it stays as written («botón duda»).
+    static func kind(_ kind: String, language: String) -> String {
+        let texts = texts(language)
+        let known = texts.keys.filter { $0.hasPrefix("kind.") }.map { String($0.dropFirst(5)) }.sorted { $0.count > $1.count }
+        guard let head = known.first(where: { kind == $0 || kind.hasPrefix($0 + " ") }), let word = texts["kind." + head] else { return kind }
+        return word + kind.dropFirst(head.count)
+    }
 
     static func rule(_ line: StaffDesk.RuleLine) -> [String: Any] {
         var item: [String: Any] = ["rule": line.rule, "place": line.place, "refused": line.refused]

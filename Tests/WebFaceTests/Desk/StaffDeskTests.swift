@@ -210,6 +210,9 @@ struct StaffDeskTests {
             let refused = try await browser.post(running.base + "/desk/tickets/1/press", form: ["button": "duda", "csrf": token])
             #expect(refused.status == 200)
             #expect(refused.body.contains("id=\"told\""))
+            // The refused press is in the timeline, in the page's language, with the rule that refused it.
+            #expect(refused.body.contains("<span class=\"kind\">botón duda</span>"))
+            #expect(refused.body.contains("<span class=\"kind\">abrió el ticket</span>"))
             #expect(try await engine.ticket(guild: guild, number: 1)?.state.state == "abierta")
 
             // The CM answers on Discord and so handles the ticket; now the desk's press is taken.
