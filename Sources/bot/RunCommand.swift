@@ -43,7 +43,10 @@ struct RunCommand: AsyncParsableCommand {
     var webHost = ProcessInfo.processInfo.environment["ESCALA_WEB_HOST"] ?? "127.0.0.1"
 
     @Option(help: "The port of the staff desk, /healthz and /metrics (env: ESCALA_WEB_PORT; default 8081). Given without the desk's credentials, it serves /healthz and /metrics alone.")
-    var webPort = Int(ProcessInfo.processInfo.environment["ESCALA_WEB_PORT"] ?? "")
+    var webPort: Int?
+
+    /// The port asked for by flag, else by environment; nil: none asked.
+    var chosenWebPort: Int? { webPort ?? Int(ProcessInfo.processInfo.environment["ESCALA_WEB_PORT"] ?? "") }
 
     @Option(help: "The desk's address as browsers reach it, e.g. https://desk.example.org (env: ESCALA_WEB_URL); its /desk/callback is the OAuth2 redirect to register.")
     var webURL = ProcessInfo.processInfo.environment["ESCALA_WEB_URL"] ?? ""
@@ -100,6 +103,7 @@ struct RunCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let clientID = environment["DISCORD_CLIENT_ID"] ?? "", clientSecret = environment["DISCORD_CLIENT_SECRET"] ?? ""
         var web: WebSettings?
+        let webPort = chosenWebPort
         if !clientID.isEmpty || !clientSecret.isEmpty || webPort != nil {
             guard clientID.isEmpty == clientSecret.isEmpty else {
                 printError("escala run: the staff desk needs both DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET (Developer Portal > OAuth2)")

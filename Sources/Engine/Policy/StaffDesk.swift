@@ -105,9 +105,7 @@ extension TicketEngine {
     public func deskQueue(guild: String, people: [String: Person], filter: DeskFilter = DeskFilter(),
                           offset: Int = 0, limit: Int = .max) async throws(EngineError) -> DeskQueue {
         try await fillMissingDeskColumns()
-        let versions = workflowVersionsByPath()
-        let viewers = people.map { path, person in DeskViewer(versions: versions[path] ?? [], tokens: TicketMachine.deskTokens(of: person)) }
-        let member = Self.memberOnly(people)
+        let (viewers, member) = deskViewers(people)
         let (tickets, facets) = try await read { transaction in
             (try transaction.deskTickets(guild: guild, viewers: viewers, owner: member, filter: filter, offset: offset, limit: limit),
              try transaction.deskFacets(guild: guild, viewers: viewers))
@@ -121,9 +119,7 @@ extension TicketEngine {
     /// those staff may see.
     public func deskClosed(guild: String, people: [String: Person], offset: Int = 0, limit: Int = 20) async throws(EngineError) -> [DeskEntry] {
         try await fillMissingDeskColumns()
-        let versions = workflowVersionsByPath()
-        let viewers = people.map { path, person in DeskViewer(versions: versions[path] ?? [], tokens: TicketMachine.deskTokens(of: person)) }
-        let member = Self.memberOnly(people)
+        let (viewers, member) = deskViewers(people)
         let tickets = try await read { try $0.deskClosedTickets(guild: guild, viewers: viewers, owner: member, offset: offset, limit: limit) }
         return try await deskEntries(tickets, people: people)
     }
@@ -136,10 +132,31 @@ extension TicketEngine {
         return try await deskEntries([ticket], people: people).first
     }
 
-    /// The person's id when they are staff to no workflow: a member sees
-    /// the tickets they opened (those they are a guest in stay on Discord).
-    static func memberOnly(_ people: [String: Person]) -> String? {
-        people.values.contains { $0.isStaff } ? nil : people.values.first?.id
+    /// Ticket `number` of `guild` and the person it is shown to, if the
+    /// desk shows it to them: what an action on the desk needs, without
+    /// the outlook a page reads.
+    public func deskTicketShown(guild: String, number: Int, people: [String: Person]) async throws(EngineError) -> (ticket: StoredTicket, person: Person)? {
+        guard let ticket = try await ticket(guild: guild, number: number), let shown = shownOnDesk(ticket, people: people) else { return nil }
+        return (ticket, shown.person)
+    }
+
+    /// The ticket's workflow file, its machine and the person it is shown
+    /// to, judged on the decoded state; nil when the desk does not show it.
+    private func shownOnDesk(_ ticket: StoredTicket, people: [String: Person]) -> (path: String, machine: TicketMachine, person: Person)? {
+        guard let path = workflowPath(of: ticket.state), let person = people[path],
+              let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category),
+              machine.showsOnDesk(ticket.state, to: person) else { return nil }
+        return (path, machine, person)
+    }
+
+    /// Who the person is to each workflow, as the store filters (every
+    /// version of the file, their tokens), and their id when they are staff
+    /// to none: a member's queue is the tickets they opened (those they
+    /// are a guest in stay on Discord), found by the owner's index.
+    private func deskViewers(_ people: [String: Person]) -> (viewers: [DeskViewer], member: String?) {
+        let versions = workflowVersionsByPath()
+        let viewers = people.map { path, person in DeskViewer(versions: versions[path] ?? [], tokens: TicketMachine.deskTokens(of: person)) }
+        return (viewers, people.values.contains { $0.isStaff } ? nil : people.values.first?.id)
     }
 
     /// Open tickets written before their rows had desk columns get them,
@@ -164,12 +181,7 @@ extension TicketEngine {
     /// decoded state), in their order, with their outlooks from one read
     /// of their timers.
     private func deskEntries(_ tickets: [StoredTicket], people: [String: Person]) async throws(EngineError) -> [DeskEntry] {
-        let shown = tickets.compactMap { ticket -> (StoredTicket, String, TicketMachine)? in
-            guard let path = workflowPath(of: ticket.state), let person = people[path],
-                  let machine = machine(hash: ticket.state.workflowHash, category: ticket.state.category),
-                  machine.showsOnDesk(ticket.state, to: person) else { return nil }
-            return (ticket, path, machine)
-        }
+        let shown = tickets.compactMap { ticket in shownOnDesk(ticket, people: people).map { (ticket, $0.path, $0.machine) } }
         let ids = shown.map(\.0.id)
         let timers = try await read { transaction in try ids.map { try transaction.timers(ticketID: $0) } }
         return zip(shown, timers).map { item, timers in

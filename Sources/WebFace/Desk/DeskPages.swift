@@ -198,11 +198,15 @@ enum DeskPages {
     /// the page texts' `kind.` keys, longest first; the name of the button
     /// or form after it stays as written («botón duda»).
     static func kind(_ kind: String, language: String) -> String {
-        let texts = texts(language)
-        let known = texts.keys.filter { $0.hasPrefix("kind.") }.map { String($0.dropFirst(5)) }.sorted { $0.count > $1.count }
-        guard let head = known.first(where: { kind == $0 || kind.hasPrefix($0 + " ") }), let word = texts["kind." + head] else { return kind }
+        guard let head = kindHeads.first(where: { kind == $0 || kind.hasPrefix($0 + " ") }),
+              let word = texts(language)["kind." + head] else { return kind }
         return word + kind.dropFirst(head.count)
     }
+
+    /// The head words the texts word (the same in every language, which
+    /// `PageTextsTests` holds), longest first; made once, not per event.
+    static let kindHeads: [String] = (PageTexts.catalogue["es"] ?? [:]).keys.filter { $0.hasPrefix("kind.") }.map { String($0.dropFirst(5)) }
+        .sorted { $0.count > $1.count }
 
     static func rule(_ line: StaffDesk.RuleLine) -> [String: Any] {
         var item: [String: Any] = ["rule": line.rule, "place": line.place, "refused": line.refused]

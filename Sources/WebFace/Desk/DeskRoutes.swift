@@ -19,11 +19,11 @@ public enum DeskRoutes {
         }
         router.get("/desk") { request, _ in
             let language = language(of: request)
-            guard let session = session(of: request, desk: desk) else { return html(DeskPages.signIn(language: language)) }
             let viewer: StaffDesk.Viewer
-            switch await desk.viewer(session) {
-            case .success(let found): viewer = found
-            case .failure(let refusal): return html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden)
+            switch await visitor(request, desk: desk, language: language) {
+            case .signedOut: return html(DeskPages.signIn(language: language))
+            case .refused(let page): return page
+            case .viewer(let found): viewer = found
             }
             let query = request.uri.queryParameters
             let filter = StaffDesk.QueueFilter(category: query["category"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
@@ -139,12 +139,13 @@ public enum DeskRoutes {
     static func statistics(_ request: Request, desk: StaffDesk, logger: Logger,
                            _ answer: (DeskStatistics, [String: String], [String: String], Int, StaffDesk.Viewer, String) -> Response) async -> Response {
         let language = language(of: request)
-        guard let session = session(of: request, desk: desk) else { return redirect(to: "/desk") }
         let viewer: StaffDesk.Viewer
-        switch await desk.viewer(session) {
-        case .success(let found): viewer = found
-        case .failure(let refusal): return html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden)
+        switch await visitor(request, desk: desk, language: language) {
+        case .signedOut: return redirect(to: "/desk")
+        case .refused(let page): return page
+        case .viewer(let found): viewer = found
         }
+        let session = viewer.session
         let days = request.uri.queryParameters["days"].flatMap { Int(String($0)) } ?? 30
         do {
             guard let (statistics, names, labels) = try await desk.statistics(days: days, for: viewer) else {
@@ -163,12 +164,13 @@ public enum DeskRoutes {
     static func ticketPage(_ request: Request, context: BasicRequestContext, desk: StaffDesk, logger: Logger,
                            _ make: (StaffDesk.Viewer, Int) async throws -> (StaffDesk.TicketPage, DeskPages.Reply)?) async -> Response {
         let language = language(of: request)
-        guard let session = session(of: request, desk: desk) else { return redirect(to: "/desk") }
         let viewer: StaffDesk.Viewer
-        switch await desk.viewer(session) {
-        case .success(let found): viewer = found
-        case .failure(let refusal): return html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden)
+        switch await visitor(request, desk: desk, language: language) {
+        case .signedOut: return redirect(to: "/desk")
+        case .refused(let page): return page
+        case .viewer(let found): viewer = found
         }
+        let session = viewer.session
         guard let number = context.parameters.get("number", as: Int.self) else { return html(DeskPages.notFound(session: session, language: language), status: .notFound) }
         do {
             guard let (page, reply) = try await make(viewer, number) else {
@@ -178,6 +180,22 @@ public enum DeskRoutes {
         } catch {
             logger.error("a desk page could not be made", metadata: ["error": "\(error)"])
             return html(DeskPages.failure(language: language), status: .internalServerError)
+        }
+    }
+
+    /// Who is asking for a page: nobody signed in; someone the desk shows
+    /// nothing (its page, saying why); or a viewer.
+    enum Visitor {
+        case signedOut
+        case refused(Response)
+        case viewer(StaffDesk.Viewer)
+    }
+
+    static func visitor(_ request: Request, desk: StaffDesk, language: String) async -> Visitor {
+        guard let session = session(of: request, desk: desk) else { return .signedOut }
+        switch await desk.viewer(session) {
+        case .success(let viewer): return .viewer(viewer)
+        case .failure(let refusal): return .refused(html(DeskPages.refused(refusal, session: session, language: language), status: .forbidden))
         }
     }
 

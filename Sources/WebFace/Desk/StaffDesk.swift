@@ -257,9 +257,8 @@ public final class StaffDesk: Sendable {
     }
 
     private func act(ticket number: Int, by viewer: Viewer, _ event: (Person) -> TicketEvent) async throws(EngineError) -> ActionOutcome {
-        guard let entry = try await engine.deskTicket(guild: guild, number: number, people: viewer.people),
-              let person = viewer.people[entry.workflowPath] else { return .noTicket }
-        guard let outcome = try await engine.handle(event(person), ticket: entry.ticket.id, now: now()) else { return .done }
+        guard let (ticket, person) = try await engine.deskTicketShown(guild: guild, number: number, people: viewer.people) else { return .noTicket }
+        guard let outcome = try await engine.handle(event(person), ticket: ticket.id, now: now()) else { return .done }
         for effect in outcome.effects {
             switch effect {
             case .refuse(person.id, let reason), .showPrivately(person.id, let reason):
